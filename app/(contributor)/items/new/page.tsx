@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import { ItemForm } from "@/components/item/item-form";
+import { requirePageActor } from "@/lib/auth/session";
+import { itemUnitName, TITLE_MAX } from "@/lib/data/items";
+import { currentPublication, listCatalogue } from "@/lib/data/publication";
+
+export default async function NewItemPage() {
+  const actor = await requirePageActor("contributor");
+  const t = await getTranslations("item");
+  const sections = listCatalogue(currentPublication().id).filter((s) => s.active);
+  return (
+    <section>
+      <h1>{t("newTitle")}</h1>
+      <ItemForm
+        initial={{
+          title: "",
+          body: { type: "doc", content: [{ type: "paragraph" }] },
+          source: actor.unitId ? itemUnitName(actor.unitId) : "",
+          suggestedSectionId: null,
+          eventDate: "",
+          contactName: actor.displayName,
+          contactPhone: "",
+          noteToEditor: "",
+        }}
+        initialChars={0}
+        sections={sections.map((s) => ({ id: s.id, title: s.title }))}
+        titleMax={TITLE_MAX}
+      />
+    </section>
+  );
+}

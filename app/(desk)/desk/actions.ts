@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/auth/action";
+import {
+  createIssue,
+  issueNumbersSchema,
+  issueRefSchema,
+  movePlacement,
+  movePlacementSchema,
+  placeItem,
+  placeItemSchema,
+  placementRefSchema,
+  reopenIssue,
+  sendToReview,
+  unplaceItem,
+  updatePlacement,
+  updatePlacementSchema,
+} from "@/lib/data/issues";
+import { decideItem, decideItemSchema } from "@/lib/data/items";
+import type { Issue } from "@/db/schema";
+
+const issueRef = (i: Issue) => ({ id: i.id, version: i.version, status: i.status });
+
+export const decideItemAction = defineAction(["editor"], decideItemSchema, (actor, input) => {
+  const item = decideItem(actor, input);
+  revalidatePath("/desk/inbox");
+  return { id: item.id, version: item.version, status: item.status };
+});
+
+export const createIssueAction = defineAction(["editor"], issueNumbersSchema, (actor, input) => issueRef(createIssue(actor, input)));
+
+export const placeItemAction = defineAction(["editor"], placeItemSchema, (actor, input) => issueRef(placeItem(actor, input)));
+export const unplaceItemAction = defineAction(["editor"], placementRefSchema, (actor, input) => issueRef(unplaceItem(actor, input)));
+export const movePlacementAction = defineAction(["editor"], movePlacementSchema, (actor, input) => issueRef(movePlacement(actor, input)));
+export const updatePlacementAction = defineAction(["editor"], updatePlacementSchema, (actor, input) => issueRef(updatePlacement(actor, input)));
+export const sendToReviewAction = defineAction(["editor"], issueRefSchema, (actor, input) => issueRef(sendToReview(actor, input)));
+export const reopenIssueAction = defineAction(["editor"], issueRefSchema, (actor, input) => issueRef(reopenIssue(actor, input)));

@@ -1,0 +1,61 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { ArrangeBoard } from "@/components/desk/arrange-board";
+import { BulletinPreview } from "@/components/issue/bulletin-preview";
+import { ExportLinks } from "@/components/issue/export-links";
+import { StatusBadge } from "@/components/item/status-badge";
+import { Timeline } from "@/components/item/timeline";
+import { requirePageActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/data/errors";
+import { catalogueTitles, issueBoard, issueDocument, issueHistory } from "@/lib/data/issues";
+import { listPlaceable } from "@/lib/data/items";
+import { idSchema } from "@/lib/data/validation";
+
+export default async function ArrangePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("editor");
+  const id = idSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  let board;
+  try {
+    board = issueBoard(actor, id.data);
+  } catch (e) {
+    if (e instanceof AppError) notFound();
+    throw e;
+  }
+  const { issue } = board;
+  const { doc } = issueDocument(actor, issue.id);
+  const [t, ts] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus")]);
+  const label = t("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber });
+  return (
+    <section>
+      <div className="title-row">
+        <h1>{t("arrangeTitle", { label })}</h1>
+        <StatusBadge status={issue.status} label={ts(issue.status)} />
+      </div>
+      <div className="arrange">
+        <ArrangeBoard
+          issue={{ id: issue.id, version: issue.version, status: issue.status }}
+          sections={board.sections.map((s) => ({
+            id: s.id,
+            title: s.title,
+            placements: s.placements.map((p) => ({
+              itemId: p.itemId,
+              title: p.title,
+              unitName: p.unitName,
+              inToc: p.inToc,
+              tocTitle: p.tocTitle ?? "",
+            })),
+          }))}
+          pool={listPlaceable(actor)}
+          catalogue={catalogueTitles()}
+        />
+        <div className="preview-pane">
+          <h2>{t("preview")}</h2>
+          <ExportLinks issueId={issue.id} />
+          <BulletinPreview doc={doc} />
+        </div>
+      </div>
+      <Timeline entries={issueHistory(actor, issue.id)} title={t("history")} />
+    </section>
+  );
+}

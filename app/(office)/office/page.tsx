@@ -1,0 +1,35 @@
+import { getTranslations } from "next-intl/server";
+import { ExportLinks } from "@/components/issue/export-links";
+import { DistributeForm } from "@/components/office/distribute-form";
+import { requirePageActor } from "@/lib/auth/session";
+import { chineseDate } from "@/lib/bulletin/dates";
+import { getIssue, listIssues } from "@/lib/data/issues";
+import { todayInChina } from "@/lib/data/validation";
+
+export default async function OfficePage() {
+  const actor = await requirePageActor("office");
+  const rows = listIssues(actor).filter((r) => r.status === "approved");
+  const [t, td] = await Promise.all([getTranslations("office"), getTranslations("desk")]);
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <h2>{t("approvedIssues")}</h2>
+      {rows.length === 0 ? (
+        <p className="empty">{t("none")}</p>
+      ) : (
+        rows.map((r) => {
+          const issue = getIssue(actor, r.id);
+          return (
+            <article key={r.id} className="card" data-testid={`office-issue-${r.id}`}>
+              <h3>
+                {td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })} · {chineseDate(r.date)}
+              </h3>
+              <ExportLinks issueId={r.id} />
+              <DistributeForm issueId={r.id} version={issue.version} date={todayInChina()} distribution={issue.distribution} />
+            </article>
+          );
+        })
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Role } from "@/db/schema";
+import { getActor } from "@/lib/auth/session";
+import { unreadCount } from "@/lib/data/notifications";
+import { LocaleSwitch } from "./locale-switch";
+
+const NAV: { href: string; key: string; roles: Role[] }[] = [
+  { href: "/items", key: "myItems", roles: ["contributor"] },
+  { href: "/items/new", key: "newItem", roles: ["contributor"] },
+  { href: "/desk/inbox", key: "inbox", roles: ["editor"] },
+  { href: "/desk/issues", key: "issues", roles: ["editor"] },
+  { href: "/review", key: "review", roles: ["reviewer"] },
+  { href: "/office", key: "office", roles: ["office"] },
+  { href: "/office/archive", key: "archive", roles: ["office", "editor", "reviewer", "admin"] },
+  { href: "/admin", key: "admin", roles: ["admin"] },
+];
+
+export async function SiteHeader() {
+  const [actor, t, tr, locale] = await Promise.all([getActor(), getTranslations("app"), getTranslations("nav"), getLocale()]);
+  const tRoles = await getTranslations("roles");
+  const unread = actor ? unreadCount(actor) : 0;
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand">
+        {t("name")}
+      </Link>
+      {actor && (
+        <nav aria-label={t("name")}>
+          <ul>
+            {NAV.filter((n) => n.roles.some((r) => actor.roles.includes(r))).map((n) => (
+              <li key={n.href}>
+                <Link href={n.href}>{tr(n.key)}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <div className="header-right">
+        {actor && (
+          <>
+            <Link href="/notifications" className="notice-link" aria-label={`${t("notifications")}：${t("unread", { count: unread })}`}>
+              {t("notifications")}
+              {unread > 0 && <span className="badge" data-testid="unread-count">{unread}</span>}
+            </Link>
+            <span className="who">
+              {actor.displayName}（{actor.roles.map((r) => tRoles(r)).join("、")}）
+            </span>
+            <Link href="/logout">{t("logout")}</Link>
+          </>
+        )}
+        <LocaleSwitch current={locale} label={t("language")} />
+      </div>
+    </header>
+  );
+}

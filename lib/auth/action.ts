@@ -1,0 +1,51 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import type { Role } from "@/db/schema";
+import type { Actor } from "@/lib/data/actor";
+import { AppError } from "@/lib/data/errors";
+import { TransitionError } from "@/lib/workflow/item";
+import { requireActor } from "./session";
+
+export type ActionResult<T> = { data: T } | { error: string; fieldErrors?: Record<string, string> };
+
+/**
+ * The one wrapper every server action goes through: session → role → zod parse → call, returning
+ * `{ data }` or `{ error }` with a message in the user's language (and per-field messages).
+ */
+export function defineAction<S extends z.ZodType, T>(roles: Role[], schema: S, fn: (actor: Actor, input: z.output<S>) => T | Promise<T>) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    const t = await getTranslations("errors");
+    try {
+      const actor = await requireActor(...roles);
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) {
+          const key = String(issue.path[0] ?? "_");
+          fieldErrors[key] ??= fieldMessage(t, issue.message);
+        }
+        return { error: t("invalid"), fieldErrors };
+      }
+      return { data: await fn(actor, parsed.data) };
+    } catch (e) {
+      return toResult(t, e);
+    }
+  };
+}
+
+type T = Awaited<ReturnType<typeof getTranslations<"errors">>>;
+
+function fieldMessage(t: T, code: string): string {
+  return t.has(`fields.${code}`) ? t(`fields.${code}` as "fields.invalid") : t("fields.invalid");
+}
+
+export function toResult(t: T, e: unknown): { error: string; fieldErrors?: Record<string, string> } {
+  if (e instanceof AppError) {
+    const error = t(e.code, e.params);
+    return e.field ? { error, fieldErrors: { [e.field]: error } } : { error };
+  }
+  if (e instanceof TransitionError) return { error: t("not_allowed_now") };
+  console.error(e);
+  return { error: t("unexpected") };
+}

@@ -1,0 +1,47 @@
+import { paragraphText } from "@/lib/editor/schema";
+import { chineseDate } from "./dates";
+import type { BulletinDocument } from "./document";
+
+export const DRAFT_LINE = "【草稿】未经审核批准，不得印发";
+
+/**
+ * Plain UTF-8 text in the shape of samples/bulletins/2023-20.txt: one element a line with a blank
+ * line between, masthead, 目录提要 with one highlight a line, 【section】 headings, titles, one
+ * paragraph a line with the attribution in （） at the end of the last, and the footer.
+ */
+export function bulletinToText(doc: BulletinDocument): string {
+  const m = doc.masthead;
+  const lines: string[] = [];
+  if (doc.draft) lines.push(DRAFT_LINE);
+  lines.push(m.title, `${m.year}年 第${m.number}期`, `（总第${m.totalNumber}期）`, m.office, chineseDate(m.date));
+  if (doc.toc.length) {
+    lines.push("目录提要");
+    for (const t of doc.toc) lines.push(`- ${t}`);
+  }
+  for (const section of doc.sections) {
+    if (!section.items.length) continue;
+    if (section.title !== null) lines.push(`【${section.title}】`);
+    for (const item of section.items) {
+      lines.push(item.title);
+      const paras = item.paragraphs.map(paragraphText);
+      if (item.source) {
+        if (paras.length) paras[paras.length - 1] += `（${item.source}）`;
+        else paras.push(`（${item.source}）`);
+      }
+      lines.push(...paras);
+    }
+  }
+  const f = doc.footer;
+  if (f.mailbox) lines.push(`信息报送邮箱：${f.mailbox}`);
+  if (f.editor) lines.push(`编辑：${f.editor}`);
+  if (f.reviewer) lines.push(`审核：${f.reviewer}`);
+  if (f.distribution.length) {
+    lines.push(`分送：${f.distribution[0]}`);
+    lines.push(...f.distribution.slice(1));
+  }
+  if (f.printedBy || f.printedDate) {
+    lines.push(`${f.printedBy ?? ""}${f.printedBy && f.printedDate ? "  " : ""}${f.printedDate ? `${chineseDate(f.printedDate)}印发` : ""}`);
+  }
+  if (f.printRun) lines.push(`（共印${f.printRun}份）`);
+  return "\n\n" + lines.join("\n\n") + "\n";
+}

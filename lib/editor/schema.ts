@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+/**
+ * The rich text a bulletin can print: paragraphs of text, some of it bold or italic.
+ * Stored as Tiptap/ProseMirror JSON and validated against exactly these node and mark types.
+ */
+export const MARK_TYPES = ["bold", "italic"] as const;
+export type MarkType = (typeof MARK_TYPES)[number];
+
+export const MAX_BODY_CHARS = 20_000;
+export const MAX_PARAGRAPHS = 400;
+
+const markSchema = z.object({ type: z.enum(MARK_TYPES) }).strict();
+
+const textNodeSchema = z
+  .object({
+    type: z.literal("text"),
+    text: z.string().min(1).max(MAX_BODY_CHARS),
+    marks: z.array(markSchema).max(2).optional(),
+  })
+  .strict();
+
+const paragraphSchema = z
+  .object({
+    type: z.literal("paragraph"),
+    content: z.array(textNodeSchema).max(2_000).optional(),
+  })
+  .strict();
+
+export const richDocSchema = z
+  .object({
+    type: z.literal("doc"),
+    content: z.array(paragraphSchema).min(1).max(MAX_PARAGRAPHS),
+  })
+  .strict()
+  .refine((doc) => richDocLength(doc) <= MAX_BODY_CHARS, { message: "body_too_long" });
+
+export type RichText = z.infer<typeof textNodeSchema>;
+export type RichParagraph = z.infer<typeof paragraphSchema>;
+export type RichDoc = { type: "doc"; content: RichParagraph[] };
+
+/** A printable run of text. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+export type Paragraph = Run[];
+
+export function richDocLength(doc: RichDoc): number {
+  let n = 0;
+  for (const p of doc.content) for (const t of p.content ?? []) n += t.text.length;
+  return n;
+}
+
+/** Paragraphs of runs, skipping empty paragraphs (they do not print). */
+export function docToParagraphs(doc: RichDoc): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of doc.content) {
+    const runs: Run[] = [];
+    for (const t of p.content ?? []) {
+      const marks = new Set((t.marks ?? []).map((m) => m.type));
+      const run: Run = { text: t.text };
+      if (marks.has("bold")) run.bold = true;
+      if (marks.has("italic")) run.italic = true;
+      const prev = runs[runs.length - 1];
+      if (prev && !!prev.bold === !!run.bold && !!prev.italic === !!run.italic) prev.text += run.text;
+      else runs.push(run);
+    }
+    if (runs.some((r) => r.text.trim() !== "")) out.push(runs);
+  }
+  return out;
+}
+
+export function paragraphsToDoc(paragraphs: (string | Paragraph)[]): RichDoc {
+  const content: RichParagraph[] = paragraphs.map((p) => {
+    const runs: Run[] = typeof p === "string" ? [{ text: p }] : p;
+    const nodes = runs
+      .filter((r) => r.text.length > 0)
+      .map((r) => {
+        const marks = [
+          ...(r.bold ? [{ type: "bold" as const }] : []),
+          ...(r.italic ? [{ type: "italic" as const }] : []),
+        ];
+        return marks.length ? { type: "text" as const, text: r.text, marks } : { type: "text" as const, text: r.text };
+      });
+    return nodes.length ? { type: "paragraph" as const, content: nodes } : { type: "paragraph" as const };
+  });
+  return { type: "doc", content: content.length ? content : [{ type: "paragraph" }] };
+}
+
+export function paragraphText(p: Paragraph): string {
+  return p.map((r) => r.text).join("");
+}
+
+export function docToPlainText(doc: RichDoc): string {
+  return docToParagraphs(doc).map(paragraphText).join("\n");
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_PATH: z.string().min(1).default("data/jianbao.sqlite"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  AUTH_SECRET_FILE: z.string().min(1).default("data/auth-secret"),
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  // "1" loads the demo publication, units, users and items into an empty database.
+  SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
+
+function loadOrCreateSecret(file: string): string {
+  const abs = path.resolve(file);
+  if (existsSync(abs)) {
+    const s = readFileSync(abs, "utf8").trim();
+    if (s.length >= 32) return s;
+  }
+  mkdirSync(path.dirname(abs), { recursive: true });
+  const s = randomBytes(32).toString("base64url");
+  writeFileSync(abs, s + "\n", { mode: 0o600 });
+  return s;
+}
+
+function parse(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${fields}`);
+  }
+  const e = parsed.data;
+  // The app is self-hosted behind whatever host name the office uses; trust the Host header
+  // unless an explicit NEXTAUTH_URL pins it.
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
+  return { ...e, AUTH_SECRET: e.AUTH_SECRET ?? loadOrCreateSecret(e.AUTH_SECRET_FILE) };
+}
+
+const g = globalThis as unknown as { __jianbaoEnv?: Env };
+export const env: Env = (g.__jianbaoEnv ??= parse());
