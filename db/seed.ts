@@ -61,7 +61,7 @@ export function seedDemo(db: Db): boolean {
       sectionIds.set(title, s.id);
     });
     const unitIds = new Map<string, number>();
-    const unitNames = ["北京市科协办公室", ...new Set(demoItems.map((i) => i.unit))];
+    const unitNames = [...new Set(["北京市科协办公室", ...demoItems.map((i) => i.unit), ...DEMO_USERS.flatMap((u) => (u.unit ? [u.unit] : []))])];
     for (const name of unitNames) {
       const u = tx
         .insert(units)

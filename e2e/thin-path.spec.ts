@@ -35,7 +35,7 @@ test("a unit submits, the editor places, the reviewer approves, the office downl
   const editor = await as(browser, "editor");
   await editor.goto("/desk/inbox");
   await editor.getByRole("link", { name: title }).click();
-  await editor.getByRole("button", { name: "采用" }).click();
+  await editor.getByRole("button", { name: "采用", exact: true }).click();
   await expect(editor).toHaveURL(/\/desk\/inbox$/);
 
   // 编辑: create the next issue with the proposed numbers and place the item.
