@@ -3,6 +3,9 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { Providers } from "@/components/layout/providers";
+// The UI font ships with the app (loaded per unicode range), so every PC shows the same glyphs.
+import "@fontsource/noto-sans-sc/400.css";
+import "@fontsource/noto-sans-sc/700.css";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

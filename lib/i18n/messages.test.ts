@@ -1,16 +1,30 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import zh from "./messages/zh-CN.json";
+import { FEATURES, loadMessages } from "./messages";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
 describe("locale files", () => {
-  it("English has exactly the keys Chinese has", () => {
-    expect(keys(en).sort()).toEqual(keys(zh).sort());
+  it("English has exactly the keys Chinese has", async () => {
+    expect(keys(await loadMessages("en")).sort()).toEqual(keys(await loadMessages("zh-CN")).sort());
   });
-  it("no message is empty", () => {
-    for (const m of [en, zh]) for (const k of keys(m)) expect(k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], m)).not.toBe("");
+
+  it("no two feature files define the same namespace", async () => {
+    const seen = new Map<string, string>();
+    for (const f of FEATURES) {
+      const m = (await import(`./messages/zh-CN/${f}.json`)).default as object;
+      for (const ns of Object.keys(m)) {
+        expect(seen.get(ns), `${ns} in ${f} and ${seen.get(ns)}`).toBeUndefined();
+        seen.set(ns, f);
+      }
+    }
+  });
+
+  it("no message is empty", async () => {
+    for (const loc of ["en", "zh-CN"] as const) {
+      const m = await loadMessages(loc);
+      for (const k of keys(m)) expect(k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], m), k).not.toBe("");
+    }
   });
 });
