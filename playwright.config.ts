@@ -1,12 +1,13 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-// A database of its own, recreated by e2e/global-setup.ts; the guard there refuses any other path.
-export const E2E_DB = process.env.E2E_DATABASE_PATH ?? "data/e2e/e2e.sqlite";
+// A folder of its own per run (E2E_RUN lets two runs go side by side), recreated by
+// e2e/reset.mjs before the server starts; its guard refuses any folder but data/e2e*.
+export const E2E_DIR = `data/e2e${process.env.E2E_RUN ? `-${process.env.E2E_RUN}` : ""}`;
+export const E2E_DB = `${E2E_DIR}/e2e.sqlite`;
 
 export default defineConfig({
   testDir: "e2e",
-  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -28,13 +29,13 @@ export default defineConfig({
     { name: "chromium", testIgnore: /auth\.setup\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    command: `node e2e/reset.mjs ${E2E_DIR} && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
       DATABASE_PATH: E2E_DB,
-      AUTH_SECRET_FILE: "data/e2e/auth-secret",
+      AUTH_SECRET_FILE: `${E2E_DIR}/auth-secret`,
       SEED_DEMO: "1",
     },
   },

@@ -10,4 +10,5 @@ export const USERS = {
 } as const;
 export type UserKey = keyof typeof USERS;
 
-export const stateFile = (user: UserKey) => `e2e/.auth/${user}.json`;
+// Saved logins live beside the run's database, so parallel runs never share them.
+export const stateFile = (user: UserKey) => `data/e2e${process.env.E2E_RUN ? `-${process.env.E2E_RUN}` : ""}/auth/${user}.json`;
