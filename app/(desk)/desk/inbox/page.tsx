@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ITEM_STATUSES } from "@/db/schema";
 import { StatusBadge } from "@/components/item/status-badge";
 import { requirePageActor } from "@/lib/auth/session";
-import { inboxFilterSchema, listInbox } from "@/lib/data/items";
+import { inboxFilterSchema, listInbox } from "@/lib/data/inbox";
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const actor = await requirePageActor("editor");

@@ -8,7 +8,7 @@ import { Timeline } from "@/components/item/timeline";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { catalogueTitles, issueBoard, issueDocument, issueHistory } from "@/lib/data/issues";
-import { listPlaceable } from "@/lib/data/items";
+import { listPlaceable } from "@/lib/data/inbox";
 import { idSchema } from "@/lib/data/validation";
 
 export default async function ArrangePage({ params }: { params: Promise<{ id: string }> }) {
