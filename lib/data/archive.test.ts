@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { items, units } from "@/db/schema";
+import type { BulletinDocument } from "@/lib/bulletin/document";
+import { bulletinToText } from "@/lib/bulletin/text";
+import { importBulletin, matchToc } from "./archive";
+import { AppError } from "./errors";
+import { loadBulletin } from "./issues";
+
+const doc = (number: number, total: number): BulletinDocument => ({
+  masthead: { title: "科协每周动态", year: 2023, number, totalNumber: total, office: "北京市科协办公室", date: "2023-07-07" },
+  toc: ["学会聚力赋能交流研讨活动在京举办", "东城区科协邀请两新组织党员参加党日活动"],
+  sections: [
+    { title: null, items: [{ title: "市科协召开全民科学素质工作会议", paragraphs: [[{ text: "会议强调，要提高政治站位。" }]], source: null }] },
+    { title: "科创工作", items: [{ title: "学会聚力赋能交流研讨活动在京举办", paragraphs: [[{ text: "6月27日，活动举办。" }], [{ text: "院士专家建言献策。" }]], source: null }] },
+    {
+      title: "基层动态",
+      items: [
+        { title: "东城区科协邀请两新组织党员参加七一主题党日", paragraphs: [[{ text: "6月30日上午，活动开展。" }]], source: "东城区科协" },
+        { title: "新单位首次报送的稿件", paragraphs: [[{ text: "某新学会举办论坛。" }]], source: "北京某某新学会、东城区科协" },
+      ],
+    },
+  ],
+  footer: { mailbox: "skxxxbs@bast.net.cn", editor: "张红波", reviewer: "李金涛", distribution: ["市科协驻会领导", "机关各部门及事业单位"] },
+  draft: false,
+});
+
+describe("importBulletin", () => {
+  it("imports a past issue as distributed, credits units, creates and flags unknown ones, keeps TOC and footer", () => {
+    const report = importBulletin(null, doc(20, 73), "test");
+    expect(report).toMatchObject({ year: 2023, number: 20, totalNumber: 73, items: 4, sections: 3, unitsCreated: ["北京某某新学会"], tocUnmatched: [] });
+    const created = db.select().from(units).where(eq(units.name, "北京某某新学会")).get();
+    expect(created?.needsReview).toBe(true);
+    const credited = db.select().from(items).where(eq(items.title, "新单位首次报送的稿件")).get();
+    expect(credited?.unitId).toBe(created?.id);
+    expect(credited?.status).toBe("published");
+
+    const { issue, doc: back } = loadBulletin(report.issueId);
+    expect(issue.status).toBe("distributed");
+    expect(back.toc).toEqual(["学会聚力赋能交流研讨活动在京举办", "东城区科协邀请两新组织党员参加党日活动"]);
+    // The archive exports the same text that was imported (the draft mark aside: imports carry no approval).
+    expect(bulletinToText({ ...back, draft: false })).toBe(bulletinToText(doc(20, 73)));
+  });
+
+  it("refuses a number already used and writes nothing", () => {
+    const before = db.select().from(items).all().length;
+    expect(() => importBulletin(null, doc(20, 99), "test")).toThrow(AppError);
+    expect(() => importBulletin(null, doc(98, 73), "test")).toThrow(AppError);
+    expect(db.select().from(items).all().length).toBe(before);
+  });
+
+  it("refuses a document without items", () => {
+    const empty = { ...doc(30, 83), sections: [{ title: "科创工作", items: [] }] };
+    expect(() => importBulletin(null, empty, "test")).toThrow(AppError);
+  });
+});
+
+describe("matchToc", () => {
+  it("pairs shortened and reworded highlights with their items and reports strays", () => {
+    const { toc, unmatched } = matchToc(
+      ["北京市全民科学素质工作第二次会议召开", "门头沟区科协积极参与防汛抢险救灾", "完全无关的一行"],
+      ["2023年北京市全民科学素质工作第二次会议召开", "市科协召开主题教育学习研讨专题会", "门头沟区科协积极参与防汛抢险救灾工作并组织科技企业向灾区捐款"],
+    );
+    expect([...toc.entries()]).toEqual([
+      [0, "北京市全民科学素质工作第二次会议召开"],
+      [2, "门头沟区科协积极参与防汛抢险救灾"],
+    ]);
+    expect(unmatched).toEqual(["完全无关的一行"]);
+  });
+});

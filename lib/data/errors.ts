@@ -1,0 +1,26 @@
+/**
+ * Errors the data layer throws for the UI to show. `code` is a message key under "errors" in the
+ * locale files; `field` names the form field it concerns, when there is one.
+ */
+export type AppErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "invalid"
+  | "conflict"
+  | "not_allowed_now"
+  | "duplicate_number"
+  | "throttled";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly field?: string,
+  ) {
+    super(code);
+  }
+}
+
+export const forbidden = () => new AppError("forbidden");
+export const notFound = () => new AppError("not_found");
