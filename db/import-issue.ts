@@ -1,0 +1,217 @@
+import { and, asc, eq, or } from "drizzle-orm";
+import type { BulletinDocument } from "@/lib/bulletin/document";
+import { paragraphsToDoc } from "@/lib/editor/schema";
+import type { Db } from "./open";
+import { auditLog, catalogueSections, issueSections, issues, itemRevisions, items, placements, publications, units, type Issue } from "./schema";
+
+export interface ImportReport {
+  issueId: number;
+  year: number;
+  number: number;
+  totalNumber: number;
+  items: number;
+  sections: number;
+  unitsMatched: string[];
+  unitsCreated: string[];
+  /** 目录提要 lines that name no item of the issue. */
+  tocUnmatched: string[];
+}
+
+/** Length of the longest common subsequence of two short strings. */
+function lcs(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (const ca of a) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = ca === b[j - 1] ? diag + 1 : Math.max(prev[j], prev[j - 1]);
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/**
+ * Pairs each 目录提要 line with the item it highlights. A highlight is the item's title or a
+ * shortened or reworded form of it (2023-20: 「…参加党日活动」 for 「…参加七一主题党日」), so the
+ * best unused title by common characters wins, if it shares most of the shorter one's characters.
+ */
+export function matchToc(toc: string[], titles: string[]): { toc: Map<number, string>; unmatched: string[] } {
+  const out = new Map<number, string>();
+  const unmatched: string[] = [];
+  for (const line of toc) {
+    let best = -1;
+    let bestScore = 0;
+    titles.forEach((title, i) => {
+      if (out.has(i)) return;
+      const score = lcs(line, title) / Math.min(line.length, title.length);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    });
+    if (best >= 0 && bestScore >= 0.7) out.set(best, line);
+    else unmatched.push(line);
+  }
+  return { toc: out, unmatched };
+}
+
+/** The first unit an attribution names: 「北京制冷学会、昌平区科协」 credits 北京制冷学会. */
+function unitNamesOf(source: string): string[] {
+  return source
+    .split(/[、，,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Brings a past issue into the archive as a distributed issue: sections, items (published,
+ * credited to their units so they count in each unit's record), TOC, footer. Units it does not
+ * know are created and flagged for an admin to check. A number already used is refused and
+ * nothing is written. `actor` is null for the system (first start, command line).
+ */
+export class DuplicateIssueError extends Error {
+  constructor(
+    readonly year: number,
+    readonly number: number,
+  ) {
+    super(`${year}年第${number}期已存在`);
+  }
+}
+
+/**
+ * Writes a past issue into the archive as a distributed issue: sections, items (published,
+ * credited to their units so they count in each unit's record), TOC, footer. Units it does not
+ * know are created and flagged for an admin to check. A number already used is refused and
+ * nothing is written. The document must already be validated; `actor` is null for the system
+ * (first start, command line). Used by lib/data/archive.ts and by the first-start seed.
+ */
+export function writeImportedIssue(handle: Db, actor: { id: number; displayName: string } | null, doc: BulletinDocument, origin: string): ImportReport {
+  const pub = handle.select().from(publications).orderBy(asc(publications.id)).get();
+  if (!pub) throw new Error("no publication");
+  const m = doc.masthead;
+  const clash = handle
+    .select({ year: issues.year, number: issues.number })
+    .from(issues)
+    .where(and(eq(issues.publicationId, pub.id), or(and(eq(issues.year, m.year), eq(issues.number, m.number)), eq(issues.totalNumber, m.totalNumber))))
+    .get();
+  if (clash) throw new DuplicateIssueError(clash.year, clash.number);
+
+  const catalogue = handle.select().from(catalogueSections).where(eq(catalogueSections.publicationId, pub.id)).all();
+  const flat = doc.sections.flatMap((s) => s.items.map((it) => it.title));
+  const { toc, unmatched } = matchToc(doc.toc, flat);
+  let flatIndex = 0;
+  const report: ImportReport = {
+    issueId: 0,
+    year: m.year,
+    number: m.number,
+    totalNumber: m.totalNumber,
+    items: 0,
+    sections: 0,
+    unitsMatched: [],
+    unitsCreated: [],
+    tocUnmatched: unmatched,
+  };
+
+  handle.transaction((tx) => {
+    const officeUnit = tx.select().from(units).where(eq(units.kind, "office")).get();
+    const unitId = (source: string | null): number => {
+      const names = source ? unitNamesOf(source) : [];
+      const name = names[0];
+      if (!name) {
+        if (!officeUnit) throw new Error("no office unit");
+        return officeUnit.id;
+      }
+      for (const n of names) {
+        const found = tx.select().from(units).where(eq(units.name, n)).get();
+        if (found) {
+          if (!report.unitsMatched.includes(n)) report.unitsMatched.push(n);
+        } else {
+          tx.insert(units).values({ name: n, kind: /区科协$/.test(n) ? "district" : /学会$|协会$/.test(n) ? "society" : "other", needsReview: true }).run();
+          report.unitsCreated.push(n);
+        }
+      }
+      const unit = tx.select().from(units).where(eq(units.name, name)).get();
+      if (!unit) throw new Error(`unit ${name} missing`);
+      return unit.id;
+    };
+
+    const at = new Date(`${m.date}T12:00:00+08:00`);
+    const issue: Issue = tx
+      .insert(issues)
+      .values({
+        publicationId: pub.id,
+        year: m.year,
+        number: m.number,
+        totalNumber: m.totalNumber,
+        date: m.date,
+        status: "distributed",
+        mailbox: doc.footer.mailbox,
+        editorName: doc.footer.editor,
+        reviewerName: doc.footer.reviewer,
+        distribution: doc.footer.distribution,
+        printedBy: doc.footer.printedBy ?? null,
+        printedDate: doc.footer.printedDate ?? null,
+        printRun: doc.footer.printRun ?? null,
+        distributedAt: at,
+        distributedTo: doc.footer.distribution,
+        imported: true,
+      })
+      .returning()
+      .get();
+    report.issueId = issue.id;
+
+    doc.sections
+      .filter((s) => s.items.length)
+      .forEach((s, sectionPos) => {
+        const section = tx
+          .insert(issueSections)
+          .values({ issueId: issue.id, title: s.title, catalogueSectionId: catalogue.find((c) => c.title === s.title)?.id ?? null, position: sectionPos })
+          .returning()
+          .get();
+        report.sections++;
+        s.items.forEach((it, pos) => {
+          const body = paragraphsToDoc(it.paragraphs);
+          const item = tx
+            .insert(items)
+            .values({
+              publicationId: pub.id,
+              unitId: unitId(it.source),
+              title: it.title,
+              body,
+              source: it.source,
+              suggestedSectionId: section.catalogueSectionId,
+              status: "published",
+              submittedAt: at,
+              createdAt: at,
+              updatedAt: at,
+            })
+            .returning()
+            .get();
+          const rev = tx
+            .insert(itemRevisions)
+            .values({ itemId: item.id, version: 1, kind: "import", title: it.title, body, source: it.source, authorId: actor?.id ?? null })
+            .returning()
+            .get();
+          tx.update(items).set({ submittedRevisionId: rev.id }).where(eq(items.id, item.id)).run();
+          const tocTitle = toc.get(flatIndex++) ?? null;
+          tx.insert(placements)
+            .values({ issueId: issue.id, sectionId: section.id, itemId: item.id, position: pos, inToc: tocTitle !== null, tocTitle: tocTitle && tocTitle !== it.title ? tocTitle : null })
+            .run();
+          tx.insert(auditLog)
+            .values({ actorId: actor?.id ?? null, actorName: actor?.displayName ?? "系统", entity: "item", entityId: item.id, action: "import", toState: "published", detail: { issueId: issue.id, origin } })
+            .run();
+          report.items++;
+        });
+      });
+    tx.insert(auditLog)
+      .values({
+        actorId: actor?.id ?? null,
+        actorName: actor?.displayName ?? "系统",
+        entity: "issue",
+        entityId: issue.id,
+        action: "import",
+        toState: "distributed",
+        detail: { origin, items: report.items, unitsCreated: report.unitsCreated },
+      })
+      .run();
+  });
+  return report;
+}
