@@ -1,7 +1,9 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/action";
 import { approveIssue, issueRefSchema, returnIssue, returnIssueSchema } from "@/lib/data/issues";
+import { addComment, addCommentSchema, resolveComment, resolveCommentSchema } from "@/lib/data/review";
 
 export const approveIssueAction = defineAction(["reviewer"], issueRefSchema, (actor, input) => {
   const i = approveIssue(actor, input);
@@ -12,3 +14,12 @@ export const returnIssueAction = defineAction(["reviewer"], returnIssueSchema, (
   const i = returnIssue(actor, input);
   return { id: i.id, version: i.version, status: i.status };
 });
+
+export const addCommentAction = defineAction(["reviewer", "editor"], addCommentSchema, (actor, input) => {
+  const c = addComment(actor, input);
+  revalidatePath(`/review/issues/${input.issueId}`);
+  revalidatePath(`/desk/issues/${input.issueId}`);
+  return { id: c.id };
+});
+
+export const resolveCommentAction = defineAction(["reviewer", "editor"], resolveCommentSchema, (actor, input) => resolveComment(actor, input));

@@ -4,10 +4,13 @@ import { BulletinPreview } from "@/components/issue/bulletin-preview";
 import { ExportLinks } from "@/components/issue/export-links";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Timeline } from "@/components/item/timeline";
+import { CommentThreads } from "@/components/review/comment-threads";
 import { ReviewForm } from "@/components/review/review-form";
+import { RoundChanges } from "@/components/review/round-changes";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
-import { issueComments, issueDocument, issueHistory } from "@/lib/data/issues";
+import { issueDocument, issueHistory } from "@/lib/data/issues";
+import { enforceApproval, listReviewRounds, listThreads } from "@/lib/data/review";
 import { idSchema } from "@/lib/data/validation";
 
 export default async function ReviewIssuePage({ params }: { params: Promise<{ id: string }> }) {
@@ -16,6 +19,7 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
   if (!id.success) notFound();
   let loaded;
   try {
+    enforceApproval(id.data);
     loaded = issueDocument(actor, id.data);
   } catch (e) {
     if (e instanceof AppError) notFound();
@@ -23,8 +27,9 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
   }
   const { issue, doc } = loaded;
   const [t, td, ts, format] = await Promise.all([getTranslations("review"), getTranslations("desk"), getTranslations("issueStatus"), getFormatter()]);
-  const comments = issueComments(actor, issue.id);
-  const approvalVoid = issue.status === "approved" && doc.draft;
+  const threads = listThreads(actor, issue.id);
+  const { comparison, round } = listReviewRounds(actor, issue.id);
+  const items = doc.sections.flatMap((s) => s.items.map((i) => ({ id: i.id ?? 0, title: i.title })));
   return (
     <section>
       <div className="title-row">
@@ -37,24 +42,15 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
           {t("fingerprint")} <code>{issue.approvalFingerprint?.slice(0, 16)}</code>
         </p>
       )}
-      {approvalVoid && (
-        <p role="alert" className="error">
-          {t("voidApproval")}
-        </p>
-      )}
       {issue.status === "in_review" && <ReviewForm issueId={issue.id} version={issue.version} />}
-      {comments.length > 0 && (
-        <section>
-          <h2>{t("comments")}</h2>
-          <ul className="list">
-            {comments.map((c) => (
-              <li key={c.id}>{c.body}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <ExportLinks issueId={issue.id} />
-      <BulletinPreview doc={doc} />
+      {comparison && issue.status === "in_review" && <RoundChanges comparison={comparison} round={round} />}
+      <div className="arrange">
+        <div>
+          <ExportLinks issueId={issue.id} />
+          <BulletinPreview doc={doc} />
+        </div>
+        <CommentThreads issueId={issue.id} threads={threads} items={items} canOpen={issue.status === "in_review"} />
+      </div>
       <Timeline entries={issueHistory(actor, issue.id)} title={td("history")} />
     </section>
   );

@@ -7,6 +7,7 @@ import { bulletinFileName } from "@/lib/bulletin/document";
 import { bulletinToText } from "@/lib/bulletin/text";
 import { AppError } from "@/lib/data/errors";
 import { exportIssue } from "@/lib/data/issues";
+import { enforceApproval } from "@/lib/data/review";
 import { idSchema } from "@/lib/data/validation";
 
 const querySchema = z.object({ format: z.enum(["txt", "json"]) });
@@ -21,6 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!id.success) throw new AppError("not_found");
     if (!query.success) throw new AppError("invalid", {}, "format");
+    // An export checks the approval: content that no longer matches it exports as 草稿 and voids it.
+    enforceApproval(id.data);
     const { doc } = exportIssue(actor, id.data, query.data.format);
     const body = query.data.format === "txt" ? bulletinToText(doc) : JSON.stringify(doc, null, 2);
     const type = query.data.format === "txt" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";

@@ -1,0 +1,152 @@
+import "server-only";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db";
+import { comments, issues, placements, reviewRounds, users } from "@/db/schema";
+import { compareRounds } from "@/lib/bulletin/compare";
+import type { BulletinDocument } from "@/lib/bulletin/document";
+import { issueTransition } from "@/lib/workflow/issue";
+import { type Actor, hasRole, requireRole } from "./actor";
+import { audit } from "./audit";
+import { AppError } from "./errors";
+import { getIssue, loadBulletin } from "./issues";
+import { notifyRole } from "./notifications";
+import { idSchema } from "./validation";
+
+/**
+ * An approval holds only while the printed content matches its fingerprint. When something changed
+ * it anyway (whatever changed it), the issue goes back to drafting through the `void` transition,
+ * logged, and the reviewers are told. Returns true when the approval was voided now.
+ */
+export function enforceApproval(issueId: number): boolean {
+  const { issue, doc } = loadBulletin(issueId);
+  if (issue.status !== "approved" || !doc.draft) return false;
+  db.transaction((tx) => {
+    const r = tx
+      .update(issues)
+      .set({ status: issueTransition("approved", "void", ["system"]), version: issue.version + 1, updatedAt: new Date() })
+      .where(and(eq(issues.id, issue.id), eq(issues.version, issue.version)))
+      .run();
+    if (r.changes !== 1) return;
+    audit(tx, null, { entity: "issue", entityId: issue.id, action: "void", from: "approved", to: "drafting", detail: { approvedFingerprint: issue.approvalFingerprint } });
+    notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
+    notifyRole(tx, "editor", { kind: "issue_reopened", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
+  });
+  return true;
+}
+
+export const addCommentSchema = z.object({
+  issueId: idSchema,
+  itemId: idSchema.nullable(),
+  parentId: idSchema.nullable(),
+  quote: z
+    .string()
+    .trim()
+    .max(200, "too_long")
+    .nullable()
+    .transform((s) => s || null),
+  body: z.string().trim().min(1, "comment_required").max(2000, "too_long"),
+});
+
+/**
+ * Reviewers comment on an issue in review (general, on an item, or on a quoted passage of it);
+ * editors and reviewers answer threads.
+ */
+export function addComment(actor: Actor, input: z.infer<typeof addCommentSchema>) {
+  requireRole(actor, "reviewer", "editor");
+  const issue = getIssue(actor, input.issueId);
+  if (!input.parentId && !hasRole(actor, "reviewer")) throw new AppError("forbidden");
+  if (!input.parentId && issue.status !== "in_review") throw new AppError("not_allowed_now");
+  if (input.itemId) {
+    const placed = db.select().from(placements).where(and(eq(placements.issueId, issue.id), eq(placements.itemId, input.itemId))).get();
+    if (!placed) throw new AppError("invalid", {}, "itemId");
+  }
+  if (input.parentId) {
+    const parent = db.select().from(comments).where(eq(comments.id, input.parentId)).get();
+    if (!parent || parent.issueId !== issue.id || parent.parentId !== null) throw new AppError("invalid", {}, "parentId");
+  }
+  const round = db.select({ round: reviewRounds.round }).from(reviewRounds).where(eq(reviewRounds.issueId, issue.id)).orderBy(desc(reviewRounds.round)).get()?.round ?? null;
+  return db.transaction((tx) => {
+    const c = tx
+      .insert(comments)
+      .values({ issueId: issue.id, itemId: input.itemId, parentId: input.parentId, quote: input.quote, body: input.body, authorId: actor.id, round })
+      .returning()
+      .get();
+    audit(tx, actor, { entity: "issue", entityId: issue.id, action: input.parentId ? "reply" : "comment", detail: { commentId: c.id, itemId: input.itemId, body: input.body } });
+    return c;
+  });
+}
+
+export const resolveCommentSchema = z.object({ commentId: idSchema, resolved: z.boolean() });
+
+export function resolveComment(actor: Actor, input: z.infer<typeof resolveCommentSchema>) {
+  requireRole(actor, "editor", "reviewer");
+  const c = db.select().from(comments).where(eq(comments.id, input.commentId)).get();
+  if (!c || !c.issueId || c.parentId !== null) throw new AppError("not_found");
+  getIssue(actor, c.issueId);
+  return db.transaction((tx) => {
+    tx.update(comments)
+      .set(input.resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null })
+      .where(eq(comments.id, c.id))
+      .run();
+    audit(tx, actor, { entity: "issue", entityId: c.issueId, action: input.resolved ? "resolve_comment" : "reopen_comment", detail: { commentId: c.id } });
+    return { id: c.id };
+  });
+}
+
+export interface Thread {
+  id: number;
+  itemId: number | null;
+  quote: string | null;
+  round: number | null;
+  body: string;
+  author: string;
+  at: Date;
+  resolved: boolean;
+  replies: { id: number; body: string; author: string; at: Date }[];
+}
+
+export function listThreads(actor: Actor, issueId: number): Thread[] {
+  getIssue(actor, issueId);
+  const rows = db
+    .select({ c: comments, author: users.displayName })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.issueId, issueId))
+    .orderBy(asc(comments.id))
+    .all();
+  return rows
+    .filter((r) => r.c.parentId === null)
+    .map((r) => ({
+      id: r.c.id,
+      itemId: r.c.itemId,
+      quote: r.c.quote,
+      round: r.c.round,
+      body: r.c.body,
+      author: r.author,
+      at: r.c.createdAt,
+      resolved: r.c.resolvedAt !== null,
+      replies: rows.filter((x) => x.c.parentId === r.c.id).map((x) => ({ id: x.c.id, body: x.c.body, author: x.author, at: x.c.createdAt })),
+    }));
+}
+
+export function openThreadCount(issueId: number): number {
+  return db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.issueId, issueId), isNull(comments.parentId), isNull(comments.resolvedAt)))
+    .all().length;
+}
+
+/** The rounds of review, and from round 2 on what changed since the round before. */
+export function listReviewRounds(actor: Actor, issueId: number) {
+  getIssue(actor, issueId);
+  const rounds = db.select().from(reviewRounds).where(eq(reviewRounds.issueId, issueId)).orderBy(asc(reviewRounds.round)).all();
+  const latest = rounds[rounds.length - 1];
+  const previous = rounds[rounds.length - 2];
+  return {
+    rounds: rounds.map((r) => ({ round: r.round, sentAt: r.sentAt, outcome: r.outcome, fingerprint: r.fingerprint })),
+    comparison: latest && previous ? compareRounds(previous.snapshot as BulletinDocument, latest.snapshot as BulletinDocument) : null,
+    round: latest?.round ?? 0,
+  };
+}
