@@ -13,6 +13,8 @@ const NAV: { href: string; key: string; roles: Role[] }[] = [
   { href: "/review", key: "review", roles: ["reviewer"] },
   { href: "/office", key: "office", roles: ["office"] },
   { href: "/office/archive", key: "archive", roles: ["office", "editor", "reviewer", "admin"] },
+  { href: "/office/import", key: "import", roles: ["office", "admin"] },
+  { href: "/audit", key: "audit", roles: ["editor", "reviewer", "admin"] },
   { href: "/admin", key: "admin", roles: ["admin"] },
 ];
 

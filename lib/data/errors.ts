@@ -10,7 +10,13 @@ export type AppErrorCode =
   | "conflict"
   | "not_allowed_now"
   | "duplicate_number"
-  | "throttled";
+  | "throttled"
+  | "upload_too_large"
+  | "upload_empty"
+  | "upload_binary"
+  | "upload_bad_docx"
+  | "upload_unsupported"
+  | "upload_unparsable";
 
 export class AppError extends Error {
   constructor(

@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { readUploadText, UploadError } from "@/lib/archive/read-upload";
+import { defineAction } from "@/lib/auth/action";
+import { BulletinParseError, parseBulletinText } from "@/lib/bulletin/parse-text";
+import { importBulletin, importDocumentSchema } from "@/lib/data/archive";
+import { AppError } from "@/lib/data/errors";
+
+const uploadSchema = z.object({ file: z.instanceof(File) });
+
+/** Reads and parses an uploaded past issue; nothing is written until the user imports it. */
+export const parseUploadAction = defineAction(["office", "admin"], uploadSchema, async (_actor, { file }) => {
+  try {
+    const text = await readUploadText(file.name, new Uint8Array(await file.arrayBuffer()));
+    return { text, doc: parseBulletinText(text), fileName: file.name };
+  } catch (e) {
+    if (e instanceof UploadError) throw new AppError(`upload_${e.code}`, {}, "file");
+    if (e instanceof BulletinParseError) throw new AppError("upload_unparsable", { detail: e.message }, "file");
+    throw e;
+  }
+});
+
+export const importArchiveAction = defineAction(["office", "admin"], z.object({ doc: importDocumentSchema, fileName: z.string().max(200) }), (actor, input) => {
+  const report = importBulletin(actor, input.doc, input.fileName);
+  revalidatePath("/office/archive");
+  return report;
+});

@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import { ArchiveImport } from "@/components/archive/archive-import";
+import { requirePageActor } from "@/lib/auth/session";
+
+export default async function ImportPage() {
+  await requirePageActor("office", "admin");
+  const t = await getTranslations("archive");
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <p className="hint">{t("intro")}</p>
+      <ArchiveImport />
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePageActor } from "@/lib/auth/session";
+import { AUDIT_PAGE, auditFilterSchema, listAudit } from "@/lib/data/audit-log";
+
+const ENTITIES = ["item", "issue", "auth", "user", "unit"] as const;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePageActor("editor", "reviewer", "admin");
+  const parsed = auditFilterSchema.safeParse(await searchParams);
+  const filter = parsed.success ? parsed.data : {};
+  const rows = listAudit(actor, filter);
+  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
+  const next = rows.length === AUDIT_PAGE ? rows[rows.length - 1].id : null;
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <form className="filters" method="get">
+        <label>
+          {t("entity")}
+          <select name="entity" defaultValue={filter.entity ?? ""}>
+            <option value="">{t("all")}</option>
+            {ENTITIES.map((e) => (
+              <option key={e} value={e}>
+                {t(`entities.${e}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("entityId")}
+          <input name="entityId" type="number" min={1} defaultValue={filter.entityId ?? ""} />
+        </label>
+        <button type="submit">{t("filter")}</button>
+      </form>
+      <table className="table" data-testid="audit">
+        <thead>
+          <tr>
+            <th scope="col">{t("when")}</th>
+            <th scope="col">{t("who")}</th>
+            <th scope="col">{t("what")}</th>
+            <th scope="col">{t("entity")}</th>
+            <th scope="col">{t("detail")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{format.dateTime(r.at, { dateStyle: "medium", timeStyle: "medium" })}</td>
+              <td>{r.actorName}</td>
+              <td>
+                {t.has(r.action) ? t(r.action as "create") : r.action}
+                {r.fromState && r.toState && r.fromState !== r.toState ? ` (${r.fromState} → ${r.toState})` : ""}
+              </td>
+              <td>
+                {t(`entities.${r.entity}`)} {r.entityId ?? ""}
+              </td>
+              <td className="detail">{r.detail ? JSON.stringify(r.detail) : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next && (
+        <p>
+          <Link href={`/audit?${new URLSearchParams({ ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.entityId ? { entityId: String(filter.entityId) } : {}), before: String(next) })}`}>
+            {t("more")}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { importArchiveAction, parseUploadAction } from "@/app/(office)/office/import/actions";
+import type { BulletinDocument, BulletinItem } from "@/lib/bulletin/document";
+
+type Report = { issueId: number; year: number; number: number; items: number; unitsCreated: string[]; tocUnmatched: string[] };
+
+const toLines = (item: BulletinItem) => item.paragraphs.map((p) => p.map((r) => r.text).join("")).join("\n");
+const fromLines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => [{ text: l }]);
+
+/**
+ * Upload a past issue (.txt or .docx), check what the parser made of it beside the source, fix the
+ * masthead and any mis-split title or paragraph, then import it into the archive.
+ */
+export function ArchiveImport() {
+  const t = useTranslations("archive");
+  const uid = useId();
+  const [source, setSource] = useState<{ text: string; fileName: string } | null>(null);
+  const [doc, setDoc] = useState<BulletinDocument | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onFile(e: React.ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    setPending(true);
+    setReport(null);
+    const res = await parseUploadAction({ file });
+    setPending(false);
+    if ("error" in res) {
+      setError(res.fieldErrors?.file ?? res.error);
+      return;
+    }
+    setError(null);
+    setSource({ text: res.data.text, fileName: res.data.fileName });
+    setDoc(res.data.doc);
+  }
+
+  async function onImport() {
+    if (!doc || !source) return;
+    setPending(true);
+    const res = await importArchiveAction({ doc: { ...doc, draft: false }, fileName: source.fileName });
+    setPending(false);
+    if ("error" in res) return setError(res.error);
+    setError(null);
+    setReport(res.data);
+  }
+
+  const m = doc?.masthead;
+  const setMasthead = (key: keyof BulletinDocument["masthead"], value: string) =>
+    setDoc((d) => d && { ...d, masthead: { ...d.masthead, [key]: key === "year" || key === "number" || key === "totalNumber" ? Number(value) : value } });
+  const setItem = (si: number, ii: number, patch: Partial<BulletinItem>) =>
+    setDoc((d) => d && { ...d, sections: d.sections.map((s, a) => (a !== si ? s : { ...s, items: s.items.map((it, b) => (b !== ii ? it : { ...it, ...patch })) })) });
+  const removeItem = (si: number, ii: number) =>
+    setDoc((d) => d && { ...d, sections: d.sections.map((s, a) => (a !== si ? s : { ...s, items: s.items.filter((_, b) => b !== ii) })) });
+
+  return (
+    <div>
+      <div className="card form">
+        <label htmlFor={`${uid}-file`}>{t("file")}</label>
+        <input id={`${uid}-file`} type="file" accept=".txt,.docx,.md,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={onFile} disabled={pending} />
+        <span className="hint">{t("fileHint")}</span>
+        {pending && <p role="status">{t("working")}</p>}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </div>
+      {report && (
+        <p role="status" className="ok" data-testid="import-report">
+          {t("done", { year: report.year, number: report.number, items: report.items })}
+          {report.unitsCreated.length > 0 && ` ${t("unitsCreated", { units: report.unitsCreated.join("、") })}`}
+          {report.tocUnmatched.length > 0 && ` ${t("tocUnmatched", { lines: report.tocUnmatched.join("；") })}`}
+        </p>
+      )}
+      {doc && m && source && !report && (
+        <div className="arrange">
+          <section aria-label={t("source")}>
+            <h2>{t("source")}</h2>
+            <pre className="text-preview">{source.text}</pre>
+          </section>
+          <section aria-label={t("parsed")}>
+            <h2>{t("parsed")}</h2>
+            <div className="card field-row">
+              {(["title", "office"] as const).map((k) => (
+                <label key={k} className="field">
+                  {t(`masthead.${k}`)}
+                  <input value={m[k]} onChange={(e) => setMasthead(k, e.target.value)} />
+                </label>
+              ))}
+              {(["year", "number", "totalNumber"] as const).map((k) => (
+                <label key={k} className="field">
+                  {t(`masthead.${k}`)}
+                  <input type="number" value={m[k] || ""} onChange={(e) => setMasthead(k, e.target.value)} />
+                </label>
+              ))}
+              <label className="field">
+                {t("masthead.date")}
+                <input type="date" value={m.date} onChange={(e) => setMasthead("date", e.target.value)} />
+              </label>
+            </div>
+            {doc.toc.length > 0 && (
+              <div className="card">
+                <h3>{t("toc")}</h3>
+                <ul>
+                  {doc.toc.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {doc.sections.map((s, si) => (
+              <div key={si} className="card">
+                <h3>{s.title ? `【${s.title}】` : t("lead")}</h3>
+                {s.items.map((it, ii) => (
+                  <fieldset key={ii} className="import-item">
+                    <legend className="sr-only">{it.title}</legend>
+                    <label>
+                      {t("itemTitle")}
+                      <input value={it.title} onChange={(e) => setItem(si, ii, { title: e.target.value })} />
+                    </label>
+                    <label>
+                      {t("paragraphs")}
+                      <textarea rows={Math.min(12, it.paragraphs.length + 2)} value={toLines(it)} onChange={(e) => setItem(si, ii, { paragraphs: fromLines(e.target.value) })} />
+                    </label>
+                    <label>
+                      {t("itemSource")}
+                      <input value={it.source ?? ""} onChange={(e) => setItem(si, ii, { source: e.target.value.trim() || null })} />
+                    </label>
+                    <div className="buttons">
+                      <button
+                        type="button"
+                        onClick={() => {
+                          const [first, ...rest] = it.paragraphs;
+                          if (first) setItem(si, ii, { title: it.title + first.map((r) => r.text).join(""), paragraphs: rest });
+                        }}
+                      >
+                        {t("joinTitle")}
+                      </button>
+                      <button type="button" className="danger" onClick={() => removeItem(si, ii)}>
+                        {t("removeItem")}
+                      </button>
+                    </div>
+                  </fieldset>
+                ))}
+              </div>
+            ))}
+            <div className="card">
+              <h3>{t("footer")}</h3>
+              <p>
+                {t("mailbox")}：{doc.footer.mailbox || "—"} · {t("editor")}：{doc.footer.editor || "—"} · {t("reviewer")}：{doc.footer.reviewer || "—"}
+              </p>
+              <p>
+                {t("distribution")}：{doc.footer.distribution.join("；") || "—"}
+              </p>
+            </div>
+            <button type="button" className="primary" onClick={onImport} disabled={pending}>
+              {t("import")}
+            </button>
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import mammoth from "mammoth";
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export class UploadError extends Error {
+  constructor(readonly code: "too_large" | "empty" | "binary" | "bad_docx" | "unsupported") {
+    super(code);
+  }
+}
+
+/**
+ * The text of an uploaded past issue: a UTF-8 .txt as it is, a .docx through mammoth's raw text
+ * (one paragraph a line). Anything else — other types, binary data, a corrupt .docx — is refused.
+ */
+export async function readUploadText(name: string, bytes: Uint8Array): Promise<string> {
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new UploadError("too_large");
+  if (bytes.byteLength === 0) throw new UploadError("empty");
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".docx")) {
+    // A .docx is a zip archive: PK\x03\x04.
+    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new UploadError("bad_docx");
+    try {
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      if (!value.trim()) throw new UploadError("empty");
+      return value;
+    } catch (e) {
+      if (e instanceof UploadError) throw e;
+      throw new UploadError("bad_docx");
+    }
+  }
+  if (lower.endsWith(".txt") || lower.endsWith(".md")) {
+    if (bytes.includes(0)) throw new UploadError("binary");
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw new UploadError("binary");
+    }
+    if (!text.trim()) throw new UploadError("empty");
+    return text.replace(/^\uFEFF/, "");
+  }
+  throw new UploadError("unsupported");
+}
