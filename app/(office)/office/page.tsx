@@ -1,13 +1,18 @@
 import { getTranslations } from "next-intl/server";
-import { ExportLinks } from "@/components/issue/export-links";
+import { IssueExports } from "@/components/office/issue-exports";
 import { DistributeForm } from "@/components/office/distribute-form";
 import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
 import { getIssue, listIssues } from "@/lib/data/issues";
+import { enforceApproval } from "@/lib/data/review";
 import { todayInChina } from "@/lib/data/validation";
 
 export default async function OfficePage() {
   const actor = await requirePageActor("office");
+  // An approval whose content changed since is void: such an issue goes back to the desk, not to print.
+  listIssues(actor)
+    .filter((r) => r.status === "approved")
+    .forEach((r) => enforceApproval(r.id));
   const rows = listIssues(actor).filter((r) => r.status === "approved");
   const [t, td] = await Promise.all([getTranslations("office"), getTranslations("desk")]);
   return (
@@ -24,7 +29,7 @@ export default async function OfficePage() {
               <h3>
                 {td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })} · {chineseDate(r.date)}
               </h3>
-              <ExportLinks issueId={r.id} />
+              <IssueExports issueId={r.id} />
               <DistributeForm issueId={r.id} version={issue.version} date={todayInChina()} distribution={issue.distribution} />
             </article>
           );

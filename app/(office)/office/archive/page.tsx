@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ExportLinks } from "@/components/issue/export-links";
+import { IssueExports } from "@/components/office/issue-exports";
 import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
 import { listIssues } from "@/lib/data/issues";
@@ -22,7 +22,7 @@ export default async function ArchivePage() {
               .map((r) => (
                 <li key={r.id}>
                   {td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })} · {chineseDate(r.date)} · {td("itemsCount", { count: r.items })}
-                  <ExportLinks issueId={r.id} />
+                  <IssueExports issueId={r.id} />
                 </li>
               ))}
           </ul>
