@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { getActor, requirePageActor } from "@/lib/auth/session";
 import { listNotifications, markAllRead } from "@/lib/data/notifications";
+import styles from "./notifications.module.css";
 
 async function markRead() {
   "use server";
@@ -15,25 +15,33 @@ async function markRead() {
 export default async function NotificationsPage() {
   const actor = await requirePageActor();
   const rows = listNotifications(actor);
-  const [t, format] = await Promise.all([getTranslations("notices"), getFormatter()]);
-  const href = (n: (typeof rows)[number]) =>
-    n.itemId ? (actor.roles.includes("contributor") ? `/items/${n.itemId}` : `/desk/items/${n.itemId}`) : n.issueId ? (actor.roles.includes("reviewer") ? `/review/issues/${n.issueId}` : actor.roles.includes("editor") ? `/desk/issues/${n.issueId}` : "/office") : "/";
+  const unread = rows.filter((n) => !n.readAt).length;
+  const [t, tn, format] = await Promise.all([getTranslations("notices"), getTranslations("noticeList"), getFormatter()]);
   return (
     <section>
       <div className="title-row">
         <h1>{t("title")}</h1>
-        <form action={markRead}>
-          <button type="submit">{t("markRead")}</button>
-        </form>
+        {unread > 0 && (
+          <form action={markRead}>
+            <button type="submit">{t("markRead")}</button>
+          </form>
+        )}
       </div>
+      <p className="hint">{unread > 0 ? tn("unread", { count: unread }) : tn("allRead")}</p>
       {rows.length === 0 ? (
         <p className="empty">{t("empty")}</p>
       ) : (
-        <ul className="list">
+        <ul className={styles.list} data-testid="notifications">
           {rows.map((n) => (
-            <li key={n.id} className={n.readAt ? "read" : "unread"}>
-              <time dateTime={n.createdAt.toISOString()}>{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>{" "}
-              <Link href={href(n)}>{t.has(n.kind) ? t(n.kind as "item_accept", { message: n.message }) : n.message}</Link>
+            <li key={n.id} className={n.readAt ? styles.read : styles.unread} data-kind={n.kind}>
+              <a href={`/notifications/${n.id}`}>
+                {!n.readAt && <span className="sr-only">{tn("unreadMark")}</span>}
+                <span className={styles.kind} data-kind={n.kind}>
+                  {tn.has(`kind.${n.kind}`) ? tn(`kind.${n.kind}` as "kind.item_accept") : n.kind}
+                </span>
+                <span className={styles.message}>{t.has(n.kind) ? t(n.kind as "item_accept", { message: n.message }) : n.message}</span>
+                <time dateTime={n.createdAt.toISOString()}>{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,9 +1,11 @@
 "use client";
 
-import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { UndoRedo } from "@tiptap/extensions";
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { bulletinExtensions } from "@/lib/editor/extensions";
+import { PASTE_REPORT_EVENT, type PasteReport } from "@/lib/editor/paste";
 import type { RichDoc } from "@/lib/editor/schema";
 
 interface Props {
@@ -14,11 +16,28 @@ interface Props {
   describedBy?: string;
   invalid?: boolean;
   readOnly?: boolean;
+  /** Gives the page the editor, for in-place copy checks and for replacing the content. */
+  onReady?: (editor: Editor) => void;
+  /** What a paste kept and dropped. */
+  onPaste?: (report: PasteReport) => void;
+}
+
+/** 字数 as offices count it: every character that is not white space. */
+export function countChars(editor: Editor): number {
+  return editor.getText({ blockSeparator: "" }).replace(/\s/g, "").length;
 }
 
 /** The body editor: paragraphs, bold and italic — exactly what the bulletin prints. */
-export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, invalid, readOnly }: Props) {
+export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, invalid, readOnly, onReady, onPaste }: Props) {
   const t = useTranslations("item");
+  const frame = useRef<HTMLDivElement>(null);
+  const onPasteRef = useRef(onPaste);
+  const onReadyRef = useRef(onReady);
+  useEffect(() => {
+    onPasteRef.current = onPaste;
+    onReadyRef.current = onReady;
+  });
+
   const editor = useEditor({
     extensions: [...bulletinExtensions, UndoRedo],
     content: value,
@@ -36,32 +55,63 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
         "data-testid": "body-editor",
       },
     },
-    onUpdate: ({ editor }) => onChange(editor.getJSON() as RichDoc, editor.getText({ blockSeparator: "" }).length),
+    onUpdate: ({ editor }) => onChange(editor.getJSON() as RichDoc, countChars(editor)),
   });
+
+  useEffect(() => {
+    if (editor) onReadyRef.current?.(editor);
+  }, [editor]);
+
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const listener = (e: Event) => onPasteRef.current?.((e as CustomEvent<PasteReport>).detail);
+    el.addEventListener(PASTE_REPORT_EVENT, listener);
+    return () => el.removeEventListener(PASTE_REPORT_EVENT, listener);
+  }, []);
+
+  useEffect(() => {
+    editor?.setOptions({
+      editorProps: {
+        attributes: {
+          id,
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-labelledby": labelledBy,
+          ...(describedBy ? { "aria-describedby": describedBy } : {}),
+          ...(invalid ? { "aria-invalid": "true" } : {}),
+          class: "rich-text",
+          "data-testid": "body-editor",
+        },
+      },
+    });
+  }, [editor, id, labelledBy, describedBy, invalid]);
+
   const state = useEditorState({
     editor,
-    selector: ({ editor }) => ({ bold: editor?.isActive("bold") ?? false, italic: editor?.isActive("italic") ?? false }),
+    selector: ({ editor }) => ({
+      bold: editor?.isActive("bold") ?? false,
+      italic: editor?.isActive("italic") ?? false,
+      canUndo: editor?.can().undo() ?? false,
+      canRedo: editor?.can().redo() ?? false,
+    }),
   });
 
   return (
-    <div className="editor-frame">
+    <div className="editor-frame" ref={frame}>
       {!readOnly && (
         <div role="toolbar" aria-label={t("toolbar")} className="toolbar">
-          <button
-            type="button"
-            aria-pressed={state?.bold ?? false}
-            onClick={() => editor?.chain().focus().toggleBold().run()}
-            title="Ctrl+B"
-          >
+          <button type="button" aria-pressed={state?.bold ?? false} onClick={() => editor?.chain().focus().toggleBold().run()} title="Ctrl+B">
             <strong>{t("bold")}</strong>
           </button>
-          <button
-            type="button"
-            aria-pressed={state?.italic ?? false}
-            onClick={() => editor?.chain().focus().toggleItalic().run()}
-            title="Ctrl+I"
-          >
+          <button type="button" aria-pressed={state?.italic ?? false} onClick={() => editor?.chain().focus().toggleItalic().run()} title="Ctrl+I">
             <em>{t("italic")}</em>
+          </button>
+          <button type="button" disabled={!state?.canUndo} onClick={() => editor?.chain().focus().undo().run()} title="Ctrl+Z">
+            {t("undo")}
+          </button>
+          <button type="button" disabled={!state?.canRedo} onClick={() => editor?.chain().focus().redo().run()} title="Ctrl+Shift+Z">
+            {t("redo")}
           </button>
         </div>
       )}

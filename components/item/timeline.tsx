@@ -1,20 +1,50 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AuditEntry } from "@/db/schema";
 
+interface Row {
+  entry: AuditEntry;
+  /** How many saves in a row by one person this line stands for. */
+  edits: number;
+  first: Date;
+}
+
+/** Consecutive saves by one person read as one line: nobody wants forty 「修改」 in a row. */
+function group(entries: AuditEntry[]): Row[] {
+  const rows: Row[] = [];
+  for (const e of entries) {
+    const prev = rows[rows.length - 1];
+    if (prev && e.action === "edit" && prev.entry.action === "edit" && prev.entry.actorId === e.actorId) {
+      rows[rows.length - 1] = { entry: e, edits: prev.edits + 1, first: prev.first };
+      continue;
+    }
+    rows.push({ entry: e, edits: e.action === "edit" ? 1 : 0, first: e.at });
+  }
+  return rows;
+}
+
 /** Who did what and when, from the audit log. */
 export async function Timeline({ entries, title }: { entries: AuditEntry[]; title?: string }) {
-  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
-  const tItem = await getTranslations("item");
+  const [t, format, tItem, tl] = await Promise.all([getTranslations("audit"), getFormatter(), getTranslations("item"), getTranslations("itemTimeline")]);
+  const heading = title ?? tItem("timeline");
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <section className="timeline" aria-label={title ?? tItem("timeline")}>
-      <h2>{title ?? tItem("timeline")}</h2>
+    <section className="timeline" aria-label={heading}>
+      <h2>{heading}</h2>
       <ol data-testid="timeline">
-        {entries.map((e) => {
+        {group(entries).map(({ entry: e, edits, first }) => {
           const note = typeof e.detail?.note === "string" ? e.detail.note : typeof e.detail?.comment === "string" ? e.detail.comment : null;
+          const what =
+            e.action === "submit" && e.fromState === "returned"
+              ? tl("resubmit")
+              : e.action === "withdraw"
+                ? tl("withdraw")
+                : t.has(e.action)
+                  ? t(e.action as "create")
+                  : e.action;
           return (
-            <li key={e.id}>
-              <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>{" "}
-              <span className="who">{e.actorName}</span> <span className="what">{t.has(e.action) ? t(e.action as "create") : e.action}</span>
+            <li key={e.id} data-action={e.action}>
+              <time dateTime={e.at.toISOString()}>{when(e.at)}</time> <span className="who">{e.actorName}</span> <span className="what">{what}</span>
+              {edits > 1 && <span className="detail">{tl("edits", { count: edits, since: when(first) })}</span>}
               {note && <span className="detail">：{note}</span>}
             </li>
           );

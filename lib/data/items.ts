@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import {
@@ -10,10 +10,12 @@ import {
   items,
   placements,
   units,
+  users,
+  ITEM_STATUSES,
   type Item,
   type ItemStatus,
 } from "@/db/schema";
-import { richDocLength, richDocSchema } from "@/lib/editor/schema";
+import { docToPlainText, hasControlChars, hasMarkup, richDocLength, richDocSchema } from "@/lib/editor/schema";
 import { type ItemAction, itemTransition, nextItemState } from "@/lib/workflow/item";
 import { type Actor, hasRole, requireRole } from "./actor";
 import { audit } from "./audit";
@@ -22,31 +24,75 @@ import { notifyUnit } from "./notifications";
 import { currentPublication } from "./publication";
 import { idSchema, isoDateSchema, versionSchema } from "./validation";
 
-export const TITLE_MAX = 80;
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-export const itemFieldsSchema = z.object({
-  title: z.string().trim().min(1, "title_required").max(TITLE_MAX, "title_too_long"),
-  body: richDocSchema,
-  source: z
+export const TITLE_MAX = 80;
+export const SOURCE_MAX = 100;
+export const CONTACT_MAX = 40;
+export const NOTE_MAX = 1000;
+
+/** A plain-text field: no markup, no control characters, trimmed, at most `max` characters. */
+const plain = (max: number, tooLong: string, opts: { multiline?: boolean } = {}) =>
+  z
     .string()
+    .max(max * 4, tooLong) // refuse a huge string before trimming it
     .trim()
-    .max(100, "source_too_long")
-    .nullable()
-    .transform((s) => (s ? s : null)),
-  suggestedSectionId: idSchema.nullable(),
-  eventDate: isoDateSchema.nullable(),
-  contactName: z.string().trim().max(40, "too_long"),
-  contactPhone: z
-    .string()
+    .max(max, tooLong)
+    .refine((s) => !hasMarkup(s), "html_not_allowed")
+    .refine((s) => !hasControlChars(s, opts.multiline), "invalid");
+
+/**
+ * The attribution as printed: unit names joined by 、. People type commas, slashes or spaces between
+ * co-units, or put the whole thing in brackets as it appears in print; all of that is normalised.
+ */
+export function normaliseSource(s: string): string {
+  return s
     .trim()
-    .max(40, "too_long")
-    .regex(/^[0-9+\-() ]*$/, "invalid_phone"),
-  noteToEditor: z.string().trim().max(1000, "too_long"),
-});
+    .replace(/^[（(]\s*|\s*[）)]$/g, "")
+    .split(/\s*[、,，;；/／|]\s*|\s{2,}|\u3000+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join("、");
+}
+
+/**
+ * Ids and versions as the forms send them: JSON numbers. (The shared idSchema coerces, which suits
+ * URL segments but would read `true` as 1.)
+ */
+const jsonId = z.number("invalid").int("invalid").positive("invalid").max(2 ** 31, "invalid");
+
+const eventDateSchema = isoDateSchema.refine((d) => d >= "2000-01-01" && d <= "2100-12-31", "invalid_date");
+
+/**
+ * What a unit fills in. A draft may still lack a title (the unit may start with the body);
+ * submitting requires one. The object is strict: a field it does not know — `unitId`, `status` —
+ * is refused, not ignored.
+ */
+export const itemFieldsSchema = z
+  .object({
+    title: plain(TITLE_MAX, "title_too_long"),
+    body: richDocSchema,
+    source: plain(SOURCE_MAX, "source_too_long")
+      .nullable()
+      .transform((s) => (s ? normaliseSource(s) || null : null)),
+    suggestedSectionId: jsonId.nullable(),
+    eventDate: eventDateSchema.nullable(),
+    contactName: plain(CONTACT_MAX, "too_long"),
+    contactPhone: plain(CONTACT_MAX, "too_long").pipe(z.string().regex(/^[0-9+\-() 转、，,/]*$/, "invalid_phone")),
+    noteToEditor: plain(NOTE_MAX, "too_long", { multiline: true }),
+  })
+  .strict();
 export type ItemFields = z.infer<typeof itemFieldsSchema>;
 
-export const updateItemSchema = itemFieldsSchema.extend({ id: idSchema, version: versionSchema });
-export const itemRefSchema = z.object({ id: idSchema, version: versionSchema });
+export const updateItemSchema = itemFieldsSchema.extend({ id: jsonId, version: jsonId }).strict();
+export const itemRefSchema = z.object({ id: jsonId, version: jsonId }).strict();
+/** An autosave or an explicit save by the unit: a new draft when there is no id yet. */
+export const saveItemSchema = itemFieldsSchema
+  .extend({ id: jsonId.optional(), version: jsonId.optional() })
+  .strict()
+  .refine((v) => (v.id === undefined) === (v.version === undefined), { message: "invalid", path: ["version"] });
+export const itemIdSchema = z.object({ id: jsonId }).strict();
+export const myItemsFilterSchema = z.object({ status: z.enum(ITEM_STATUSES).optional() }).strict();
 export const decideItemSchema = z
   .object({
     id: idSchema,
@@ -111,13 +157,15 @@ export function createItem(actor: Actor, fields: ItemFields): Item {
  * title, body and attribution of submitted, accepted and placed items. Every save is a revision,
  * and a save based on an old version is refused, so nothing is silently overwritten.
  */
-export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>): Item {
+export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>, opts: { autosave?: boolean } = {}): Item {
   const item = getItem(actor, input.id);
   const asUnit = hasRole(actor, "contributor") && actor.unitId === item.unitId && nextItemState(item.status, "save", ["contributor"]);
   const asEditor = hasRole(actor, "editor") && nextItemState(item.status, "save", ["editor"]);
   if (!asUnit && !asEditor) throw new AppError("not_allowed_now");
   checkVersion(item, input.version);
   validateSection(item.publicationId, input.suggestedSectionId);
+  // Only a unit's own draft may be untitled; what the desk holds always has a title.
+  if (!asUnit && !input.title) throw new AppError("invalid", {}, "title");
   if (asEditor && !asUnit) assertIssueEditable(item.id);
   const { id, version, ...fields } = input;
   const changes = asUnit ? fields : { title: fields.title, body: fields.body, source: fields.source };
@@ -129,20 +177,30 @@ export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>
       .returning()
       .get();
     if (!updated) throw new AppError("conflict");
+    const revision = { version: updated.version, title: updated.title, body: updated.body, source: updated.source };
+    const open = asUnit && opts.autosave ? openAutosaveRevision(tx, id, actor.id) : null;
+    if (open) {
+      // Autosave while typing keeps refreshing one revision instead of writing one every few seconds.
+      tx.update(itemRevisions).set(revision).where(eq(itemRevisions.id, open)).run();
+      return updated;
+    }
     tx.insert(itemRevisions)
-      .values({
-        itemId: id,
-        version: updated.version,
-        kind: asUnit ? "draft" : "edit",
-        title: updated.title,
-        body: updated.body,
-        source: updated.source,
-        authorId: actor.id,
-      })
+      .values({ itemId: id, kind: asUnit ? "draft" : "edit", authorId: actor.id, ...revision })
       .run();
     audit(tx, actor, { entity: "item", entityId: id, action: "edit", detail: { version: updated.version, chars: richDocLength(updated.body) } });
     return updated;
   });
+}
+
+/** How long continued autosaving by one person counts as one edit in the history. */
+export const AUTOSAVE_WINDOW_MS = 10 * 60_000;
+
+/** The item's latest revision, when it is an autosaved draft by this person begun within the autosave window. */
+function openAutosaveRevision(tx: Tx, itemId: number, authorId: number): number | null {
+  const latest = tx.select().from(itemRevisions).where(eq(itemRevisions.itemId, itemId)).orderBy(desc(itemRevisions.id)).limit(1).get();
+  // Never the revision the item was created with: the first autosave after it is an edit of its own.
+  if (!latest || latest.kind !== "draft" || latest.authorId !== authorId || latest.version === 1) return null;
+  return Date.now() - latest.createdAt.getTime() < AUTOSAVE_WINDOW_MS ? latest.id : null;
 }
 
 /** An item placed in an issue under review or approved cannot change: reopen the issue first. */
@@ -155,8 +213,6 @@ function assertIssueEditable(itemId: number) {
     .get();
   if (row && row.status !== "drafting") throw new AppError("not_allowed_now");
 }
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 interface TransitionOptions {
   set?: Partial<typeof items.$inferInsert>;
@@ -195,6 +251,7 @@ function getOwnItem(actor: Actor, id: number): Item {
 export function submitItem(actor: Actor, input: z.infer<typeof itemRefSchema>): Item {
   requireRole(actor, "contributor");
   const item = getOwnItem(actor, input.id);
+  if (!item.title.trim()) throw new AppError("invalid", {}, "title");
   if (richDocLength(item.body) === 0) throw new AppError("invalid", {}, "body");
   return applyTransition(actor, item, input.version, "submit", {
     set: { submittedAt: new Date(), editorNote: "" },
@@ -231,19 +288,153 @@ export function listMyItems(actor: Actor, filter: { status?: ItemStatus } = {}) 
       id: items.id,
       title: items.title,
       status: items.status,
+      createdAt: items.createdAt,
       updatedAt: items.updatedAt,
       submittedAt: items.submittedAt,
+      eventDate: items.eventDate,
       editorNote: items.editorNote,
       version: items.version,
+      sectionTitle: catalogueSections.title,
+      issueId: issues.id,
       issueYear: issues.year,
       issueNumber: issues.number,
+      issueDate: issues.date,
+      issueStatus: issues.status,
     })
     .from(items)
+    .leftJoin(catalogueSections, eq(catalogueSections.id, items.suggestedSectionId))
     .leftJoin(placements, eq(placements.itemId, items.id))
     .leftJoin(issues, eq(issues.id, placements.issueId))
     .where(and(eq(items.unitId, actor.unitId), filter.status ? eq(items.status, filter.status) : undefined))
-    .orderBy(desc(items.updatedAt))
+    .orderBy(desc(items.updatedAt), desc(items.id))
     .all();
+}
+
+/** How many of the unit's items are in each state, for the filter. */
+export function countMyItems(actor: Actor): Record<ItemStatus, number> {
+  requireRole(actor, "contributor");
+  const counts = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
+  if (actor.unitId === null) return counts;
+  const rows = db
+    .select({ status: items.status, n: sql<number>`count(*)` })
+    .from(items)
+    .where(eq(items.unitId, actor.unitId))
+    .groupBy(items.status)
+    .all();
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+export type SaveResult =
+  | { kind: "saved"; id: number; version: number; status: ItemStatus; savedAt: number }
+  | { kind: "conflict"; latest: LatestItem };
+
+export interface LatestItem {
+  id: number;
+  version: number;
+  status: ItemStatus;
+  updatedAt: number;
+  by: string;
+  fields: ItemFields;
+}
+
+/**
+ * A save by the unit, new or autosaved. A save based on an old version is not an error the user
+ * must decode: it comes back as a conflict carrying what is stored now, so the page can show both
+ * versions and let the person choose; nothing is written.
+ */
+export function saveOwnItem(actor: Actor, input: z.infer<typeof saveItemSchema>, opts: { autosave?: boolean } = {}): SaveResult {
+  requireRole(actor, "contributor");
+  const { id, version, ...fields } = input;
+  const saved = (i: Item): SaveResult => ({ kind: "saved", id: i.id, version: i.version, status: i.status, savedAt: i.updatedAt.getTime() });
+  if (id === undefined || version === undefined) return saved(createItem(actor, fields));
+  const item = getOwnItem(actor, id);
+  if (!nextItemState(item.status, "save", ["contributor"])) throw new AppError("not_allowed_now");
+  if (item.version !== version) return { kind: "conflict", latest: latestOf(item) };
+  try {
+    return saved(updateItem(actor, { ...fields, id, version }, opts));
+  } catch (e) {
+    if (e instanceof AppError && e.code === "conflict") return { kind: "conflict", latest: latestOf(getOwnItem(actor, id)) };
+    throw e;
+  }
+}
+
+/** What is stored now, for a page whose copy is out of date. */
+export function latestOwnItem(actor: Actor, id: number): LatestItem {
+  requireRole(actor, "contributor");
+  return latestOf(getOwnItem(actor, id));
+}
+
+function latestOf(item: Item): LatestItem {
+  const rev = db
+    .select({ name: users.displayName })
+    .from(itemRevisions)
+    .leftJoin(users, eq(users.id, itemRevisions.authorId))
+    .where(eq(itemRevisions.itemId, item.id))
+    .orderBy(desc(itemRevisions.id))
+    .limit(1)
+    .get();
+  return {
+    id: item.id,
+    version: item.version,
+    status: item.status,
+    updatedAt: item.updatedAt.getTime(),
+    by: rev?.name ?? "",
+    fields: {
+      title: item.title,
+      body: item.body,
+      source: item.source,
+      suggestedSectionId: item.suggestedSectionId,
+      eventDate: item.eventDate,
+      contactName: item.contactName,
+      contactPhone: item.contactPhone,
+      noteToEditor: item.noteToEditor,
+    },
+  };
+}
+
+/**
+ * Everything the unit's item page shows: the item, where it was published, what the unit sent,
+ * and — once the editor has changed it — what changed.
+ */
+export function myItemView(actor: Actor, id: number) {
+  requireRole(actor, "contributor");
+  const item = getOwnItem(actor, id);
+  const placed = db
+    .select({ id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber, date: issues.date, status: issues.status })
+    .from(placements)
+    .innerJoin(issues, eq(issues.id, placements.issueId))
+    .where(eq(placements.itemId, id))
+    .get();
+  const section = item.suggestedSectionId
+    ? (db.select({ title: catalogueSections.title }).from(catalogueSections).where(eq(catalogueSections.id, item.suggestedSectionId)).get()?.title ?? null)
+    : null;
+  const sent = submittedRevision(actor, item);
+  const sentText = sent ? { title: sent.title, body: docToPlainText(sent.body), source: sent.source } : null;
+  const nowText = { title: item.title, body: docToPlainText(item.body), source: item.source };
+  const editedByDesk =
+    !!sentText && item.status !== "draft" && item.status !== "returned" && (sentText.title !== nowText.title || sentText.body !== nowText.body || sentText.source !== nowText.source);
+  return {
+    item,
+    unitName: itemUnitName(item.unitId),
+    sectionTitle: section,
+    issue: placed ?? null,
+    submitted: sentText,
+    current: nowText,
+    editedByDesk,
+    history: itemHistory(actor, id),
+  };
+}
+
+/** Names of active units, for naming co-units in the attribution. */
+export function listUnitNames(): string[] {
+  return db
+    .select({ name: units.name })
+    .from(units)
+    .where(and(eq(units.active, true), sql`${units.kind} <> 'office'`))
+    .orderBy(asc(units.name))
+    .all()
+    .map((u) => u.name);
 }
 
 export function itemHistory(actor: Actor, id: number) {

@@ -45,6 +45,14 @@ export function listNotifications(actor: Actor) {
   return db.select().from(notifications).where(eq(notifications.userId, actor.id)).orderBy(desc(notifications.id)).limit(100).all();
 }
 
+/** Marks one of the actor's own notifications read and returns it; another person's is not found. */
+export function openNotification(actor: Actor, id: number) {
+  const row = db.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, actor.id))).get();
+  if (!row) return null;
+  if (!row.readAt) db.update(notifications).set({ readAt: new Date() }).where(eq(notifications.id, id)).run();
+  return row;
+}
+
 export function markAllRead(actor: Actor): void {
   db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt))).run();
 }

@@ -1,11 +1,89 @@
+import { Extension } from "@tiptap/core";
 import Bold from "@tiptap/extension-bold";
 import Document from "@tiptap/extension-document";
 import Italic from "@tiptap/extension-italic";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
+import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { cleanPastedHtml, cleanPastedText, PASTE_REPORT_EVENT } from "./paste";
+
+/**
+ * Pasting and dropping keep paragraphs, bold and italic and drop everything else (see paste.ts);
+ * what was dropped is reported to the page as a DOM event on the editor, so it can say so.
+ * Adds no node or mark: the stored schema stays paragraphs, bold and italic.
+ */
+export const BulletinPaste = Extension.create({
+  name: "bulletinPaste",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey("bulletinPaste"),
+        props: {
+          transformPastedHTML(html, view) {
+            const { html: clean, report } = cleanPastedHtml(html);
+            queueMicrotask(() => view.dom.dispatchEvent(new CustomEvent(PASTE_REPORT_EVENT, { detail: report, bubbles: true })));
+            return clean;
+          },
+          transformPastedText(text) {
+            return cleanPastedText(text);
+          },
+        },
+      }),
+    ];
+  },
+});
+
+/** A stretch of the document the copy checks have something to say about. */
+export interface MarkedRange {
+  from: number;
+  to: number;
+  id: string;
+  className: string;
+  title: string;
+}
+
+export const copyCheckKey = new PluginKey<DecorationSet>("copyCheck");
+
+/** Shows copy-check findings in place, as decorations; the findings come from the page. */
+export const CopyCheckHighlight = Extension.create({
+  name: "copyCheckHighlight",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<DecorationSet>({
+        key: copyCheckKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply(tr, set) {
+            const ranges = tr.getMeta(copyCheckKey) as MarkedRange[] | undefined;
+            if (ranges) {
+              const size = tr.doc.content.size;
+              return DecorationSet.create(
+                tr.doc,
+                ranges
+                  .filter((r) => r.from >= 0 && r.to <= size && r.from < r.to)
+                  .map((r) => Decoration.inline(r.from, r.to, { class: r.className, title: r.title, "data-finding": r.id })),
+              );
+            }
+            return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+          },
+        },
+        props: {
+          decorations(state) {
+            return copyCheckKey.getState(state);
+          },
+        },
+      }),
+    ];
+  },
+});
+
+export function setCopyCheckRanges(tr: Transaction, ranges: MarkedRange[]): Transaction {
+  return tr.setMeta(copyCheckKey, ranges).setMeta("addToHistory", false);
+}
 
 /**
  * The one Tiptap extension list. The browser editor and every server-side use of editor JSON
  * share it, so the editor can never produce a node the bulletin cannot print.
  */
-export const bulletinExtensions = [Document, Paragraph, Text, Bold, Italic];
+export const bulletinExtensions = [Document, Paragraph, Text, Bold, Italic, BulletinPaste, CopyCheckHighlight];

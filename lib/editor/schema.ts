@@ -10,13 +10,36 @@ export type MarkType = (typeof MARK_TYPES)[number];
 export const MAX_BODY_CHARS = 20_000;
 export const MAX_PARAGRAPHS = 400;
 
+/** Markup that has no business in stored text: tags, and characters no keyboard types. */
+const HTML_TAG = /<\/?[a-z!?][^<>]*>/i;
+// C0/C1 controls (tab, newline and carriage return included: paragraphs are separate nodes) and
+// bidirectional overrides, which can disguise text.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** The checks every stored plain-text field shares with the body text (titles, attributions, notes). */
+export function hasMarkup(s: string): boolean {
+  return HTML_TAG.test(s);
+}
+export function hasControlChars(s: string, allowNewlines = false): boolean {
+  return CONTROL.test(allowNewlines ? s.replace(/\r?\n/g, "") : s);
+}
+
 const markSchema = z.object({ type: z.enum(MARK_TYPES) }).strict();
 
 const textNodeSchema = z
   .object({
     type: z.literal("text"),
-    text: z.string().min(1).max(MAX_BODY_CHARS),
-    marks: z.array(markSchema).max(2).optional(),
+    text: z
+      .string()
+      .min(1)
+      .max(MAX_BODY_CHARS)
+      .refine((s) => !hasMarkup(s), "html_not_allowed")
+      .refine((s) => !hasControlChars(s), "invalid"),
+    marks: z
+      .array(markSchema)
+      .max(2)
+      .refine((m) => new Set(m.map((x) => x.type)).size === m.length, "invalid")
+      .optional(),
   })
   .strict();
 

@@ -1,16 +1,23 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ITEM_STATUSES, type ItemStatus } from "@/db/schema";
+import { ITEM_STATUSES } from "@/db/schema";
 import { requirePageActor } from "@/lib/auth/session";
-import { listMyItems } from "@/lib/data/items";
+import { countMyItems, listMyItems, myItemsFilterSchema } from "@/lib/data/items";
 import { StatusBadge } from "@/components/item/status-badge";
+import styles from "@/components/item/item-page.module.css";
+
+// The order a unit thinks in: what needs doing first, then what is under way, then what is done.
+const TAB_ORDER = ["returned", "draft", "submitted", "accepted", "placed", "published", "declined"] as const;
 
 export default async function MyItemsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const actor = await requirePageActor("contributor");
-  const { status } = await searchParams;
-  const filter = (ITEM_STATUSES as readonly string[]).includes(status ?? "") ? (status as ItemStatus) : undefined;
+  const parsed = myItemsFilterSchema.safeParse({ status: (await searchParams).status || undefined });
+  const filter = parsed.success ? parsed.data.status : undefined;
   const rows = listMyItems(actor, { status: filter });
-  const [t, ts, format] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getFormatter()]);
+  const counts = countMyItems(actor);
+  const total = ITEM_STATUSES.reduce((n, s) => n + counts[s], 0);
+  const [t, ts, tl, format] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("itemList"), getFormatter()]);
+  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   return (
     <section>
       <div className="title-row">
@@ -19,45 +26,62 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
           {t("newTitle")}
         </Link>
       </div>
-      <form className="filters" method="get">
-        <label>
-          {t("status")}
-          <select name="status" defaultValue={filter ?? ""}>
-            <option value="">{t("allStatuses")}</option>
-            {ITEM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ts(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">{t("filter")}</button>
-      </form>
+      {counts.returned > 0 && filter !== "returned" && (
+        <p className="note" role="status">
+          <Link href="/items?status=returned">{tl("returnedWaiting", { count: counts.returned })}</Link>
+        </p>
+      )}
+      <nav aria-label={tl("filter")} className="tabs">
+        <Link href="/items" aria-current={!filter ? "page" : undefined}>
+          {tl("all")} <span className="count">{total}</span>
+        </Link>
+        {TAB_ORDER.map((s) => (
+          <Link key={s} href={`/items?status=${s}`} aria-current={filter === s ? "page" : undefined}>
+            {ts(s)} <span className="count">{counts[s]}</span>
+          </Link>
+        ))}
+      </nav>
       {rows.length === 0 ? (
-        <p className="empty">{t("empty")}</p>
+        <p className="empty">{filter ? tl("emptyFiltered", { status: ts(filter) }) : t("empty")}</p>
       ) : (
-        <table className="table">
+        <table className="table" data-testid="my-items">
+          <caption className="sr-only">{filter ? tl("captionFiltered", { status: ts(filter), count: rows.length }) : tl("caption", { count: rows.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("title")}</th>
               <th scope="col">{t("status")}</th>
+              <th scope="col">{t("submittedAt")}</th>
+              <th scope="col">{t("eventDate")}</th>
               <th scope="col">{t("issue")}</th>
-              <th scope="col">{t("updated")}</th>
               <th scope="col">{t("editorNote")}</th>
+              <th scope="col">{t("updated")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id}>
+              <tr key={r.id} data-status={r.status}>
                 <td>
-                  <Link href={`/items/${r.id}`}>{r.title}</Link>
+                  <Link href={`/items/${r.id}`}>{r.title || tl("untitled")}</Link>
+                  {r.sectionTitle && <div className="hint">【{r.sectionTitle}】</div>}
                 </td>
                 <td>
                   <StatusBadge status={r.status} label={ts(r.status)} />
+                  {r.status === "returned" && <div className={styles.explain}>{tl("toRevise")}</div>}
                 </td>
-                <td>{r.issueYear ? t("issueLabel", { year: r.issueYear, number: r.issueNumber ?? 0 }) : "—"}</td>
-                <td>{format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                <td>{r.editorNote || "—"}</td>
+                <td>{date(r.submittedAt)}</td>
+                <td>{r.eventDate ? format.dateTime(new Date(`${r.eventDate}T00:00:00+08:00`), { month: "long", day: "numeric" }) : "—"}</td>
+                <td>
+                  {r.issueYear ? (
+                    <>
+                      {t("issueLabel", { year: r.issueYear, number: r.issueNumber ?? 0 })}
+                      {r.issueStatus !== "distributed" && <div className="hint">{tl("issuePending")}</div>}
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className={styles.noteCell}>{r.editorNote || "—"}</td>
+                <td>{date(r.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

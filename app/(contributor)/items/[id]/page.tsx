@@ -1,55 +1,92 @@
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ItemForm } from "@/components/item/item-form";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
+import { TextDiff } from "@/components/item/text-diff";
 import { Timeline } from "@/components/item/timeline";
 import { WithdrawButton } from "@/components/item/withdraw-button";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
-import { getItem, itemHistory, TITLE_MAX } from "@/lib/data/items";
+import { listUnitNames, myItemView, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
 import { idSchema } from "@/lib/data/validation";
+import { charDiff, hasChanges } from "@/lib/editor/diff";
 import { docToParagraphs, richDocLength } from "@/lib/editor/schema";
+import styles from "@/components/item/item-page.module.css";
 
 export default async function ItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const actor = await requirePageActor("contributor");
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  let item;
+  let view;
   try {
-    item = getItem(actor, id.data);
+    // Only the actor's own unit's items: a contributor who also works at the desk sees others there.
+    view = myItemView(actor, id.data);
   } catch (e) {
     if (e instanceof AppError) notFound();
     throw e;
   }
-  // A contributor who also works at the desk still sees only their own unit's items here.
-  if (item.unitId !== actor.unitId) notFound();
-  const [t, ts] = await Promise.all([getTranslations("item"), getTranslations("itemStatus")]);
+  const { item, issue } = view;
+  const [t, ts, td, format] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("itemDetail"), getFormatter()]);
   const editable = item.status === "draft" || item.status === "returned";
-  const history = itemHistory(actor, item.id);
   const { submitted } = await searchParams;
+  const issueLabel = issue ? t("issueLabel", { year: issue.year, number: issue.number }) : null;
+  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const titleDiff = view.submitted ? charDiff(view.submitted.title, view.current.title) : [];
+  const bodyDiff = view.submitted ? charDiff(view.submitted.body, view.current.body) : [];
+  const sourceDiff = view.submitted ? charDiff(view.submitted.source ?? "", view.current.source ?? "") : [];
+
   return (
     <section>
+      <p className={styles.back}>
+        <Link href="/items">← {t("myItemsTitle")}</Link>
+      </p>
       <div className="title-row">
-        <h1>{editable ? t("editTitle") : item.title}</h1>
+        <h1>{editable ? (item.status === "returned" ? td("reviseTitle") : t("editTitle")) : item.title}</h1>
         <StatusBadge status={item.status} label={ts(item.status)} />
       </div>
       {submitted && item.status === "submitted" && (
-        <p role="status" className="ok">
+        <p role="status" className={`ok ${styles.flash}`}>
           {t("submittedOk")}
         </p>
       )}
-      {item.editorNote && (
-        <div className="note" data-testid="editor-note">
-          <strong>{t("editorNote")}：</strong>
-          {item.editorNote}
+      <p className={styles.explain} data-testid="status-explanation">
+        {td(`explain.${item.status}`, { issue: issueLabel ?? "" })}
+      </p>
+      {item.editorNote && (item.status === "returned" || item.status === "declined") && (
+        <div className={`note ${styles.editorNote}`} data-testid="editor-note">
+          <strong>{item.status === "returned" ? td("returnNote") : td("declineNote")}</strong>
+          <p>{item.editorNote}</p>
         </div>
       )}
+
+      <dl className={`meta ${styles.meta}`}>
+        <dt>{t("unit")}</dt>
+        <dd>{view.unitName}</dd>
+        <dt>{t("submittedAt")}</dt>
+        <dd>{date(item.submittedAt)}</dd>
+        <dt>{t("eventDate")}</dt>
+        <dd>{item.eventDate ? format.dateTime(new Date(`${item.eventDate}T00:00:00+08:00`), { dateStyle: "long" }) : "—"}</dd>
+        <dt>{t("section")}</dt>
+        <dd>{view.sectionTitle ?? t("sectionNone")}</dd>
+        {issueLabel && (
+          <>
+            <dt>{t("issue")}</dt>
+            <dd data-testid="published-in">
+              {issueLabel}
+              {issue && issue.status !== "distributed" && <span className="hint"> {td("issuePending")}</span>}
+            </dd>
+          </>
+        )}
+      </dl>
+
       {editable ? (
         <ItemForm
           itemId={item.id}
           version={item.version}
+          status={item.status === "returned" ? "returned" : "draft"}
           initial={{
             title: item.title,
             body: item.body,
@@ -65,14 +102,50 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
             .filter((s) => s.active)
             .map((s) => ({ id: s.id, title: s.title }))}
           titleMax={TITLE_MAX}
+          userId={actor.id}
+          unitName={view.unitName}
+          unitNames={listUnitNames()}
         />
       ) : (
-        <article className="card">
-          <RichTextView paragraphs={docToParagraphs(item.body)} source={item.source} />
-          {item.status === "submitted" && <WithdrawButton id={item.id} version={item.version} label={t("withdraw")} />}
-        </article>
+        <>
+          <article className={`card ${styles.text}`} aria-labelledby="final-text" data-testid="final-text">
+            <h2 id="final-text">{item.status === "published" ? td("publishedText", { issue: issueLabel ?? "" }) : view.editedByDesk ? td("currentText") : td("sentText")}</h2>
+            {view.editedByDesk && <h3 className={styles.itemTitle}>{item.title}</h3>}
+            <RichTextView paragraphs={docToParagraphs(item.body)} source={item.source} />
+          </article>
+          {item.status === "submitted" && <WithdrawButton id={item.id} version={item.version} />}
+          {view.editedByDesk && view.submitted && (
+            <section className="card" aria-labelledby="desk-changes" data-testid="desk-changes">
+              <h2 id="desk-changes">{td("changesTitle")}</h2>
+              <p className="hint">{td("changesHint")}</p>
+              {hasChanges(titleDiff) && (
+                <>
+                  <h3>{t("title")}</h3>
+                  <TextDiff parts={titleDiff} label={td("titleDiff")} />
+                </>
+              )}
+              {hasChanges(bodyDiff) && (
+                <>
+                  <h3>{t("body")}</h3>
+                  <TextDiff parts={bodyDiff} label={td("bodyDiff")} />
+                </>
+              )}
+              {hasChanges(sourceDiff) && (
+                <>
+                  <h3>{t("source")}</h3>
+                  <TextDiff parts={sourceDiff} label={td("sourceDiff")} />
+                </>
+              )}
+              <details className={styles.original}>
+                <summary>{td("showSent")}</summary>
+                <h3>{view.submitted.title}</h3>
+                <p className={styles.plain}>{view.submitted.body}</p>
+              </details>
+            </section>
+          )}
+        </>
       )}
-      <Timeline entries={history} />
+      <Timeline entries={view.history} />
     </section>
   );
 }

@@ -1,21 +1,23 @@
 import { getTranslations } from "next-intl/server";
 import { ItemForm } from "@/components/item/item-form";
 import { requirePageActor } from "@/lib/auth/session";
-import { itemUnitName, TITLE_MAX } from "@/lib/data/items";
+import { itemUnitName, listUnitNames, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
 
 export default async function NewItemPage() {
   const actor = await requirePageActor("contributor");
-  const t = await getTranslations("item");
+  const [t, tf] = await Promise.all([getTranslations("item"), getTranslations("itemForm")]);
   const sections = listCatalogue(currentPublication().id).filter((s) => s.active);
+  const unitName = actor.unitId ? itemUnitName(actor.unitId) : "";
   return (
     <section>
       <h1>{t("newTitle")}</h1>
+      <p className="hint">{tf("intro")}</p>
       <ItemForm
         initial={{
           title: "",
           body: { type: "doc", content: [{ type: "paragraph" }] },
-          source: actor.unitId ? itemUnitName(actor.unitId) : "",
+          source: unitName,
           suggestedSectionId: null,
           eventDate: "",
           contactName: actor.displayName,
@@ -25,6 +27,9 @@ export default async function NewItemPage() {
         initialChars={0}
         sections={sections.map((s) => ({ id: s.id, title: s.title }))}
         titleMax={TITLE_MAX}
+        userId={actor.id}
+        unitName={unitName}
+        unitNames={listUnitNames()}
       />
     </section>
   );

@@ -1,0 +1,63 @@
+import type { ItemFormValues } from "./item-form";
+
+/**
+ * The copy of a draft kept in this browser (localStorage), so that closing the tab, losing the
+ * network or a refused save never loses what was typed. One copy per user and item ("new" for an
+ * item the server has not seen yet).
+ */
+export interface LocalCopy {
+  values: ItemFormValues;
+  /** The server version the copy was based on, when there was one. */
+  version: number | null;
+  at: number;
+}
+
+const PREFIX = "jianbao:item-draft";
+
+export const localCopyKey = (userId: number, itemId: number | undefined) => `${PREFIX}:${userId}:${itemId ?? "new"}`;
+
+export function readLocalCopy(key: string): LocalCopy | null {
+  try {
+    const raw = window.localStorage.getItem(key);
+    if (!raw) return null;
+    const v = JSON.parse(raw) as LocalCopy;
+    if (!v || typeof v !== "object" || typeof v.at !== "number" || !v.values || typeof v.values.title !== "string" || v.values.body?.type !== "doc") return null;
+    return v;
+  } catch {
+    return null;
+  }
+}
+
+export function writeLocalCopy(key: string, copy: LocalCopy): boolean {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(copy));
+    return true;
+  } catch {
+    return false; // storage full or disabled: the server copy is all there is
+  }
+}
+
+export function removeLocalCopy(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    /* nothing to remove */
+  }
+}
+
+/** Whether two sets of form values say the same thing (what a person would call "the same draft"). */
+export function sameValues(a: ItemFormValues, b: ItemFormValues): boolean {
+  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+}
+
+function normalise(v: ItemFormValues) {
+  return {
+    ...v,
+    title: v.title.trim(),
+    source: v.source.trim(),
+    contactName: v.contactName.trim(),
+    contactPhone: v.contactPhone.trim(),
+    noteToEditor: v.noteToEditor.trim(),
+    body: v.body.content.map((p) => (p.content ?? []).map((t) => [t.text, (t.marks ?? []).map((m) => m.type).sort().join()])).filter((p) => p.length),
+  };
+}

@@ -1,0 +1,73 @@
+import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from "docx";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { stateFile, type UserKey } from "../users";
+
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export async function as(browser: Browser, user: UserKey): Promise<Page> {
+  const context = await browser.newContext({ storageState: stateFile(user) });
+  return context.newPage();
+}
+
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+
+/** A unit's Word file as units write them: centred bold title, body in 仿宋 with bold and italic, a photo, a contact line. */
+export async function unitDocx(title: string): Promise<Buffer> {
+  const body = (text: string, opts: { bold?: boolean; italics?: boolean; color?: string } = {}) => new TextRun({ text, font: "仿宋_GB2312", size: 32, ...opts });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, bold: true, font: "方正小标宋简体", size: 44 })] }),
+          new Paragraph({
+            children: [body("　　6 月 20 日上午，昌平区科协在回龙观社区举办"), body("科普讲座", { bold: true, color: "C00000" }), body("，邀请专家讲解"), body("应急避险", { italics: true }), body("知识。")],
+          }),
+          new Paragraph({ children: [new ImageRun({ type: "png", data: PNG, transformation: { width: 40, height: 30 } })] }),
+          new Paragraph({ children: [body("　　讲座结束后，居民们纷纷表示收获很大。")] }),
+          new Paragraph({ children: [body("联系人：刘明　　电话：010-69741234")] }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** What Word puts on the clipboard: Office namespaces, MsoNormal classes, fonts, colours, a table, a picture. */
+export const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><style><!-- p.MsoNormal {font-family:仿宋; font-size:16.0pt} --></style></head>
+<body lang=ZH-CN><!--StartFragment-->
+<p class=MsoNormal style="text-indent:32.0pt;font-family:仿宋;mso-bidi-font-family:仿宋"><span style="font-size:16.0pt;font-family:仿宋">会上，区科协部署了下半年<b>重点工作</b>，要求各街道<i>统筹</i>资源，<span style="color:red;font-family:黑体">加强</span>协作。<o:p></o:p></span></p>
+<table class=MsoTableGrid border=1 cellspacing=0 style="border-collapse:collapse"><tr><td width=200 style="background:#D9E2F3"><p class=MsoNormal><span style="font-family:仿宋">主讲专家</span></p></td><td width=200><p class=MsoNormal><span style="font-family:仿宋">北京大学</span></p></td></tr></table>
+<p class=MsoNormal><span style="mso-no-proof:yes"><img width=200 height=120 src="file:///C:/Users/liu/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg" v:shapes="图片_x0020_1"></span></p>
+<!--EndFragment--></body></html>`;
+
+/** Dispatches a real paste event carrying HTML, as the browser does when someone presses Ctrl+V. */
+export async function pasteHtml(target: Locator, html: string, text = "") {
+  await target.evaluate(
+    (el, { html, text }) => {
+      const data = new DataTransfer();
+      data.setData("text/html", html);
+      data.setData("text/plain", text);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { html, text },
+  );
+}
+
+/** Opens the submission form and waits until it is live (hydrated, copy checks loaded). */
+export async function openForm(page: Page, path = "/items/new") {
+  await page.goto(path);
+  await expect(page.locator('[data-testid="copy-check"][data-ready="true"]')).toBeVisible();
+}
+
+/** The body editor, and the end of its text. */
+export async function focusEndOfBody(page: Page): Promise<Locator> {
+  const body = page.getByRole("textbox", { name: "正文" });
+  await body.click();
+  await page.keyboard.press("Control+End");
+  return body;
+}
+
+export async function expectSaved(page: Page) {
+  await expect(page.getByTestId("save-state")).toContainText("已保存");
+}
