@@ -1,12 +1,13 @@
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
-import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseBulletinText } from "@/lib/bulletin/parse-text";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import { demoItems } from "./demo-items";
-import * as schema from "./schema";
+import { writeImportedIssue } from "./import-issue";
+import type { Db } from "./open";
 import { auditLog, catalogueSections, itemRevisions, items, publications, units, userRoles, users, type Role, type UnitKind } from "./schema";
-
-type Db = BetterSQLite3Database<typeof schema>;
 
 export const DEMO_PASSWORD = "jianbao2026";
 
@@ -36,7 +37,13 @@ function unitKind(name: string): UnitKind {
   return "other";
 }
 
-/** Loads the demo publication, units, users and submitted items into an empty database. */
+/** The three real past issues (samples/bulletins), imported on first start as the archive. */
+export const SAMPLES_DIR = path.join(process.cwd(), "db", "samples");
+
+/**
+ * Loads the demo publication, units, users and submitted items into an empty database, then
+ * imports the sample issues into the archive through the same writer as the office's import.
+ */
 export function seedDemo(db: Db): boolean {
   const existing = db.select({ n: sql<number>`count(*)` }).from(publications).get();
   if (existing && existing.n > 0) return false;
@@ -120,5 +127,8 @@ export function seedDemo(db: Db): boolean {
         .run();
     });
   });
+  for (const file of readdirSync(SAMPLES_DIR).filter((f) => f.endsWith(".txt")).sort()) {
+    writeImportedIssue(db, null, parseBulletinText(readFileSync(path.join(SAMPLES_DIR, file), "utf8")), file);
+  }
   return true;
 }

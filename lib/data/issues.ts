@@ -52,7 +52,9 @@ export function listIssues(actor: Actor) {
       date: issues.date,
       status: issues.status,
       imported: issues.imported,
-      items: sql<number>`(select count(*) from ${placements} where ${placements.issueId} = ${issues.id})`,
+      // Qualified by hand: inside a subquery drizzle writes bare column names, and a bare "id"
+      // would be the placement's own id, not the issue's.
+      items: sql<number>`(select count(*) from "placements" where "placements"."issue_id" = "issues"."id")`,
     })
     .from(issues)
     .where(eq(issues.publicationId, pub.id))
