@@ -2,42 +2,19 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, itemRevisions, items, units } from "@/db/schema";
-import { loadActor } from "@/lib/auth/users";
 import { bulletinToText } from "@/lib/bulletin/text";
-import { paragraphsToDoc } from "@/lib/editor/schema";
+import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
-import { AppError } from "./errors";
 import { approveIssue, createIssue, distributeIssue, exportIssue, loadBulletin, placeItem, proposeNextIssue, sendToReview } from "./issues";
 import { listInbox } from "./inbox";
 import { createItem, decideItem, getItem, listMyItems, submitItem, updateItem, withdrawItem, type ItemFields } from "./items";
 
-function actor(username: string): Actor {
-  const row = db.$client.prepare("select id from users where username = ?").get(username) as { id: number };
-  const a = loadActor(row.id);
-  if (!a) throw new Error(username);
-  return a;
-}
+const actor = demoActor;
 
-const fields = (title: string): ItemFields => ({
-  title,
-  body: paragraphsToDoc(["6月20日，某区科协举办科普讲座。", [{ text: "讲座" }, { text: "反响热烈", bold: true }, { text: "。" }]]),
-  source: "昌平区科协",
-  suggestedSectionId: null,
-  eventDate: "2026-06-20",
-  contactName: "刘明",
-  contactPhone: "010-12345678",
-  noteToEditor: "",
-});
+const fields = (title: string): ItemFields =>
+  itemFields(title, ["6月20日，某区科协举办科普讲座。", [{ text: "讲座" }, { text: "反响热烈", bold: true }, { text: "。" }]]);
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return "no error";
-};
+const code = errorCode;
 
 let changping: Actor, dongcheng: Actor, editor: Actor, reviewer: Actor, office: Actor;
 
