@@ -63,7 +63,7 @@ function bodyRuns(paragraph: RunParagraph): TextRun[] {
 export async function bulletinToDocx(doc: BulletinDocument): Promise<Buffer> {
   const m = doc.masthead;
   const children: Paragraph[] = [
-    para([run(m.title, "xiaobiaosong", { size: 80, bold: true, color: RED, characterSpacing: 160 })], { alignment: AlignmentType.CENTER, spacing: { line: LINE * 2, lineRule: LineRuleType.EXACT, before: LINE / 2 } }),
+    para([run(m.title, "xiaobiaosong", { size: 80, bold: true, color: RED, characterSpacing: 160 })], { alignment: AlignmentType.CENTER, spacing: { line: LINE * 2, lineRule: LineRuleType.EXACT, before: Math.round(LINE / 2) } }),
     para([run(`${m.year}年 第${m.number}期`, "fangsong")], { alignment: AlignmentType.CENTER }),
     para([run(`（总第${m.totalNumber}期）`, "fangsong")], { alignment: AlignmentType.CENTER }),
     para([run(m.office, "fangsong"), run(`\t${m.date ? chineseDate(m.date) : ""}`, "fangsong")], {
@@ -86,7 +86,7 @@ export async function bulletinToDocx(doc: BulletinDocument): Promise<Buffer> {
       firstBody = false;
     }
     section.items.forEach((item, ii) => {
-      const before = firstBody ? 0 : ii === 0 && section.title !== null ? LINE / 2 : LINE;
+      const before = firstBody ? 0 : ii === 0 && section.title !== null ? 0 : LINE;
       children.push(
         para([run(item.title, "xiaobiaosong", { bold: true })], {
           alignment: AlignmentType.CENTER,
