@@ -53,7 +53,8 @@ describe("Word export", () => {
 
   it("has the structure of the print, in order, each part in its face", async () => {
     const doc = largestIssue();
-    const ps = paragraphs((await unzip(doc, "structure"))("word/document.xml"));
+    const xml = (await unzip(doc, "structure"))("word/document.xml");
+    const ps = paragraphs(xml);
     let at = 0;
     const next = (text: string, face?: string) => {
       const p = ps[at++];
@@ -89,11 +90,18 @@ describe("Word export", () => {
     }
     const f = doc.footer;
     const banji = [`信息报送邮箱：${f.mailbox}`, `编辑：${f.editor}`, `审核：${f.reviewer}`, `分送：${f.distribution[0]}`, ...f.distribution.slice(1), `${f.printedBy}\t2023年8月11日印发`, `（共印${f.printRun}份）`];
-    for (const line of banji) {
-      const p = next(line, "仿宋_GB2312");
-      // Framed to the foot of the type area, like the print's 版记.
-      expect(p.xml).toMatch(/<w:framePr [^>]*w:yAlign="bottom"/);
-    }
+    for (const line of banji) next(line, "仿宋_GB2312");
+    // The 版记 is a table floated to the foot of the type area, like the print's, ruled thick
+    // above and below and thin between its three groups.
+    const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(xml)?.[0] ?? "";
+    expect(table).toMatch(/<w:tblpPr [^>]*w:vertAnchor="margin"[^>]*w:tblpYSpec="bottom"|<w:tblpPr [^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"/);
+    expect(table).toMatch(/<w:top w:val="single"[^>]*w:sz="8"/);
+    expect(table).toMatch(/<w:bottom w:val="single"[^>]*w:sz="8"/);
+    expect(table).toMatch(/<w:insideH w:val="single"[^>]*w:sz="5"/);
+    expect(table.match(/<w:tr>|<w:tr /g)?.length).toBe(3);
+    for (const line of banji) expect(table).toContain(line.split("\t")[0]);
+    // Then the one empty paragraph Word ends a body with.
+    expect(ps[at++].text).toBe("");
     expect(at).toBe(ps.length);
   });
 

@@ -9,12 +9,20 @@ import {
   HorizontalPositionAlign,
   LineRuleType,
   Packer,
+  OverlapType,
   PageNumber,
   Paragraph,
+  RelativeHorizontalPosition,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TabStopType,
   TextRun,
   VerticalPositionAlign,
-  type IBorderOptions,
+  WidthType,
   type IParagraphOptions,
   type IRunOptions,
 } from "docx";
@@ -27,7 +35,7 @@ import { WORD_FONTS } from "./fonts";
  * The bulletin as a Word file with the print's structure, for offices that finish in Word or WPS:
  * A4 with the GB/T 9704 margins, a 22-line × 28-character document grid, the faces an office PC
  * has (仿宋_GB2312 body, 方正小标宋简体 titles, 黑体 headings, 楷体_GB2312), 「— N —」 page numbers on
- * the outer side, the 版记 framed at the foot of the last page, and a 草稿 watermark on drafts.
+ * the outer side, the 版记 floated to the foot of the last page, and a 草稿 watermark on drafts.
  */
 
 // Twips (1/20 pt); 1 mm = 56.69 twips.
@@ -107,7 +115,7 @@ export async function bulletinToDocx(doc: BulletinDocument): Promise<Buffer> {
       for (const p of paras) children.push(para(p, { alignment: AlignmentType.BOTH, indent: { firstLine: 2 * CELL } }));
     });
   });
-  children.push(...footerParagraphs(doc.footer));
+  const body: (Paragraph | Table)[] = [...children, ...footerTable(doc.footer)];
 
   const document = new Document({
     creator: m.office || "简报编发",
@@ -125,7 +133,7 @@ export async function bulletinToDocx(doc: BulletinDocument): Promise<Buffer> {
         },
         headers: doc.draft ? { default: watermarkHeader(), even: watermarkHeader() } : undefined,
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
-        children,
+        children: body,
       },
     ],
   });
@@ -166,49 +174,44 @@ function watermarkHeader(): Header {
 }
 
 /**
- * The 版记, framed to the foot of the type area (paragraphs with the same frame form one block in
- * Word): thick rules first and last, thin rules between its groups, one character in on each side.
+ * The 版记 as a table floated to the foot of the type area (Word and WPS keep a floating table
+ * there; paragraph frames do not survive LibreOffice): thick rules first and last, thin rules
+ * between its groups, one character in on each side.
  */
-function footerParagraphs(f: BulletinFooter): Paragraph[] {
-  const thick: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 1 };
-  const thin: IBorderOptions = { style: BorderStyle.SINGLE, size: 5, color: "000000", space: 1 };
+function footerTable(f: BulletinFooter): (Table | Paragraph)[] {
   const r = (text: string) => new TextRun({ text, font: font("fangsong"), size: FOOT });
-  const groups: { text: TextRun[]; options?: Omit<IParagraphOptions, "children"> }[][] = [];
+  const line = (children: TextRun[], options: Omit<IParagraphOptions, "children"> = {}) =>
+    new Paragraph({ indent: { left: 280, right: 280 }, ...options, spacing: { line: Math.round(LINE * 0.8), lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children });
+  const groups: Paragraph[][] = [];
   const head = [f.mailbox && `信息报送邮箱：${f.mailbox}`, f.editor && `编辑：${f.editor}`, f.reviewer && `审核：${f.reviewer}`].filter(Boolean) as string[];
-  if (head.length) groups.push(head.map((t) => ({ text: [r(t)] })));
+  if (head.length) groups.push(head.map((t) => line([r(t)])));
   const colon = 3 * 280;
-  if (f.distribution.length) groups.push(f.distribution.map((g, i) => ({ text: [r(i === 0 ? `分送：${g}` : g)], options: { indent: { left: 280 + colon, hanging: i === 0 ? colon : 0, right: 280 } } })));
-  const last: { text: TextRun[]; options?: Omit<IParagraphOptions, "children"> }[] = [];
+  if (f.distribution.length) groups.push(f.distribution.map((g, i) => line([r(i === 0 ? `分送：${g}` : g)], { indent: { left: 280 + colon, hanging: i === 0 ? colon : 0, right: 280 } })));
+  const last: Paragraph[] = [];
   if (f.printedBy || f.printedDate) {
-    last.push({ text: [r(f.printedBy ?? ""), r(`\t${f.printedDate ? `${chineseDate(f.printedDate)}印发` : ""}`)], options: { tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH - 280 }] } });
+    last.push(line([r(f.printedBy ?? ""), r(`\t${f.printedDate ? `${chineseDate(f.printedDate)}印发` : ""}`)], { tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH - 280 }] }));
   }
-  if (f.printRun) last.push({ text: [r(`（共印${f.printRun}份）`)], options: { alignment: AlignmentType.RIGHT } });
+  if (f.printRun) last.push(line([r(`（共印${f.printRun}份）`)], { alignment: AlignmentType.RIGHT }));
   if (last.length) groups.push(last);
   if (!groups.length) return [];
 
-  const out: Paragraph[] = [];
-  groups.forEach((group, gi) => {
-    group.forEach((line, li) => {
-      const top = li === 0 ? (gi === 0 ? thick : thin) : undefined;
-      const bottom = gi === groups.length - 1 && li === group.length - 1 ? thick : undefined;
-      out.push(
-        new Paragraph({
-          frame: {
-            type: "alignment",
-            alignment: { x: HorizontalPositionAlign.LEFT, y: VerticalPositionAlign.BOTTOM },
-            anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
-            width: TYPE_WIDTH,
-          },
-          keepNext: true,
-          keepLines: true,
-          indent: { left: 280, right: 280 },
-          ...line.options,
-          spacing: { line: Math.round(LINE * 0.8), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-          border: { top, bottom },
-          children: line.text,
-        }),
-      );
-    });
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: "000000" } as const;
+  const thin = { style: BorderStyle.SINGLE, size: 5, color: "000000" } as const;
+  const none = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
+  const table = new Table({
+    width: { size: TYPE_WIDTH, type: WidthType.DXA },
+    columnWidths: [TYPE_WIDTH],
+    layout: TableLayoutType.FIXED,
+    float: {
+      horizontalAnchor: TableAnchorType.MARGIN,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeHorizontalPosition: RelativeHorizontalPosition.LEFT,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: OverlapType.NEVER,
+    },
+    borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
+    rows: groups.map((children) => new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: TYPE_WIDTH, type: WidthType.DXA }, margins: { top: 60, bottom: 60, left: 0, right: 0 }, children })] })),
   });
-  return out;
+  // Word ends a body with a paragraph, and anchors the floating table to it.
+  return [table, new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] })];
 }
