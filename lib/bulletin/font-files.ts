@@ -31,7 +31,8 @@ export function fontStylesheet(): string {
   const parts: string[] = [];
   for (const [key, pkg] of Object.entries(PACKAGES)) {
     for (const file of pkg.css) {
-      const css = readFileSync(path.join(root, pkg.dir, file), "utf8");
+      // The fonts are read from node_modules at run time: nothing for the bundler to trace.
+      const css = readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ root, pkg.dir, file), "utf8");
       // font-display: block, not swap: a print must never be taken in a fallback face.
       parts.push(css.replace(/url\((['"]?)\.\/files\//g, `url($1${key}/`).replace(/font-display:\s*swap/g, "font-display: block"));
     }
@@ -50,7 +51,7 @@ export function fontAsset(segments: string[]): { body: Buffer | string; contentT
   if (segments.length !== 2) return null;
   const [key, file] = segments;
   if (!Object.hasOwn(PACKAGES, key) || !FILE_NAME.test(file)) return null;
-  const abs = path.join(nodeModules(), PACKAGES[key as Key].dir, "files", file);
+  const abs = path.join(/*turbopackIgnore: true*/ nodeModules(), PACKAGES[key as Key].dir, "files", file);
   if (!existsSync(abs)) return null;
   return { body: readFileSync(abs), contentType: file.endsWith(".woff2") ? "font/woff2" : "font/woff" };
 }

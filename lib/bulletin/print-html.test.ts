@@ -82,3 +82,11 @@ describe("bundled faces", () => {
     expect(fontAsset(["fonts.css", "x"])).toBeNull();
   });
 });
+
+describe("print HTML: page 1", () => {
+  it("gives the masthead and highlights page 1 to themselves, and lets the body follow a masthead without highlights", () => {
+    expect(bulletinToPrintHtml(doc)).toContain('<header class="front break">');
+    expect(bulletinToPrintHtml({ ...doc, toc: [] })).toContain('<header class="front">');
+    expect(bulletinToPrintHtml({ ...doc, toc: [] })).not.toContain('class="toc"');
+  });
+});

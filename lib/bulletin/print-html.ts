@@ -33,6 +33,8 @@ export function bulletinToPrintHtml(doc: BulletinDocument, options: PrintHtmlOpt
     )
     .join("\n");
   const body = sections ? `<div class="body">\n${sections}\n</div>` : "";
+  // As in the samples' print, the masthead and highlights have page 1 to themselves; without
+  // highlights the body follows the masthead.
   return `<!DOCTYPE html>
 <html lang="zh-CN"${doc.draft ? ' data-draft="1"' : ""}>
 <head>
@@ -44,7 +46,7 @@ export function bulletinToPrintHtml(doc: BulletinDocument, options: PrintHtmlOpt
 </head>
 <body>
 ${doc.draft ? '<div class="watermark" aria-hidden="true">草稿</div>\n' : ""}<div class="sheet"><div class="flow">
-<header class="front${body ? " break" : ""}">
+<header class="front${body && toc ? " break" : ""}">
 <div class="masthead">
 <h1 class="masthead-title">${esc(m.title)}</h1>
 <p class="masthead-issue">${m.year}年 第${m.number}期</p>
@@ -157,7 +159,6 @@ em { font-style: normal; font-family: var(--kaiti); }
 .masthead-title { font-family: var(--xbs); font-weight: 900; color: var(--red); font-size: 40pt; line-height: calc(2 * var(--line)); letter-spacing: 0.2em; text-indent: 0.2em; padding-top: calc(0.5 * var(--line)); }
 .masthead-issue, .masthead-total { letter-spacing: 0; }
 .masthead-line { display: flex; justify-content: space-between; padding: 0 var(--cell); letter-spacing: 0; }
-.masthead-line + * { margin-top: 0; }
 .masthead { border-bottom: 0.75mm solid var(--red); padding-bottom: calc(0.25 * var(--line)); margin-bottom: calc(0.75 * var(--line)); }
 .toc-title { font-family: var(--heiti); font-weight: 500; text-align: center; letter-spacing: 0.5em; text-indent: 0.5em; }
 .toc ul { list-style: none; font-family: var(--kaiti); }
