@@ -187,6 +187,8 @@ em { font-style: normal; font-family: var(--kaiti); }
 
 @media screen {
   body { background: #e8e8e8; padding: 12px 0; }
+  /* On screen the flow is one long sheet: mark where print starts page 2 (not while measuring). */
+  .flow:not(.measuring) .front.break { padding-bottom: var(--line); margin-bottom: var(--line); border-bottom: 1px dashed #bbb; }
   .sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 37mm 26mm 35mm 28mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); overflow: hidden; }
 }
 /* The script lays the flow out as 225 mm columns, which break exactly as print pages do, to measure where the 版记 lands. */
