@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import type { BulletinDocument } from "./document";
 import { fontAsset } from "./font-files";
@@ -20,10 +22,6 @@ const MAX_WAITING = 50;
 const RENDER_TIMEOUT_MS = 60_000;
 /** The browser is closed after this long without an export, and relaunched on the next. */
 const IDLE_CLOSE_MS = 10 * 60_000;
-
-/** Fonts are served to the page from memory under this origin; nothing goes to the network. */
-const ORIGIN = "http://bulletin.print";
-export const PDF_FONT_BASE_URL = `${ORIGIN}/fonts`;
 
 export class PdfUnavailableError extends Error {
   readonly code = "pdf_unavailable";
@@ -78,17 +76,37 @@ async function launch(r: Renderer): Promise<BrowserContext> {
       r.context = null;
     }
   });
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  await context.route(`${ORIGIN}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const asset = url.pathname.startsWith("/fonts/") ? fontAsset(url.pathname.slice("/fonts/".length).split("/")) : null;
-    if (!asset) return route.fulfill({ status: 404, body: "" });
-    // The page is about:blank, so its fonts are cross-origin and need CORS.
-    return route.fulfill({ status: 200, contentType: asset.contentType, headers: { "access-control-allow-origin": "*" }, body: asset.body });
-  });
-  // Anything else a page asks for (there should be nothing) never leaves the machine.
-  await context.route((url) => !url.href.startsWith(ORIGIN) && !url.href.startsWith("data:") && !url.href.startsWith("about:"), (route) => route.abort());
-  return context;
+  // One context for every export, so its HTTP cache keeps the faces after the first export.
+  return browser.newContext({ javaScriptEnabled: true });
+}
+
+/**
+ * The bundled faces for the browser, from a server on the loopback interface that only serves
+ * them (not request interception, which would switch Chromium's cache off and send ~2.5 MB of
+ * fonts through the DevTools protocol on every export).
+ */
+let fontServer: Promise<string> | null = null;
+function fontBaseUrl(): Promise<string> {
+  return (fontServer ??= new Promise<string>((resolve, reject) => {
+    const server: Server = createServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      const asset = req.method === "GET" && url.pathname.startsWith("/fonts/") ? fontAsset(url.pathname.slice("/fonts/".length).split("/")) : null;
+      if (!asset) {
+        res.writeHead(404).end();
+        return;
+      }
+      // The print page is about:blank, so the faces are cross-origin and need CORS.
+      res.writeHead(200, { "content-type": asset.contentType, "access-control-allow-origin": "*", "cache-control": "public, max-age=31536000, immutable" });
+      res.end(asset.body);
+    });
+    server.on("error", (e) => {
+      fontServer = null;
+      reject(new PdfUnavailableError(`无法为 PDF 提供字体：${e.message}`));
+    });
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/fonts`));
+    // It must not keep a command-line process alive.
+    server.unref();
+  }));
 }
 
 async function acquire(r: Renderer): Promise<void> {
@@ -114,8 +132,11 @@ function release(r: Renderer): void {
   }
 }
 
-/** Prints any HTML the way the bulletin is printed (the bench uses it for its floor). */
-export async function printHtmlToPdf(html: string, options: { executablePath?: string } = {}): Promise<Buffer> {
+/**
+ * Prints HTML the way the bulletin is printed; `html` gets the URL the bundled faces are served
+ * under. The page's script sets data-ready once its faces have loaded and the 版记 is placed.
+ */
+export async function printHtmlToPdf(html: (fontBaseUrl: string) => string, options: { executablePath?: string } = {}): Promise<Buffer> {
   const r = renderer(options.executablePath ?? DEFAULT_CHROMIUM_PATH);
   await acquire(r);
   try {
@@ -123,12 +144,11 @@ export async function printHtmlToPdf(html: string, options: { executablePath?: s
       r.context = launch(r);
       r.context.catch(() => (r.context = null));
     }
-    const context = await r.context;
+    const [context, fonts] = await Promise.all([r.context, fontBaseUrl()]);
     const page = await context.newPage();
     try {
       page.setDefaultTimeout(RENDER_TIMEOUT_MS);
-      await page.setContent(html, { waitUntil: "load" });
-      // The page's script sets data-ready once its faces have loaded and the 版记 is placed.
+      await page.setContent(html(fonts), { waitUntil: "load" });
       await page.waitForFunction(() => document.documentElement.dataset.ready === "1" || !document.querySelector("script"));
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
@@ -142,7 +162,7 @@ export async function printHtmlToPdf(html: string, options: { executablePath?: s
 
 /** The bulletin's print PDF: the print HTML with the bundled faces, printed by Chromium. */
 export async function renderBulletinPdf(doc: BulletinDocument, options: { executablePath?: string } = {}): Promise<Buffer> {
-  return printHtmlToPdf(bulletinToPrintHtml(doc, { fontBaseUrl: PDF_FONT_BASE_URL }), options);
+  return printHtmlToPdf((fontBaseUrl) => bulletinToPrintHtml(doc, { fontBaseUrl }), options);
 }
 
 /** Closes the shared browser (tests, the command line, and the idle timer). */
