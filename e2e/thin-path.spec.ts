@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { stateFile, type UserKey } from "./users";
@@ -7,7 +8,7 @@ async function as(browser: Browser, user: UserKey): Promise<Page> {
   return context.newPage();
 }
 
-test("a unit submits, the editor places, the reviewer approves, the office downloads the text", async ({ browser }) => {
+test("a unit submits, the editor places, the reviewer approves, the office downloads every export", async ({ browser }) => {
   const title = `昌平区科协开展科普进社区活动${Date.now() % 100000}`;
 
   // 报送员: write the item in the Tiptap editor, with a bold phrase, and submit it.
@@ -68,10 +69,29 @@ test("a unit submits, the editor places, the reviewer approves, the office downl
   const text = readFileSync(await download.path(), "utf8");
   console.log(`--- text export ---\n${text}--- end ---`);
   expect(text).not.toContain("草稿");
-  expect(text).toContain("科协每周动态\n\n2026年 第1期\n\n（总第79期）\n\n北京市科协办公室");
+  expect(text).toContain("科协每周动态\n\n2026年 第1期\n\n(总第79期)\n\n北京市科协办公室");
   expect(text).toContain(`目录提要\n\n- ${title}`);
   expect(text).toContain(`【科普工作】\n\n${title}\n\n11月18日，昌平区科协在回龙观社区举办科普讲座。\n\n讲座反响热烈。（昌平区科协）`);
   expect(text).toContain("信息报送邮箱：skxxxbs@bast.net.cn\n\n编辑：张红波\n\n审核：李金涛\n\n分送：市科协第十届委员会主席、副主席、常委、委员");
+
+  // 办公室: the print PDF (rendered on the server by Chromium), the Word file and the print view.
+  const [pdf] = await Promise.all([office.waitForEvent("download"), office.getByTestId("export-pdf").first().click()]);
+  expect(pdf.suggestedFilename()).toBe("科协每周动态-2026年第1期.pdf");
+  const pdfText = execFileSync("pdftotext", ["-layout", await pdf.path(), "-"], { encoding: "utf8" });
+  expect(pdfText.replace(/\s+/g, "")).toContain(`【科普工作】${title.replace(/\s+/g, "")}11月18日，昌平区科协在回龙观社区举办科普讲座。`);
+  expect(pdfText).toMatch(/—\s*1\s*—/);
+  expect(pdfText).not.toContain("草");
+  const [docx] = await Promise.all([office.waitForEvent("download"), office.getByTestId("export-docx").first().click()]);
+  expect(docx.suggestedFilename()).toBe("科协每周动态-2026年第1期.docx");
+  expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe("PK");
+  const [printView] = await Promise.all([office.waitForEvent("popup"), office.getByRole("link", { name: "打印预览" }).first().click()]);
+  await expect(printView.locator(".masthead-title")).toHaveText("科协每周动态");
+  await expect(printView.locator(".item-title")).toHaveText(title);
+  await printView.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  // The bundled faces come from the app's font route.
+  expect(await printView.evaluate(() => document.fonts.check('16pt "Noto Serif SC"', "科协"))).toBe(true);
+  expect(await printView.evaluate(() => [...document.fonts].some((f) => f.family.includes("Noto Serif SC") && f.status === "loaded"))).toBe(true);
+  await printView.close();
 
   // 办公室: record the distribution; the unit sees its item published in that issue.
   await office.getByRole("button", { name: "登记印发" }).click();

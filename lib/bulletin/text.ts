@@ -13,11 +13,9 @@ export function bulletinToText(doc: BulletinDocument): string {
   const m = doc.masthead;
   const lines: string[] = [];
   if (doc.draft) lines.push(DRAFT_LINE);
-  lines.push(m.title, `${m.year}年 第${m.number}期`, `（总第${m.totalNumber}期）`, m.office, chineseDate(m.date));
-  if (doc.toc.length) {
-    lines.push("目录提要");
-    for (const t of doc.toc) lines.push(`- ${t}`);
-  }
+  lines.push(m.title, `${m.year}年 第${m.number}期`, `(总第${m.totalNumber}期)`, m.office, chineseDate(m.date));
+  // The highlights sit on consecutive lines, as in the sample; everything else has a blank line between.
+  if (doc.toc.length) lines.push("目录提要", doc.toc.map((t) => `- ${t}`).join("\n"));
   for (const section of doc.sections) {
     if (!section.items.length) continue;
     if (section.title !== null) lines.push(`【${section.title}】`);

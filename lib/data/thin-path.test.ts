@@ -58,7 +58,7 @@ describe("the thin path through the data layer", () => {
     expect(doc.draft).toBe(false);
     const text = bulletinToText(doc);
     expect(text).toContain("2026年 第1期");
-    expect(text).toContain("（总第79期）");
+    expect(text).toContain("(总第79期)");
     expect(text).toContain("- 某区科协举办科普讲座活动");
     expect(text).toContain("【科普工作】\n\n某区科协举办科普讲座活动\n\n6月20日，某区科协举办科普讲座。\n\n讲座反响热烈。（昌平区科协）");
     expect(text).not.toContain("草稿");

@@ -1,30 +1,95 @@
-// npm run --silent bulletin -- render FILE --format txt|json --out PATH
+// npm run --silent bulletin -- render FILE --format pdf|txt|docx|json|html --out PATH
 // Renders a bulletin document (JSON) or a text bulletin without the database, with the same
 // functions the app's exports call.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseBulletinText } from "@/lib/bulletin/parse-text";
-import { bulletinToText } from "@/lib/bulletin/text";
 import type { BulletinDocument } from "@/lib/bulletin/document";
+import { parseBulletinDocument } from "@/lib/bulletin/document-schema";
+import { bulletinToDocx } from "@/lib/bulletin/docx";
+import { BulletinParseError, parseBulletinText } from "@/lib/bulletin/parse-text";
+import { closeBrowser, DEFAULT_CHROMIUM_PATH, renderBulletinPdf } from "@/lib/bulletin/pdf";
+import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
+import { bulletinToText } from "@/lib/bulletin/text";
 
-const FORMATS = ["txt", "json"] as const;
+const FORMATS = ["pdf", "txt", "docx", "json", "html"] as const;
 type Format = (typeof FORMATS)[number];
+const USAGE = `用法：npm run --silent bulletin -- render 文件(.json 或 .txt) --format ${FORMATS.join("|")} --out 路径\n`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+function fail(message: string, code = 1): number {
+  process.stderr.write(message.endsWith("\n") ? message : `${message}\n`);
+  return code;
+}
+
+function readDocument(file: string): BulletinDocument {
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8");
+  } catch {
+    throw new Error(`读不到文件：${file}`);
+  }
+  if (path.extname(file).toLowerCase() === ".json") {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(source);
+    } catch (e) {
+      throw new Error(`${file} 不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
+    }
+    return parseBulletinDocument(raw);
+  }
+  try {
+    return parseBulletinText(source);
+  } catch (e) {
+    if (e instanceof BulletinParseError) throw new Error(`${file} 读不出简报：${e.message}`);
+    throw e;
+  }
+}
+
 export async function run(args: string[]): Promise<number> {
-  const format = option(args, "--format") as Format | undefined;
+  const format = option(args, "--format");
   const out = option(args, "--out");
   const file = args.find((a, i) => !a.startsWith("--") && !["--format", "--out"].includes(args[i - 1] ?? ""));
-  if (!file || !out || !format || !FORMATS.includes(format)) {
-    process.stderr.write(`用法：npm run --silent bulletin -- render 文件 --format ${FORMATS.join("|")} --out 路径\n`);
-    return 2;
+  if (!file || !out || !format) return fail(USAGE, 2);
+  if (!(FORMATS as readonly string[]).includes(format)) return fail(`不支持的格式「${format}」，可用：${FORMATS.join("、")}\n${USAGE}`, 2);
+
+  let doc: BulletinDocument;
+  try {
+    doc = readDocument(file);
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
   }
-  const source = readFileSync(file, "utf8");
-  const doc: BulletinDocument = path.extname(file) === ".json" ? (JSON.parse(source) as BulletinDocument) : parseBulletinText(source);
-  writeFileSync(out, format === "txt" ? bulletinToText(doc) : JSON.stringify(doc, null, 2) + "\n");
+  let body: string | Buffer;
+  switch (format as Format) {
+    case "pdf":
+      try {
+        body = await renderBulletinPdf(doc, { executablePath: process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH });
+      } catch (e) {
+        return fail(e instanceof Error ? e.message : String(e));
+      } finally {
+        await closeBrowser();
+      }
+      break;
+    case "docx":
+      body = await bulletinToDocx(doc);
+      break;
+    case "txt":
+      body = bulletinToText(doc);
+      break;
+    case "json":
+      body = JSON.stringify(doc, null, 2) + "\n";
+      break;
+    case "html":
+      body = bulletinToPrintHtml(doc);
+      break;
+  }
+  try {
+    writeFileSync(out, body);
+  } catch {
+    return fail(`写不进输出文件：${out}`);
+  }
   return 0;
 }
