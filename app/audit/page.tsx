@@ -12,9 +12,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const rows = listAudit(actor, filter);
   const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
   const next = rows.length === AUDIT_PAGE ? rows[rows.length - 1].id : null;
+  // An issue "edit" says what kind: a move, a placement, the TOC, an item's text.
+  const actionLabel = (action: string, detail: Record<string, unknown> | null) => {
+    const kind = action === "edit" && typeof detail?.action === "string" ? `edit_${detail.action}` : action;
+    return t.has(kind) ? t(kind as "create") : t.has(action) ? t(action as "create") : action;
+  };
   return (
     <section>
-      <h1>{t("title")}</h1>
+      <h1>{filter.entity === "issue" && filter.entityId ? `${t("issueLog")} ${filter.entityId}` : filter.entity === "item" && filter.entityId ? `${t("itemLog")} ${filter.entityId}` : t("title")}</h1>
       <form className="filters" method="get">
         <label>
           {t("entity")}
@@ -45,11 +50,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id}>
+            <tr key={r.id} data-action={r.action}>
               <td>{format.dateTime(r.at, { dateStyle: "medium", timeStyle: "medium" })}</td>
               <td>{r.actorName}</td>
               <td>
-                {t.has(r.action) ? t(r.action as "create") : r.action}
+                {actionLabel(r.action, r.detail)}
                 {r.fromState && r.toState && r.fromState !== r.toState ? ` (${r.fromState} → ${r.toState})` : ""}
               </td>
               <td>

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { approveIssueAction, returnIssueAction } from "@/app/(review)/review/actions";
 
 /** Approve (after a confirmation) or return with a required comment. */
-export function ReviewForm({ issueId, version }: { issueId: number; version: number }) {
+export function ReviewForm({ issueId, version, fingerprint }: { issueId: number; version: number; fingerprint: string }) {
   const t = useTranslations("review");
   const router = useRouter();
   const uid = useId();
@@ -18,7 +18,7 @@ export function ReviewForm({ issueId, version }: { issueId: number; version: num
 
   async function approve() {
     setPending(true);
-    const res = await approveIssueAction({ issueId, version });
+    const res = await approveIssueAction({ issueId, version, fingerprint });
     setPending(false);
     setConfirming(false);
     if ("error" in res) setError(res.error);

@@ -1,16 +1,18 @@
 import "server-only";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { comments, issues, placements, reviewRounds, users } from "@/db/schema";
+import { auditLog, comments, issues, placements, reviewRounds, users } from "@/db/schema";
 import { compareRounds } from "@/lib/bulletin/compare";
 import type { BulletinDocument } from "@/lib/bulletin/document";
+import { paragraphText } from "@/lib/editor/schema";
 import { issueTransition } from "@/lib/workflow/issue";
 import { type Actor, hasRole, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
 import { getIssue, loadBulletin } from "./issues";
 import { notifyRole } from "./notifications";
+import { currentPublication } from "./publication";
 import { idSchema } from "./validation";
 
 /**
@@ -19,20 +21,70 @@ import { idSchema } from "./validation";
  * logged, and the reviewers are told. Returns true when the approval was voided now.
  */
 export function enforceApproval(issueId: number): boolean {
-  const { issue, doc } = loadBulletin(issueId);
+  const { issue, doc, fingerprint } = loadBulletin(issueId);
   if (issue.status !== "approved" || !doc.draft) return false;
   db.transaction((tx) => {
     const r = tx
       .update(issues)
-      .set({ status: issueTransition("approved", "void", ["system"]), version: issue.version + 1, updatedAt: new Date() })
+      .set({
+        status: issueTransition("approved", "void", ["system"]),
+        approvedById: null,
+        approvedByName: null,
+        approvedAt: null,
+        approvalFingerprint: null,
+        version: issue.version + 1,
+        updatedAt: new Date(),
+      })
       .where(and(eq(issues.id, issue.id), eq(issues.version, issue.version)))
       .run();
     if (r.changes !== 1) return;
-    audit(tx, null, { entity: "issue", entityId: issue.id, action: "void", from: "approved", to: "drafting", detail: { approvedFingerprint: issue.approvalFingerprint } });
+    audit(tx, null, {
+      entity: "issue",
+      entityId: issue.id,
+      action: "void",
+      from: "approved",
+      to: "drafting",
+      detail: { voidedApproval: { by: issue.approvedByName, at: issue.approvedAt?.toISOString() ?? null, fingerprint: issue.approvalFingerprint }, fingerprintNow: fingerprint },
+    });
     notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
     notifyRole(tx, "editor", { kind: "issue_reopened", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
   });
   return true;
+}
+
+/** Checks every approved issue of the publication: a change to a shared setting can break several. */
+export function enforceApprovals(): void {
+  const pub = currentPublication();
+  db.select({ id: issues.id })
+    .from(issues)
+    .where(and(eq(issues.publicationId, pub.id), eq(issues.status, "approved")))
+    .all()
+    .forEach((r) => enforceApproval(r.id));
+}
+
+export interface VoidedApproval {
+  /** reopen: the editor reopened it; void: printed content changed after approval. */
+  how: "reopen" | "void";
+  at: Date;
+  actorName: string;
+  approvedBy: string | null;
+}
+
+/**
+ * When the issue's last approval was voided and it has not been sent to review since: what the
+ * desk and the reviewer must see, so a broken approval is never silent.
+ */
+export function voidedApproval(actor: Actor, issueId: number): VoidedApproval | null {
+  getIssue(actor, issueId);
+  const last = db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "issue"), eq(auditLog.entityId, issueId), inArray(auditLog.action, ["approve", "reopen", "void", "send_to_review"])))
+    .orderBy(desc(auditLog.id))
+    .get();
+  if (!last || (last.action !== "reopen" && last.action !== "void")) return null;
+  const was = last.detail?.voidedApproval as { by?: string | null } | undefined;
+  return { how: last.action, at: last.at, actorName: last.actorName, approvedBy: was?.by ?? null };
 }
 
 export const addCommentSchema = z.object({
@@ -60,6 +112,16 @@ export function addComment(actor: Actor, input: z.infer<typeof addCommentSchema>
   if (input.itemId) {
     const placed = db.select().from(placements).where(and(eq(placements.issueId, issue.id), eq(placements.itemId, input.itemId))).get();
     if (!placed) throw new AppError("invalid", {}, "itemId");
+  }
+  if (input.quote && !input.parentId) {
+    // A quoted passage must be one the reviewer can see in print: in the item, or anywhere in the issue.
+    const { doc } = loadBulletin(issue.id);
+    const printed = doc.sections
+      .flatMap((s) => s.items)
+      .filter((i) => input.itemId === null || i.id === input.itemId)
+      .map((i) => [i.title, ...i.paragraphs.map(paragraphText), i.source ?? ""].join("\n"))
+      .join("\n");
+    if (!printed.includes(input.quote)) throw new AppError("quote_not_found", {}, "quote");
   }
   if (input.parentId) {
     const parent = db.select().from(comments).where(eq(comments.id, input.parentId)).get();
@@ -90,7 +152,7 @@ export function resolveComment(actor: Actor, input: z.infer<typeof resolveCommen
       .where(eq(comments.id, c.id))
       .run();
     audit(tx, actor, { entity: "issue", entityId: c.issueId, action: input.resolved ? "resolve_comment" : "reopen_comment", detail: { commentId: c.id } });
-    return { id: c.id };
+    return { id: c.id, issueId: c.issueId as number };
   });
 }
 
