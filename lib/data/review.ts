@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { auditLog, comments, issues, placements, reviewRounds, users } from "@/db/schema";
@@ -200,6 +200,26 @@ export function openThreadCount(issueId: number): number {
     .all().length;
 }
 
+/** Items the editor moved between two sends, from the log: they, not their neighbours, are reported as moved. */
+function movedBetween(issueId: number, from: Date, to: Date): number[] {
+  return db
+    .select({ itemId: sql<number>`json_extract(${auditLog.detail}, '$.itemId')` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entity, "issue"),
+        eq(auditLog.entityId, issueId),
+        eq(auditLog.action, "edit"),
+        sql`json_extract(${auditLog.detail}, '$.action') in ('move', 'reorder')`,
+        gt(auditLog.at, from),
+        lte(auditLog.at, to),
+      ),
+    )
+    .all()
+    .map((r) => Number(r.itemId))
+    .filter((n) => Number.isInteger(n));
+}
+
 /** The rounds of review, and from round 2 on what changed since the round before. */
 export function listReviewRounds(actor: Actor, issueId: number) {
   getIssue(actor, issueId);
@@ -208,7 +228,7 @@ export function listReviewRounds(actor: Actor, issueId: number) {
   const previous = rounds[rounds.length - 2];
   return {
     rounds: rounds.map((r) => ({ round: r.round, sentAt: r.sentAt, outcome: r.outcome, fingerprint: r.fingerprint })),
-    comparison: latest && previous ? compareRounds(previous.snapshot as BulletinDocument, latest.snapshot as BulletinDocument) : null,
+    comparison: latest && previous ? compareRounds(previous.snapshot as BulletinDocument, latest.snapshot as BulletinDocument, { movedIds: movedBetween(issueId, previous.sentAt, latest.sentAt) }) : null,
     round: latest?.round ?? 0,
   };
 }
