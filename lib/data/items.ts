@@ -164,6 +164,8 @@ export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>
   const asUnit = hasRole(actor, "contributor") && actor.unitId === item.unitId && nextItemState(item.status, "save", ["contributor"]);
   const asEditor = hasRole(actor, "editor") && nextItemState(item.status, "save", ["editor"]);
   if (!asUnit && !asEditor) throw new AppError("not_allowed_now");
+  // The issue's state first: an item in an issue under review or approved is refused whatever version is sent.
+  if (asEditor && !asUnit) assertIssueEditable(db, actor, item.id);
   checkVersion(item, input.version);
   validateSection(item.publicationId, input.suggestedSectionId);
   // Only a unit's own draft may be untitled; what the desk holds always has a title.
@@ -212,7 +214,7 @@ function openAutosaveRevision(tx: Tx, itemId: number, authorId: number): number 
  * An item placed in an issue under review, approved or distributed cannot change: the issue's state
  * table decides (only a drafting issue takes edits); reopen the issue first. Returns the issue.
  */
-function assertIssueEditable(tx: Tx, actor: Actor, itemId: number) {
+function assertIssueEditable(tx: Pick<Tx, "select">, actor: Actor, itemId: number) {
   const row = tx
     .select({ id: issues.id, status: issues.status })
     .from(placements)

@@ -59,7 +59,6 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
       {item.status === "submitted" && <DecideForm id={item.id} version={item.version} />}
       {editable && (
         <ItemEditForm
-          key={item.version}
           id={item.id}
           version={item.version}
           locked={!!issue && nextIssueState(issue.status, "edit", actor.roles) === null}
