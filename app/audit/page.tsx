@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { auditKind } from "@/components/audit/labels";
 import { requirePageActor } from "@/lib/auth/session";
 import { AUDIT_PAGE, auditFilterSchema, listAudit } from "@/lib/data/audit-log";
 
@@ -10,12 +11,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
   const rows = listAudit(actor, filter);
-  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
+  const [t, format, tItem, tIssue] = await Promise.all([getTranslations("audit"), getFormatter(), getTranslations("itemStatus"), getTranslations("issueStatus")]);
   const next = rows.length === AUDIT_PAGE ? rows[rows.length - 1].id : null;
-  // An issue "edit" says what kind: a move, a placement, the TOC, an item's text.
   const actionLabel = (action: string, detail: Record<string, unknown> | null) => {
-    const kind = action === "edit" && typeof detail?.action === "string" ? `edit_${detail.action}` : action;
+    const kind = auditKind(action, detail);
     return t.has(kind) ? t(kind as "create") : t.has(action) ? t(action as "create") : action;
+  };
+  const state = (entity: string, s: string) => {
+    const tr = entity === "issue" ? tIssue : tItem;
+    return tr.has(s) ? tr(s as "draft") : s;
   };
   return (
     <section>
@@ -55,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>{r.actorName}</td>
               <td>
                 {actionLabel(r.action, r.detail)}
-                {r.fromState && r.toState && r.fromState !== r.toState ? ` (${r.fromState} → ${r.toState})` : ""}
+                {r.fromState && r.toState && r.fromState !== r.toState ? `（${state(r.entity, r.fromState)} → ${state(r.entity, r.toState)}）` : ""}
               </td>
               <td>
                 {t(`entities.${r.entity}`)} {r.entityId ?? ""}
