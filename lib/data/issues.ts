@@ -207,15 +207,30 @@ function changeIssue(
   actor: Actor,
   ref: { issueId: number; version: number },
   action: IssueAction,
-  opts: { set?: Partial<typeof issues.$inferInsert>; detail?: Record<string, unknown>; write?: (tx: Tx, issue: Issue) => void } = {},
+  opts: TransitionOptions = {},
 ): Issue {
   const issue = getIssue(actor, ref.issueId);
   if (nextIssueState(issue.status, action, actor.roles) === null) throw new AppError("not_allowed_now");
   if (issue.version !== ref.version) throw new AppError("conflict");
+  return transitionIssue(issue, actor, action, opts);
+}
+
+export interface TransitionOptions {
+  set?: Partial<typeof issues.$inferInsert>;
+  detail?: Record<string, unknown>;
+  write?: (tx: Tx, issue: Issue) => void;
+}
+
+/**
+ * Writes one transition of the state table: the new state, the version bump, `write` and the
+ * audit row in one transaction. `actor` null is the system (e.g. voiding an approval whose content
+ * changed); anyone else must already have been checked by the caller.
+ */
+export function transitionIssue(issue: Issue, actor: Actor | null, action: IssueAction, opts: TransitionOptions = {}): Issue {
   return db.transaction((tx) => {
     const updated = tx
       .update(issues)
-      .set({ ...opts.set, status: issueTransition(issue.status, action, actor.roles), version: issue.version + 1, updatedAt: new Date() })
+      .set({ ...opts.set, status: issueTransition(issue.status, action, actor ? actor.roles : ["system"]), version: issue.version + 1, updatedAt: new Date() })
       .where(and(eq(issues.id, issue.id), eq(issues.version, issue.version)))
       .returning()
       .get();

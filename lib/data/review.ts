@@ -6,11 +6,10 @@ import { auditLog, comments, issues, placements, reviewRounds, users } from "@/d
 import { compareRounds } from "@/lib/bulletin/compare";
 import type { BulletinDocument } from "@/lib/bulletin/document";
 import { paragraphText } from "@/lib/editor/schema";
-import { issueTransition } from "@/lib/workflow/issue";
 import { type Actor, hasRole, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
-import { getIssue, loadBulletin } from "./issues";
+import { getIssue, loadBulletin, transitionIssue } from "./issues";
 import { notifyRole } from "./notifications";
 import { currentPublication } from "./publication";
 import { idSchema } from "./validation";
@@ -23,32 +22,21 @@ import { idSchema } from "./validation";
 export function enforceApproval(issueId: number): boolean {
   const { issue, doc, fingerprint } = loadBulletin(issueId);
   if (issue.status !== "approved" || !doc.draft) return false;
-  db.transaction((tx) => {
-    const r = tx
-      .update(issues)
-      .set({
-        status: issueTransition("approved", "void", ["system"]),
-        approvedById: null,
-        approvedByName: null,
-        approvedAt: null,
-        approvalFingerprint: null,
-        version: issue.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(issues.id, issue.id), eq(issues.version, issue.version)))
-      .run();
-    if (r.changes !== 1) return;
-    audit(tx, null, {
-      entity: "issue",
-      entityId: issue.id,
-      action: "void",
-      from: "approved",
-      to: "drafting",
+  const message = `${issue.year}年第${issue.number}期`;
+  try {
+    transitionIssue(issue, null, "void", {
+      set: { approvedById: null, approvedByName: null, approvedAt: null, approvalFingerprint: null },
       detail: { voidedApproval: { by: issue.approvedByName, at: issue.approvedAt?.toISOString() ?? null, fingerprint: issue.approvalFingerprint }, fingerprintNow: fingerprint },
+      write: (tx) => {
+        notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message });
+        notifyRole(tx, "editor", { kind: "issue_reopened", issueId: issue.id, message });
+      },
     });
-    notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
-    notifyRole(tx, "editor", { kind: "issue_reopened", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
-  });
+  } catch (e) {
+    // Someone else changed the issue at the same moment (and so voided or reopened it): nothing to do.
+    if (e instanceof AppError && e.code === "conflict") return false;
+    throw e;
+  }
   return true;
 }
 
