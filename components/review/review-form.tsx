@@ -63,6 +63,9 @@ export function ReviewForm({ issueId, version, fingerprint }: { issueId: number;
       {confirming ? (
         <div role="alertdialog" aria-labelledby={`${uid}-confirm`} className="confirm">
           <p id={`${uid}-confirm`}>{t("approveConfirm")}</p>
+          <p>
+            {t("fingerprint")} <code title={fingerprint}>{fingerprint.slice(0, 16)}</code>
+          </p>
           <div className="buttons">
             <button type="button" className="primary" disabled={pending} onClick={approve} autoFocus>
               {t("approve")}

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 import { stateFile, type UserKey } from "../users";
 
 export async function as(browser: Browser, user: UserKey): Promise<Page> {
@@ -46,8 +46,8 @@ export async function placeItem(editor: Page, itemId: number, section: string, i
 
 export const issueStatus = (page: Page) => page.locator(".title-row .status");
 
-/** Downloads the text export from the page's export links. */
-export async function downloadText(page: Page): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-txt").first().click()]);
+/** Downloads the text export from the export links on the page (or in one part of it). */
+export async function downloadText(page: Page, scope: Page | Locator = page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent("download"), scope.getByTestId("export-txt").first().click()]);
   return readFileSync(await download.path(), "utf8");
 }

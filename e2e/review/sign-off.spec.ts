@@ -131,12 +131,15 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   await expect(changes).not.toContainText("报头");
   await expect(reviewer.getByTestId("comment-threads").getByText("已解决", { exact: true })).toHaveCount(3);
 
-  // Approve, confirming: name, time and fingerprint are recorded.
+  // Approve, confirming: name, time and the fingerprint the confirmation showed are recorded.
   await reviewer.getByRole("button", { name: "批准印发" }).click();
+  const shown = await reviewer.getByRole("alertdialog").locator("code").getAttribute("title");
+  expect(shown).toMatch(/^[0-9a-f]{64}$/);
   await reviewer.getByRole("alertdialog").getByRole("button", { name: "批准印发" }).click();
   await expect(reviewer.getByTestId("approval")).toContainText("李金涛");
   await expect(reviewer.getByTestId("approval").locator("code")).toHaveText(/^[0-9a-f]{16}$/);
   const fingerprint = await reviewer.getByTestId("approval").locator("code").getAttribute("title");
+  expect(fingerprint).toBe(shown);
 
   // An edit attempt on the approved issue is refused: the page says so, the server refuses it, nothing changes.
   await editor.goto(`/desk/items/${x.id}`);
@@ -175,6 +178,14 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   await expect(reviewer.getByTestId("approval")).toContainText("李金涛");
   await expect(reviewer.getByTestId("approval-void")).toHaveCount(0);
 
+  // 办公室: the approval still matches, so the issue prints as final and is distributed.
+  const office = await as(browser, "office");
+  await office.goto("/office");
+  const card = office.getByTestId(`office-issue-${issue.id}`);
+  expect(await downloadText(office, card)).not.toContain("草稿");
+  await card.getByRole("button", { name: "登记印发" }).click();
+  await expect(card).toHaveCount(0);
+
   // The audit log lists every step with names, in order.
   await reviewer.goto(`/audit?entity=issue&entityId=${issue.id}`);
   const rows = await auditRows(reviewer);
@@ -201,6 +212,8 @@ test("two rounds of review, an approval that holds, is reopened and given again 
     "张红波|导出",
     "张红波|送审",
     "李金涛|批准",
+    "王晓燕|导出",
+    "王晓燕|印发",
   ];
   expect(inOrder(rows, steps)).toEqual([]);
   // Per item: B's log shows its move by the editor among its own steps.

@@ -53,7 +53,6 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
             sandbox="allow-same-origin"
             className="print-frame"
             data-testid="print-frame"
-            style={{ width: "100%", minHeight: "80vh", border: "1px solid #ccc", background: "#fff" }}
           />
         </div>
         <CommentThreads issueId={issue.id} threads={threads} items={items} canOpen={issue.status === "in_review"} />
