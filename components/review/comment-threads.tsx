@@ -155,7 +155,12 @@ function ThreadView({ thread, itemTitle, issueId }: { thread: Thread; itemTitle?
         {thread.round ? ` · ${t("round", { round: thread.round })}` : ""}
         {thread.resolved && <span className="status status-approved">{t("resolved")}</span>}
       </p>
-      {thread.quote && <blockquote>{thread.quote}</blockquote>}
+      {thread.quote && (
+        <blockquote>
+          {thread.quote}
+          {thread.quoteChanged && <small className="quote-changed"> {t("quoteChanged")}</small>}
+        </blockquote>
+      )}
       <p>
         <strong>{thread.author}</strong>：{thread.body}
       </p>

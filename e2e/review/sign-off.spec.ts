@@ -68,6 +68,8 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   await onX.getByRole("button", { name: "提交意见" }).click();
   await expect(reviewer.getByTestId(`anchor-item-${x.id}`).locator("blockquote")).toHaveText(quote);
   await reviewer.getByTestId("comment-general").click();
+  await reviewer.getByTestId("new-comment").getByRole("button", { name: "提交意见" }).click();
+  await expect(reviewer.getByTestId("new-comment").getByRole("alert")).toHaveText("请填写意见内容。");
   await reviewer.getByTestId("new-comment").getByLabel("意见内容").fill("基层动态两篇顺序请对调。");
   await reviewer.getByTestId("new-comment").getByRole("button", { name: "提交意见" }).click();
   await expect(reviewer.getByTestId("comment-threads")).toContainText("基层动态两篇顺序请对调。");
@@ -140,6 +142,8 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   await expect(reviewer.getByTestId("approval").locator("code")).toHaveText(/^[0-9a-f]{16}$/);
   const fingerprint = await reviewer.getByTestId("approval").locator("code").getAttribute("title");
   expect(fingerprint).toBe(shown);
+  // Approving again what is already approved is refused.
+  expect(await callAction(reviewer, "approveIssueAction", { issueId: issue.id, version: 99, fingerprint })).toContain(NOT_NOW);
 
   // An edit attempt on the approved issue is refused: the page says so, the server refuses it, nothing changes.
   await editor.goto(`/desk/items/${x.id}`);

@@ -195,3 +195,24 @@ describe("the approval holds or visibly breaks", () => {
     expect(current().status).toBe("drafting");
   });
 });
+
+describe("a quoted passage", () => {
+  it("is marked as changed once the item's text no longer holds it", () => {
+    const issue = createIssue(editor, proposeNextIssue(editor, "2026-11-29"));
+    const id = listInbox(editor, { status: "submitted" }).rows[0].id;
+    let item = db.select().from(items).where(eq(items.id, id)).get()!;
+    decideItem(editor, { id, version: item.version, decision: "accept", note: "" });
+    const placed = placeItem(editor, { issueId: issue.id, version: issue.version, itemId: id, sectionTitle: "科普工作", inToc: false });
+    const sent = sendToReview(editor, { issueId: issue.id, version: placed.version });
+    const quote = loadBulletin(issue.id).doc.sections[0].items[0].paragraphs[0].map((r) => r.text).join("").slice(0, 6);
+    addComment(reviewer, { issueId: issue.id, itemId: id, parentId: null, quote, body: "请改写这一句。" });
+    expect(listThreads(editor, issue.id)[0].quoteChanged).toBe(false);
+    returnIssue(reviewer, { issueId: issue.id, version: sent.version, comment: "请修改。" });
+    item = db.select().from(items).where(eq(items.id, id)).get()!;
+    updateItem(editor, { id, version: item.version, title: item.title, body: paragraphsToDoc(["全部改写后的正文。"]), source: item.source, suggestedSectionId: item.suggestedSectionId, eventDate: item.eventDate, contactName: item.contactName, contactPhone: item.contactPhone, noteToEditor: item.noteToEditor });
+    expect(listThreads(editor, issue.id).map((t) => [t.quote, t.quoteChanged])).toEqual([
+      [quote, true],
+      [null, false],
+    ]);
+  });
+});

@@ -85,7 +85,7 @@ export const addCommentSchema = z.object({
     .max(200, "too_long")
     .nullable()
     .transform((s) => s || null),
-  body: z.string().trim().min(1, "comment_required").max(2000, "too_long"),
+  body: z.string().trim().min(1, "comment_body_required").max(2000, "too_long"),
 });
 
 /**
@@ -101,16 +101,9 @@ export function addComment(actor: Actor, input: z.infer<typeof addCommentSchema>
     const placed = db.select().from(placements).where(and(eq(placements.issueId, issue.id), eq(placements.itemId, input.itemId))).get();
     if (!placed) throw new AppError("invalid", {}, "itemId");
   }
-  if (input.quote && !input.parentId) {
-    // A quoted passage must be one the reviewer can see in print: in the item, or anywhere in the issue.
-    const { doc } = loadBulletin(issue.id);
-    const printed = doc.sections
-      .flatMap((s) => s.items)
-      .filter((i) => input.itemId === null || i.id === input.itemId)
-      .map((i) => [i.title, ...i.paragraphs.map(paragraphText), i.source ?? ""].join("\n"))
-      .join("\n");
-    if (!printed.includes(input.quote)) throw new AppError("quote_not_found", {}, "quote");
-  }
+  // A quoted passage must be one the reviewer can see in print: in the item, or anywhere in the issue.
+  if (input.quote && !input.parentId && !printedText(loadBulletin(issue.id).doc, input.itemId).includes(input.quote))
+    throw new AppError("quote_not_found", {}, "quote");
   if (input.parentId) {
     const parent = db.select().from(comments).where(eq(comments.id, input.parentId)).get();
     if (!parent || parent.issueId !== issue.id || parent.parentId !== null) throw new AppError("invalid", {}, "parentId");
@@ -148,6 +141,7 @@ export interface Thread {
   id: number;
   itemId: number | null;
   quote: string | null;
+  quoteChanged: boolean;
   round: number | null;
   body: string;
   author: string;
@@ -156,8 +150,18 @@ export interface Thread {
   replies: { id: number; body: string; author: string; at: Date }[];
 }
 
+/** The printed text of one item of the document (or of all of them): title, paragraphs, attribution. */
+function printedText(doc: BulletinDocument, itemId: number | null): string {
+  return doc.sections
+    .flatMap((s) => s.items)
+    .filter((i) => itemId === null || i.id === itemId)
+    .map((i) => [i.title, ...i.paragraphs.map(paragraphText), i.source ?? ""].join("\n"))
+    .join("\n");
+}
+
 export function listThreads(actor: Actor, issueId: number): Thread[] {
   getIssue(actor, issueId);
+  const { doc } = loadBulletin(issueId);
   const rows = db
     .select({ c: comments, author: users.displayName })
     .from(comments)
@@ -171,6 +175,8 @@ export function listThreads(actor: Actor, issueId: number): Thread[] {
       id: r.c.id,
       itemId: r.c.itemId,
       quote: r.c.quote,
+      // The passage was quoted from an earlier text: show that it has since changed.
+      quoteChanged: !!r.c.quote && !printedText(doc, r.c.itemId).includes(r.c.quote),
       round: r.c.round,
       body: r.c.body,
       author: r.author,
