@@ -14,7 +14,9 @@ function group(entries: AuditEntry[]): Row[] {
   const rows: Row[] = [];
   for (const e of entries) {
     const prev = rows[rows.length - 1];
-    if (prev && e.action === "edit" && prev.entry.action === "edit" && prev.entry.actorId === e.actorId && auditKind(e.action, e.detail) === auditKind(prev.entry.action, prev.entry.detail)) {
+    // Only saves of text fold together; placing or moving items are steps of their own.
+    const kind = auditKind(e.action, e.detail);
+    if (prev && (kind === "edit" || kind === "edit_item_text") && prev.entry.actorId === e.actorId && kind === auditKind(prev.entry.action, prev.entry.detail)) {
       rows[rows.length - 1] = { entry: e, edits: prev.edits + 1, first: prev.first };
       continue;
     }

@@ -15,7 +15,7 @@ export function bulletinToPrintHtml(doc: BulletinDocument, options: { fontBaseUr
   const out: string[] = [];
   out.push('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>', esc(`${m.title} ${m.year}年第${m.number}期`), "</title>");
   out.push(
-    "<style>body{font-family:serif;max-width:156mm;margin:2em auto;line-height:1.8}h1{color:#c00;text-align:center}.draft{color:#c00;border:1px solid #c00;padding:.2em .5em}.item-title{text-align:center;font-weight:bold}p{text-indent:2em;margin:0}.footer{border-top:1px solid #000;border-bottom:1px solid #000;margin-top:2em}</style>",
+    "<style>body{font-family:'仿宋_GB2312',FangSong,STFangsong,'Noto Serif CJK SC','Noto Serif SC',serif;max-width:156mm;margin:2em auto;line-height:1.8}h1{color:#c00;text-align:center}.draft{color:#c00;border:1px solid #c00;padding:.2em .5em}.item-title{text-align:center;font-weight:bold}p{text-indent:2em;margin:0}.footer{border-top:1px solid #000;border-bottom:1px solid #000;margin-top:2em}</style>",
   );
   out.push("</head><body>");
   if (doc.draft) out.push(`<p class="draft">${esc(DRAFT_LINE)}</p>`);

@@ -9,7 +9,7 @@ import { paragraphText } from "@/lib/editor/schema";
 import { type Actor, hasRole, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
-import { getIssue, loadBulletin, transitionIssue } from "./issues";
+import { getIssue, listIssues, loadBulletin, transitionIssue } from "./issues";
 import { notifyRole } from "./notifications";
 import { currentPublication } from "./publication";
 import { idSchema } from "./validation";
@@ -183,6 +183,18 @@ export function listThreads(actor: Actor, issueId: number): Thread[] {
       at: r.c.createdAt,
       resolved: r.c.resolvedAt !== null,
       replies: rows.filter((x) => x.c.parentId === r.c.id).map((x) => ({ id: x.c.id, body: x.c.body, author: x.author, at: x.c.createdAt })),
+    }));
+}
+
+/** The reviewer's queue: issues in review, with the round and how many threads are still open. */
+export function reviewQueue(actor: Actor) {
+  requireRole(actor, "reviewer");
+  return listIssues(actor)
+    .filter((r) => r.status === "in_review")
+    .map((r) => ({
+      ...r,
+      round: db.select({ round: reviewRounds.round }).from(reviewRounds).where(eq(reviewRounds.issueId, r.id)).orderBy(desc(reviewRounds.round)).get()?.round ?? 1,
+      openThreads: openThreadCount(r.id),
     }));
 }
 
