@@ -132,7 +132,7 @@ export function resolveComment(actor: Actor, input: z.infer<typeof resolveCommen
       .set(input.resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null })
       .where(eq(comments.id, c.id))
       .run();
-    audit(tx, actor, { entity: "issue", entityId: c.issueId, action: input.resolved ? "resolve_comment" : "reopen_comment", detail: { commentId: c.id } });
+    audit(tx, actor, { entity: "issue", entityId: c.issueId, action: input.resolved ? "resolve_comment" : "reopen_comment", detail: { commentId: c.id, itemId: c.itemId } });
     return { id: c.id, issueId: c.issueId as number };
   });
 }
