@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { auditKind } from "@/components/audit/labels";
 import { requirePageActor } from "@/lib/auth/session";
 import { AUDIT_PAGE, auditFilterSchema, listAudit } from "@/lib/data/audit-log";
 
@@ -10,11 +11,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
   const rows = listAudit(actor, filter);
-  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
+  const [t, format, tItem, tIssue] = await Promise.all([getTranslations("audit"), getFormatter(), getTranslations("itemStatus"), getTranslations("issueStatus")]);
   const next = rows.length === AUDIT_PAGE ? rows[rows.length - 1].id : null;
+  const actionLabel = (action: string, detail: Record<string, unknown> | null) => {
+    const kind = auditKind(action, detail);
+    return t.has(kind) ? t(kind as "create") : t.has(action) ? t(action as "create") : action;
+  };
+  const state = (entity: string, s: string) => {
+    const tr = entity === "issue" ? tIssue : tItem;
+    return tr.has(s) ? tr(s as "draft") : s;
+  };
   return (
     <section>
-      <h1>{t("title")}</h1>
+      <h1>{filter.entity === "issue" && filter.entityId ? `${t("issueLog")} ${filter.entityId}` : filter.entity === "item" && filter.entityId ? `${t("itemLog")} ${filter.entityId}` : t("title")}</h1>
       <form className="filters" method="get">
         <label>
           {t("entity")}
@@ -45,12 +54,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id}>
+            <tr key={r.id} data-action={r.action}>
               <td>{format.dateTime(r.at, { dateStyle: "medium", timeStyle: "medium" })}</td>
               <td>{r.actorName}</td>
               <td>
-                {t.has(r.action) ? t(r.action as "create") : r.action}
-                {r.fromState && r.toState && r.fromState !== r.toState ? ` (${r.fromState} → ${r.toState})` : ""}
+                {actionLabel(r.action, r.detail)}
+                {r.fromState && r.toState && r.fromState !== r.toState ? `（${state(r.entity, r.fromState)} → ${state(r.entity, r.toState)}）` : ""}
               </td>
               <td>
                 {t(`entities.${r.entity}`)} {r.entityId ?? ""}

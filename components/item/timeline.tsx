@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { auditKind } from "@/components/audit/labels";
 import type { AuditEntry } from "@/db/schema";
 
 interface Row {
@@ -13,7 +14,9 @@ function group(entries: AuditEntry[]): Row[] {
   const rows: Row[] = [];
   for (const e of entries) {
     const prev = rows[rows.length - 1];
-    if (prev && e.action === "edit" && prev.entry.action === "edit" && prev.entry.actorId === e.actorId) {
+    // Only saves of text fold together; placing or moving items are steps of their own.
+    const kind = auditKind(e.action, e.detail);
+    if (prev && (kind === "edit" || kind === "edit_item_text") && prev.entry.actorId === e.actorId && kind === auditKind(prev.entry.action, prev.entry.detail)) {
       rows[rows.length - 1] = { entry: e, edits: prev.edits + 1, first: prev.first };
       continue;
     }
@@ -38,9 +41,11 @@ export async function Timeline({ entries, title }: { entries: AuditEntry[]; titl
               ? tl("resubmit")
               : e.action === "withdraw"
                 ? tl("withdraw")
-                : t.has(e.action)
-                  ? t(e.action as "create")
-                  : e.action;
+                : t.has(auditKind(e.action, e.detail))
+                  ? t(auditKind(e.action, e.detail) as "create")
+                  : t.has(e.action)
+                    ? t(e.action as "create")
+                    : e.action;
           return (
             <li key={e.id} data-action={e.action}>
               <time dateTime={e.at.toISOString()}>{when(e.at)}</time> <span className="who">{e.actorName}</span> <span className="what">{what}</span>

@@ -14,74 +14,112 @@ interface Props {
   canOpen: boolean;
 }
 
-/** Review comments: general or anchored to an item (and a quoted passage), answered and resolved in threads. */
+/**
+ * Review comments: general or anchored to an item (and a quoted passage of it), answered and
+ * resolved in threads. The printed page sits in an iframe, so anchoring happens here, beside it:
+ * each item of the issue has its own 「对此篇提意见」.
+ */
 export function CommentThreads({ issueId, threads, items, canOpen }: Props) {
+  const t = useTranslations("comments");
+  const uid = useId();
+  const [anchor, setAnchor] = useState<number | null | undefined>(undefined);
+  const titleOf = (id: number | null) => items.find((i) => i.id === id)?.title;
+  const general = threads.filter((th) => th.itemId === null || !titleOf(th.itemId));
+
+  return (
+    <section className="threads" aria-labelledby={`${uid}-h`} data-testid="comment-threads">
+      <h2 id={`${uid}-h`}>{t("title")}</h2>
+      {threads.length === 0 && <p className="empty">{t("none")}</p>}
+      {canOpen && anchor === undefined && (
+        <button type="button" onClick={() => setAnchor(null)} data-testid="comment-general">
+          {t("newGeneral")}
+        </button>
+      )}
+      {canOpen && anchor === null && <NewThread issueId={issueId} itemId={null} onDone={() => setAnchor(undefined)} />}
+      {general.length > 0 && (
+        <ol className="thread-list">
+          {general.map((th) => (
+            <ThreadView key={th.id} thread={th} itemTitle={titleOf(th.itemId)} issueId={issueId} />
+          ))}
+        </ol>
+      )}
+      <h3>{t("byItem")}</h3>
+      <ol className="anchor-items">
+        {items.map((i) => {
+          const mine = threads.filter((th) => th.itemId === i.id);
+          return (
+            <li key={i.id} data-testid={`anchor-item-${i.id}`}>
+              <p className="anchor-title">
+                《{i.title}》 {mine.length > 0 && <small>{t("count", { count: mine.length })}</small>}
+              </p>
+              {canOpen && anchor !== i.id && (
+                <button type="button" onClick={() => setAnchor(i.id)}>
+                  {t("onThisItem")}
+                </button>
+              )}
+              {canOpen && anchor === i.id && <NewThread issueId={issueId} itemId={i.id} itemTitle={i.title} onDone={() => setAnchor(undefined)} />}
+              {mine.length > 0 && (
+                <ol className="thread-list">
+                  {mine.map((th) => (
+                    <ThreadView key={th.id} thread={th} itemTitle={i.title} issueId={issueId} />
+                  ))}
+                </ol>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function NewThread({ issueId, itemId, itemTitle, onDone }: { issueId: number; itemId: number | null; itemTitle?: string; onDone: () => void }) {
   const t = useTranslations("comments");
   const router = useRouter();
   const uid = useId();
-  const [itemId, setItemId] = useState<number | null>(null);
   const [quote, setQuote] = useState("");
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const titleOf = (id: number | null) => items.find((i) => i.id === id)?.title;
 
-  async function open(e: React.FormEvent) {
+  async function submit(e: React.FormEvent) {
     e.preventDefault();
     setPending(true);
     const res = await addCommentAction({ issueId, itemId, parentId: null, quote: quote || null, body });
     setPending(false);
-    if ("error" in res) return setError(res.fieldErrors?.body ?? res.error);
+    if ("error" in res) return setError(res.fieldErrors?.body ?? res.fieldErrors?.quote ?? res.error);
     setError(null);
-    setBody("");
-    setQuote("");
+    onDone();
     router.refresh();
   }
 
   return (
-    <section className="threads" aria-labelledby={`${uid}-h`}>
-      <h2 id={`${uid}-h`}>{t("title")}</h2>
-      {threads.length === 0 && <p className="empty">{t("none")}</p>}
-      <ol className="thread-list">
-        {threads.map((th) => (
-          <ThreadView key={th.id} thread={th} itemTitle={titleOf(th.itemId)} issueId={issueId} />
-        ))}
-      </ol>
-      {canOpen && (
-        <form className="card form" onSubmit={open} noValidate>
-          <h3>{t("new")}</h3>
-          <label>
-            {t("anchor")}
-            <select value={itemId ?? ""} onChange={(e) => setItemId(e.target.value ? Number(e.target.value) : null)}>
-              <option value="">{t("general")}</option>
-              {items.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          {itemId !== null && (
-            <label>
-              {t("quote")}
-              <input value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={200} placeholder={t("quoteHint")} />
-            </label>
-          )}
-          <label>
-            {t("body")}
-            <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={error ? true : undefined} />
-          </label>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="primary" disabled={pending}>
-            {t("add")}
-          </button>
-        </form>
+    <form className="card form" onSubmit={submit} noValidate aria-labelledby={`${uid}-h`} data-testid="new-comment">
+      <h4 id={`${uid}-h`}>{itemTitle ? t("onItem", { title: itemTitle }) : t("general")}</h4>
+      {itemId !== null && (
+        <label>
+          {t("quote")}
+          <input value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={200} placeholder={t("quoteHint")} />
+        </label>
       )}
-    </section>
+      <label>
+        {t("body")}
+        <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={error ? true : undefined} />
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="buttons">
+        <button type="submit" className="primary" disabled={pending}>
+          {t("add")}
+        </button>
+        <button type="button" disabled={pending} onClick={onDone}>
+          {t("cancel")}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -106,18 +144,23 @@ function ThreadView({ thread, itemTitle, issueId }: { thread: Thread; itemTitle?
     setPending(true);
     const res = await resolveCommentAction({ commentId: thread.id, resolved: !thread.resolved });
     setPending(false);
-    if ("error" in res) setError(res.error);
+    setError("error" in res ? res.error : null);
     router.refresh();
   }
 
   return (
-    <li className={`thread ${thread.resolved ? "resolved" : ""}`} data-testid={`thread-${thread.id}`}>
+    <li className={`thread ${thread.resolved ? "resolved" : ""}`} data-testid={`thread-${thread.id}`} data-resolved={thread.resolved}>
       <p className="thread-anchor">
         {itemTitle ? t("onItem", { title: itemTitle }) : t("general")}
         {thread.round ? ` · ${t("round", { round: thread.round })}` : ""}
         {thread.resolved && <span className="status status-approved">{t("resolved")}</span>}
       </p>
-      {thread.quote && <blockquote>{thread.quote}</blockquote>}
+      {thread.quote && (
+        <blockquote>
+          {thread.quote}
+          {thread.quoteChanged && <small className="quote-changed"> {t("quoteChanged")}</small>}
+        </blockquote>
+      )}
       <p>
         <strong>{thread.author}</strong>：{thread.body}
       </p>

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { approveIssueAction, returnIssueAction } from "@/app/(review)/review/actions";
 
 /** Approve (after a confirmation) or return with a required comment. */
-export function ReviewForm({ issueId, version }: { issueId: number; version: number }) {
+export function ReviewForm({ issueId, version, fingerprint }: { issueId: number; version: number; fingerprint: string }) {
   const t = useTranslations("review");
   const router = useRouter();
   const uid = useId();
@@ -18,7 +18,7 @@ export function ReviewForm({ issueId, version }: { issueId: number; version: num
 
   async function approve() {
     setPending(true);
-    const res = await approveIssueAction({ issueId, version });
+    const res = await approveIssueAction({ issueId, version, fingerprint });
     setPending(false);
     setConfirming(false);
     if ("error" in res) setError(res.error);
@@ -63,6 +63,9 @@ export function ReviewForm({ issueId, version }: { issueId: number; version: num
       {confirming ? (
         <div role="alertdialog" aria-labelledby={`${uid}-confirm`} className="confirm">
           <p id={`${uid}-confirm`}>{t("approveConfirm")}</p>
+          <p>
+            {t("fingerprint")} <code title={fingerprint}>{fingerprint.slice(0, 16)}</code>
+          </p>
           <div className="buttons">
             <button type="button" className="primary" disabled={pending} onClick={approve} autoFocus>
               {t("approve")}

@@ -2,7 +2,7 @@ import { charDiff, type DiffPart, hasChanges } from "@/lib/editor/diff";
 import { paragraphText } from "@/lib/editor/schema";
 import type { BulletinDocument, BulletinItem } from "./document";
 
-/** Where an item sits in an issue: section title (null: lead block) and its place in the issue. */
+/** Where an item sits in an issue: section title (null: lead block) and its place in that section. */
 interface Place {
   section: string | null;
   index: number;
@@ -36,8 +36,7 @@ const keyOf = (item: BulletinItem) => (item.id !== undefined ? `id:${item.id}` :
 
 function places(doc: BulletinDocument) {
   const map = new Map<string, { item: BulletinItem; place: Place }>();
-  let index = 0;
-  for (const section of doc.sections) for (const item of section.items) map.set(keyOf(item), { item, place: { section: section.title, index: index++ } });
+  for (const section of doc.sections) section.items.forEach((item, index) => map.set(keyOf(item), { item, place: { section: section.title, index } }));
   return map;
 }
 
@@ -55,6 +54,22 @@ function longestCommonSubsequence(x: string[], y: string[]): Set<string> {
     else j++;
   }
   return out;
+}
+
+/**
+ * The items that kept their place. Swapping two neighbours leaves either one "in place"; the items
+ * the editor actually moved (`hinted`, from the log) are the ones reported, and only if they
+ * really ended up elsewhere among the others.
+ */
+function keptInOrder(x: string[], y: string[], hinted: Set<string>): Set<string> {
+  if (!hinted.size) return longestCommonSubsequence(x, y);
+  const stayed = longestCommonSubsequence(
+    x.filter((k) => !hinted.has(k)),
+    y.filter((k) => !hinted.has(k)),
+  );
+  const rank = (list: string[], k: string) => list.slice(0, list.indexOf(k)).filter((o) => stayed.has(o)).length;
+  for (const k of x) if (hinted.has(k) && rank(x, k) === rank(y, k)) stayed.add(k);
+  return stayed;
 }
 
 function diffOrNull(before: string, after: string): DiffPart[] | null {
@@ -76,14 +91,14 @@ const footerText = (d: BulletinDocument) => {
  * different place among the items both rounds share) or edited, with character diffs of the text,
  * the TOC, the masthead and the footer.
  */
-export function compareRounds(before: BulletinDocument, after: BulletinDocument): RoundComparison {
+export function compareRounds(before: BulletinDocument, after: BulletinDocument, opts: { movedIds?: number[] } = {}): RoundComparison {
   const a = places(before);
   const b = places(after);
   const changes: ItemChange[] = [];
   // An item moved if it changed section, or if it is not among the longest run of items that kept
   // their relative order — so one insertion or one move does not mark every later item as moved.
   const kept = [...a.keys()].filter((k) => b.has(k) && a.get(k)?.place.section === b.get(k)?.place.section);
-  const stayed = longestCommonSubsequence(kept, [...b.keys()].filter((k) => kept.includes(k)));
+  const stayed = keptInOrder(kept, [...b.keys()].filter((k) => kept.includes(k)), new Set((opts.movedIds ?? []).map((id) => `id:${id}`)));
   for (const [key, { item, place }] of b) {
     const old = a.get(key);
     if (!old) {

@@ -101,6 +101,15 @@ describe("compareRounds", () => {
     expect(c.masthead).toBeNull();
   });
 
+  it("of two swapped neighbours, the one the editor moved is reported", () => {
+    const after = base();
+    after.sections[1].items.reverse(); // the editor moved 第三篇 (id 3) up
+    const c = compareRounds(base(), after, { movedIds: [3] });
+    expect(c.items.map((i) => [i.kind, i.title, i.from?.index, i.to?.index])).toEqual([["moved", "第三篇", 1, 0]]);
+    const back = compareRounds(base(), base(), { movedIds: [3] }); // moved up and back down: nothing moved
+    expect(back.unchanged).toBe(true);
+  });
+
   it("an insertion does not mark the items after it as moved", () => {
     const after = base();
     after.sections[1].items.unshift({ id: 10, title: "插入", paragraphs: [[{ text: "插入。" }]], source: null });

@@ -9,6 +9,8 @@ export type AppErrorCode =
   | "invalid"
   | "conflict"
   | "not_allowed_now"
+  | "content_changed"
+  | "quote_not_found"
   | "duplicate_number"
   | "throttled"
   | "upload_too_large"

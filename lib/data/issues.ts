@@ -209,15 +209,30 @@ function changeIssue(
   actor: Actor,
   ref: { issueId: number; version: number },
   action: IssueAction,
-  opts: { set?: Partial<typeof issues.$inferInsert>; detail?: Record<string, unknown>; write?: (tx: Tx, issue: Issue) => void } = {},
+  opts: TransitionOptions = {},
 ): Issue {
   const issue = getIssue(actor, ref.issueId);
   if (nextIssueState(issue.status, action, actor.roles) === null) throw new AppError("not_allowed_now");
   if (issue.version !== ref.version) throw new AppError("conflict");
+  return transitionIssue(issue, actor, action, opts);
+}
+
+export interface TransitionOptions {
+  set?: Partial<typeof issues.$inferInsert>;
+  detail?: Record<string, unknown>;
+  write?: (tx: Tx, issue: Issue) => void;
+}
+
+/**
+ * Writes one transition of the state table: the new state, the version bump, `write` and the
+ * audit row in one transaction. `actor` null is the system (e.g. voiding an approval whose content
+ * changed); anyone else must already have been checked by the caller.
+ */
+export function transitionIssue(issue: Issue, actor: Actor | null, action: IssueAction, opts: TransitionOptions = {}): Issue {
   return db.transaction((tx) => {
     const updated = tx
       .update(issues)
-      .set({ ...opts.set, status: issueTransition(issue.status, action, actor.roles), version: issue.version + 1, updatedAt: new Date() })
+      .set({ ...opts.set, status: issueTransition(issue.status, action, actor ? actor.roles : ["system"]), version: issue.version + 1, updatedAt: new Date() })
       .where(and(eq(issues.id, issue.id), eq(issues.version, issue.version)))
       .returning()
       .get();
@@ -371,10 +386,20 @@ export function sendToReview(actor: Actor, input: z.infer<typeof issueRefSchema>
   });
 }
 
-/** Approval records who, when, and the fingerprint of exactly the content the reviewer saw. */
-export function approveIssue(actor: Actor, input: z.infer<typeof issueRefSchema>): Issue {
+export const approveIssueSchema = issueRefSchema.extend({
+  // The fingerprint of the content the reviewer's page showed: approval is of exactly that.
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, "invalid"),
+});
+
+/**
+ * Approval records who, when, and the fingerprint of exactly the content the reviewer saw. If the
+ * printed content is no longer what their page showed (a setting changed meanwhile), nothing is
+ * approved and the reviewer is asked to look again.
+ */
+export function approveIssue(actor: Actor, input: z.infer<typeof approveIssueSchema>): Issue {
   requireRole(actor, "reviewer");
-  const { fingerprint } = loadBulletin(input.issueId);
+  const { issue, fingerprint } = loadBulletin(input.issueId);
+  if (issue.status === "in_review" && fingerprint !== input.fingerprint) throw new AppError("content_changed");
   return changeIssue(actor, input, "approve", {
     set: { approvedById: actor.id, approvedByName: actor.displayName, approvedAt: new Date(), approvalFingerprint: fingerprint },
     detail: { fingerprint },
@@ -405,10 +430,13 @@ export function returnIssue(actor: Actor, input: z.infer<typeof returnIssueSchem
   });
 }
 
+/** Reopening voids the approval: it is cleared (the audit row keeps who approved what), and the reviewers are told. */
 export function reopenIssue(actor: Actor, input: z.infer<typeof issueRefSchema>): Issue {
   requireRole(actor, "editor");
+  const before = getIssue(actor, input.issueId);
   return changeIssue(actor, input, "reopen", {
     set: { approvedById: null, approvedByName: null, approvedAt: null, approvalFingerprint: null },
+    detail: { voidedApproval: { by: before.approvedByName, at: before.approvedAt?.toISOString() ?? null, fingerprint: before.approvalFingerprint } },
     write: (tx, issue) => notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message: `${issue.year}年第${issue.number}期` }),
   });
 }

@@ -16,9 +16,11 @@ import {
   type ItemStatus,
 } from "@/db/schema";
 import { docToPlainText, hasControlChars, hasMarkup, richDocLength, richDocSchema } from "@/lib/editor/schema";
+import { nextIssueState } from "@/lib/workflow/issue";
 import { type ItemAction, itemTransition, nextItemState } from "@/lib/workflow/item";
 import { type Actor, hasRole, requireRole } from "./actor";
 import { audit } from "./audit";
+import { itemRows } from "./audit-log";
 import { AppError } from "./errors";
 import { notifyUnit } from "./notifications";
 import { currentPublication } from "./publication";
@@ -162,14 +164,17 @@ export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>
   const asUnit = hasRole(actor, "contributor") && actor.unitId === item.unitId && nextItemState(item.status, "save", ["contributor"]);
   const asEditor = hasRole(actor, "editor") && nextItemState(item.status, "save", ["editor"]);
   if (!asUnit && !asEditor) throw new AppError("not_allowed_now");
+  // The issue's state first: an item in an issue under review or approved is refused whatever version is sent.
+  if (asEditor && !asUnit) assertIssueEditable(db, actor, item.id);
   checkVersion(item, input.version);
   validateSection(item.publicationId, input.suggestedSectionId);
   // Only a unit's own draft may be untitled; what the desk holds always has a title.
   if (!asUnit && !input.title) throw new AppError("invalid", {}, "title");
-  if (asEditor && !asUnit) assertIssueEditable(item.id);
   const { id, version, ...fields } = input;
   const changes = asUnit ? fields : { title: fields.title, body: fields.body, source: fields.source };
   return db.transaction((tx) => {
+    // Checked inside the write's transaction, so an issue sent to review meanwhile cannot slip an edit in.
+    const issue = asEditor && !asUnit ? assertIssueEditable(tx, actor, item.id) : null;
     const updated = tx
       .update(items)
       .set({ ...changes, version: version + 1, updatedAt: new Date() })
@@ -188,6 +193,8 @@ export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>
       .values({ itemId: id, kind: asUnit ? "draft" : "edit", authorId: actor.id, ...revision })
       .run();
     audit(tx, actor, { entity: "item", entityId: id, action: "edit", detail: { version: updated.version, chars: richDocLength(updated.body) } });
+    // A placed item's text is the issue's content: its log records the edit too.
+    if (issue) audit(tx, actor, { entity: "issue", entityId: issue.id, action: "edit", detail: { action: "item_text", itemId: id, title: updated.title } });
     return updated;
   });
 }
@@ -203,15 +210,19 @@ function openAutosaveRevision(tx: Tx, itemId: number, authorId: number): number 
   return Date.now() - latest.createdAt.getTime() < AUTOSAVE_WINDOW_MS ? latest.id : null;
 }
 
-/** An item placed in an issue under review or approved cannot change: reopen the issue first. */
-function assertIssueEditable(itemId: number) {
-  const row = db
-    .select({ status: issues.status })
+/**
+ * An item placed in an issue under review, approved or distributed cannot change: the issue's state
+ * table decides (only a drafting issue takes edits); reopen the issue first. Returns the issue.
+ */
+function assertIssueEditable(tx: Pick<Tx, "select">, actor: Actor, itemId: number) {
+  const row = tx
+    .select({ id: issues.id, status: issues.status })
     .from(placements)
     .innerJoin(issues, eq(issues.id, placements.issueId))
     .where(eq(placements.itemId, itemId))
     .get();
-  if (row && row.status !== "drafting") throw new AppError("not_allowed_now");
+  if (row && nextIssueState(row.status, "edit", actor.roles) === null) throw new AppError("not_allowed_now");
+  return row ?? null;
 }
 
 interface TransitionOptions {
@@ -437,12 +448,25 @@ export function listUnitNames(): string[] {
     .map((u) => u.name);
 }
 
+/** The issue an item is placed in, if any, for the desk's item page. */
+export function placedIn(actor: Actor, id: number) {
+  getItem(actor, id);
+  return (
+    db
+      .select({ id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber, status: issues.status })
+      .from(placements)
+      .innerJoin(issues, eq(issues.id, placements.issueId))
+      .where(eq(placements.itemId, id))
+      .get() ?? null
+  );
+}
+
 export function itemHistory(actor: Actor, id: number) {
   getItem(actor, id);
   return db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.entity, "item"), eq(auditLog.entityId, id)))
+    .where(hasRole(actor, "editor", "reviewer", "office", "admin") ? itemRows(id) : and(eq(auditLog.entity, "item"), eq(auditLog.entityId, id)))
     .orderBy(asc(auditLog.id))
     .all();
 }

@@ -1,15 +1,16 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, issues, items } from "@/db/schema";
+import { auditLog, issues, items, notifications, publications } from "@/db/schema";
 import { loadActor } from "@/lib/auth/users";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import type { Actor } from "./actor";
 import { AppError } from "./errors";
 import { listInbox } from "./inbox";
-import { approveIssue, createIssue, loadBulletin, placeItem, proposeNextIssue, returnIssue, sendToReview } from "./issues";
-import { decideItem } from "./items";
-import { addComment, enforceApproval, listReviewRounds, listThreads, resolveComment } from "./review";
+import { listAudit } from "./audit-log";
+import { approveIssue, createIssue, loadBulletin, movePlacement, placeItem, proposeNextIssue, reopenIssue, returnIssue, sendToReview } from "./issues";
+import { decideItem, getItem, updateItem } from "./items";
+import { addComment, enforceApproval, listReviewRounds, listThreads, resolveComment, voidedApproval } from "./review";
 
 const actor = (username: string): Actor => {
   const row = db.$client.prepare("select id from users where username = ?").get(username) as { id: number };
@@ -78,7 +79,7 @@ describe("rounds and the approval", () => {
   });
 
   it("holds while the content matches, and visibly breaks when anything changes it", () => {
-    approveIssue(reviewer, { issueId, version: version() });
+    approveIssue(reviewer, { issueId, version: version(), fingerprint: loadBulletin(issueId).fingerprint });
     expect(enforceApproval(issueId)).toBe(false);
     expect(loadBulletin(issueId).doc.draft).toBe(false);
     // Change printed content behind the app's back: the approval must not survive it.
@@ -89,5 +90,129 @@ describe("rounds and the approval", () => {
     expect(db.select().from(issues).where(eq(issues.id, issueId)).get()?.status).toBe("drafting");
     const last = db.select().from(auditLog).where(eq(auditLog.entityId, issueId)).all().filter((a) => a.entity === "issue").pop();
     expect([last?.action, last?.fromState, last?.toState, last?.actorName]).toEqual(["void", "approved", "drafting", "系统"]);
+  });
+});
+
+describe("what does not print does not touch the fingerprint", () => {
+  it("comments, replies, resolving and notifications leave it as it was", () => {
+    const issue = createIssue(editor, proposeNextIssue(editor, "2026-11-27"));
+    const id = listInbox(editor, { status: "submitted" }).rows[0].id;
+    const item = db.select().from(items).where(eq(items.id, id)).get()!;
+    decideItem(editor, { id, version: item.version, decision: "accept", note: "" });
+    const placed = placeItem(editor, { issueId: issue.id, version: issue.version, itemId: id, sectionTitle: "科普工作", inToc: true });
+    sendToReview(editor, { issueId: issue.id, version: placed.version });
+    const before = loadBulletin(issue.id).fingerprint;
+    const c = addComment(reviewer, { issueId: issue.id, itemId: id, parentId: null, quote: null, body: "请核对。" });
+    addComment(editor, { issueId: issue.id, itemId: id, parentId: c.id, quote: null, body: "已核对。" });
+    resolveComment(editor, { commentId: c.id, resolved: true });
+    db.insert(notifications).values({ userId: editor.id, kind: "test", issueId: issue.id, message: "x" }).run();
+    expect(loadBulletin(issue.id).fingerprint).toBe(before);
+  });
+});
+
+describe("the approval holds or visibly breaks", () => {
+  let id: number;
+  let itemIds: number[];
+  const current = () => db.select().from(issues).where(eq(issues.id, id)).get()!;
+  const approve = () => approveIssue(reviewer, { issueId: id, version: current().version, fingerprint: loadBulletin(id).fingerprint });
+  const fields = (itemId: number, title: string) => {
+    const i = getItem(editor, itemId);
+    return { id: i.id, version: i.version, title, body: i.body, source: i.source, suggestedSectionId: i.suggestedSectionId, eventDate: i.eventDate, contactName: i.contactName, contactPhone: i.contactPhone, noteToEditor: i.noteToEditor };
+  };
+
+  beforeAll(() => {
+    let issue = createIssue(editor, proposeNextIssue(editor, "2026-11-28"));
+    itemIds = listInbox(editor, { status: "submitted" }).rows.slice(0, 2).map((r) => r.id);
+    for (const itemId of itemIds) {
+      const item = db.select().from(items).where(eq(items.id, itemId)).get()!;
+      decideItem(editor, { id: itemId, version: item.version, decision: "accept", note: "" });
+      issue = placeItem(editor, { issueId: issue.id, version: issue.version, itemId, sectionTitle: "科创工作", inToc: false });
+    }
+    id = issue.id;
+    sendToReview(editor, { issueId: id, version: issue.version });
+  });
+
+  it("an edit while in review is refused, and so is a quote that is not in the item", () => {
+    expect(code(() => updateItem(editor, fields(itemIds[0], "送审中改标题")))).toBe("not_allowed_now");
+    expect(code(() => movePlacement(editor, { issueId: id, version: current().version, itemId: itemIds[1], direction: "up" }))).toBe("not_allowed_now");
+    expect(code(() => addComment(reviewer, { issueId: id, itemId: itemIds[0], parentId: null, quote: "稿件里没有这句话", body: "x" }))).toBe("quote_not_found");
+  });
+
+  it("approval is of what the reviewer saw: a stale fingerprint approves nothing", () => {
+    expect(code(() => approveIssue(reviewer, { issueId: id, version: current().version, fingerprint: "f".repeat(64) }))).toBe("content_changed");
+    expect(current().status).toBe("in_review");
+  });
+
+  it("records name, time and fingerprint; the approved issue refuses edits", () => {
+    const a = approve();
+    expect([a.status, a.approvedByName, a.approvalFingerprint]).toEqual(["approved", reviewer.displayName, loadBulletin(id).fingerprint]);
+    expect(a.approvedAt).toBeInstanceOf(Date);
+    expect(code(() => updateItem(editor, fields(itemIds[0], "批准后改标题")))).toBe("not_allowed_now");
+    expect(getItem(editor, itemIds[0]).title).not.toBe("批准后改标题");
+  });
+
+  it("reopening voids the approval, is logged with what was approved, and tells the reviewer", () => {
+    const unread = db.select().from(notifications).where(eq(notifications.userId, reviewer.id)).all().length;
+    const r = reopenIssue(editor, { issueId: id, version: current().version });
+    expect([r.status, r.approvedByName, r.approvalFingerprint]).toEqual(["drafting", null, null]);
+    expect(voidedApproval(editor, id)).toMatchObject({ how: "reopen", actorName: editor.displayName, approvedBy: reviewer.displayName });
+    expect(db.select().from(notifications).where(eq(notifications.userId, reviewer.id)).all().length).toBe(unread + 1);
+    expect(loadBulletin(id).doc.draft).toBe(true);
+  });
+
+  it("an item edit while drafting is logged on the item and on the issue; the item log shows moves", () => {
+    updateItem(editor, fields(itemIds[0], "重新打开后改标题"));
+    movePlacement(editor, { issueId: id, version: current().version, itemId: itemIds[1], direction: "up" });
+    const issueRows = listAudit(editor, { entity: "issue", entityId: id }).map((r) => [r.action, r.detail?.action]);
+    expect(issueRows.slice(0, 2)).toEqual([
+      ["edit", "move"],
+      ["edit", "item_text"],
+    ]);
+    const itemRows = listAudit(reviewer, { entity: "item", entityId: itemIds[1] }).map((r) => [r.entity, r.action]);
+    expect(itemRows[0]).toEqual(["issue", "edit"]);
+  });
+
+  it("a publication setting changed after approval voids it: exports are 草稿 and the issue says so", () => {
+    sendToReview(editor, { issueId: id, version: current().version });
+    approve();
+    const pub = db.select().from(publications).get()!;
+    db.update(publications).set({ office: "北京市科学技术协会办公室" }).where(eq(publications.id, pub.id)).run();
+    try {
+      expect(loadBulletin(id).doc.draft).toBe(true);
+      expect(enforceApproval(id)).toBe(true);
+      expect(current().status).toBe("drafting");
+      expect(voidedApproval(reviewer, id)).toMatchObject({ how: "void", actorName: "系统", approvedBy: reviewer.displayName });
+    } finally {
+      db.update(publications).set({ office: pub.office }).where(eq(publications.id, pub.id)).run();
+    }
+  });
+
+  it("only the reviewer approves, and only an issue in review", () => {
+    const fp = loadBulletin(id).fingerprint;
+    expect(code(() => approveIssue(editor, { issueId: id, version: current().version, fingerprint: fp }))).toBe("forbidden");
+    expect(code(() => approveIssue(unit, { issueId: id, version: current().version, fingerprint: fp }))).toBe("forbidden");
+    expect(code(() => approveIssue(reviewer, { issueId: id, version: current().version, fingerprint: fp }))).toBe("not_allowed_now");
+    expect(current().status).toBe("drafting");
+  });
+});
+
+describe("a quoted passage", () => {
+  it("is marked as changed once the item's text no longer holds it", () => {
+    const issue = createIssue(editor, proposeNextIssue(editor, "2026-11-29"));
+    const id = listInbox(editor, { status: "submitted" }).rows[0].id;
+    let item = db.select().from(items).where(eq(items.id, id)).get()!;
+    decideItem(editor, { id, version: item.version, decision: "accept", note: "" });
+    const placed = placeItem(editor, { issueId: issue.id, version: issue.version, itemId: id, sectionTitle: "科普工作", inToc: false });
+    const sent = sendToReview(editor, { issueId: issue.id, version: placed.version });
+    const quote = loadBulletin(issue.id).doc.sections[0].items[0].paragraphs[0].map((r) => r.text).join("").slice(0, 6);
+    addComment(reviewer, { issueId: issue.id, itemId: id, parentId: null, quote, body: "请改写这一句。" });
+    expect(listThreads(editor, issue.id)[0].quoteChanged).toBe(false);
+    returnIssue(reviewer, { issueId: issue.id, version: sent.version, comment: "请修改。" });
+    item = db.select().from(items).where(eq(items.id, id)).get()!;
+    updateItem(editor, { id, version: item.version, title: item.title, body: paragraphsToDoc(["全部改写后的正文。"]), source: item.source, suggestedSectionId: item.suggestedSectionId, eventDate: item.eventDate, contactName: item.contactName, contactPhone: item.contactPhone, noteToEditor: item.noteToEditor });
+    expect(listThreads(editor, issue.id).map((t) => [t.quote, t.quoteChanged])).toEqual([
+      [quote, true],
+      [null, false],
+    ]);
   });
 });

@@ -50,7 +50,7 @@ describe("the thin path through the data layer", () => {
     expect(loadBulletin(issue.id).doc.draft).toBe(true);
 
     const inReview = sendToReview(editor, { issueId: issue.id, version: placed.version });
-    const approved = approveIssue(reviewer, { issueId: issue.id, version: inReview.version });
+    const approved = approveIssue(reviewer, { issueId: issue.id, version: inReview.version, fingerprint: loadBulletin(issue.id).fingerprint });
     expect(approved.approvedByName).toBe("李金涛");
     expect(approved.approvalFingerprint).toMatch(/^[0-9a-f]{64}$/);
 
@@ -113,8 +113,8 @@ describe("refusals change nothing", () => {
     const before = snapshot();
     expect(code(() => decideItem(changping, { id: item.id, version: item.version, decision: "accept", note: "" }))).toBe("forbidden");
     expect(code(() => createIssue(changping, proposeNextIssue(editor)))).toBe("forbidden");
-    expect(code(() => approveIssue(changping, { issueId: 1, version: 1 }))).toBe("forbidden");
-    expect(code(() => approveIssue(editor, { issueId: 1, version: 1 }))).toBe("forbidden");
+    expect(code(() => approveIssue(changping, { issueId: 1, version: 1, fingerprint: "0".repeat(64) }))).toBe("forbidden");
+    expect(code(() => approveIssue(editor, { issueId: 1, version: 1, fingerprint: "0".repeat(64) }))).toBe("forbidden");
     expect(code(() => distributeIssue(changping, { issueId: 1, version: 1, date: "2026-01-01", distribution: ["x"] }))).toBe("forbidden");
     expect(snapshot()).toEqual(before);
   });
@@ -129,7 +129,7 @@ describe("refusals change nothing", () => {
   it("a reviewer cannot approve an issue that is not in review", () => {
     const p = proposeNextIssue(editor, "2026-11-23");
     const issue = createIssue(editor, p);
-    expect(code(() => approveIssue(reviewer, { issueId: issue.id, version: issue.version }))).toBe("not_allowed_now");
+    expect(code(() => approveIssue(reviewer, { issueId: issue.id, version: issue.version, fingerprint: loadBulletin(issue.id).fingerprint }))).toBe("not_allowed_now");
   });
 
   it("the audit log cannot be edited or deleted", () => {

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/action";
-import { approveIssue, issueRefSchema, returnIssue, returnIssueSchema } from "@/lib/data/issues";
+import { approveIssue, approveIssueSchema, returnIssue, returnIssueSchema } from "@/lib/data/issues";
 import { addComment, addCommentSchema, resolveComment, resolveCommentSchema } from "@/lib/data/review";
 
-export const approveIssueAction = defineAction(["reviewer"], issueRefSchema, (actor, input) => {
+export const approveIssueAction = defineAction(["reviewer"], approveIssueSchema, (actor, input) => {
   const i = approveIssue(actor, input);
   return { id: i.id, version: i.version, status: i.status, fingerprint: i.approvalFingerprint };
 });
@@ -22,4 +22,9 @@ export const addCommentAction = defineAction(["reviewer", "editor"], addCommentS
   return { id: c.id };
 });
 
-export const resolveCommentAction = defineAction(["reviewer", "editor"], resolveCommentSchema, (actor, input) => resolveComment(actor, input));
+export const resolveCommentAction = defineAction(["reviewer", "editor"], resolveCommentSchema, (actor, input) => {
+  const c = resolveComment(actor, input);
+  revalidatePath(`/review/issues/${c.issueId}`);
+  revalidatePath(`/desk/issues/${c.issueId}`);
+  return { id: c.id };
+});

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
-import { listIssues } from "@/lib/data/issues";
+import { reviewQueue } from "@/lib/data/review";
 
 export default async function ReviewQueuePage() {
   const actor = await requirePageActor("reviewer");
-  const rows = listIssues(actor).filter((r) => r.status === "in_review");
+  const rows = reviewQueue(actor);
   const [t, td] = await Promise.all([getTranslations("review"), getTranslations("desk")]);
   return (
     <section>
@@ -18,7 +18,8 @@ export default async function ReviewQueuePage() {
           {rows.map((r) => (
             <li key={r.id}>
               <Link href={`/review/issues/${r.id}`}>{td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })}</Link>{" "}
-              {chineseDate(r.date)} · {td("itemsCount", { count: r.items })}
+              {chineseDate(r.date)} · {td("itemsCount", { count: r.items })} · {t("roundLabel", { round: r.round })}
+              {r.openThreads > 0 && <> · {t("openThreads", { count: r.openThreads })}</>}
             </li>
           ))}
         </ul>

@@ -4,10 +4,12 @@ import { NewIssueForm } from "@/components/desk/new-issue-form";
 import { StatusBadge } from "@/components/item/status-badge";
 import { requirePageActor } from "@/lib/auth/session";
 import { listIssues, proposeNextIssue } from "@/lib/data/issues";
+import { enforceApprovals } from "@/lib/data/review";
 import { chineseDate } from "@/lib/bulletin/dates";
 
 export default async function IssuesPage() {
   const actor = await requirePageActor("editor");
+  enforceApprovals();
   const rows = listIssues(actor);
   const proposal = proposeNextIssue(actor);
   const [t, ts] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus")]);

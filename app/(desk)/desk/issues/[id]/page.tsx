@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ArrangeBoard } from "@/components/desk/arrange-board";
@@ -5,10 +6,13 @@ import { BulletinPreview } from "@/components/issue/bulletin-preview";
 import { ExportLinks } from "@/components/issue/export-links";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Timeline } from "@/components/item/timeline";
+import { ApprovalNotice } from "@/components/review/approval-notice";
+import { CommentThreads } from "@/components/review/comment-threads";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { catalogueTitles, issueBoard, issueDocument, issueHistory } from "@/lib/data/issues";
 import { listPlaceable } from "@/lib/data/inbox";
+import { enforceApproval, listThreads, voidedApproval } from "@/lib/data/review";
 import { idSchema } from "@/lib/data/validation";
 
 export default async function ArrangePage({ params }: { params: Promise<{ id: string }> }) {
@@ -17,6 +21,8 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
   if (!id.success) notFound();
   let board;
   try {
+    // Content changed behind an approval shows here as a voided approval, not as a silent 草稿.
+    enforceApproval(id.data);
     board = issueBoard(actor, id.data);
   } catch (e) {
     if (e instanceof AppError) notFound();
@@ -24,7 +30,8 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
   }
   const { issue } = board;
   const { doc } = issueDocument(actor, issue.id);
-  const [t, ts] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus")]);
+  const [t, ts, tr] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getTranslations("review")]);
+  const threads = listThreads(actor, issue.id);
   const label = t("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber });
   return (
     <section>
@@ -32,6 +39,7 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
         <h1>{t("arrangeTitle", { label })}</h1>
         <StatusBadge status={issue.status} label={ts(issue.status)} />
       </div>
+      <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
       <div className="arrange">
         <ArrangeBoard
           issue={{ id: issue.id, version: issue.version, status: issue.status }}
@@ -55,6 +63,20 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
           <BulletinPreview doc={doc} />
         </div>
       </div>
+      {threads.length > 0 && (
+        <div data-testid="desk-threads">
+          <p className="note">{t("threadsHint")}</p>
+          <CommentThreads
+            issueId={issue.id}
+            threads={threads}
+            items={doc.sections.flatMap((s) => s.items.map((i) => ({ id: i.id ?? 0, title: i.title })))}
+            canOpen={false}
+          />
+        </div>
+      )}
+      <p>
+        <Link href={`/audit?entity=issue&entityId=${issue.id}`}>{tr("auditLink")}</Link>
+      </p>
       <Timeline entries={issueHistory(actor, issue.id)} title={t("history")} />
     </section>
   );

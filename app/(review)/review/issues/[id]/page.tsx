@@ -1,16 +1,18 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { BulletinPreview } from "@/components/issue/bulletin-preview";
 import { ExportLinks } from "@/components/issue/export-links";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Timeline } from "@/components/item/timeline";
+import { ApprovalNotice } from "@/components/review/approval-notice";
 import { CommentThreads } from "@/components/review/comment-threads";
 import { ReviewForm } from "@/components/review/review-form";
 import { RoundChanges } from "@/components/review/round-changes";
 import { requirePageActor } from "@/lib/auth/session";
+import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
 import { AppError } from "@/lib/data/errors";
 import { issueDocument, issueHistory } from "@/lib/data/issues";
-import { enforceApproval, listReviewRounds, listThreads } from "@/lib/data/review";
+import { enforceApproval, listReviewRounds, listThreads, voidedApproval } from "@/lib/data/review";
 import { idSchema } from "@/lib/data/validation";
 
 export default async function ReviewIssuePage({ params }: { params: Promise<{ id: string }> }) {
@@ -25,8 +27,8 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
     if (e instanceof AppError) notFound();
     throw e;
   }
-  const { issue, doc } = loaded;
-  const [t, td, ts, format] = await Promise.all([getTranslations("review"), getTranslations("desk"), getTranslations("issueStatus"), getFormatter()]);
+  const { issue, doc, fingerprint } = loaded;
+  const [t, td, ts] = await Promise.all([getTranslations("review"), getTranslations("desk"), getTranslations("issueStatus")]);
   const threads = listThreads(actor, issue.id);
   const { comparison, round } = listReviewRounds(actor, issue.id);
   const items = doc.sections.flatMap((s) => s.items.map((i) => ({ id: i.id ?? 0, title: i.title })));
@@ -35,22 +37,29 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
       <div className="title-row">
         <h1>{td("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}</h1>
         <StatusBadge status={issue.status} label={ts(issue.status)} />
+        {round > 0 && <span data-testid="review-round">{t("roundLabel", { round })}</span>}
       </div>
-      {issue.approvedAt && issue.approvedByName && (
-        <p className="ok" data-testid="approval">
-          {t("approvedBy", { name: issue.approvedByName, time: format.dateTime(issue.approvedAt, { dateStyle: "medium", timeStyle: "short" }) })} ·{" "}
-          {t("fingerprint")} <code>{issue.approvalFingerprint?.slice(0, 16)}</code>
-        </p>
-      )}
-      {issue.status === "in_review" && <ReviewForm issueId={issue.id} version={issue.version} />}
+      <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
+      {issue.status === "in_review" && <ReviewForm issueId={issue.id} version={issue.version} fingerprint={fingerprint} />}
       {comparison && issue.status === "in_review" && <RoundChanges comparison={comparison} round={round} />}
       <div className="arrange">
-        <div>
+        <div className="preview-pane">
+          <h2>{t("printView")}</h2>
           <ExportLinks issueId={issue.id} />
-          <BulletinPreview doc={doc} />
+          {/* The same renderer as the PDF. Sandboxed: it runs no script; same origin only so its fonts load. */}
+          <iframe
+            title={t("printFrame")}
+            srcDoc={bulletinToPrintHtml(doc)}
+            sandbox="allow-same-origin"
+            className="print-frame"
+            data-testid="print-frame"
+          />
         </div>
         <CommentThreads issueId={issue.id} threads={threads} items={items} canOpen={issue.status === "in_review"} />
       </div>
+      <p>
+        <Link href={`/audit?entity=issue&entityId=${issue.id}`}>{t("auditLink")}</Link>
+      </p>
       <Timeline entries={issueHistory(actor, issue.id)} title={td("history")} />
     </section>
   );
