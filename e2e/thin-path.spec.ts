@@ -49,6 +49,7 @@ test("a unit submits, the editor places, the reviewer approves, the office downl
   expect(total).toBe(78 + number);
   await editor.getByRole("button", { name: "创建" }).click();
   await expect(editor.getByRole("heading", { name: new RegExp(`编排 2026年第${number}期（总第${total}期）`) })).toBeVisible();
+  const issueId = new URL(editor.url()).pathname.split("/").pop();
   await editor.getByTestId("pool-select").selectOption({ label: `${title}（昌平区科协）` });
   await editor.getByTestId("section-select").selectOption({ label: "【科普工作】" });
   await editor.getByRole("button", { name: "编入", exact: true }).click();
@@ -68,7 +69,8 @@ test("a unit submits, the editor places, the reviewer approves, the office downl
   // 办公室: download the text export.
   const office = await as(browser, "office");
   await office.goto("/office");
-  const [download] = await Promise.all([office.waitForEvent("download"), office.getByTestId("export-txt").first().click()]);
+  const exports = office.getByTestId(`exports-${issueId}`);
+  const [download] = await Promise.all([office.waitForEvent("download"), exports.getByTestId("export-txt").click()]);
   expect(download.suggestedFilename()).toBe(`科协每周动态-2026年第${number}期.txt`);
   const text = readFileSync(await download.path(), "utf8");
   console.log(`--- text export ---\n${text}--- end ---`);
@@ -79,16 +81,16 @@ test("a unit submits, the editor places, the reviewer approves, the office downl
   expect(text).toContain("信息报送邮箱：skxxxbs@bast.net.cn\n\n编辑：张红波\n\n审核：李金涛\n\n分送：市科协第十届委员会主席、副主席、常委、委员");
 
   // 办公室: the print PDF (rendered on the server by Chromium), the Word file and the print view.
-  const [pdf] = await Promise.all([office.waitForEvent("download"), office.getByTestId("export-pdf").first().click()]);
-  expect(pdf.suggestedFilename()).toBe("科协每周动态-2026年第1期.pdf");
+  const [pdf] = await Promise.all([office.waitForEvent("download"), exports.getByTestId("export-pdf").click()]);
+  expect(pdf.suggestedFilename()).toBe(`科协每周动态-2026年第${number}期.pdf`);
   const pdfText = execFileSync("pdftotext", ["-layout", await pdf.path(), "-"], { encoding: "utf8" });
   expect(pdfText.replace(/\s+/g, "")).toContain(`【科普工作】${title.replace(/\s+/g, "")}11月18日，昌平区科协在回龙观社区举办科普讲座。`);
   expect(pdfText).toMatch(/—\s*1\s*—/);
   expect(pdfText).not.toContain("草");
-  const [docx] = await Promise.all([office.waitForEvent("download"), office.getByTestId("export-docx").first().click()]);
-  expect(docx.suggestedFilename()).toBe("科协每周动态-2026年第1期.docx");
+  const [docx] = await Promise.all([office.waitForEvent("download"), exports.getByTestId("export-docx").click()]);
+  expect(docx.suggestedFilename()).toBe(`科协每周动态-2026年第${number}期.docx`);
   expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe("PK");
-  const [printView] = await Promise.all([office.waitForEvent("popup"), office.getByRole("link", { name: "打印预览" }).first().click()]);
+  const [printView] = await Promise.all([office.waitForEvent("popup"), exports.getByRole("link", { name: "打印预览" }).click()]);
   await expect(printView.locator(".masthead-title")).toHaveText("科协每周动态");
   await expect(printView.locator(".item-title")).toHaveText(title);
   await printView.waitForFunction(() => document.documentElement.dataset.ready === "1");
