@@ -28,7 +28,7 @@ import { notifyRole, notifyUnit } from "./notifications";
 import { currentPublication, listCatalogue } from "./publication";
 import { idSchema, isoDateSchema, todayInChina, versionSchema } from "./validation";
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+export type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 const READERS = ["editor", "reviewer", "office", "admin"] as const;
 
@@ -203,7 +203,7 @@ export function issueDocument(actor: Actor, id: number) {
  * The one way an issue changes: checks the state table, the version the change was based on,
  * applies `write` and the audit row in one transaction, and bumps the version.
  */
-function changeIssue(
+export function changeIssue(
   actor: Actor,
   ref: { issueId: number; version: number },
   action: IssueAction,
