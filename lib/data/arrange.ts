@@ -9,7 +9,7 @@ import { itemTransition } from "@/lib/workflow/item";
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
-import { changeIssue, getIssue, issueRefSchema, loadBulletin, type Tx } from "./issues";
+import { changeIssue, getIssue, issueRefSchema, loadBulletin, sectionFor, type Tx } from "./issues";
 import { listCatalogue } from "./publication";
 import { idSchema, isoDateSchema } from "./validation";
 
@@ -28,6 +28,8 @@ const shortText = (max: number) =>
     .refine((s) => !/[<>\u0000-\u001f]/.test(s), "invalid");
 
 export const arrangeOpSchema = z.discriminatedUnion("op", [
+  // From the pool into a section by title (found, or created in catalogue order); empty: the lead block.
+  z.object({ op: z.literal("place"), itemId: idSchema, sectionTitle: shortText(20), inToc: z.boolean() }),
   // Put an item (from the pool or from anywhere in the issue) into a section at an index.
   z.object({ op: z.literal("move"), itemId: idSchema, sectionId: idSchema, index }),
   z.object({ op: z.literal("unplace"), itemId: idSchema }),
@@ -71,12 +73,19 @@ function renumber(tx: Tx, table: typeof placements | typeof issueSections, rows:
 
 function applyOp(tx: Tx, actor: Actor, issue: Issue, change: ArrangeOp) {
   switch (change.op) {
+    case "place": {
+      const section = sectionFor(tx, issue, change.sectionTitle || null);
+      applyOp(tx, actor, issue, { op: "move", itemId: change.itemId, sectionId: section.id, index: 100_000 });
+      if (change.inToc) tx.update(placements).set({ inToc: true }).where(eq(placements.itemId, change.itemId)).run();
+      return;
+    }
     case "move": {
       const target = tx.select().from(issueSections).where(and(eq(issueSections.id, change.sectionId), eq(issueSections.issueId, issue.id))).get();
       if (!target) throw new AppError("not_found");
       const existing = tx.select().from(placements).where(eq(placements.itemId, change.itemId)).get();
       if (existing && existing.issueId !== issue.id) throw new AppError("not_allowed_now", {}, "itemId");
       if (!existing) {
+        if (issue.status !== "drafting") throw new AppError("not_allowed_now");
         const item = tx.select().from(items).where(eq(items.id, change.itemId)).get();
         if (!item || item.status === "draft" || item.publicationId !== issue.publicationId) throw new AppError("not_found");
         if (item.status !== "accepted") throw new AppError("not_allowed_now", {}, "itemId");

@@ -233,7 +233,7 @@ export function changeIssue(
   });
 }
 
-function sectionFor(tx: Tx, issue: Issue, title: string | null): IssueSection {
+export function sectionFor(tx: Tx, issue: Issue, title: string | null): IssueSection {
   const existing = tx.select().from(issueSections).where(eq(issueSections.issueId, issue.id)).orderBy(asc(issueSections.position)).all();
   const found = existing.find((s) => s.title === title);
   if (found) return found;
