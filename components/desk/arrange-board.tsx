@@ -141,7 +141,7 @@ export function ArrangeBoard({ initial }: { initial: BoardView }) {
   const listOf = (c: number | "pool") =>
     c === "pool" ? board.pool.map((p) => p.id) : (board.sections.find((s) => s.id === c)?.placements.map((p) => p.itemId) ?? []);
 
-  function onDragEnd({ active, over }: DragEndEvent) {
+  function onDragEnd({ active, over, activatorEvent, delta }: DragEndEvent) {
     if (!over || !editable) return;
     const a = active.data.current as DragData | undefined;
     const o = over.data.current as DragData | undefined;
@@ -161,9 +161,11 @@ export function ArrangeBoard({ initial }: { initial: BoardView }) {
     const list = listOf(target);
     let index = o.type === "item" ? list.indexOf(o.itemId) : list.length;
     if (o.type === "item" && from !== target) {
-      // Coming from elsewhere: dropped on the lower half of an item goes after it.
+      // Coming from elsewhere: dropped (pointer, or the dragged row's middle from the keyboard) on
+      // the lower half of an item goes after it.
       const r = active.rect.current.translated;
-      if (r && r.top + r.height / 2 > over.rect.top + over.rect.height / 2) index += 1;
+      const y = activatorEvent && "clientY" in activatorEvent ? (activatorEvent as PointerEvent).clientY + delta.y : r ? r.top + r.height / 2 : null;
+      if (y !== null && y > over.rect.top + over.rect.height / 2) index += 1;
     }
     if (from === target && list.indexOf(a.itemId) === index) return;
     change({ op: "move", itemId: a.itemId, sectionId: target, index: index < 0 ? list.length : index });

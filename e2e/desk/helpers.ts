@@ -13,7 +13,7 @@ export async function acceptAllSubmitted(page: Page) {
   const all = page.getByRole("checkbox", { name: "全选待处理稿件" });
   if (!(await all.count())) return;
   await all.check();
-  await page.getByRole("button", { name: "采用所选" }).click();
+  await page.getByRole("button", { name: "采用所选", exact: true }).click();
   await expect(page.getByRole("status")).toContainText(/已采用 \d+ 篇/);
 }
 

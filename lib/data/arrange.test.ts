@@ -136,7 +136,7 @@ describe("issue numbers and deadline", () => {
     const updated = updateIssueMeta(editor, input({ number: 50, totalNumber: 500 }, "2099-01-02T17:30"));
     expect(updated).toMatchObject({ number: 50, totalNumber: 500 });
     expect(updated.deadline?.toISOString()).toBe("2099-01-02T09:30:00.000Z");
-    expect(upcomingDeadline()).toMatchObject({ number: 50 });
+    expect(upcomingDeadline(changping)).toMatchObject({ number: 50 });
     expect(issueMetaSchema.safeParse({ ...input({}), deadline: "tomorrow" }).success).toBe(false);
   });
 });

@@ -234,7 +234,8 @@ export function updateIssueMeta(actor: Actor, input: z.infer<typeof issueMetaSch
 }
 
 /** The next deadline of an issue being prepared, for contributors. */
-export function upcomingDeadline(now = new Date()): { year: number; number: number; deadline: Date } | null {
+export function upcomingDeadline(actor: Actor, now = new Date()): { year: number; number: number; deadline: Date } | null {
+  requireRole(actor, "contributor", "editor", "reviewer", "office", "admin");
   const rows = db
     .select({ year: issues.year, number: issues.number, deadline: issues.deadline })
     .from(issues)

@@ -50,6 +50,7 @@ export function listIssues(actor: Actor) {
       number: issues.number,
       totalNumber: issues.totalNumber,
       date: issues.date,
+      deadline: issues.deadline,
       status: issues.status,
       imported: issues.imported,
       items: sql<number>`(select count(*) from ${placements} where ${placements.issueId} = ${issues.id})`,

@@ -1,14 +1,18 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DecideForm } from "@/components/desk/decide-form";
+import { DeskItemEditor } from "@/components/desk/desk-item-editor";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
+import { TextDiff } from "@/components/item/text-diff";
 import { Timeline } from "@/components/item/timeline";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
-import { getItem, itemHistory, itemUnitName } from "@/lib/data/items";
+import { getItem, itemHistory, itemUnitName, submittedRevision } from "@/lib/data/items";
 import { idSchema } from "@/lib/data/validation";
-import { docToParagraphs } from "@/lib/editor/schema";
+import { charDiff, hasChanges } from "@/lib/editor/diff";
+import { docToParagraphs, docToPlainText } from "@/lib/editor/schema";
+import { nextItemState } from "@/lib/workflow/item";
 
 export default async function DeskItemPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
@@ -21,7 +25,17 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
     if (e instanceof AppError) notFound();
     throw e;
   }
-  const [t, ts] = await Promise.all([getTranslations("item"), getTranslations("itemStatus")]);
+  const [t, ts, td, tk] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("itemDetail"), getTranslations("desk")]);
+  const sent = submittedRevision(actor, item);
+  const diffs = sent
+    ? {
+        title: charDiff(sent.title, item.title),
+        body: charDiff(docToPlainText(sent.body), docToPlainText(item.body)),
+        source: charDiff(sent.source ?? "", item.source ?? ""),
+      }
+    : null;
+  const changed = diffs && (hasChanges(diffs.title) || hasChanges(diffs.body) || hasChanges(diffs.source));
+  const editable = nextItemState(item.status, "save", ["editor"]) !== null;
   return (
     <section>
       <div className="title-row">
@@ -46,6 +60,52 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
         <RichTextView paragraphs={docToParagraphs(item.body)} source={item.source} />
       </article>
       {item.status === "submitted" && <DecideForm id={item.id} version={item.version} />}
+      {diffs && changed && sent && (
+        <section className="card" aria-labelledby="desk-diff" data-testid="desk-changes">
+          <h2 id="desk-diff">{tk("changesSinceSent")}</h2>
+          <p className="hint">{td("changesHint")}</p>
+          {hasChanges(diffs.title) && (
+            <>
+              <h3>{t("title")}</h3>
+              <TextDiff parts={diffs.title} label={td("titleDiff")} />
+            </>
+          )}
+          {hasChanges(diffs.body) && (
+            <>
+              <h3>{t("body")}</h3>
+              <TextDiff parts={diffs.body} label={td("bodyDiff")} />
+            </>
+          )}
+          {hasChanges(diffs.source) && (
+            <>
+              <h3>{t("source")}</h3>
+              <TextDiff parts={diffs.source} label={td("sourceDiff")} />
+            </>
+          )}
+          <details>
+            <summary>{tk("showSent")}</summary>
+            <h3>{sent.title}</h3>
+            <RichTextView paragraphs={docToParagraphs(sent.body)} source={sent.source} />
+          </details>
+        </section>
+      )}
+      {editable && (
+        <DeskItemEditor
+          key={item.version}
+          id={item.id}
+          version={item.version}
+          fields={{
+            title: item.title,
+            body: item.body,
+            source: item.source,
+            suggestedSectionId: item.suggestedSectionId,
+            eventDate: item.eventDate,
+            contactName: item.contactName,
+            contactPhone: item.contactPhone,
+            noteToEditor: item.noteToEditor,
+          }}
+        />
+      )}
       <Timeline entries={itemHistory(actor, item.id)} />
     </section>
   );
