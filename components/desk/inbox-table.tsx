@@ -20,7 +20,8 @@ interface Row {
 }
 
 /** The inbox list with a selection for deciding several submitted items at once. */
-export function InboxTable({ rows }: { rows: Row[] }) {
+/** The selection and the result message stay while the list refreshes (even when it empties). */
+export function InboxTable({ rows, emptyText }: { rows: Row[]; emptyText: string }) {
   const t = useTranslations("desk");
   const ti = useTranslations("item");
   const router = useRouter();
@@ -64,6 +65,7 @@ export function InboxTable({ rows }: { rows: Row[] }) {
 
   return (
     <>
+      {done && <p role="status">{done}</p>}
       {decidable.length > 0 && (
         <div className="card decide bulk" role="group" aria-label={t("bulkActions")}>
           <p data-testid="selected-count">{t("selectedCount", { count: chosen.length })}</p>
@@ -88,7 +90,6 @@ export function InboxTable({ rows }: { rows: Row[] }) {
               {error}
             </p>
           )}
-          {done && <p role="status">{done}</p>}
           <div className="buttons">
             <button type="button" className="primary" disabled={pending || !chosen.length} onClick={() => decide("accept")}>
               {t("bulkAccept")}
@@ -102,46 +103,49 @@ export function InboxTable({ rows }: { rows: Row[] }) {
           </div>
         </div>
       )}
-      <table className="table" data-testid="inbox">
-        <thead>
-          <tr>
-            <th scope="col">
-              <input
-                type="checkbox"
-                aria-label={t("selectAll")}
-                checked={allChosen}
-                disabled={!decidable.length}
-                onChange={(e) => setSelected(e.target.checked ? new Set(decidable.map((r) => r.id)) : new Set())}
-              />
-            </th>
-            <th scope="col">{ti("title")}</th>
-            <th scope="col">{ti("unit")}</th>
-            <th scope="col">{ti("section")}</th>
-            <th scope="col">{ti("status")}</th>
-            <th scope="col">{ti("submittedAt")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} data-testid={`inbox-row-${r.id}`}>
-              <td>
-                {r.status === "submitted" && (
-                  <input type="checkbox" aria-label={t("selectItem", { title: r.title })} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
-                )}
-              </td>
-              <td>
-                <Link href={`/desk/items/${r.id}`}>{r.title}</Link>
-              </td>
-              <td>{r.unitName}</td>
-              <td>{r.sectionTitle ?? "—"}</td>
-              <td>
-                <StatusBadge status={r.status} label={r.statusLabel} />
-              </td>
-              <td>{r.submittedAt}</td>
+      {rows.length === 0 && <p className="empty">{emptyText}</p>}
+      {rows.length > 0 && (
+        <table className="table" data-testid="inbox">
+          <thead>
+            <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label={t("selectAll")}
+                  checked={allChosen}
+                  disabled={!decidable.length}
+                  onChange={(e) => setSelected(e.target.checked ? new Set(decidable.map((r) => r.id)) : new Set())}
+                />
+              </th>
+              <th scope="col">{ti("title")}</th>
+              <th scope="col">{ti("unit")}</th>
+              <th scope="col">{ti("section")}</th>
+              <th scope="col">{ti("status")}</th>
+              <th scope="col">{ti("submittedAt")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-testid={`inbox-row-${r.id}`}>
+                <td>
+                  {r.status === "submitted" && (
+                    <input type="checkbox" aria-label={t("selectItem", { title: r.title })} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                  )}
+                </td>
+                <td>
+                  <Link href={`/desk/items/${r.id}`}>{r.title}</Link>
+                </td>
+                <td>{r.unitName}</td>
+                <td>{r.sectionTitle ?? "—"}</td>
+                <td>
+                  <StatusBadge status={r.status} label={r.statusLabel} />
+                </td>
+                <td>{r.submittedAt}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

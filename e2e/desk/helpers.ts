@@ -17,7 +17,7 @@ export async function acceptAllSubmitted(page: Page) {
   await expect(page.getByRole("status")).toContainText(/已采用 \d+ 篇/);
 }
 
-/** Creates an issue with the given numbers (filling a gap in the archive keeps the 2026 numbers the other specs expect). */
+/** Creates an issue with the given numbers. */
 export async function createIssue(page: Page, n: { year: number; number: number; total: number; date: string }) {
   await page.goto("/desk/issues");
   await page.getByLabel("年份").fill(String(n.year));

@@ -6,7 +6,7 @@ test("two editors move items in the same issue: the stale change is refused with
   const a = await editorPage(browser);
   const b = await editorPage(browser);
   await acceptAllSubmitted(a);
-  const issueId = await createIssue(a, { year: 2023, number: 23, total: 76, date: "2023-07-28" });
+  const issueId = await createIssue(a, { year: 2023, number: 24, total: 77, date: "2023-08-11" });
 
   const addSelect = a.getByTestId("add-section-select");
   const addButton = a.getByRole("group", { name: "添加栏目" }).getByRole("button", { name: "添加", exact: true });

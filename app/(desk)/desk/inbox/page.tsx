@@ -98,10 +98,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </Link>
         ))}
       </nav>
-      {rows.length === 0 ? (
-        <p className="empty">{ti("empty")}</p>
-      ) : (
-        <InboxTable
+      <InboxTable
+          emptyText={ti("empty")}
           rows={rows.map((r) => ({
             id: r.id,
             version: r.version,
@@ -112,8 +110,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             statusLabel: ts(r.status),
             submittedAt: r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—",
           }))}
-        />
-      )}
+      />
     </section>
   );
 }
