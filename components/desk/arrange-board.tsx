@@ -3,6 +3,8 @@
 import {
   type Announcements,
   type CollisionDetection,
+  type KeyboardCoordinateGetter,
+  type UniqueIdentifier,
   closestCenter,
   DndContext,
   type DragEndEvent,
@@ -13,7 +15,7 @@ import {
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -36,35 +38,63 @@ type DragData =
   | { type: "section"; sectionId: number; title: string }
   | { type: "container"; container: number | "pool"; count: number };
 
+const dataOf = (c: { data: { current?: unknown } }) => c.data.current as DragData | undefined;
+
+/** Where an item or a section may land: sections on sections; items on items and on empty lists. */
+function landsOn(type: DragData["type"] | undefined, d: DragData | undefined): boolean {
+  if (type === "section") return d?.type === "section";
+  return d?.type === "item" || (d?.type === "container" && d.count === 0);
+}
+
 /**
  * Collision for two kinds of drags: sections only meet sections; items meet items and the lists
  * that hold them (an empty list is a target of its own). With a pointer, the list under the
- * pointer decides where; with the keyboard, the nearest item does.
+ * pointer decides where; with the keyboard, the target whose corner the dragged row was moved to.
  */
 const collision: CollisionDetection = (args) => {
-  const type = (args.active.data.current as DragData | undefined)?.type;
-  const data = (c: { data: { current?: unknown } }) => c.data.current as DragData | undefined;
-  if (type === "section") return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => data(c)?.type === "section") });
-  const itemish = args.droppableContainers.filter((c) => data(c)?.type !== "section");
+  const type = dataOf(args.active)?.type;
+  if (type === "section") return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => dataOf(c)?.type === "section") });
+  const itemish = args.droppableContainers.filter((c) => dataOf(c)?.type !== "section");
   if (args.pointerCoordinates) {
-    const lists = pointerWithin({ ...args, droppableContainers: itemish.filter((c) => data(c)?.type === "container") });
+    const lists = pointerWithin({ ...args, droppableContainers: itemish.filter((c) => dataOf(c)?.type === "container") });
     if (lists.length) {
-      const list = data(itemish.find((c) => c.id === lists[0].id)!) as Extract<DragData, { type: "container" }>;
+      const list = dataOf(itemish.find((c) => c.id === lists[0].id)!) as Extract<DragData, { type: "container" }>;
       const inList = itemish.filter((c) => {
-        const d = data(c);
+        const d = dataOf(c);
         return d?.type === "item" && d.container === list.container;
       });
       if (!inList.length) return lists.slice(0, 1);
       return closestCenter({ ...args, droppableContainers: inList });
     }
   }
-  return closestCenter({
-    ...args,
-    droppableContainers: itemish.filter((c) => {
-      const d = data(c);
-      return d?.type === "item" || (d?.type === "container" && d.count === 0);
-    }),
-  });
+  let best: { id: UniqueIdentifier; distance: number } | null = null;
+  for (const c of itemish) {
+    const rect = args.droppableRects.get(c.id);
+    if (!rect || !landsOn(type, dataOf(c))) continue;
+    const distance = Math.abs(rect.top - args.collisionRect.top) + Math.abs(rect.left - args.collisionRect.left);
+    if (!best || distance < best.distance) best = { id: c.id, distance };
+  }
+  return best ? [{ id: best.id, data: { droppableContainer: itemish.find((c) => c.id === best.id), value: best.distance } }] : [];
+};
+
+/**
+ * The keyboard path of drag-and-drop: ↑/↓ step through the places an item (or section) can go, in
+ * reading order — across sections and the pool — and the row moves to that place's corner.
+ */
+const keyboardCoordinates: KeyboardCoordinateGetter = (event, { context: { active, droppableRects, droppableContainers, over } }) => {
+  if (event.code !== "ArrowUp" && event.code !== "ArrowDown") return undefined;
+  event.preventDefault();
+  if (!active) return undefined;
+  const type = dataOf(active)?.type;
+  const targets = droppableContainers
+    .getEnabled()
+    .filter((c) => landsOn(type, dataOf(c)))
+    .map((c) => ({ id: c.id, rect: droppableRects.get(c.id) }))
+    .filter((t): t is { id: UniqueIdentifier; rect: NonNullable<typeof t.rect> } => !!t.rect)
+    .sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left);
+  const at = targets.findIndex((t) => t.id === (over?.id ?? active.id));
+  const next = targets[event.code === "ArrowUp" ? at - 1 : at + 1];
+  return next ? { x: next.rect.left, y: next.rect.top } : undefined;
 };
 
 /**
@@ -133,7 +163,7 @@ export function ArrangeBoard({ initial }: { initial: BoardView }) {
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
   );
 
   const containerOf = (itemId: number): number | "pool" =>
@@ -161,11 +191,9 @@ export function ArrangeBoard({ initial }: { initial: BoardView }) {
     const list = listOf(target);
     let index = o.type === "item" ? list.indexOf(o.itemId) : list.length;
     if (o.type === "item" && from !== target) {
-      // Coming from elsewhere: dropped (pointer, or the dragged row's middle from the keyboard) on
-      // the lower half of an item goes after it.
-      const r = active.rect.current.translated;
-      const y = activatorEvent && "clientY" in activatorEvent ? (activatorEvent as PointerEvent).clientY + delta.y : r ? r.top + r.height / 2 : null;
-      if (y !== null && y > over.rect.top + over.rect.height / 2) index += 1;
+      // Coming from elsewhere with the pointer: dropped on the lower half of an item goes after it.
+      // (From the keyboard, the item takes the place of the one it was moved onto.)
+      if (activatorEvent && "clientY" in activatorEvent && (activatorEvent as PointerEvent).clientY + delta.y > over.rect.top + over.rect.height / 2) index += 1;
     }
     if (from === target && list.indexOf(a.itemId) === index) return;
     change({ op: "move", itemId: a.itemId, sectionId: target, index: index < 0 ? list.length : index });
