@@ -22,7 +22,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { arrangeAction, boardAction, reopenIssueAction, sendToReviewAction } from "@/app/(desk)/desk/actions";
-import type { ArrangeOp, BoardPlacement, BoardSection, BoardView } from "@/lib/data/arrange";
+import type { ArrangeChange as ArrangeOp, BoardPlacement, BoardSection, BoardView } from "@/lib/data/arrange";
 import { applyOptimistic, sectionChars } from "@/lib/desk/board-model";
 
 type Result<T> = { data: T } | { error: string };
@@ -365,8 +365,7 @@ function Pool({ board, editable }: { board: BoardView; editable: boolean }) {
           {board.pool.length === 0 && <li className="empty">{t("poolDrop")}</li>}
           {board.pool.map((p) => (
             <DraggableRow key={p.id} itemId={p.id} container="pool" title={p.title} disabled={!editable} testId={`pool-${p.id}`}>
-              <span className="placement-title">{p.title}</span> <small>（{p.unitName}）</small>{" "}
-              <small className="chars">{t("chars", { count: p.chars })}</small>
+              <span className="placement-title">{p.title}</span> <small>（{p.unitName}）</small>
               {p.sectionTitle && <small> · {p.sectionTitle}</small>}
             </DraggableRow>
           ))}
@@ -601,7 +600,7 @@ function PlacementControls({ placement, disabled, change }: { placement: BoardPl
         type="button"
         disabled={disabled}
         data-testid={`save-${placement.itemId}`}
-        onClick={() => change({ op: "placement", itemId: placement.itemId, inToc, tocTitle: inToc ? tocTitle.trim() || null : null, sourceOverride: source.trim() || null })}
+        onClick={() => change({ op: "placement", itemId: placement.itemId, inToc, tocTitle: inToc ? tocTitle : "", sourceOverride: source })}
       >
         {t("saveToc")}
       </button>

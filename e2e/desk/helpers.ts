@@ -3,7 +3,7 @@ import { stateFile } from "../users";
 
 /** An editor session of its own (its own browser context, the editor's saved login). */
 export async function editorPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ storageState: stateFile("editor"), viewport: { width: 1400, height: 3400 } });
+  const context = await browser.newContext({ storageState: stateFile("editor"), viewport: { width: 1500, height: 6000 } });
   return context.newPage();
 }
 
@@ -48,6 +48,9 @@ export async function drag(page: Page, handle: Locator, target: Locator, where: 
   const from = await handle.boundingBox();
   const to = await target.boundingBox();
   if (!from || !to) throw new Error("drag source or target not visible");
+  // The whole board fits the (tall) window, so nothing scrolls while dragging.
+  const height = page.viewportSize()!.height;
+  if (from.y + from.height > height || to.y + to.height > height) throw new Error("drag source or target below the window");
   const x0 = from.x + from.width / 2;
   const y0 = from.y + from.height / 2;
   const y = where === "upper" ? to.y + to.height * 0.25 : where === "lower" ? to.y + to.height * 0.8 : to.y + to.height / 2;

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { db } from "@/db";
 import { catalogueSections, issueSections, issues, items, placements, units, type Issue } from "@/db/schema";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
-import { richDocLength } from "@/lib/editor/schema";
 import { itemTransition } from "@/lib/workflow/item";
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
@@ -53,6 +52,10 @@ export const arrangeOpSchema = z.discriminatedUnion("op", [
   }),
 ]);
 export type ArrangeOp = z.infer<typeof arrangeOpSchema>;
+/** A change as the board sends it (before the server trims and normalises it). */
+export type ArrangeChange =
+  | Exclude<ArrangeOp, { op: "placement" }>
+  | { op: "placement"; itemId: number; inToc: boolean; tocTitle: string; sourceOverride: string };
 
 export const arrangeSchema = issueRefSchema.extend({ change: arrangeOpSchema });
 
@@ -275,7 +278,7 @@ export interface BoardView {
     distribution: string[];
   };
   sections: BoardSection[];
-  pool: { id: number; title: string; unitName: string; sectionTitle: string | null; chars: number }[];
+  pool: { id: number; title: string; unitName: string; sectionTitle: string | null }[];
   catalogue: string[];
   previewHtml: string;
 }
@@ -286,7 +289,7 @@ export function boardView(actor: Actor, issueId: number): BoardView {
   const issue = getIssue(actor, issueId);
   const sections = db.select().from(issueSections).where(eq(issueSections.issueId, issueId)).orderBy(asc(issueSections.position), asc(issueSections.id)).all();
   const rows = db
-    .select({ p: placements, title: items.title, body: items.body, source: items.source, unitName: units.name })
+    .select({ p: placements, title: items.title, source: items.source, unitName: units.name })
     .from(placements)
     .innerJoin(items, eq(items.id, placements.itemId))
     .innerJoin(units, eq(units.id, items.unitId))
@@ -294,13 +297,17 @@ export function boardView(actor: Actor, issueId: number): BoardView {
     .orderBy(asc(placements.position), asc(placements.id))
     .all();
   const pool = db
-    .select({ id: items.id, title: items.title, unitName: units.name, sectionTitle: catalogueSections.title, body: items.body })
+    .select({ id: items.id, title: items.title, unitName: units.name, sectionTitle: catalogueSections.title })
     .from(items)
     .innerJoin(units, eq(units.id, items.unitId))
     .leftJoin(catalogueSections, eq(catalogueSections.id, items.suggestedSectionId))
     .where(and(eq(items.status, "accepted"), eq(items.publicationId, issue.publicationId)))
     .orderBy(asc(items.submittedAt), asc(items.id))
     .all();
+  // The document every export is built from gives the preview and the word counts (what prints).
+  const { doc } = loadBulletin(issueId);
+  const chars = new Map<number, number>();
+  for (const s of doc.sections) for (const it of s.items) if (it.id) chars.set(it.id, it.paragraphs.reduce((n, p) => n + p.reduce((m, r) => m + r.text.length, 0), 0));
   const catalogue = listCatalogue(issue.publicationId)
     .filter((c) => c.active)
     .map((c) => c.title);
@@ -330,12 +337,12 @@ export function boardView(actor: Actor, issueId: number): BoardView {
           inToc: r.p.inToc,
           tocTitle: r.p.tocTitle ?? "",
           sourceOverride: r.p.sourceOverride ?? "",
-          chars: richDocLength(r.body),
+          chars: chars.get(r.p.itemId) ?? 0,
         })),
     })),
-    pool: pool.map(({ body, ...p }) => ({ ...p, chars: richDocLength(body) })),
+    pool,
     catalogue,
-    previewHtml: bulletinToPrintHtml(loadBulletin(issueId).doc),
+    previewHtml: bulletinToPrintHtml(doc),
   };
 }
 

@@ -1,11 +1,11 @@
-import type { ArrangeOp, BoardPlacement, BoardView } from "@/lib/data/arrange";
+import type { ArrangeChange, BoardPlacement, BoardView } from "@/lib/data/arrange";
 
 /**
  * What the board looks like right after a change, before the server answers: the same rules as
  * lib/data/arrange.ts applied to the client's copy. The server's answer replaces it; a refusal
  * rolls it back.
  */
-export function applyOptimistic(board: BoardView, change: ArrangeOp): BoardView {
+export function applyOptimistic(board: BoardView, change: ArrangeChange): BoardView {
   const sections = board.sections.map((s) => ({ ...s, placements: [...s.placements] }));
   let pool = [...board.pool];
   const take = (itemId: number): BoardPlacement | null => {
@@ -16,7 +16,7 @@ export function applyOptimistic(board: BoardView, change: ArrangeOp): BoardView 
     const j = pool.findIndex((p) => p.id === itemId);
     if (j < 0) return null;
     const [p] = pool.splice(j, 1);
-    return { itemId: p.id, title: p.title, unitName: p.unitName, source: null, inToc: false, tocTitle: "", sourceOverride: "", chars: p.chars };
+    return { itemId: p.id, title: p.title, unitName: p.unitName, source: null, inToc: false, tocTitle: "", sourceOverride: "", chars: 0 };
   };
   switch (change.op) {
     case "move": {
@@ -38,7 +38,7 @@ export function applyOptimistic(board: BoardView, change: ArrangeOp): BoardView 
     case "unplace": {
       const p = take(change.itemId);
       if (!p) return board;
-      pool = [...pool, { id: p.itemId, title: p.title, unitName: p.unitName, sectionTitle: null, chars: p.chars }];
+      pool = [...pool, { id: p.itemId, title: p.title, unitName: p.unitName, sectionTitle: null }];
       break;
     }
     case "moveSection": {
@@ -51,13 +51,13 @@ export function applyOptimistic(board: BoardView, change: ArrangeOp): BoardView 
     case "placement": {
       for (const s of sections)
         s.placements = s.placements.map((p) =>
-          p.itemId === change.itemId ? { ...p, inToc: change.inToc, tocTitle: change.tocTitle ?? "", sourceOverride: change.sourceOverride ?? "" } : p,
+          p.itemId === change.itemId ? { ...p, inToc: change.inToc, tocTitle: change.tocTitle.trim(), sourceOverride: change.sourceOverride.trim() } : p,
         );
       break;
     }
     case "footer": {
       const { mailbox, editorName, reviewerName, distribution } = change;
-      return { ...board, issue: { ...board.issue, mailbox, editorName, reviewerName, distribution } };
+      return { ...board, issue: { ...board.issue, mailbox, editorName, reviewerName, distribution: distribution.filter((d) => d.trim()) } };
     }
     default:
       return board;
