@@ -10,7 +10,7 @@ import {
   type DragEndEvent,
   KeyboardSensor,
   PointerSensor,
-  pointerWithin,
+  MeasuringStrategy,
   useDroppable,
   useSensor,
   useSensors,
@@ -56,14 +56,21 @@ const collision: CollisionDetection = (args) => {
   if (type === "section") return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => dataOf(c)?.type === "section") });
   const itemish = args.droppableContainers.filter((c) => dataOf(c)?.type !== "section");
   if (args.pointerCoordinates) {
-    const lists = pointerWithin({ ...args, droppableContainers: itemish.filter((c) => dataOf(c)?.type === "container") });
+    // The list under the pointer, measured now (lists never move with the drag; their size changes
+    // between drags as items come and go).
+    const { x, y } = args.pointerCoordinates;
+    const lists = itemish
+      .filter((c) => dataOf(c)?.type === "container")
+      .map((c) => ({ c, r: c.node.current?.getBoundingClientRect() }))
+      .filter(({ r }) => r && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom)
+      .sort((a, b) => a.r!.width * a.r!.height - b.r!.width * b.r!.height);
     if (lists.length) {
-      const list = dataOf(itemish.find((c) => c.id === lists[0].id)!) as Extract<DragData, { type: "container" }>;
+      const list = dataOf(lists[0].c) as Extract<DragData, { type: "container" }>;
       const inList = itemish.filter((c) => {
         const d = dataOf(c);
         return d?.type === "item" && d.container === list.container;
       });
-      if (!inList.length) return lists.slice(0, 1);
+      if (!inList.length) return [{ id: lists[0].c.id, data: { droppableContainer: lists[0].c, value: 0 } }];
       return closestCenter({ ...args, droppableContainers: inList });
     }
   }
@@ -233,6 +240,7 @@ export function ArrangeBoard({ initial }: { initial: BoardView }) {
         <DndContext
           sensors={sensors}
           collisionDetection={collision}
+          measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
           onDragEnd={onDragEnd}
           accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
         >
