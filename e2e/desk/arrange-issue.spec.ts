@@ -72,7 +72,10 @@ test("the editor builds an issue of 12 items in 4 sections and a lead block, by 
   await handle(P[11]).focus();
   await step(page, async () => {
     await page.keyboard.press("Space");
+    await expect(handle(P[11])).toHaveAttribute("aria-pressed", "true");
     await page.keyboard.press("ArrowUp");
+    // dnd-kit's live region says where the item now is.
+    await expect(page.getByText(`移到：${title[P[2]]}`)).toBeAttached();
     await page.keyboard.press("Space");
   });
   expect(await listed(list("主题教育"))).toEqual([P[1], P[11], P[2]]);

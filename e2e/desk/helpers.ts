@@ -45,6 +45,7 @@ export async function step(page: Page, action: () => Promise<void>) {
 
 /** A real pointer drag: press on the handle, move in steps (dnd-kit starts after 5 px), release over the target. */
 export async function drag(page: Page, handle: Locator, target: Locator, where: "center" | "upper" | "lower" = "center") {
+  await handle.hover(); // waits until the handle stands still (rows settle after the last drop)
   const from = await handle.boundingBox();
   const to = await target.boundingBox();
   if (!from || !to) throw new Error("drag source or target not visible");
@@ -57,6 +58,7 @@ export async function drag(page: Page, handle: Locator, target: Locator, where: 
   await page.mouse.move(x0, y0);
   await page.mouse.down();
   await page.mouse.move(x0 + 8, y0 + 8, { steps: 4 });
+  await expect(handle).toHaveAttribute("aria-pressed", "true"); // the drag has started
   await page.mouse.move(to.x + to.width / 2, y, { steps: 20 });
   await page.mouse.move(to.x + to.width / 2, y + 1, { steps: 2 });
   await page.mouse.up();
