@@ -73,6 +73,9 @@ test("the editor builds an issue of 12 items in 4 sections and a lead block, by 
   await step(page, async () => {
     await page.keyboard.press("Space");
     await expect(handle(P[11])).toHaveAttribute("aria-pressed", "true");
+    // dnd-kit's keyboard sensor starts listening for arrows in a zero-delay timer after pick-up;
+    // a zero-delay timer queued now in the page runs after it (timers run in order).
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     await page.keyboard.press("ArrowUp");
     // dnd-kit's live region says where the item now is.
     await expect(page.getByText(`移到：${title[P[2]]}`)).toBeAttached();
