@@ -4,9 +4,9 @@
 // and version bump, prepared statements in one transaction) as the baseline, in the same run.
 // Reports figures only; it asserts nothing.
 import "./setup-env";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { issueSections, issues, placements, units, users } from "@/db/schema";
+import { issueSections, placements, units, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/users";
 import { arrangeIssue, boardView } from "@/lib/data/arrange";
 import { createIssue, getIssue } from "@/lib/data/issues";
@@ -95,12 +95,9 @@ const action = time((r) => {
   v = arrangeIssue(editor, { issueId: issue.id, version: v, change: { op: "move", itemId: moves[r % 2].itemId, sectionId: section, index: moves[r % 2].index } }).version;
   boardView(editor, issue.id);
 });
-const order = db.select({ itemId: placements.itemId }).from(placements).where(and(eq(placements.sectionId, section))).orderBy(placements.position).all();
 const f = (n: number) => `${n.toFixed(3)} ms`;
 
 console.log(`inbox ${itemCount.toLocaleString("en-US")} items, issue with ${placedCount} placed items in ${SECTIONS} sections; reorder within a section of ${inSection.length}; median (p95) of ${ROUNDS} rounds`);
 console.log(`plain database write (baseline):        ${f(baseline.median)} (${f(baseline.p95)})`);
 console.log(`arrangeIssue (checks, version, audit):  ${f(arrange.median)} (${f(arrange.p95)})   ratio ${(arrange.median / baseline.median).toFixed(1)}×`);
 console.log(`arrangeAction (change + board answer):  ${f(action.median)} (${f(action.p95)})   ratio ${(action.median / baseline.median).toFixed(1)}×`);
-if (order[0].itemId !== inSection[0].itemId) console.log("(note: section order differs from the start — odd number of rounds)");
-void issues;
