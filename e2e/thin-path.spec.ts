@@ -54,7 +54,8 @@ test("a unit submits, the editor places, the reviewer approves, the office downl
   await editor.getByTestId("section-select").selectOption({ label: "【科普工作】" });
   await editor.getByRole("button", { name: "编入", exact: true }).click();
   await expect(editor.getByRole("region", { name: "科普工作" }).getByText(title)).toBeVisible();
-  await expect(editor.getByTestId("bulletin-preview")).toContainText(`【科普工作】\n\n${title}`);
+  // The live preview is the print renderer's page in a frame: the heading, then the title.
+  await expect(editor.frameLocator('[data-testid="bulletin-preview"]').locator("body")).toContainText(new RegExp(`【科普工作】\\s*${title}`));
   await editor.getByRole("button", { name: "送审" }).click();
   await expect(editor.getByText("审核中")).toBeVisible();
 

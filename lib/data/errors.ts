@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "not_found"
   | "invalid"
   | "conflict"
+  | "board_conflict"
   | "not_allowed_now"
   | "content_changed"
   | "quote_not_found"

@@ -1,15 +1,50 @@
 import "server-only";
-import { asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { catalogueSections, items, units, type ItemStatus, ITEM_STATUSES } from "@/db/schema";
 import { type Actor, requireRole } from "./actor";
+import { idSchema, isoDateSchema } from "./validation";
 
-/** The editor's view of what units sent: listing, filtering, counting. */
-export const inboxFilterSchema = z.object({ status: z.enum(ITEM_STATUSES).optional() });
+/** The editor's view of what units sent: filtering, searching, sorting, counting. */
+export const INBOX_SORTS = ["submitted_asc", "submitted_desc", "title", "unit"] as const;
+const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), idSchema.optional());
+const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDateSchema.optional());
+export const inboxFilterSchema = z.object({
+  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ITEM_STATUSES).exclude(["draft"]).optional()),
+  unitId: optionalId,
+  sectionId: optionalId,
+  from: optionalDate,
+  to: optionalDate,
+  q: z.string().trim().max(100, "too_long").optional().transform((s) => s || undefined),
+  sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(INBOX_SORTS).optional()),
+});
+export type InboxFilter = Partial<z.infer<typeof inboxFilterSchema>>;
 
-export function listInbox(actor: Actor, filter: z.infer<typeof inboxFilterSchema> = {}) {
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function inboxWhere(filter: InboxFilter, withStatus: boolean) {
+  const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
+  const q = filter.q ? `%${likeEscape(filter.q)}%` : null;
+  return and(
+    ne(items.status, "draft"),
+    withStatus && filter.status ? eq(items.status, filter.status) : undefined,
+    filter.unitId ? eq(items.unitId, filter.unitId) : undefined,
+    filter.sectionId ? eq(items.suggestedSectionId, filter.sectionId) : undefined,
+    filter.from ? gte(items.submittedAt, dayStart(filter.from)) : undefined,
+    filter.to ? lt(items.submittedAt, new Date(dayStart(filter.to).getTime() + 86_400_000)) : undefined,
+    q ? sql`(${items.title} like ${q} escape '\\' or ${items.body} like ${q} escape '\\')` : undefined,
+  );
+}
+
+export function listInbox(actor: Actor, filter: InboxFilter = {}) {
   requireRole(actor, "editor");
+  const order = {
+    submitted_asc: [asc(items.submittedAt), asc(items.id)],
+    submitted_desc: [desc(items.submittedAt), desc(items.id)],
+    title: [asc(items.title), asc(items.id)],
+    unit: [asc(units.name), asc(items.submittedAt)],
+  }[filter.sort ?? "submitted_asc"];
   const rows = db
     .select({
       id: items.id,
@@ -25,16 +60,27 @@ export function listInbox(actor: Actor, filter: z.infer<typeof inboxFilterSchema
     .from(items)
     .innerJoin(units, eq(units.id, items.unitId))
     .leftJoin(catalogueSections, eq(catalogueSections.id, items.suggestedSectionId))
-    .where(filter.status ? eq(items.status, filter.status) : ne(items.status, "draft"))
-    .orderBy(asc(items.submittedAt), asc(items.id))
+    .where(inboxWhere(filter, true))
+    .orderBy(...order)
+    .limit(500)
     .all();
+  // Counts per status under the other filters, so the tabs say what each would show.
   const counts = db
     .select({ status: items.status, n: sql<number>`count(*)` })
     .from(items)
-    .where(ne(items.status, "draft"))
+    .where(inboxWhere(filter, false))
     .groupBy(items.status)
     .all();
   return { rows, counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<ItemStatus, number>> };
+}
+
+/** Units and catalogue sections, for the inbox filters. */
+export function inboxFilterOptions(actor: Actor) {
+  requireRole(actor, "editor");
+  return {
+    units: db.select({ id: units.id, name: units.name }).from(units).orderBy(asc(units.name)).all(),
+    sections: db.select({ id: catalogueSections.id, title: catalogueSections.title }).from(catalogueSections).orderBy(asc(catalogueSections.position)).all(),
+  };
 }
 
 /** Accepted items not yet in an issue: the pool the editor places from. */

@@ -28,7 +28,7 @@ import { notifyRole, notifyUnit } from "./notifications";
 import { currentPublication, listCatalogue } from "./publication";
 import { idSchema, isoDateSchema, todayInChina, versionSchema } from "./validation";
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+export type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 const READERS = ["editor", "reviewer", "office", "admin"] as const;
 
@@ -50,6 +50,7 @@ export function listIssues(actor: Actor) {
       number: issues.number,
       totalNumber: issues.totalNumber,
       date: issues.date,
+      deadline: issues.deadline,
       status: issues.status,
       imported: issues.imported,
       // Qualified by hand: inside a subquery drizzle writes bare column names, and a bare "id"
@@ -205,7 +206,7 @@ export function issueDocument(actor: Actor, id: number) {
  * The one way an issue changes: checks the state table, the version the change was based on,
  * applies `write` and the audit row in one transaction, and bumps the version.
  */
-function changeIssue(
+export function changeIssue(
   actor: Actor,
   ref: { issueId: number; version: number },
   action: IssueAction,
@@ -250,7 +251,7 @@ export function transitionIssue(issue: Issue, actor: Actor | null, action: Issue
   });
 }
 
-function sectionFor(tx: Tx, issue: Issue, title: string | null): IssueSection {
+export function sectionFor(tx: Tx, issue: Issue, title: string | null): IssueSection {
   const existing = tx.select().from(issueSections).where(eq(issueSections.issueId, issue.id)).orderBy(asc(issueSections.position)).all();
   const found = existing.find((s) => s.title === title);
   if (found) return found;

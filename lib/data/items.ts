@@ -485,3 +485,20 @@ export function itemsByIds(ids: number[]) {
   if (!ids.length) return [];
   return db.select().from(items).where(inArray(items.id, ids)).all();
 }
+
+export const decideItemsSchema = z
+  .object({
+    items: z.array(z.object({ id: idSchema, version: versionSchema })).min(1, "invalid").max(200, "too_long"),
+    decision: z.enum(["accept", "return", "decline"]),
+    note: z.string().trim().max(1000, "too_long"),
+  })
+  .refine((v) => v.decision !== "return" || v.note.length > 0, { message: "note_required", path: ["note"] });
+
+/**
+ * Accept, return or decline several items at once: all of them or none (one refused item —
+ * changed meanwhile, or no longer submitted — refuses the whole batch and changes nothing).
+ */
+export function decideItems(actor: Actor, input: z.infer<typeof decideItemsSchema>): Item[] {
+  requireRole(actor, "editor");
+  return db.transaction(() => input.items.map((i) => decideItem(actor, { id: i.id, version: i.version, decision: input.decision, note: input.note })));
+}

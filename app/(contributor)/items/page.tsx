@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ITEM_STATUSES } from "@/db/schema";
 import { requirePageActor } from "@/lib/auth/session";
+import { upcomingDeadline } from "@/lib/data/arrange";
 import { countMyItems, listMyItems, myItemsFilterSchema } from "@/lib/data/items";
 import { StatusBadge } from "@/components/item/status-badge";
 import styles from "@/components/item/item-page.module.css";
@@ -16,7 +17,14 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
   const rows = listMyItems(actor, { status: filter });
   const counts = countMyItems(actor);
   const total = ITEM_STATUSES.reduce((n, s) => n + counts[s], 0);
-  const [t, ts, tl, format] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("itemList"), getFormatter()]);
+  const deadline = upcomingDeadline(actor);
+  const [t, ts, tl, td, format] = await Promise.all([
+    getTranslations("item"),
+    getTranslations("itemStatus"),
+    getTranslations("itemList"),
+    getTranslations("desk"),
+    getFormatter(),
+  ]);
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   return (
     <section>
@@ -26,6 +34,15 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
           {t("newTitle")}
         </Link>
       </div>
+      {deadline && (
+        <p className="note" data-testid="deadline">
+          {td("deadlineNotice", {
+            year: deadline.year,
+            number: deadline.number,
+            time: format.dateTime(deadline.deadline, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" }),
+          })}
+        </p>
+      )}
       {counts.returned > 0 && filter !== "returned" && (
         <p className="note" role="status">
           <Link href="/items?status=returned">{tl("returnedWaiting", { count: counts.returned })}</Link>

@@ -1,60 +1,116 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ITEM_STATUSES } from "@/db/schema";
-import { StatusBadge } from "@/components/item/status-badge";
+import { InboxTable } from "@/components/desk/inbox-table";
 import { requirePageActor } from "@/lib/auth/session";
-import { inboxFilterSchema, listInbox } from "@/lib/data/inbox";
+import { INBOX_SORTS, type InboxFilter, inboxFilterOptions, inboxFilterSchema, listInbox } from "@/lib/data/inbox";
 
-export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+type Search = Record<string, string | undefined>;
+
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor("editor");
   const sp = await searchParams;
-  const filter = inboxFilterSchema.safeParse({ status: sp.status || undefined });
-  const { rows, counts } = listInbox(actor, filter.success ? filter.data : {});
+  const parsed = inboxFilterSchema.safeParse(sp);
+  const filter: InboxFilter = parsed.success ? parsed.data : {};
+  const { rows, counts } = listInbox(actor, filter);
+  const options = inboxFilterOptions(actor);
   const [t, ti, ts, format] = await Promise.all([getTranslations("desk"), getTranslations("item"), getTranslations("itemStatus"), getFormatter()]);
-  const active = filter.success ? filter.data.status : undefined;
+  const active = filter.status;
+  const statuses = ITEM_STATUSES.filter((s) => s !== "draft");
+  const total = statuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
+  // Tabs keep the other filters.
+  const withStatus = (status?: string) => {
+    const q = new URLSearchParams(Object.entries(sp).filter((e): e is [string, string] => !!e[1] && e[0] !== "status"));
+    if (status) q.set("status", status);
+    const s = q.toString();
+    return `/desk/inbox${s ? `?${s}` : ""}`;
+  };
   return (
     <section>
       <h1>{t("inboxTitle")}</h1>
+      <form className="card form inbox-filters" method="get" action="/desk/inbox" aria-label={t("filters")}>
+        {active && <input type="hidden" name="status" value={active} />}
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="inbox-q">{t("search")}</label>
+            <input id="inbox-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
+          </div>
+          <div className="field">
+            <label htmlFor="inbox-unit">{ti("unit")}</label>
+            <select id="inbox-unit" name="unitId" defaultValue={filter.unitId ?? ""}>
+              <option value="">{t("any")}</option>
+              {options.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="inbox-section">{ti("section")}</label>
+            <select id="inbox-section" name="sectionId" defaultValue={filter.sectionId ?? ""}>
+              <option value="">{t("any")}</option>
+              {options.sections.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="inbox-from">{t("from")}</label>
+            <input id="inbox-from" name="from" type="date" defaultValue={filter.from ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="inbox-to">{t("to")}</label>
+            <input id="inbox-to" name="to" type="date" defaultValue={filter.to ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="inbox-sort">{t("sort")}</label>
+            <select id="inbox-sort" name="sort" defaultValue={filter.sort ?? "submitted_asc"}>
+              {INBOX_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sorts.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="buttons">
+          <button type="submit" className="primary">
+            {t("applyFilters")}
+          </button>
+          <Link href="/desk/inbox">{t("clearFilters")}</Link>
+        </div>
+        {!parsed.success && (
+          <p role="alert" className="error">
+            {t("badFilter")}
+          </p>
+        )}
+      </form>
       <nav aria-label={ti("status")} className="tabs">
-        <Link href="/desk/inbox" aria-current={!active ? "page" : undefined}>
-          {ti("allStatuses")}
+        <Link href={withStatus()} aria-current={!active ? "page" : undefined}>
+          {ti("allStatuses")} <span className="count">{total}</span>
         </Link>
-        {ITEM_STATUSES.filter((s) => s !== "draft").map((s) => (
-          <Link key={s} href={`/desk/inbox?status=${s}`} aria-current={active === s ? "page" : undefined}>
+        {statuses.map((s) => (
+          <Link key={s} href={withStatus(s)} aria-current={active === s ? "page" : undefined}>
             {ts(s)} <span className="count">{counts[s] ?? 0}</span>
           </Link>
         ))}
       </nav>
-      {rows.length === 0 ? (
-        <p className="empty">{ti("empty")}</p>
-      ) : (
-        <table className="table" data-testid="inbox">
-          <thead>
-            <tr>
-              <th scope="col">{ti("title")}</th>
-              <th scope="col">{ti("unit")}</th>
-              <th scope="col">{ti("section")}</th>
-              <th scope="col">{ti("status")}</th>
-              <th scope="col">{ti("submittedAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/desk/items/${r.id}`}>{r.title}</Link>
-                </td>
-                <td>{r.unitName}</td>
-                <td>{r.sectionTitle ?? "—"}</td>
-                <td>
-                  <StatusBadge status={r.status} label={ts(r.status)} />
-                </td>
-                <td>{r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <InboxTable
+          emptyText={ti("empty")}
+          rows={rows.map((r) => ({
+            id: r.id,
+            version: r.version,
+            title: r.title,
+            unitName: r.unitName,
+            sectionTitle: r.sectionTitle,
+            status: r.status,
+            statusLabel: ts(r.status),
+            submittedAt: r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—",
+          }))}
+      />
     </section>
   );
 }

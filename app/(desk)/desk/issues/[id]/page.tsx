@@ -2,16 +2,16 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ArrangeBoard } from "@/components/desk/arrange-board";
-import { BulletinPreview } from "@/components/issue/bulletin-preview";
+import { IssueMetaForm } from "@/components/desk/issue-meta-form";
 import { ExportLinks } from "@/components/issue/export-links";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Timeline } from "@/components/item/timeline";
 import { ApprovalNotice } from "@/components/review/approval-notice";
 import { CommentThreads } from "@/components/review/comment-threads";
 import { requirePageActor } from "@/lib/auth/session";
+import { boardView } from "@/lib/data/arrange";
 import { AppError } from "@/lib/data/errors";
-import { catalogueTitles, issueBoard, issueDocument, issueHistory } from "@/lib/data/issues";
-import { listPlaceable } from "@/lib/data/inbox";
+import { getIssue, issueDocument, issueHistory } from "@/lib/data/issues";
 import { enforceApproval, listThreads, voidedApproval } from "@/lib/data/review";
 import { idSchema } from "@/lib/data/validation";
 
@@ -23,15 +23,15 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
   try {
     // Content changed behind an approval shows here as a voided approval, not as a silent 草稿.
     enforceApproval(id.data);
-    board = issueBoard(actor, id.data);
+    board = boardView(actor, id.data);
   } catch (e) {
     if (e instanceof AppError) notFound();
     throw e;
   }
-  const { issue } = board;
+  const issue = getIssue(actor, id.data);
   const { doc } = issueDocument(actor, issue.id);
-  const [t, ts, tr] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getTranslations("review")]);
   const threads = listThreads(actor, issue.id);
+  const [t, ts, tr] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getTranslations("review")]);
   const label = t("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber });
   return (
     <section>
@@ -40,29 +40,22 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
         <StatusBadge status={issue.status} label={ts(issue.status)} />
       </div>
       <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
-      <div className="arrange">
-        <ArrangeBoard
-          issue={{ id: issue.id, version: issue.version, status: issue.status }}
-          sections={board.sections.map((s) => ({
-            id: s.id,
-            title: s.title,
-            placements: s.placements.map((p) => ({
-              itemId: p.itemId,
-              title: p.title,
-              unitName: p.unitName,
-              inToc: p.inToc,
-              tocTitle: p.tocTitle ?? "",
-            })),
-          }))}
-          pool={listPlaceable(actor)}
-          catalogue={catalogueTitles()}
+      <ExportLinks issueId={issue.id} />
+      {issue.status === "drafting" && (
+        <IssueMetaForm
+          key={issue.version}
+          issue={{
+            id: issue.id,
+            version: issue.version,
+            year: issue.year,
+            number: issue.number,
+            totalNumber: issue.totalNumber,
+            date: issue.date,
+            deadline: issue.deadline ? new Date(issue.deadline.getTime() + 8 * 3600_000).toISOString().slice(0, 16) : "",
+          }}
         />
-        <div className="preview-pane">
-          <h2>{t("preview")}</h2>
-          <ExportLinks issueId={issue.id} />
-          <BulletinPreview doc={doc} />
-        </div>
-      </div>
+      )}
+      <ArrangeBoard key={issue.id} initial={board} />
       {threads.length > 0 && (
         <div data-testid="desk-threads">
           <p className="note">{t("threadsHint")}</p>

@@ -2,17 +2,19 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DecideForm } from "@/components/desk/decide-form";
-import { ItemEditForm } from "@/components/desk/item-edit-form";
+import { DeskItemEditor } from "@/components/desk/desk-item-editor";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
+import { TextDiff } from "@/components/item/text-diff";
 import { Timeline } from "@/components/item/timeline";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
-import { getItem, itemHistory, itemUnitName, placedIn } from "@/lib/data/items";
+import { getItem, itemHistory, itemUnitName, placedIn, submittedRevision } from "@/lib/data/items";
+import { idSchema } from "@/lib/data/validation";
+import { charDiff, hasChanges } from "@/lib/editor/diff";
+import { docToParagraphs, docToPlainText } from "@/lib/editor/schema";
 import { nextIssueState } from "@/lib/workflow/issue";
 import { nextItemState } from "@/lib/workflow/item";
-import { idSchema } from "@/lib/data/validation";
-import { docToParagraphs } from "@/lib/editor/schema";
 
 export default async function DeskItemPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
@@ -25,9 +27,24 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
     if (e instanceof AppError) notFound();
     throw e;
   }
-  const [t, ts, td, ta] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("desk"), getTranslations("audit")]);
+  const [t, ts, td, tk, ta] = await Promise.all([
+    getTranslations("item"),
+    getTranslations("itemStatus"),
+    getTranslations("itemDetail"),
+    getTranslations("desk"),
+    getTranslations("audit"),
+  ]);
   const issue = placedIn(actor, item.id);
-  const editable = nextItemState(item.status, "save", actor.roles) !== null;
+  const sent = submittedRevision(actor, item);
+  const diffs = sent
+    ? {
+        title: charDiff(sent.title, item.title),
+        body: charDiff(docToPlainText(sent.body), docToPlainText(item.body)),
+        source: charDiff(sent.source ?? "", item.source ?? ""),
+      }
+    : null;
+  const changed = diffs && (hasChanges(diffs.title) || hasChanges(diffs.body) || hasChanges(diffs.source));
+  const editable = nextItemState(item.status, "save", ["editor"]) !== null;
   return (
     <section>
       <div className="title-row">
@@ -53,12 +70,42 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
       </article>
       {issue && (
         <p>
-          {td("inIssue")}：<Link href={`/desk/issues/${issue.id}`}>{td("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}</Link>
+          {tk("inIssue")}：<Link href={`/desk/issues/${issue.id}`}>{tk("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}</Link>
         </p>
       )}
       {item.status === "submitted" && <DecideForm id={item.id} version={item.version} />}
+      {diffs && changed && sent && (
+        <section className="card" aria-labelledby="desk-diff" data-testid="desk-changes">
+          <h2 id="desk-diff">{tk("changesSinceSent")}</h2>
+          <p className="hint">{td("changesHint")}</p>
+          {hasChanges(diffs.title) && (
+            <>
+              <h3>{t("title")}</h3>
+              <TextDiff parts={diffs.title} label={td("titleDiff")} />
+            </>
+          )}
+          {hasChanges(diffs.body) && (
+            <>
+              <h3>{t("body")}</h3>
+              <TextDiff parts={diffs.body} label={td("bodyDiff")} />
+            </>
+          )}
+          {hasChanges(diffs.source) && (
+            <>
+              <h3>{t("source")}</h3>
+              <TextDiff parts={diffs.source} label={td("sourceDiff")} />
+            </>
+          )}
+          <details>
+            <summary>{tk("showSent")}</summary>
+            <h3>{sent.title}</h3>
+            <RichTextView paragraphs={docToParagraphs(sent.body)} source={sent.source} />
+          </details>
+        </section>
+      )}
       {editable && (
-        <ItemEditForm
+        <DeskItemEditor
+          key={item.version}
           id={item.id}
           version={item.version}
           locked={!!issue && nextIssueState(issue.status, "edit", actor.roles) === null}

@@ -1,0 +1,122 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { updateItemAction } from "@/app/(contributor)/items/actions";
+import { RichTextEditor } from "@/components/editor/rich-text-editor";
+import type { ItemFields } from "@/lib/data/items";
+import type { RichDoc } from "@/lib/editor/schema";
+
+/**
+ * The editor's edit of a unit's item: title, body and attribution, in the same Tiptap editor the
+ * units use. Every save is a revision; what the unit sent stays as it was. While the item's issue is
+ * in review or approved the server refuses edits, and the form is read-only and says why.
+ */
+export function DeskItemEditor({ id, version, fields, locked }: { id: number; version: number; fields: ItemFields; locked: boolean }) {
+  const t = useTranslations("desk");
+  const ti = useTranslations("item");
+  const router = useRouter();
+  const uid = useId();
+  const [title, setTitle] = useState(fields.title);
+  const [source, setSource] = useState(fields.source ?? "");
+  const [body, setBody] = useState<RichDoc>(fields.body);
+  const [chars, setChars] = useState<number | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    setSaved(false);
+    const res = await updateItemAction({ ...fields, id, version, title, body, source: source.trim() || null });
+    setPending(false);
+    if ("error" in res) {
+      setError(res.error);
+      setErrors(res.fieldErrors ?? {});
+      return;
+    }
+    setError(null);
+    setErrors({});
+    setSaved(true);
+    router.refresh();
+  }
+
+  const fieldError = (name: string) =>
+    errors[name] && (
+      <span id={`${uid}-${name}-error`} className="field-error">
+        {errors[name]}
+      </span>
+    );
+
+  return (
+    <form className="card form" onSubmit={save} aria-labelledby={`${uid}-h`} noValidate data-testid="item-edit">
+      <h2 id={`${uid}-h`}>{t("editItem")}</h2>
+      {locked ? (
+        <p className="note" data-testid="item-locked">
+          {t("itemLocked")}
+        </p>
+      ) : (
+        <p className="hint">{t("editItemHint")}</p>
+      )}
+      <div className="field">
+        <label htmlFor={`${uid}-title`}>{ti("title")}</label>
+        <input
+          id={`${uid}-title`}
+          value={title}
+          maxLength={80}
+          onChange={(e) => setTitle(e.target.value)}
+          readOnly={locked}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? `${uid}-title-error` : undefined}
+        />
+        {fieldError("title")}
+      </div>
+      <div className="field">
+        <span id={`${uid}-body-label`} className="label">
+          {ti("body")}
+        </span>
+        <RichTextEditor
+          id={`${uid}-body`}
+          value={body}
+          labelledBy={`${uid}-body-label`}
+          describedBy={`${uid}-chars`}
+          invalid={!!errors.body}
+          readOnly={locked}
+          onChange={(doc, n) => {
+            setBody(doc);
+            setChars(n);
+          }}
+        />
+        <small id={`${uid}-chars`}>{chars !== null ? t("chars", { count: chars }) : ""}</small>
+        {fieldError("body")}
+      </div>
+      <div className="field">
+        <label htmlFor={`${uid}-source`}>{ti("source")}</label>
+        <input
+          id={`${uid}-source`}
+          value={source}
+          maxLength={100}
+          onChange={(e) => setSource(e.target.value)}
+          readOnly={locked}
+          aria-invalid={errors.source ? true : undefined}
+          aria-describedby={errors.source ? `${uid}-source-error` : undefined}
+        />
+        {fieldError("source")}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {saved && <p role="status">{t("itemSaved")}</p>}
+      {!locked && (
+        <button type="submit" className="primary" disabled={pending}>
+          {t("saveItem")}
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { decideItemsAction } from "@/app/(desk)/desk/actions";
+import { StatusBadge } from "@/components/item/status-badge";
+import type { ItemStatus } from "@/db/schema";
+
+interface Row {
+  id: number;
+  version: number;
+  title: string;
+  unitName: string;
+  sectionTitle: string | null;
+  status: ItemStatus;
+  statusLabel: string;
+  submittedAt: string;
+}
+
+/** The inbox list with a selection for deciding several submitted items at once. */
+/** The selection and the result message stay while the list refreshes (even when it empties). */
+export function InboxTable({ rows, emptyText }: { rows: Row[]; emptyText: string }) {
+  const t = useTranslations("desk");
+  const ti = useTranslations("item");
+  const router = useRouter();
+  const uid = useId();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const decidable = rows.filter((r) => r.status === "submitted");
+  const chosen = decidable.filter((r) => selected.has(r.id));
+  const allChosen = decidable.length > 0 && chosen.length === decidable.length;
+
+  function toggle(id: number, on: boolean) {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  async function decide(decision: "accept" | "return" | "decline") {
+    setPending(true);
+    setDone(null);
+    const res = await decideItemsAction({ items: chosen.map((r) => ({ id: r.id, version: r.version })), decision, note });
+    setPending(false);
+    if ("error" in res) {
+      setError(res.error);
+      setNoteError(res.fieldErrors?.note ?? null);
+      return;
+    }
+    setError(null);
+    setNoteError(null);
+    setNote("");
+    setSelected(new Set());
+    setDone(t(`bulkDone.${decision}`, { count: res.data.count }));
+    router.refresh();
+  }
+
+  return (
+    <>
+      {done && <p role="status">{done}</p>}
+      {decidable.length > 0 && (
+        <div className="card decide bulk" role="group" aria-label={t("bulkActions")}>
+          <p data-testid="selected-count">{t("selectedCount", { count: chosen.length })}</p>
+          <label htmlFor={`${uid}-note`}>
+            {t("note")} <small>{t("noteHint")}</small>
+          </label>
+          <textarea
+            id={`${uid}-note`}
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            aria-invalid={noteError ? true : undefined}
+            aria-describedby={noteError ? `${uid}-note-error` : undefined}
+          />
+          {noteError && (
+            <span id={`${uid}-note-error`} className="field-error">
+              {noteError}
+            </span>
+          )}
+          {error && !noteError && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          <div className="buttons">
+            <button type="button" className="primary" disabled={pending || !chosen.length} onClick={() => decide("accept")}>
+              {t("bulkAccept")}
+            </button>
+            <button type="button" disabled={pending || !chosen.length} onClick={() => decide("return")}>
+              {t("bulkReturn")}
+            </button>
+            <button type="button" className="danger" disabled={pending || !chosen.length} onClick={() => decide("decline")}>
+              {t("bulkDecline")}
+            </button>
+          </div>
+        </div>
+      )}
+      {rows.length === 0 && <p className="empty">{emptyText}</p>}
+      {rows.length > 0 && (
+        <table className="table" data-testid="inbox">
+          <thead>
+            <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label={t("selectAll")}
+                  checked={allChosen}
+                  disabled={!decidable.length}
+                  onChange={(e) => setSelected(e.target.checked ? new Set(decidable.map((r) => r.id)) : new Set())}
+                />
+              </th>
+              <th scope="col">{ti("title")}</th>
+              <th scope="col">{ti("unit")}</th>
+              <th scope="col">{ti("section")}</th>
+              <th scope="col">{ti("status")}</th>
+              <th scope="col">{ti("submittedAt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-testid={`inbox-row-${r.id}`}>
+                <td>
+                  {r.status === "submitted" && (
+                    <input type="checkbox" aria-label={t("selectItem", { title: r.title })} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                  )}
+                </td>
+                <td>
+                  <Link href={`/desk/items/${r.id}`}>{r.title}</Link>
+                </td>
+                <td>{r.unitName}</td>
+                <td>{r.sectionTitle ?? "—"}</td>
+                <td>
+                  <StatusBadge status={r.status} label={r.statusLabel} />
+                </td>
+                <td>{r.submittedAt}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { updateIssueMetaAction } from "@/app/(desk)/desk/actions";
+import type { BoardView } from "@/lib/data/arrange";
+
+interface Meta {
+  id: number;
+  version: number;
+  year: number;
+  number: number;
+  totalNumber: number;
+  date: string;
+  /** yyyy-mm-ddThh:mm, China time, or empty. */
+  deadline: string;
+}
+
+/** Numbers, date and 截稿时间 of an issue being prepared. Numbers are checked unique on the server. */
+export function IssueMetaForm({ issue }: { issue: Meta }) {
+  const t = useTranslations("desk");
+  const router = useRouter();
+  const qc = useQueryClient();
+  const uid = useId();
+  const [v, setV] = useState(issue);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    setSaved(false);
+    // The board may have moved the issue on since this page loaded: send the version it shows.
+    const version = qc.getQueryData<BoardView>(["board", issue.id])?.issue.version ?? issue.version;
+    const res = await updateIssueMetaAction({ issueId: issue.id, version, year: v.year, number: v.number, totalNumber: v.totalNumber, date: v.date, deadline: v.deadline });
+    setPending(false);
+    if ("error" in res) {
+      setError(res.error);
+      setErrors(res.fieldErrors ?? {});
+      return;
+    }
+    setError(null);
+    setErrors({});
+    setSaved(true);
+    await qc.invalidateQueries({ queryKey: ["board", issue.id] });
+    router.refresh();
+  }
+
+  const field = (name: "year" | "number" | "totalNumber" | "date" | "deadline", type: string) => (
+    <div className="field">
+      <label htmlFor={`${uid}-${name}`}>{t(name)}</label>
+      <input
+        id={`${uid}-${name}`}
+        type={type}
+        value={v[name]}
+        onChange={(e) => setV({ ...v, [name]: type === "number" ? Number(e.target.value) : e.target.value })}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${uid}-${name}-error` : undefined}
+      />
+      {errors[name] && (
+        <span id={`${uid}-${name}-error`} className="field-error">
+          {errors[name]}
+        </span>
+      )}
+    </div>
+  );
+
+  return (
+    <details className="card">
+      <summary>{t("issueMeta")}</summary>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label={t("issueMeta")}>
+        <div className="field-row">
+          {field("year", "number")}
+          {field("number", "number")}
+          {field("totalNumber", "number")}
+          {field("date", "date")}
+          {field("deadline", "datetime-local")}
+        </div>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {saved && <p role="status">{t("saved")}</p>}
+        <button type="submit" disabled={pending}>
+          {t("saveMeta")}
+        </button>
+      </form>
+    </details>
+  );
+}

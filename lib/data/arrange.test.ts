@@ -1,0 +1,142 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { auditLog, issueSections, issues, items, placements } from "@/db/schema";
+import { loadActor } from "@/lib/auth/users";
+import type { Actor } from "./actor";
+import { arrangeIssue, arrangeSchema, boardView, issueMetaSchema, updateIssueMeta, upcomingDeadline } from "./arrange";
+import { AppError } from "./errors";
+import { createIssue, getIssue, loadBulletin, proposeNextIssue } from "./issues";
+import { decideItem } from "./items";
+
+function actor(username: string): Actor {
+  const row = db.$client.prepare("select id from users where username = ?").get(username) as { id: number };
+  const a = loadActor(row.id);
+  if (!a) throw new Error(username);
+  return a;
+}
+
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+  return "no error";
+};
+
+/** Everything an arrangement change could touch. */
+const snapshot = () => ({
+  issues: db.select().from(issues).all(),
+  sections: db.select().from(issueSections).all(),
+  placements: db.select().from(placements).all(),
+  items: db.select({ id: items.id, status: items.status, version: items.version }).from(items).all(),
+  audit: db.select({ n: sql<number>`count(*)` }).from(auditLog).get()?.n,
+});
+
+let editor: Actor, changping: Actor, reviewer: Actor, office: Actor;
+let issueId: number;
+let accepted: number[];
+
+const version = () => getIssue(editor, issueId).version;
+const arrange = (change: unknown, v = version()) => arrangeIssue(editor, arrangeSchema.parse({ issueId, version: v, change }));
+const order = () => boardView(editor, issueId).sections.map((s) => [s.title, ...s.placements.map((p) => p.itemId)]);
+
+beforeAll(() => {
+  [editor, changping, reviewer, office] = ["editor", "changping", "reviewer", "office"].map(actor);
+  const submitted = db.select().from(items).where(eq(items.status, "submitted")).all();
+  accepted = submitted.slice(0, 6).map((i) => decideItem(editor, { id: i.id, version: i.version, decision: "accept", note: "" }).id);
+  issueId = createIssue(editor, proposeNextIssue(editor, "2026-11-20")).id;
+});
+
+describe("arranging an issue", () => {
+  it("adds sections and a lead block, places, moves between sections, reorders, sends back to the pool", () => {
+    arrange({ op: "addSection", title: "科普工作" });
+    arrange({ op: "addSection", title: "学术交流" });
+    arrange({ op: "addSection", title: "" });
+    const [lead, kp, xs] = boardView(editor, issueId).sections;
+    expect([lead.title, kp.title, xs.title]).toEqual([null, "科普工作", "学术交流"]);
+    const [a, b, c, d] = accepted;
+    arrange({ op: "move", itemId: a, sectionId: kp.id, index: 0 });
+    arrange({ op: "move", itemId: b, sectionId: kp.id, index: 0 });
+    arrange({ op: "move", itemId: c, sectionId: xs.id, index: 5 });
+    arrange({ op: "move", itemId: d, sectionId: lead.id, index: 0 });
+    expect(order()).toEqual([[null, d], ["科普工作", b, a], ["学术交流", c]]);
+    arrange({ op: "move", itemId: a, sectionId: xs.id, index: 0 });
+    expect(order()).toEqual([[null, d], ["科普工作", b], ["学术交流", a, c]]);
+    arrange({ op: "move", itemId: a, sectionId: xs.id, index: 1 });
+    expect(order()).toEqual([[null, d], ["科普工作", b], ["学术交流", c, a]]);
+    arrange({ op: "moveSection", sectionId: xs.id, index: 1 });
+    expect(order()).toEqual([[null, d], ["学术交流", c, a], ["科普工作", b]]);
+    arrange({ op: "unplace", itemId: c });
+    expect(order()).toEqual([[null, d], ["学术交流", a], ["科普工作", b]]);
+    expect(db.select().from(items).where(eq(items.id, c)).get()?.status).toBe("accepted");
+    expect(boardView(editor, issueId).pool.some((p) => p.id === c)).toBe(true);
+  });
+
+  it("sets TOC, short title, attribution override and footer, all reaching the document", () => {
+    const [, b] = accepted;
+    arrange({ op: "placement", itemId: b, inToc: true, tocTitle: "短标题", sourceOverride: "甲学会、乙区科协" });
+    arrange({ op: "footer", mailbox: "a@b.cn", editorName: "王编辑", reviewerName: "赵审核", distribution: ["组一", "", "组二"] });
+    const { doc } = loadBulletin(issueId);
+    expect(doc.toc).toEqual(["短标题"]);
+    expect(doc.sections.flatMap((s) => s.items).find((i) => i.id === b)?.source).toBe("甲学会、乙区科协");
+    expect(doc.footer).toMatchObject({ mailbox: "a@b.cn", editor: "王编辑", reviewer: "赵审核", distribution: ["组一", "组二"] });
+    expect(boardView(editor, issueId).previewHtml).toContain("短标题");
+  });
+
+  it("refuses a change based on a stale version and changes nothing", () => {
+    const stale = version();
+    arrange({ op: "moveSection", sectionId: boardView(editor, issueId).sections[2].id, index: 0 }, stale);
+    const before = snapshot();
+    const [lead] = boardView(editor, issueId).sections;
+    expect(code(() => arrange({ op: "move", itemId: accepted[4], sectionId: lead.id, index: 0 }, stale))).toBe("board_conflict");
+    expect(code(() => arrange({ op: "footer", mailbox: "x", editorName: "", reviewerName: "", distribution: [] }, stale))).toBe("board_conflict");
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("refuses contributors and reviewers and office, changing nothing", () => {
+    const before = snapshot();
+    const sectionId = boardView(editor, issueId).sections[0].id;
+    for (const who of [changping, reviewer, office]) {
+      expect(code(() => arrangeIssue(who, { issueId, version: version(), change: { op: "move", itemId: accepted[5], sectionId, index: 0 } }))).toBe("forbidden");
+      expect(code(() => boardView(who, issueId))).toBe("forbidden");
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("refuses bad moves: an item not accepted, a section of another issue, a non-empty section removal", () => {
+    const other = createIssue(editor, proposeNextIssue(editor, "2026-11-21"));
+    const otherSection = arrangeIssue(editor, { issueId: other.id, version: other.version, change: { op: "addSection", title: "自定义栏目" } });
+    const otherSectionId = boardView(editor, other.id).sections[0].id;
+    expect(otherSection.version).toBe(other.version + 1);
+    const before = snapshot();
+    const submitted = db.select().from(items).where(eq(items.status, "submitted")).get();
+    const sectionId = boardView(editor, issueId).sections[0].id;
+    expect(code(() => arrange({ op: "move", itemId: submitted!.id, sectionId, index: 0 }))).toBe("not_allowed_now");
+    expect(code(() => arrange({ op: "move", itemId: accepted[5], sectionId: otherSectionId, index: 0 }))).toBe("not_found");
+    expect(code(() => arrange({ op: "removeSection", sectionId }))).toBe("not_allowed_now");
+    expect(code(() => arrange({ op: "addSection", title: "学术交流" }))).toBe("invalid");
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe("issue numbers and deadline", () => {
+  it("edits numbers, refusing one used by another issue; numbers stay unique", () => {
+    const a = getIssue(editor, issueId);
+    const b = createIssue(editor, proposeNextIssue(editor, "2026-11-25"));
+    const input = (n: Partial<{ number: number; totalNumber: number }>, deadline = "") =>
+      issueMetaSchema.parse({ issueId: b.id, version: b.version, year: b.year, number: b.number, totalNumber: b.totalNumber, date: b.date, deadline, ...n });
+    const before = snapshot();
+    expect(code(() => updateIssueMeta(editor, input({ number: a.number })))).toBe("duplicate_number");
+    expect(code(() => updateIssueMeta(editor, input({ totalNumber: a.totalNumber })))).toBe("duplicate_number");
+    expect(code(() => updateIssueMeta(changping, input({ number: 50 })))).toBe("forbidden");
+    expect(snapshot()).toEqual(before);
+    const updated = updateIssueMeta(editor, input({ number: 50, totalNumber: 500 }, "2099-01-02T17:30"));
+    expect(updated).toMatchObject({ number: 50, totalNumber: 500 });
+    expect(updated.deadline?.toISOString()).toBe("2099-01-02T09:30:00.000Z");
+    expect(upcomingDeadline(changping)).toMatchObject({ number: 50 });
+    expect(issueMetaSchema.safeParse({ ...input({}), deadline: "tomorrow" }).success).toBe(false);
+  });
+});
