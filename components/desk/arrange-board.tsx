@@ -665,11 +665,22 @@ function FooterForm({ board, disabled, onSave }: { board: BoardView; disabled: b
     editorName: board.issue.editorName,
     reviewerName: board.issue.reviewerName,
     distribution: board.issue.distribution.join("\n"),
+    printedBy: board.issue.printedBy ?? "",
+    printedDate: board.issue.printedDate ?? "",
+    printRun: board.issue.printRun === null ? "" : String(board.issue.printRun),
   });
-  const field = (name: "mailbox" | "editorName" | "reviewerName") => (
+  const field = (name: "mailbox" | "editorName" | "reviewerName" | "printedBy" | "printedDate" | "printRun", type = "text") => (
     <div className="field">
       <label htmlFor={`${uid}-${name}`}>{t(`footer.${name}`)}</label>
-      <input id={`${uid}-${name}`} value={v[name]} disabled={disabled} maxLength={100} onChange={(e) => setV({ ...v, [name]: e.target.value })} />
+      <input
+        id={`${uid}-${name}`}
+        type={type}
+        min={type === "number" ? 1 : undefined}
+        value={v[name]}
+        disabled={disabled}
+        maxLength={type === "text" ? 100 : undefined}
+        onChange={(e) => setV({ ...v, [name]: e.target.value })}
+      />
     </div>
   );
   return (
@@ -678,7 +689,16 @@ function FooterForm({ board, disabled, onSave }: { board: BoardView; disabled: b
       aria-labelledby={`${uid}-h`}
       onSubmit={(e) => {
         e.preventDefault();
-        onSave({ op: "footer", mailbox: v.mailbox.trim(), editorName: v.editorName.trim(), reviewerName: v.reviewerName.trim(), distribution: v.distribution.split("\n").map((s) => s.trim()).filter(Boolean) });
+        onSave({
+          op: "footer",
+          mailbox: v.mailbox.trim(),
+          editorName: v.editorName.trim(),
+          reviewerName: v.reviewerName.trim(),
+          distribution: v.distribution.split("\n").map((s) => s.trim()).filter(Boolean),
+          printedBy: v.printedBy.trim() || null,
+          printedDate: v.printedDate || null,
+          printRun: v.printRun.trim() === "" ? null : Number(v.printRun),
+        });
       }}
     >
       <h2 id={`${uid}-h`}>{t("footer.title")}</h2>
@@ -690,6 +710,12 @@ function FooterForm({ board, disabled, onSave }: { board: BoardView; disabled: b
       <div className="field">
         <label htmlFor={`${uid}-dist`}>{t("footer.distribution")}</label>
         <textarea id={`${uid}-dist`} rows={4} value={v.distribution} disabled={disabled} onChange={(e) => setV({ ...v, distribution: e.target.value })} />
+      </div>
+      <p className="hint">{t("footer.printedHint")}</p>
+      <div className="field-row">
+        {field("printedBy")}
+        {field("printedDate", "date")}
+        {field("printRun", "number")}
       </div>
       <button type="submit" disabled={disabled}>
         {t("footer.save")}

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, issueSections, issues, items, placements } from "@/db/schema";
 import { loadActor } from "@/lib/auth/users";
+import { bulletinToText } from "@/lib/bulletin/text";
 import type { Actor } from "./actor";
 import { arrangeIssue, arrangeSchema, boardView, issueMetaSchema, updateIssueMeta, upcomingDeadline } from "./arrange";
 import { AppError } from "./errors";
@@ -78,11 +79,20 @@ describe("arranging an issue", () => {
   it("sets TOC, short title, attribution override and footer, all reaching the document", () => {
     const [, b] = accepted;
     arrange({ op: "placement", itemId: b, inToc: true, tocTitle: "短标题", sourceOverride: "甲学会、乙区科协" });
-    arrange({ op: "footer", mailbox: "a@b.cn", editorName: "王编辑", reviewerName: "赵审核", distribution: ["组一", "", "组二"] });
+    arrange({ op: "footer", mailbox: "a@b.cn", editorName: "王编辑", reviewerName: "赵审核", distribution: ["组一", "", "组二"], printedBy: "北京市科协办公室", printedDate: "2026-11-27", printRun: 120 });
     const { doc } = loadBulletin(issueId);
     expect(doc.toc).toEqual(["短标题"]);
     expect(doc.sections.flatMap((s) => s.items).find((i) => i.id === b)?.source).toBe("甲学会、乙区科协");
-    expect(doc.footer).toMatchObject({ mailbox: "a@b.cn", editor: "王编辑", reviewer: "赵审核", distribution: ["组一", "组二"] });
+    expect(doc.footer).toMatchObject({ mailbox: "a@b.cn", editor: "王编辑", reviewer: "赵审核", distribution: ["组一", "组二"], printedBy: "北京市科协办公室", printedDate: "2026-11-27", printRun: 120 });
+    expect(bulletinToText(doc)).toContain("北京市科协办公室  2026年11月27日印发\n\n（共印120份）");
+    // Not recording them again leaves them out of the print.
+    arrange({ op: "footer", mailbox: "a@b.cn", editorName: "王编辑", reviewerName: "赵审核", distribution: ["组一"], printedBy: "", printedDate: "", printRun: null });
+    expect(loadBulletin(issueId).doc.footer).toMatchObject({ printedBy: null, printedDate: null, printRun: null });
+    // What the action wrapper refuses before anything is written.
+    for (const bad of [{ printedDate: "2026-02-30" }, { printRun: 0 }, { printRun: 2.5 }, { printedBy: "<script>" }]) {
+      const change = { op: "footer", mailbox: "", editorName: "", reviewerName: "", distribution: [], printedBy: "", printedDate: "", printRun: null, ...bad };
+      expect(arrangeSchema.safeParse({ issueId, version: version(), change }).success, JSON.stringify(bad)).toBe(false);
+    }
     expect(boardView(editor, issueId).previewHtml).toContain("短标题");
   });
 
@@ -92,7 +102,7 @@ describe("arranging an issue", () => {
     const before = snapshot();
     const [lead] = boardView(editor, issueId).sections;
     expect(code(() => arrange({ op: "move", itemId: accepted[4], sectionId: lead.id, index: 0 }, stale))).toBe("board_conflict");
-    expect(code(() => arrange({ op: "footer", mailbox: "x", editorName: "", reviewerName: "", distribution: [] }, stale))).toBe("board_conflict");
+    expect(code(() => arrange({ op: "footer", mailbox: "x", editorName: "", reviewerName: "", distribution: [], printedBy: "", printedDate: "", printRun: null }, stale))).toBe("board_conflict");
     expect(snapshot()).toEqual(before);
   });
 

@@ -49,6 +49,10 @@ export const arrangeOpSchema = z.discriminatedUnion("op", [
     editorName: shortText(40),
     reviewerName: shortText(40),
     distribution: z.array(shortText(100)).max(50).transform((a) => a.filter(Boolean)),
+    // The 印发 line (office and date) and the print run (共印N份) print only when recorded.
+    printedBy: shortText(60).transform((s) => s || null),
+    printedDate: z.union([z.literal(""), isoDateSchema]).transform((s) => s || null),
+    printRun: z.number().int("invalid").min(1, "invalid").max(1_000_000, "invalid").nullable(),
   }),
 ]);
 export type ArrangeOp = z.infer<typeof arrangeOpSchema>;
@@ -181,7 +185,15 @@ function applyOp(tx: Tx, actor: Actor, issue: Issue, change: ArrangeOp) {
     }
     case "footer": {
       tx.update(issues)
-        .set({ mailbox: change.mailbox, editorName: change.editorName, reviewerName: change.reviewerName, distribution: change.distribution })
+        .set({
+          mailbox: change.mailbox,
+          editorName: change.editorName,
+          reviewerName: change.reviewerName,
+          distribution: change.distribution,
+          printedBy: change.printedBy,
+          printedDate: change.printedDate,
+          printRun: change.printRun,
+        })
         .where(eq(issues.id, issue.id))
         .run();
       return;
@@ -276,6 +288,9 @@ export interface BoardView {
     editorName: string;
     reviewerName: string;
     distribution: string[];
+    printedBy: string | null;
+    printedDate: string | null;
+    printRun: number | null;
   };
   sections: BoardSection[];
   pool: { id: number; title: string; unitName: string; sectionTitle: string | null }[];
@@ -323,6 +338,9 @@ export function boardView(actor: Actor, issueId: number): BoardView {
       editorName: issue.editorName,
       reviewerName: issue.reviewerName,
       distribution: issue.distribution,
+      printedBy: issue.printedBy,
+      printedDate: issue.printedDate,
+      printRun: issue.printRun,
     },
     sections: sections.map((s) => ({
       id: s.id,
