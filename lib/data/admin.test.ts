@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { items, units, users } from "@/db/schema";
 import { loadActor, verifyLogin } from "@/lib/auth/users";
 import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
-import { confirmUnit, createUnit, listUnits, mergeUnit, setUnitActive, updateUnit } from "./admin";
+import { confirmUnit, createUnit, createUser, listUnits, listUsers, mergeUnit, resetPassword, setUnitActive, setUserActive, updateUnit, updateUser } from "./admin";
 import { AppError } from "./errors";
 import { createItem, submitItem } from "./items";
 
@@ -151,5 +151,92 @@ describe("units", () => {
       expect(refused(() => mergeUnit(demoActor("editor"), { id: src.id, targetId: target.id })).code).toBe("forbidden");
       expect(refused(() => confirmUnit(demoActor("office"), { id: src.id })).code).toBe("forbidden");
     });
+  });
+});
+
+describe("users", () => {
+  const unitId = () => db.select().from(units).where(eq(units.name, "昌平区科协")).get()?.id ?? 0;
+  const hashOf = (id: number) => db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.h ?? "";
+
+  it("creates a contributor with a hashed password who can then log in, and never returns the hash", async () => {
+    const name = `u${stamp()}`;
+    const u = createUser(admin(), { username: name, displayName: " 新报送员 ", password: "secret-pass", roles: ["contributor", "contributor"], unitId: unitId() });
+    expect(u).toEqual({ id: u.id, username: name, displayName: "新报送员", unitId: unitId(), active: true, roles: ["contributor"] });
+    expect(JSON.stringify(u)).not.toContain("$2");
+    expect(hashOf(u.id)).toMatch(/^\$2[aby]\$/);
+    expect(bcrypt.compareSync("secret-pass", hashOf(u.id))).toBe(true);
+    expect(lastAudit()).toMatchObject({ entity: "user", entity_id: u.id, action: "user_created" });
+    expect(lastAudit().detail).not.toContain("secret-pass");
+    expect((await verifyLogin(name, "secret-pass", "test-create")).unitId).toBe(unitId());
+    for (const row of listUsers(admin())) expect(Object.keys(row)).not.toContain("passwordHash");
+  });
+
+  it("creates a user with several roles and no unit when none is a contributor", () => {
+    const u = createUser(admin(), { username: `eo${stamp()}`, displayName: "编辑兼办公室", password: "12345678", roles: ["editor", "office"], unitId: null });
+    expect(u.roles.sort()).toEqual(["editor", "office"]);
+  });
+
+  it("edits roles, unit and name; resets the password; deactivates and reactivates", async () => {
+    const name = `e${stamp()}`;
+    const u = createUser(admin(), { username: name, displayName: "甲", password: "first-pass", roles: ["contributor"], unitId: unitId() });
+    const edited = updateUser(admin(), { id: u.id, displayName: "乙", roles: ["editor", "reviewer"], unitId: null });
+    expect(edited).toMatchObject({ displayName: "乙", unitId: null });
+    expect(edited.roles.sort()).toEqual(["editor", "reviewer"]);
+    expect(loadActor(u.id)?.roles.sort()).toEqual(["editor", "reviewer"]);
+    expect(lastAudit().action).toBe("user_updated");
+
+    const oldHash = hashOf(u.id);
+    expect(JSON.stringify(resetPassword(admin(), { id: u.id, password: "second-pass" }))).not.toContain("$2");
+    expect(hashOf(u.id)).not.toBe(oldHash);
+    expect(lastAudit()).toMatchObject({ action: "password_reset", detail: null });
+    await expect(verifyLogin(name, "first-pass", "test-reset")).rejects.toMatchObject({ code: "invalid_credentials" });
+    expect((await verifyLogin(name, "second-pass", "test-reset")).id).toBe(u.id);
+
+    expect(setUserActive(admin(), { id: u.id, active: false }).active).toBe(false);
+    expect(lastAudit().action).toBe("user_deactivated");
+    expect(loadActor(u.id)).toBeNull();
+    await expect(verifyLogin(name, "second-pass", "test-off")).rejects.toMatchObject({ code: "invalid_credentials" });
+    expect(setUserActive(admin(), { id: u.id, active: true }).active).toBe(true);
+    expect(loadActor(u.id)).not.toBeNull();
+  });
+
+  it("refuses bad input with the field it concerns, changing nothing", () => {
+    const ok = { username: `b${stamp()}`, displayName: "丙", password: "12345678", roles: ["contributor" as const], unitId: unitId() };
+    const field = (over: Record<string, unknown>) => refused(() => createUser(admin(), { ...ok, ...over } as never));
+    expect(field({ password: "1234567" })).toMatchObject({ code: "invalid", field: "password", params: { code: "password_too_short" } });
+    expect(field({ username: "" })).toMatchObject({ field: "username", params: { code: "username_required" } });
+    expect(field({ username: "有 空格" })).toMatchObject({ field: "username", params: { code: "username_invalid" } });
+    expect(field({ displayName: "  " })).toMatchObject({ field: "displayName", params: { code: "display_name_required" } });
+    expect(field({ roles: [] })).toMatchObject({ field: "roles", params: { code: "roles_required" } });
+    expect(field({ roles: ["superuser"] })).toMatchObject({ field: "roles" });
+    expect(field({ unitId: null })).toMatchObject({ code: "unit_required", field: "unitId" });
+    expect(field({ unitId: 999999 })).toMatchObject({ code: "not_found", field: "unitId" });
+    expect(field({ username: "editor" })).toMatchObject({ code: "username_taken", field: "username" });
+    expect(field({ passwordHash: "x" })).toMatchObject({ code: "invalid" });
+    const changping = demoActor("changping");
+    expect(refused(() => updateUser(admin(), { id: changping.id, displayName: "刘明", roles: ["contributor"], unitId: null }))).toMatchObject({ code: "unit_required" });
+    expect(refused(() => resetPassword(admin(), { id: changping.id, password: "short" }))).toMatchObject({ field: "password" });
+    expect(refused(() => updateUser(admin(), { id: 999999, displayName: "x", roles: ["editor"], unitId: null })).code).toBe("not_found");
+  });
+
+  it("refuses non-admins", () => {
+    const target = demoActor("changping");
+    for (const who of ["editor", "reviewer", "office", "changping"]) {
+      const a = demoActor(who);
+      expect(refused(() => createUser(a, { username: `x${stamp()}`, displayName: "x", password: "12345678", roles: ["admin"], unitId: null })).code).toBe("forbidden");
+      expect(refused(() => updateUser(a, { id: a.id, displayName: "x", roles: ["admin"], unitId: null })).code).toBe("forbidden");
+      expect(refused(() => resetPassword(a, { id: target.id, password: "12345678" })).code).toBe("forbidden");
+      expect(refused(() => setUserActive(a, { id: target.id, active: false })).code).toBe("forbidden");
+      expect(errorCode(() => listUsers(a))).toBe("forbidden");
+    }
+  });
+
+  it("an admin cannot remove their own admin role or deactivate themselves", () => {
+    const me = admin();
+    expect(refused(() => updateUser(me, { id: me.id, displayName: me.displayName, roles: ["editor"], unitId: null }))).toMatchObject({ code: "self_lockout", field: "roles" });
+    expect(refused(() => setUserActive(me, { id: me.id, active: false })).code).toBe("self_lockout");
+    // Adding a role to oneself is fine.
+    expect(updateUser(me, { id: me.id, displayName: me.displayName, roles: ["admin", "office"], unitId: null }).roles.sort()).toEqual(["admin", "office"]);
+    updateUser(me, { id: me.id, displayName: me.displayName, roles: ["admin"], unitId: null });
   });
 });
