@@ -2,12 +2,34 @@ import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { items, units, users } from "@/db/schema";
+import { catalogueSections, issues, items, units, users } from "@/db/schema";
 import { loadActor, verifyLogin } from "@/lib/auth/users";
 import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
-import { confirmUnit, createUnit, createUser, listUnits, listUsers, mergeUnit, resetPassword, setUnitActive, setUserActive, updateUnit, updateUser } from "./admin";
+import {
+  addSection,
+  confirmUnit,
+  createUnit,
+  createUser,
+  listUnits,
+  listUsers,
+  mergeUnit,
+  moveSection,
+  publicationSettings,
+  removeSection,
+  renameSection,
+  resetPassword,
+  setSectionActive,
+  setUnitActive,
+  setUserActive,
+  updatePublication,
+  updateUnit,
+  updateUser,
+} from "./admin";
 import { AppError } from "./errors";
-import { createItem, submitItem } from "./items";
+import { listInbox } from "./inbox";
+import { approveIssue, createIssue, loadBulletin, placeItem, proposeNextIssue, sendToReview } from "./issues";
+import { createItem, decideItem, submitItem } from "./items";
+import { enforceApproval } from "./review";
 
 const admin = () => demoActor("admin");
 
@@ -238,5 +260,129 @@ describe("users", () => {
     // Adding a role to oneself is fine.
     expect(updateUser(me, { id: me.id, displayName: me.displayName, roles: ["admin", "office"], unitId: null }).roles.sort()).toEqual(["admin", "office"]);
     updateUser(me, { id: me.id, displayName: me.displayName, roles: ["admin"], unitId: null });
+  });
+});
+
+describe("publication settings", () => {
+  const settings = {
+    title: "科协每周动态",
+    office: "北京市科协办公室",
+    mailbox: "skxxxbs@bast.net.cn",
+    defaultEditorName: "张红波",
+    defaultReviewerName: "李金涛",
+    distribution: ["市科协驻会领导", "机关各部门及事业单位"],
+  };
+
+  it("saves the settings, logs what changed, and new issues take the defaults", () => {
+    const saved = updatePublication(admin(), { ...settings, defaultEditorName: " 赵编辑 ", distribution: ["  市科协驻会领导 ", "", "各区科协"] });
+    expect(saved).toMatchObject({ defaultEditorName: "赵编辑", distribution: ["市科协驻会领导", "各区科协"] });
+    expect(publicationSettings(admin()).publication).toEqual({ ...settings, defaultEditorName: "赵编辑", distribution: ["市科协驻会领导", "各区科协"] });
+    const log = lastAudit();
+    expect(log).toMatchObject({ entity: "publication", action: "publication_updated" });
+    expect(Object.keys(JSON.parse(log.detail)).sort()).toEqual(["defaultEditorName", "distribution"]);
+    const editor = demoActor("editor");
+    const issue = createIssue(editor, { ...proposeNextIssue(editor, "2026-12-01"), number: 81, totalNumber: 981 });
+    expect(issue).toMatchObject({ editorName: "赵编辑", distribution: ["市科协驻会领导", "各区科协"], mailbox: settings.mailbox });
+    expect(updatePublication(admin(), { ...settings, mailbox: "" }).mailbox).toBe("");
+    updatePublication(admin(), settings);
+  });
+
+  it("refuses bad settings with the field, and non-admins, changing nothing", () => {
+    const bad = (over: Record<string, unknown>) => refused(() => updatePublication(admin(), { ...settings, ...over } as never));
+    expect(bad({ title: " " })).toMatchObject({ field: "title", params: { code: "pub_title_required" } });
+    expect(bad({ office: "" })).toMatchObject({ field: "office", params: { code: "office_required" } });
+    expect(bad({ mailbox: "不是邮箱" })).toMatchObject({ field: "mailbox", params: { code: "invalid_email" } });
+    expect(bad({ distribution: ["甲".repeat(101)] })).toMatchObject({ field: "distribution" });
+    expect(bad({ totalNumberOffset: 5 })).toMatchObject({ code: "invalid" });
+    for (const who of ["editor", "reviewer", "office", "changping"]) {
+      expect(refused(() => updatePublication(demoActor(who), settings)).code).toBe("forbidden");
+      expect(errorCode(() => publicationSettings(demoActor(who)))).toBe("forbidden");
+    }
+  });
+
+  it("a title change voids an approved issue's approval at its next check", () => {
+    const editor = demoActor("editor");
+    const reviewer = demoActor("reviewer");
+    const itemId = listInbox(editor, { status: "submitted" }).rows[0].id;
+    const item = db.select().from(items).where(eq(items.id, itemId)).get();
+    if (!item) throw new Error("no submitted item");
+    decideItem(editor, { id: itemId, version: item.version, decision: "accept", note: "" });
+    let issue = createIssue(editor, { ...proposeNextIssue(editor, "2026-12-08"), number: 82, totalNumber: 982 });
+    issue = placeItem(editor, { issueId: issue.id, version: issue.version, itemId, sectionTitle: "基层动态", inToc: true });
+    issue = sendToReview(editor, { issueId: issue.id, version: issue.version });
+    approveIssue(reviewer, { issueId: issue.id, version: issue.version, fingerprint: loadBulletin(issue.id).fingerprint });
+    expect(enforceApproval(issue.id)).toBe(false);
+
+    updatePublication(admin(), { ...settings, title: "科协工作动态" });
+    try {
+      expect(loadBulletin(issue.id).doc.masthead.title).toBe("科协工作动态");
+      expect(enforceApproval(issue.id)).toBe(true);
+      expect(db.select().from(issues).where(eq(issues.id, issue.id)).get()?.status).toBe("drafting");
+    } finally {
+      updatePublication(admin(), settings);
+    }
+  });
+});
+
+describe("section catalogue", () => {
+  const titles = () => publicationSettings(admin()).sections.map((s) => s.title);
+
+  it("adds at the end, renames, and moves up and down", () => {
+    const name = `新栏目${stamp()}`.slice(0, 20);
+    const s = addSection(admin(), { title: ` ${name} ` });
+    expect(titles().at(-1)).toBe(name);
+    expect(lastAudit()).toMatchObject({ entity: "publication", action: "section_added" });
+    const renamed = renameSection(admin(), { id: s.id, title: "改名栏目" });
+    expect(renamed.title).toBe("改名栏目");
+    const before = titles();
+    moveSection(admin(), { id: s.id, direction: "up" });
+    expect(titles()).toEqual([...before.slice(0, -2), "改名栏目", before.at(-2)]);
+    expect(lastAudit().action).toBe("section_moved");
+    moveSection(admin(), { id: s.id, direction: "down" });
+    expect(titles()).toEqual(before);
+    // Moving past either end is a no-op.
+    const n = lastAudit();
+    moveSection(admin(), { id: s.id, direction: "down" });
+    expect(titles()).toEqual(before);
+    expect(lastAudit()).toEqual(n);
+    const firstId = publicationSettings(admin()).sections[0].id;
+    moveSection(admin(), { id: firstId, direction: "up" });
+    expect(titles()).toEqual(before);
+  });
+
+  it("removes an unused section, and only hides one in use", () => {
+    const unused = addSection(admin(), { title: `未用${stamp()}`.slice(0, 20) });
+    expect(removeSection(admin(), { id: unused.id })).toEqual({ removed: true });
+    expect(db.select().from(catalogueSections).where(eq(catalogueSections.id, unused.id)).get()).toBeUndefined();
+    expect(lastAudit().action).toBe("section_removed");
+
+    const used = publicationSettings(admin()).sections.find((s) => s.title === "基层动态");
+    expect(used?.used).toBe(true);
+    if (!used) throw new Error("基层动态 missing");
+    expect(removeSection(admin(), { id: used.id })).toEqual({ removed: false });
+    expect(db.select().from(catalogueSections).where(eq(catalogueSections.id, used.id)).get()?.active).toBe(false);
+    expect(lastAudit().action).toBe("section_hidden");
+    expect(setSectionActive(admin(), { id: used.id, active: true }).active).toBe(true);
+    expect(lastAudit().action).toBe("section_shown");
+  });
+
+  it("refuses empty, long, bracketed and duplicate names, unknown ids and non-admins, changing nothing", () => {
+    const some = publicationSettings(admin()).sections[0];
+    expect(refused(() => addSection(admin(), { title: " " }))).toMatchObject({ field: "title", params: { code: "section_title_required" } });
+    expect(refused(() => addSection(admin(), { title: "栏".repeat(21) }))).toMatchObject({ field: "title", params: { code: "section_title_too_long" } });
+    expect(refused(() => addSection(admin(), { title: "【科普工作】" }))).toMatchObject({ field: "title", params: { code: "section_title_brackets" } });
+    expect(refused(() => addSection(admin(), { title: some.title }))).toMatchObject({ code: "name_taken", field: "title" });
+    const other = publicationSettings(admin()).sections[1];
+    expect(refused(() => renameSection(admin(), { id: some.id, title: other.title }))).toMatchObject({ code: "name_taken", field: "title" });
+    expect(refused(() => removeSection(admin(), { id: 999999 })).code).toBe("not_found");
+    expect(refused(() => moveSection(admin(), { id: some.id, direction: "left" as never })).code).toBe("invalid");
+    for (const who of ["editor", "office", "changping"]) {
+      const a = demoActor(who);
+      expect(refused(() => addSection(a, { title: "越权栏目" })).code).toBe("forbidden");
+      expect(refused(() => renameSection(a, { id: some.id, title: "越权栏目" })).code).toBe("forbidden");
+      expect(refused(() => moveSection(a, { id: some.id, direction: "down" })).code).toBe("forbidden");
+      expect(refused(() => removeSection(a, { id: some.id })).code).toBe("forbidden");
+      expect(refused(() => setSectionActive(a, { id: some.id, active: false })).code).toBe("forbidden");
+    }
   });
 });

@@ -65,7 +65,6 @@ export function publicationSettings(actor: Actor) {
   );
   return {
     publication: {
-      id: pub.id,
       title: pub.title,
       office: pub.office,
       mailbox: pub.mailbox,
