@@ -12,9 +12,10 @@ const TABS = [
 
 export function AdminTabs() {
   const t = useTranslations("admin.tabs");
+  const ta = useTranslations("admin");
   const path = usePathname();
   return (
-    <nav className="tabs" aria-label={t("units")}>
+    <nav className="tabs" aria-label={ta("title")}>
       {TABS.map((tab) => (
         <Link key={tab.href} href={tab.href} aria-current={path === tab.href ? "page" : undefined}>
           {t(tab.key)}

@@ -189,7 +189,7 @@ export function SectionCatalogue({ sections }: { sections: SectionRow[] }) {
           {t("addSection")}
         </button>
       </form>
-      <FormError message={add.fieldErrors.title ? null : add.error} />
+      <FormError message={add.error} />
     </section>
   );
 }

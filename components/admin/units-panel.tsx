@@ -199,7 +199,7 @@ function ReviewRow({ unit, targets }: { unit: UnitRow; targets: UnitRow[] }) {
           </button>
         </form>
       </div>
-      <FormError message={confirm.error ?? (merge.fieldErrors.targetId ? null : merge.error)} />
+      <FormError message={confirm.error ?? merge.error} />
     </li>
   );
 }

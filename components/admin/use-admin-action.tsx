@@ -16,8 +16,10 @@ export function useAdminAction<A, T>(action: (input: A) => Promise<ActionResult<
     const res = await action(input);
     setPending(false);
     if ("error" in res) {
-      setError(res.error);
-      setFieldErrors(res.fieldErrors ?? {});
+      const fields = res.fieldErrors ?? {};
+      // A refusal about one field is shown next to that field only, not twice.
+      setError(Object.values(fields).includes(res.error) ? null : res.error);
+      setFieldErrors(fields);
       return null;
     }
     setError(null);

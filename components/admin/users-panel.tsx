@@ -185,7 +185,7 @@ function ResetPasswordForm({ user, onDone }: { user: UserRow; onDone: () => void
         <span className="count">{t("passwordHint")}</span>
         <FieldError message={fieldErrors.password} />
       </div>
-      <FormError message={fieldErrors.password ? null : error} />
+      <FormError message={error} />
       <div className="buttons">
         <button type="submit" className="primary" disabled={pending}>
           {t("resetPassword")}
