@@ -120,3 +120,33 @@ test("the admin cannot remove their own admin role", async ({ browser }) => {
   await expect(row).toContainText("管理员");
   await expect(row).not.toContainText("编辑");
 });
+
+test("the admin keeps the section catalogue and refuses a bad mailbox next to the field", async ({ browser }) => {
+  const admin = await as(browser, "admin");
+  await admin.goto("/admin/settings");
+  const mailbox = admin.getByLabel("信息报送邮箱");
+  const saved = await mailbox.inputValue();
+  await mailbox.fill("不是邮箱");
+  await admin.getByRole("button", { name: "保存" }).click();
+  await expect(admin.getByText("请填写有效的邮箱地址，如 xxbs@example.cn。")).toBeVisible();
+  await admin.reload();
+  await expect(admin.getByLabel("信息报送邮箱")).toHaveValue(saved);
+
+  const title = `栏目${Date.now() % 1_000_000}`;
+  const sections = admin.getByTestId("sections");
+  await admin.getByLabel("栏目名称").fill(`【${title}】`);
+  await admin.getByRole("button", { name: "新增栏目" }).click();
+  await expect(admin.getByText("栏目名称不用加【】。")).toBeVisible();
+  await admin.getByLabel("栏目名称").fill(title);
+  await admin.getByRole("button", { name: "新增栏目" }).click();
+  await expect(sections.getByRole("listitem").last()).toContainText(`【${title}】`);
+  await admin.getByRole("button", { name: `上移 ${title}` }).click();
+  await expect(sections.getByRole("listitem").last()).not.toContainText(title);
+  await expect(sections.getByRole("listitem").nth(-2)).toContainText(title);
+  await sections.getByRole("listitem").filter({ hasText: title }).getByRole("button", { name: "删除" }).click();
+  await expect(sections.getByText(title)).toHaveCount(0);
+  // A section the demo issues use can only be deactivated.
+  const used = sections.getByRole("listitem").filter({ hasText: "【基层动态】" });
+  await expect(used.getByRole("button", { name: "删除" })).toHaveCount(0);
+  await expect(used.getByRole("button", { name: "停用" })).toBeVisible();
+});
