@@ -2,7 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { userRoles, users } from "@/db/schema";
+import { units, userRoles, users } from "@/db/schema";
 import type { Actor } from "@/lib/data/actor";
 import { audit } from "@/lib/data/audit";
 import { recordFailure, recordSuccess, retryAfter, throttleKeys } from "./throttle";
@@ -22,7 +22,12 @@ const DUMMY_HASH = bcrypt.hashSync("not a password", 10);
 export function loadActor(userId: number): Actor | null {
   const u = db.select().from(users).where(eq(users.id, userId)).get();
   if (!u || !u.active) return null;
-  const roles = db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id)).all().map((r) => r.role);
+  let roles = db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id)).all().map((r) => r.role);
+  // A deactivated unit's contributors lose that role on their next request (and cannot log in
+  // when it was their only one); roles that do not act for the unit are unaffected.
+  const unitActive = u.unitId === null || db.select({ active: units.active }).from(units).where(eq(units.id, u.unitId)).get()?.active === true;
+  if (!unitActive) roles = roles.filter((r) => r !== "contributor");
+  if (roles.length === 0) return null;
   return { id: u.id, username: u.username, displayName: u.displayName, roles, unitId: u.unitId };
 }
 

@@ -19,7 +19,12 @@ export type AppErrorCode =
   | "upload_binary"
   | "upload_bad_docx"
   | "upload_unsupported"
-  | "upload_unparsable";
+  | "upload_unparsable"
+  | "name_taken"
+  | "username_taken"
+  | "unit_required"
+  | "self_lockout"
+  | "merge_same";
 
 export class AppError extends Error {
   constructor(

@@ -137,6 +137,7 @@ function validateSection(publicationId: number, sectionId: number | null) {
 export function createItem(actor: Actor, fields: ItemFields): Item {
   requireRole(actor, "contributor");
   if (actor.unitId === null) throw new AppError("forbidden");
+  assertUnitActive(actor.unitId);
   const unitId = actor.unitId;
   const pub = currentPublication();
   validateSection(pub.id, fields.suggestedSectionId);
@@ -259,8 +260,14 @@ function getOwnItem(actor: Actor, id: number): Item {
   return item;
 }
 
+/** A deactivated unit no longer submits, whatever actor object the caller holds. */
+function assertUnitActive(unitId: number | null): void {
+  if (unitId === null || db.select({ active: units.active }).from(units).where(eq(units.id, unitId)).get()?.active !== true) throw new AppError("forbidden");
+}
+
 export function submitItem(actor: Actor, input: z.infer<typeof itemRefSchema>): Item {
   requireRole(actor, "contributor");
+  assertUnitActive(actor.unitId);
   const item = getOwnItem(actor, input.id);
   if (!item.title.trim()) throw new AppError("invalid", {}, "title");
   if (richDocLength(item.body) === 0) throw new AppError("invalid", {}, "body");

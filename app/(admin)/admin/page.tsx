@@ -1,55 +1,19 @@
 import { getTranslations } from "next-intl/server";
+import { CreateUnitForm, UnitsTable, UnitsToReview } from "@/components/admin/units-panel";
 import { requirePageActor } from "@/lib/auth/session";
-import { listUnits, listUsers } from "@/lib/data/admin";
+import { listUnits } from "@/lib/data/admin";
 
-export default async function AdminPage() {
+export default async function AdminUnitsPage() {
+  // The layout checks too, but a page must not rely on it: layouts do not re-run on every navigation.
   const actor = await requirePageActor("admin");
-  const [t, tr, tk] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getTranslations("unitKind")]);
-  const users = listUsers(actor);
-  const units = listUnits(actor);
+  const t = await getTranslations("admin");
+  const units = listUnits(actor).map(({ id, name, kind, active, needsReview, itemCount, userCount }) => ({ id, name, kind, active, needsReview, itemCount, userCount }));
   return (
-    <section>
-      <h1>{t("title")}</h1>
-      <h2>{t("users")}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("username")}</th>
-            <th scope="col">{t("displayName")}</th>
-            <th scope="col">{t("roles")}</th>
-            <th scope="col">{t("unit")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.username}</td>
-              <td>{u.displayName}</td>
-              <td>{u.roles.map((r) => tr(r)).join("、")}</td>
-              <td>{u.unitName ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <>
+      <UnitsToReview units={units} />
       <h2>{t("units")}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("unit")}</th>
-            <th scope="col">{t("kind")}</th>
-            <th scope="col">{t("active")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {units.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{tk(u.kind)}</td>
-              <td>{u.active ? "✓" : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+      <CreateUnitForm />
+      <UnitsTable units={units.filter((u) => !u.needsReview)} />
+    </>
   );
 }

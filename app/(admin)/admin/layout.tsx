@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import { AdminTabs } from "@/components/admin/admin-tabs";
+import { requirePageActor } from "@/lib/auth/session";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await requirePageActor("admin");
+  const t = await getTranslations("admin");
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <AdminTabs />
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { addSectionAction, moveSectionAction, removeSectionAction, renameSectionAction, setSectionActiveAction, updatePublicationAction } from "@/app/(admin)/admin/actions";
+import { FieldError, FormError, useAdminAction } from "./use-admin-action";
+
+export interface PublicationFields {
+  title: string;
+  office: string;
+  mailbox: string;
+  defaultEditorName: string;
+  defaultReviewerName: string;
+  distribution: string[];
+}
+
+export interface SectionRow {
+  id: number;
+  title: string;
+  active: boolean;
+  used: boolean;
+}
+
+const TEXT_FIELDS = [
+  ["title", "pubTitle"],
+  ["office", "office"],
+  ["mailbox", "mailbox"],
+  ["defaultEditorName", "defaultEditorName"],
+  ["defaultReviewerName", "defaultReviewerName"],
+] as const;
+
+export function PublicationForm({ initial }: { initial: PublicationFields }) {
+  const t = useTranslations("admin");
+  const uid = useId();
+  const [values, setValues] = useState({ ...initial, distribution: initial.distribution.join("\n") });
+  const [saved, setSaved] = useState(false);
+  const { run, pending, error, fieldErrors } = useAdminAction(updatePublicationAction);
+  return (
+    <form
+      className="form card"
+      noValidate
+      aria-label={t("settingsTitle")}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setSaved(false);
+        const distribution = values.distribution.split("\n").map((g) => g.trim()).filter(Boolean);
+        const { title, office, mailbox, defaultEditorName, defaultReviewerName } = values;
+        if (await run({ title, office, mailbox, defaultEditorName, defaultReviewerName, distribution })) setSaved(true);
+      }}
+    >
+      <p className="note">{t("settingsHint")}</p>
+      <div className="field-row">
+        {TEXT_FIELDS.map(([key, label]) => (
+          <div className="field" key={key}>
+            <label htmlFor={`${uid}-${key}`}>{t(label)}</label>
+            <input
+              id={`${uid}-${key}`}
+              type={key === "mailbox" ? "email" : "text"}
+              value={values[key]}
+              onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+              aria-invalid={fieldErrors[key] ? true : undefined}
+            />
+            <FieldError message={fieldErrors[key]} />
+          </div>
+        ))}
+      </div>
+      <div className="field">
+        <label htmlFor={`${uid}-distribution`}>{t("distribution")}</label>
+        <textarea
+          id={`${uid}-distribution`}
+          rows={6}
+          value={values.distribution}
+          onChange={(e) => setValues({ ...values, distribution: e.target.value })}
+          aria-invalid={fieldErrors.distribution ? true : undefined}
+          aria-describedby={`${uid}-distribution-hint`}
+        />
+        <span id={`${uid}-distribution-hint`} className="count">
+          {t("distributionHint")}
+        </span>
+        <FieldError message={fieldErrors.distribution} />
+      </div>
+      <FormError message={error} />
+      {saved && (
+        <p role="status" className="ok">
+          {t("saved")}
+        </p>
+      )}
+      <div className="buttons">
+        <button type="submit" className="primary" disabled={pending}>
+          {t("save")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SectionItem({ section, first, last }: { section: SectionRow; first: boolean; last: boolean }) {
+  const t = useTranslations("admin");
+  const uid = useId();
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(section.title);
+  const rename = useAdminAction(renameSectionAction);
+  const move = useAdminAction(moveSectionAction);
+  const remove = useAdminAction(removeSectionAction);
+  const toggle = useAdminAction(setSectionActiveAction);
+  const error = move.error ?? remove.error ?? toggle.error;
+  return (
+    <li data-testid={`section-${section.id}`}>
+      {editing ? (
+        <form
+          className="field-row"
+          noValidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await rename.run({ id: section.id, title })) setEditing(false);
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`${uid}-title`}>{t("sectionTitle")}</label>
+            <input id={`${uid}-title`} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={rename.fieldErrors.title ? true : undefined} />
+            <FieldError message={rename.fieldErrors.title} />
+          </div>
+          <button type="submit" className="primary" disabled={rename.pending}>
+            {t("save")}
+          </button>
+          <button type="button" onClick={() => (setEditing(false), setTitle(section.title))}>
+            {t("cancel")}
+          </button>
+        </form>
+      ) : (
+        <span>
+          【{section.title}】{!section.active && <span className="count"> {t("sectionHidden")}</span>}
+        </span>
+      )}
+      <span className="placement-controls">
+        <button type="button" disabled={first || move.pending} onClick={() => move.run({ id: section.id, direction: "up" })} aria-label={`${t("moveUp")} ${section.title}`}>
+          ↑
+        </button>
+        <button type="button" disabled={last || move.pending} onClick={() => move.run({ id: section.id, direction: "down" })} aria-label={`${t("moveDown")} ${section.title}`}>
+          ↓
+        </button>
+        {!editing && (
+          <button type="button" onClick={() => setEditing(true)}>
+            {t("rename")}
+          </button>
+        )}
+        {section.used ? (
+          <button type="button" disabled={toggle.pending} onClick={() => toggle.run({ id: section.id, active: !section.active })} title={t("sectionUsed")}>
+            {section.active ? t("hide") : t("show")}
+          </button>
+        ) : (
+          <button type="button" disabled={remove.pending} onClick={() => remove.run({ id: section.id })}>
+            {t("remove")}
+          </button>
+        )}
+      </span>
+      <FormError message={error} />
+    </li>
+  );
+}
+
+export function SectionCatalogue({ sections }: { sections: SectionRow[] }) {
+  const t = useTranslations("admin");
+  const uid = useId();
+  const [title, setTitle] = useState("");
+  const add = useAdminAction(addSectionAction);
+  return (
+    <section aria-labelledby={`${uid}-h`} className="board-section">
+      <h2 id={`${uid}-h`}>{t("sections")}</h2>
+      <ol data-testid="sections">
+        {sections.map((s, i) => (
+          <SectionItem key={`${s.id}-${s.title}-${s.active}-${s.used}`} section={s} first={i === 0} last={i === sections.length - 1} />
+        ))}
+      </ol>
+      <form
+        className="field-row"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await add.run({ title })) setTitle("");
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${uid}-new`}>{t("sectionTitle")}</label>
+          <input id={`${uid}-new`} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={add.fieldErrors.title ? true : undefined} />
+          <FieldError message={add.fieldErrors.title} />
+        </div>
+        <button type="submit" disabled={add.pending}>
+          {t("addSection")}
+        </button>
+      </form>
+      <FormError message={add.error} />
+    </section>
+  );
+}
