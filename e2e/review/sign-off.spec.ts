@@ -45,7 +45,7 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   await expect(issueStatus(editor)).toHaveText("审核中");
   // Read-only while in review: no move buttons, and the server refuses a move sent anyway.
   await expect(editor.getByTestId(`placement-${b.id}`).getByRole("button", { name: "上移" })).toHaveCount(0);
-  expect(await callAction(editor, "movePlacementAction", { issueId: issue.id, version: 99, itemId: b.id, direction: "up" })).toContain(NOT_NOW);
+  expect(await callAction(editor, "arrangeAction", { issueId: issue.id, version: 99, change: { op: "move", itemId: b.id, sectionId: 1, index: 0 } })).toContain(NOT_NOW);
 
   // 审核: notified; the queue lists it; the print view shows it.
   await reviewer.goto("/notifications");
@@ -152,7 +152,7 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "批准后偷偷改掉的正文。" }] }] };
   const fields = { title: "批准后改的标题", body: doc, source: null, suggestedSectionId: null, eventDate: null, contactName: "", contactPhone: "", noteToEditor: "" };
   expect(await callAction(editor, "updateItemAction", { ...fields, id: x.id, version: 99 })).toContain(NOT_NOW);
-  expect(await callAction(editor, "movePlacementAction", { issueId: issue.id, version: 99, itemId: a.id, direction: "up" })).toContain(NOT_NOW);
+  expect(await callAction(editor, "arrangeAction", { issueId: issue.id, version: 99, change: { op: "move", itemId: a.id, sectionId: 1, index: 0 } })).toContain(NOT_NOW);
   await editor.goto(`/desk/issues/${issue.id}`);
   await expect(issueStatus(editor)).toHaveText("已批准");
   await expect(editor.getByTestId("approval").locator("code")).toHaveAttribute("title", fingerprint ?? "");

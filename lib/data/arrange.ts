@@ -206,7 +206,8 @@ export function arrangeIssue(actor: Actor, input: z.infer<typeof arrangeSchema>)
   requireRole(actor, "editor");
   try {
     return changeIssue(actor, input, "edit", {
-      detail: { ...input.change },
+      // `action` names the kind of edit for the audit log and the review rounds (which item moved).
+      detail: { action: input.change.op, ...input.change },
       write: (tx, issue) => applyOp(tx, actor, issue, input.change),
     });
   } catch (e) {
