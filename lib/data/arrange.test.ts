@@ -2,30 +2,16 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, issueSections, issues, items, placements } from "@/db/schema";
-import { loadActor } from "@/lib/auth/users";
 import { bulletinToText } from "@/lib/bulletin/text";
+import { demoActor, errorCode } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
 import { arrangeIssue, arrangeSchema, boardView, issueMetaSchema, updateIssueMeta, upcomingDeadline } from "./arrange";
-import { AppError } from "./errors";
 import { createIssue, getIssue, loadBulletin, proposeNextIssue } from "./issues";
 import { decideItem } from "./items";
 
-function actor(username: string): Actor {
-  const row = db.$client.prepare("select id from users where username = ?").get(username) as { id: number };
-  const a = loadActor(row.id);
-  if (!a) throw new Error(username);
-  return a;
-}
+const actor = demoActor;
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return "no error";
-};
+const code = errorCode;
 
 /** Everything an arrangement change could touch. */
 const snapshot = () => ({

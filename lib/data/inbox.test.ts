@@ -2,27 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, items } from "@/db/schema";
-import { loadActor } from "@/lib/auth/users";
+import { demoActor, errorCode } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
-import { AppError } from "./errors";
 import { inboxFilterSchema, listInbox } from "./inbox";
 import { decideItems, decideItemsSchema } from "./items";
 
-function actor(username: string): Actor {
-  const row = db.$client.prepare("select id from users where username = ?").get(username) as { id: number };
-  const a = loadActor(row.id);
-  if (!a) throw new Error(username);
-  return a;
-}
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return "no error";
-};
+const actor = demoActor;
+const code = errorCode;
 const snapshot = () => ({
   items: db.select({ id: items.id, status: items.status, version: items.version, note: items.editorNote }).from(items).all(),
   audit: db.select({ n: sql<number>`count(*)` }).from(auditLog).get()?.n,

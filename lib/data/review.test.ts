@@ -2,29 +2,17 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, issues, items, notifications, publications } from "@/db/schema";
-import { loadActor } from "@/lib/auth/users";
 import { paragraphsToDoc } from "@/lib/editor/schema";
+import { demoActor, errorCode } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
-import { AppError } from "./errors";
 import { listInbox } from "./inbox";
 import { listAudit } from "./audit-log";
 import { approveIssue, createIssue, loadBulletin, movePlacement, placeItem, proposeNextIssue, reopenIssue, returnIssue, sendToReview } from "./issues";
 import { decideItem, getItem, updateItem } from "./items";
 import { addComment, enforceApproval, listReviewRounds, listThreads, resolveComment, voidedApproval } from "./review";
 
-const actor = (username: string): Actor => {
-  const row = db.$client.prepare("select id from users where username = ?").get(username) as { id: number };
-  return loadActor(row.id) as Actor;
-};
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return "no error";
-};
+const actor = demoActor;
+const code = errorCode;
 
 let editor: Actor, reviewer: Actor, unit: Actor;
 let issueId: number;
