@@ -25,9 +25,10 @@ import {
   updateUnit,
   updateUser,
 } from "./admin";
+import { arrangeIssue } from "./arrange";
 import { AppError } from "./errors";
 import { listInbox } from "./inbox";
-import { approveIssue, createIssue, loadBulletin, placeItem, proposeNextIssue, sendToReview } from "./issues";
+import { approveIssue, createIssue, loadBulletin, proposeNextIssue, sendToReview } from "./issues";
 import { createItem, decideItem, submitItem } from "./items";
 import { enforceApproval } from "./review";
 
@@ -308,7 +309,7 @@ describe("publication settings", () => {
     if (!item) throw new Error("no submitted item");
     decideItem(editor, { id: itemId, version: item.version, decision: "accept", note: "" });
     let issue = createIssue(editor, { ...proposeNextIssue(editor, "2026-12-08"), number: 82, totalNumber: 982 });
-    issue = placeItem(editor, { issueId: issue.id, version: issue.version, itemId, sectionTitle: "基层动态", inToc: true });
+    issue = arrangeIssue(editor, { issueId: issue.id, version: issue.version, change: { op: "place", itemId, sectionTitle: "基层动态", inToc: true } });
     issue = sendToReview(editor, { issueId: issue.id, version: issue.version });
     approveIssue(reviewer, { issueId: issue.id, version: issue.version, fingerprint: loadBulletin(issue.id).fingerprint });
     expect(enforceApproval(issue.id)).toBe(false);

@@ -5,7 +5,8 @@ import { auditLog, itemRevisions, notifications } from "@/db/schema";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
-import { approveIssue, createIssue, distributeIssue, loadBulletin, placeItem, proposeNextIssue, sendToReview } from "./issues";
+import { arrangeIssue } from "./arrange";
+import { approveIssue, createIssue, distributeIssue, loadBulletin, proposeNextIssue, sendToReview } from "./issues";
 import { countMyItems, createItem, decideItem, itemFieldsSchema, listMyItems, myItemView, saveOwnItem, submitItem, updateItem, withdrawItem, type ItemFields } from "./items";
 import { listNotifications, openNotification, unreadCount } from "./notifications";
 
@@ -101,7 +102,7 @@ describe("the unit follows its item", () => {
 
     const p = proposeNextIssue(editor, "2026-12-01");
     const issue = createIssue(editor, p);
-    const placed = placeItem(editor, { issueId: issue.id, version: issue.version, itemId: edited.id, sectionTitle: "科普工作", inToc: false });
+    const placed = arrangeIssue(editor, { issueId: issue.id, version: issue.version, change: { op: "place", itemId: edited.id, sectionTitle: "科普工作", inToc: false } });
     const inReview = sendToReview(editor, { issueId: issue.id, version: placed.version });
     const approved = approveIssue(reviewer, { issueId: issue.id, version: inReview.version, fingerprint: loadBulletin(issue.id).fingerprint });
     distributeIssue(office, { issueId: issue.id, version: approved.version, date: "2026-12-02", distribution: ["市科协驻会领导"] });

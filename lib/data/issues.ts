@@ -4,7 +4,6 @@ import { z } from "zod";
 import { db } from "@/db";
 import {
   auditLog,
-  catalogueSections,
   comments,
   issueSections,
   issues,
@@ -12,7 +11,6 @@ import {
   placements,
   publications,
   reviewRounds,
-  units,
   type Issue,
   type IssueSection,
 } from "@/db/schema";
@@ -124,32 +122,6 @@ export function getIssue(actor: Actor, id: number): Issue {
   const issue = db.select().from(issues).where(eq(issues.id, id)).get();
   if (!issue) throw new AppError("not_found");
   return issue;
-}
-
-/** The issue's sections with their placed items, in print order. */
-export function issueBoard(actor: Actor, id: number) {
-  const issue = getIssue(actor, id);
-  const sections = db.select().from(issueSections).where(eq(issueSections.issueId, id)).orderBy(asc(issueSections.position)).all();
-  const rows = db
-    .select({
-      placementId: placements.id,
-      sectionId: placements.sectionId,
-      position: placements.position,
-      inToc: placements.inToc,
-      tocTitle: placements.tocTitle,
-      sourceOverride: placements.sourceOverride,
-      itemId: items.id,
-      title: items.title,
-      source: items.source,
-      unitName: units.name,
-    })
-    .from(placements)
-    .innerJoin(items, eq(items.id, placements.itemId))
-    .innerJoin(units, eq(units.id, items.unitId))
-    .where(eq(placements.issueId, id))
-    .orderBy(asc(placements.position))
-    .all();
-  return { issue, sections: sections.map((s) => ({ ...s, placements: rows.filter((r) => r.sectionId === s.id) })) };
 }
 
 /** Builds the bulletin document of an issue from the database: the one input of every export. */
@@ -272,105 +244,6 @@ export function sectionFor(tx: Tx, issue: Issue, title: string | null): IssueSec
   return created;
 }
 
-export const placeItemSchema = issueRefSchema.extend({
-  itemId: idSchema,
-  // Empty string: the lead block without a heading.
-  sectionTitle: z.string().trim().max(20, "too_long"),
-  inToc: z.coerce.boolean(),
-});
-
-export function placeItem(actor: Actor, input: z.infer<typeof placeItemSchema>): Issue {
-  requireRole(actor, "editor");
-  const item = db.select().from(items).where(eq(items.id, input.itemId)).get();
-  if (!item || item.status === "draft") throw new AppError("not_found");
-  if (item.status !== "accepted") throw new AppError("not_allowed_now", {}, "itemId");
-  const title = input.sectionTitle === "" ? null : input.sectionTitle;
-  return changeIssue(actor, input, "edit", {
-    detail: { action: "place", itemId: item.id, section: title },
-    write: (tx, issue) => {
-      if (issue.publicationId !== item.publicationId) throw new AppError("invalid", {}, "itemId");
-      const section = sectionFor(tx, issue, title);
-      const last = tx.select({ n: max(placements.position) }).from(placements).where(eq(placements.sectionId, section.id)).get()?.n;
-      tx.insert(placements).values({ issueId: issue.id, sectionId: section.id, itemId: item.id, position: (last ?? -1) + 1, inToc: input.inToc }).run();
-      const moved = tx
-        .update(items)
-        .set({ status: itemTransition(item.status, "place", actor.roles), version: item.version + 1, updatedAt: new Date() })
-        .where(and(eq(items.id, item.id), eq(items.version, item.version)))
-        .run();
-      if (moved.changes !== 1) throw new AppError("conflict");
-      audit(tx, actor, { entity: "item", entityId: item.id, action: "place", from: "accepted", to: "placed", detail: { issueId: issue.id } });
-    },
-  });
-}
-
-export const placementRefSchema = issueRefSchema.extend({ itemId: idSchema });
-
-export function unplaceItem(actor: Actor, input: z.infer<typeof placementRefSchema>): Issue {
-  requireRole(actor, "editor");
-  return changeIssue(actor, input, "edit", {
-    detail: { action: "unplace", itemId: input.itemId },
-    write: (tx, issue) => {
-      const p = tx.select().from(placements).where(and(eq(placements.issueId, issue.id), eq(placements.itemId, input.itemId))).get();
-      if (!p) throw new AppError("not_found");
-      tx.delete(placements).where(eq(placements.id, p.id)).run();
-      const item = tx.select().from(items).where(eq(items.id, input.itemId)).get();
-      if (!item) throw new AppError("not_found");
-      tx.update(items)
-        .set({ status: itemTransition(item.status, "unplace", actor.roles), version: item.version + 1, updatedAt: new Date() })
-        .where(eq(items.id, item.id))
-        .run();
-      audit(tx, actor, { entity: "item", entityId: item.id, action: "unplace", from: item.status, to: "accepted", detail: { issueId: issue.id } });
-      const remaining = tx.select().from(placements).where(eq(placements.sectionId, p.sectionId)).orderBy(asc(placements.position)).all();
-      if (!remaining.length) tx.delete(issueSections).where(eq(issueSections.id, p.sectionId)).run();
-      else remaining.forEach((r, i) => tx.update(placements).set({ position: i }).where(eq(placements.id, r.id)).run());
-    },
-  });
-}
-
-export const movePlacementSchema = placementRefSchema.extend({ direction: z.enum(["up", "down"]) });
-
-/** Moves an item one place up or down within its section. */
-export function movePlacement(actor: Actor, input: z.infer<typeof movePlacementSchema>): Issue {
-  requireRole(actor, "editor");
-  return changeIssue(actor, input, "edit", {
-    detail: { action: "move", itemId: input.itemId, direction: input.direction },
-    write: (tx, issue) => {
-      const p = tx.select().from(placements).where(and(eq(placements.issueId, issue.id), eq(placements.itemId, input.itemId))).get();
-      if (!p) throw new AppError("not_found");
-      const list = tx.select().from(placements).where(eq(placements.sectionId, p.sectionId)).orderBy(asc(placements.position)).all();
-      const i = list.findIndex((r) => r.id === p.id);
-      const j = input.direction === "up" ? i - 1 : i + 1;
-      if (j < 0 || j >= list.length) return;
-      [list[i], list[j]] = [list[j], list[i]];
-      list.forEach((r, k) => tx.update(placements).set({ position: k }).where(eq(placements.id, r.id)).run());
-    },
-  });
-}
-
-export const updatePlacementSchema = placementRefSchema.extend({
-  inToc: z.coerce.boolean(),
-  tocTitle: z
-    .string()
-    .trim()
-    .max(60, "too_long")
-    .transform((s) => s || null),
-});
-
-export function updatePlacement(actor: Actor, input: z.infer<typeof updatePlacementSchema>): Issue {
-  requireRole(actor, "editor");
-  return changeIssue(actor, input, "edit", {
-    detail: { action: "toc", itemId: input.itemId, inToc: input.inToc, tocTitle: input.tocTitle },
-    write: (tx, issue) => {
-      const r = tx
-        .update(placements)
-        .set({ inToc: input.inToc, tocTitle: input.tocTitle })
-        .where(and(eq(placements.issueId, issue.id), eq(placements.itemId, input.itemId)))
-        .run();
-      if (r.changes !== 1) throw new AppError("not_found");
-    },
-  });
-}
-
 export const sendToReviewSchema = issueRefSchema;
 
 export function sendToReview(actor: Actor, input: z.infer<typeof issueRefSchema>): Issue {
@@ -469,9 +342,6 @@ export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIs
   });
 }
 
-export const EXPORT_FORMATS = ["txt", "json"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 /** Loads the document to export and records the export. Exports are for desk, review, office and admin. */
 export function exportIssue(actor: Actor, issueId: number, format: string) {
   const issue = getIssue(actor, issueId);
@@ -490,18 +360,3 @@ export function issueHistory(actor: Actor, id: number) {
     .all();
 }
 
-export function issueComments(actor: Actor, id: number) {
-  getIssue(actor, id);
-  return db.select().from(comments).where(eq(comments.issueId, id)).orderBy(asc(comments.id)).all();
-}
-
-export function catalogueTitles(): string[] {
-  const pub = currentPublication();
-  return db
-    .select({ title: catalogueSections.title })
-    .from(catalogueSections)
-    .where(and(eq(catalogueSections.publicationId, pub.id), eq(catalogueSections.active, true)))
-    .orderBy(asc(catalogueSections.position))
-    .all()
-    .map((r) => r.title);
-}

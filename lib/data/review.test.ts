@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, issues, items, notifications, publications } from "@/db/schema";
+import { auditLog, issueSections, issues, items, notifications, publications } from "@/db/schema";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import { demoActor, errorCode } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
+import { arrangeIssue } from "./arrange";
 import { listInbox } from "./inbox";
 import { listAudit } from "./audit-log";
-import { approveIssue, createIssue, loadBulletin, movePlacement, placeItem, proposeNextIssue, reopenIssue, returnIssue, sendToReview } from "./issues";
+import { approveIssue, createIssue, loadBulletin, proposeNextIssue, reopenIssue, returnIssue, sendToReview } from "./issues";
 import { decideItem, getItem, updateItem } from "./items";
 import { addComment, enforceApproval, listReviewRounds, listThreads, resolveComment, voidedApproval } from "./review";
 
@@ -24,7 +25,7 @@ beforeAll(() => {
   for (const id of ids) {
     const item = db.select().from(items).where(eq(items.id, id)).get()!;
     decideItem(editor, { id, version: item.version, decision: "accept", note: "" });
-    issue = placeItem(editor, { issueId: issue.id, version: issue.version, itemId: id, sectionTitle: "基层动态", inToc: true });
+    issue = arrangeIssue(editor, { issueId: issue.id, version: issue.version, change: { op: "place", itemId: id, sectionTitle: "基层动态", inToc: true } });
   }
   issueId = issue.id;
   sendToReview(editor, { issueId, version: issue.version });
@@ -87,7 +88,7 @@ describe("what does not print does not touch the fingerprint", () => {
     const id = listInbox(editor, { status: "submitted" }).rows[0].id;
     const item = db.select().from(items).where(eq(items.id, id)).get()!;
     decideItem(editor, { id, version: item.version, decision: "accept", note: "" });
-    const placed = placeItem(editor, { issueId: issue.id, version: issue.version, itemId: id, sectionTitle: "科普工作", inToc: true });
+    const placed = arrangeIssue(editor, { issueId: issue.id, version: issue.version, change: { op: "place", itemId: id, sectionTitle: "科普工作", inToc: true } });
     sendToReview(editor, { issueId: issue.id, version: placed.version });
     const before = loadBulletin(issue.id).fingerprint;
     const c = addComment(reviewer, { issueId: issue.id, itemId: id, parentId: null, quote: null, body: "请核对。" });
@@ -108,13 +109,22 @@ describe("the approval holds or visibly breaks", () => {
     return { id: i.id, version: i.version, title, body: i.body, source: i.source, suggestedSectionId: i.suggestedSectionId, eventDate: i.eventDate, contactName: i.contactName, contactPhone: i.contactPhone, noteToEditor: i.noteToEditor };
   };
 
+  /** Moves an item one place up in its section, as the board's button does. */
+  const moveUp = (itemId: number) => {
+    const issue = current();
+    const section = loadBulletin(id).doc.sections.find((s) => s.items.some((i) => i.id === itemId));
+    const sectionId = db.select().from(issueSections).where(eq(issueSections.issueId, id)).all().find((s) => s.title === section?.title)?.id ?? 0;
+    const index = section?.items.findIndex((i) => i.id === itemId) ?? 0;
+    return arrangeIssue(editor, { issueId: id, version: issue.version, change: { op: "move", itemId, sectionId, index: index - 1 } });
+  };
+
   beforeAll(() => {
     let issue = createIssue(editor, proposeNextIssue(editor, "2026-11-28"));
     itemIds = listInbox(editor, { status: "submitted" }).rows.slice(0, 2).map((r) => r.id);
     for (const itemId of itemIds) {
       const item = db.select().from(items).where(eq(items.id, itemId)).get()!;
       decideItem(editor, { id: itemId, version: item.version, decision: "accept", note: "" });
-      issue = placeItem(editor, { issueId: issue.id, version: issue.version, itemId, sectionTitle: "科创工作", inToc: false });
+      issue = arrangeIssue(editor, { issueId: issue.id, version: issue.version, change: { op: "place", itemId, sectionTitle: "科创工作", inToc: false } });
     }
     id = issue.id;
     sendToReview(editor, { issueId: id, version: issue.version });
@@ -122,7 +132,7 @@ describe("the approval holds or visibly breaks", () => {
 
   it("an edit while in review is refused, and so is a quote that is not in the item", () => {
     expect(code(() => updateItem(editor, fields(itemIds[0], "送审中改标题")))).toBe("not_allowed_now");
-    expect(code(() => movePlacement(editor, { issueId: id, version: current().version, itemId: itemIds[1], direction: "up" }))).toBe("not_allowed_now");
+    expect(code(() => moveUp(itemIds[1]))).toBe("not_allowed_now");
     expect(code(() => addComment(reviewer, { issueId: id, itemId: itemIds[0], parentId: null, quote: "稿件里没有这句话", body: "x" }))).toBe("quote_not_found");
   });
 
@@ -150,7 +160,7 @@ describe("the approval holds or visibly breaks", () => {
 
   it("an item edit while drafting is logged on the item and on the issue; the item log shows moves", () => {
     updateItem(editor, fields(itemIds[0], "重新打开后改标题"));
-    movePlacement(editor, { issueId: id, version: current().version, itemId: itemIds[1], direction: "up" });
+    moveUp(itemIds[1]);
     const issueRows = listAudit(editor, { entity: "issue", entityId: id }).map((r) => [r.action, r.detail?.action]);
     expect(issueRows.slice(0, 2)).toEqual([
       ["edit", "move"],
@@ -190,7 +200,7 @@ describe("a quoted passage", () => {
     const id = listInbox(editor, { status: "submitted" }).rows[0].id;
     let item = db.select().from(items).where(eq(items.id, id)).get()!;
     decideItem(editor, { id, version: item.version, decision: "accept", note: "" });
-    const placed = placeItem(editor, { issueId: issue.id, version: issue.version, itemId: id, sectionTitle: "科普工作", inToc: false });
+    const placed = arrangeIssue(editor, { issueId: issue.id, version: issue.version, change: { op: "place", itemId: id, sectionTitle: "科普工作", inToc: false } });
     const sent = sendToReview(editor, { issueId: issue.id, version: placed.version });
     const quote = loadBulletin(issue.id).doc.sections[0].items[0].paragraphs[0].map((r) => r.text).join("").slice(0, 6);
     addComment(reviewer, { issueId: issue.id, itemId: id, parentId: null, quote, body: "请改写这一句。" });

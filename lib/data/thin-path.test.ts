@@ -5,7 +5,8 @@ import { auditLog, itemRevisions, items, units } from "@/db/schema";
 import { bulletinToText } from "@/lib/bulletin/text";
 import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
-import { approveIssue, createIssue, distributeIssue, exportIssue, loadBulletin, placeItem, proposeNextIssue, sendToReview } from "./issues";
+import { arrangeIssue } from "./arrange";
+import { approveIssue, createIssue, distributeIssue, exportIssue, loadBulletin, proposeNextIssue, sendToReview } from "./issues";
 import { listInbox } from "./inbox";
 import { createItem, decideItem, getItem, listMyItems, submitItem, updateItem, withdrawItem, type ItemFields } from "./items";
 
@@ -45,7 +46,7 @@ describe("the thin path through the data layer", () => {
     const proposal = proposeNextIssue(editor, "2026-11-20");
     expect(proposal).toMatchObject({ year: 2026, number: 1, totalNumber: 79 });
     const issue = createIssue(editor, proposal);
-    const placed = placeItem(editor, { issueId: issue.id, version: issue.version, itemId: accepted.id, sectionTitle: "科普工作", inToc: true });
+    const placed = arrangeIssue(editor, { issueId: issue.id, version: issue.version, change: { op: "place", itemId: accepted.id, sectionTitle: "科普工作", inToc: true } });
     expect(getItem(editor, accepted.id).status).toBe("placed");
     expect(loadBulletin(issue.id).doc.draft).toBe(true);
 

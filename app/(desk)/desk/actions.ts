@@ -5,21 +5,7 @@ import { z } from "zod";
 import { arrangeIssue, arrangeSchema, boardView, issueMetaSchema, updateIssueMeta } from "@/lib/data/arrange";
 import { idSchema } from "@/lib/data/validation";
 import { defineAction } from "@/lib/auth/action";
-import {
-  createIssue,
-  issueNumbersSchema,
-  issueRefSchema,
-  movePlacement,
-  movePlacementSchema,
-  placeItem,
-  placeItemSchema,
-  placementRefSchema,
-  reopenIssue,
-  sendToReview,
-  unplaceItem,
-  updatePlacement,
-  updatePlacementSchema,
-} from "@/lib/data/issues";
+import { createIssue, issueNumbersSchema, issueRefSchema, reopenIssue, sendToReview } from "@/lib/data/issues";
 import { decideItem, decideItemSchema, decideItems, decideItemsSchema } from "@/lib/data/items";
 import type { Issue } from "@/db/schema";
 
@@ -33,10 +19,6 @@ export const decideItemAction = defineAction(["editor"], decideItemSchema, (acto
 
 export const createIssueAction = defineAction(["editor"], issueNumbersSchema, (actor, input) => issueRef(createIssue(actor, input)));
 
-export const placeItemAction = defineAction(["editor"], placeItemSchema, (actor, input) => issueRef(placeItem(actor, input)));
-export const unplaceItemAction = defineAction(["editor"], placementRefSchema, (actor, input) => issueRef(unplaceItem(actor, input)));
-export const movePlacementAction = defineAction(["editor"], movePlacementSchema, (actor, input) => issueRef(movePlacement(actor, input)));
-export const updatePlacementAction = defineAction(["editor"], updatePlacementSchema, (actor, input) => issueRef(updatePlacement(actor, input)));
 export const sendToReviewAction = defineAction(["editor"], issueRefSchema, (actor, input) => issueRef(sendToReview(actor, input)));
 export const reopenIssueAction = defineAction(["editor"], issueRefSchema, (actor, input) => issueRef(reopenIssue(actor, input)));
 
