@@ -288,7 +288,8 @@ export function ArrangeBoard({ initial }: { initial: BoardView }) {
           title={t("preview")}
           data-testid="bulletin-preview"
           srcDoc={board.previewHtml}
-          sandbox=""
+          // No scripts; same origin only so the bundled faces load (an opaque origin's font requests are refused).
+          sandbox="allow-same-origin"
           aria-describedby="preview-heading"
         />
       </div>

@@ -6,6 +6,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
   const asset = fontAsset((await params).path);
   if (!asset) return new Response("Not found", { status: 404 });
   return new Response(typeof asset.body === "string" ? asset.body : new Uint8Array(asset.body), {
-    headers: { "content-type": asset.contentType, "cache-control": "public, max-age=86400" },
+    // Any origin: sandboxed previews load them from an opaque origin.
+    headers: { "content-type": asset.contentType, "cache-control": "public, max-age=86400", "access-control-allow-origin": "*" },
   });
 }
