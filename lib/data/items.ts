@@ -86,6 +86,20 @@ export const itemFieldsSchema = z
   .strict();
 export type ItemFields = z.infer<typeof itemFieldsSchema>;
 
+/** The editable fields of a stored item, as the forms send them back. */
+export function itemFieldsOf(item: Item): ItemFields {
+  return {
+    title: item.title,
+    body: item.body,
+    source: item.source,
+    suggestedSectionId: item.suggestedSectionId,
+    eventDate: item.eventDate,
+    contactName: item.contactName,
+    contactPhone: item.contactPhone,
+    noteToEditor: item.noteToEditor,
+  };
+}
+
 export const updateItemSchema = itemFieldsSchema.extend({ id: jsonId, version: jsonId }).strict();
 export const itemRefSchema = z.object({ id: jsonId, version: jsonId }).strict();
 /** An autosave or an explicit save by the unit: a new draft when there is no id yet. */
@@ -398,16 +412,7 @@ function latestOf(item: Item): LatestItem {
     status: item.status,
     updatedAt: item.updatedAt.getTime(),
     by: rev?.name ?? "",
-    fields: {
-      title: item.title,
-      body: item.body,
-      source: item.source,
-      suggestedSectionId: item.suggestedSectionId,
-      eventDate: item.eventDate,
-      contactName: item.contactName,
-      contactPhone: item.contactPhone,
-      noteToEditor: item.noteToEditor,
-    },
+    fields: itemFieldsOf(item),
   };
 }
 

@@ -9,7 +9,7 @@ import { TextDiff } from "@/components/item/text-diff";
 import { Timeline } from "@/components/item/timeline";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
-import { getItem, itemHistory, itemUnitName, placedIn, submittedRevision } from "@/lib/data/items";
+import { getItem, itemFieldsOf, itemHistory, itemUnitName, placedIn, submittedRevision } from "@/lib/data/items";
 import { idSchema } from "@/lib/data/validation";
 import { charDiff, hasChanges } from "@/lib/editor/diff";
 import { docToParagraphs, docToPlainText } from "@/lib/editor/schema";
@@ -109,16 +109,7 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
           id={item.id}
           version={item.version}
           locked={!!issue && nextIssueState(issue.status, "edit", actor.roles) === null}
-          fields={{
-            title: item.title,
-            body: item.body,
-            source: item.source,
-            suggestedSectionId: item.suggestedSectionId,
-            eventDate: item.eventDate,
-            contactName: item.contactName,
-            contactPhone: item.contactPhone,
-            noteToEditor: item.noteToEditor,
-          }}
+          fields={itemFieldsOf(item)}
         />
       )}
       <p>
