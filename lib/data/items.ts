@@ -21,6 +21,7 @@ import { type ItemAction, itemTransition, nextItemState } from "@/lib/workflow/i
 import { type Actor, hasRole, requireRole } from "./actor";
 import { audit } from "./audit";
 import { itemRows } from "./audit-log";
+import { noteContentChange } from "./signoff";
 import { AppError } from "./errors";
 import { notifyUnit } from "./notifications";
 import { currentPublication } from "./publication";
@@ -209,7 +210,10 @@ export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>
       .run();
     audit(tx, actor, { entity: "item", entityId: id, action: "edit", detail: { version: updated.version, chars: richDocLength(updated.body) } });
     // A placed item's text is the issue's content: its log records the edit too.
-    if (issue) audit(tx, actor, { entity: "issue", entityId: issue.id, action: "edit", detail: { action: "item_text", itemId: id, title: updated.title } });
+    if (issue) {
+      audit(tx, actor, { entity: "issue", entityId: issue.id, action: "edit", detail: { action: "item_text", itemId: id, title: updated.title } });
+      noteContentChange(tx, issue.id, actor.id);
+    }
     return updated;
   });
 }
