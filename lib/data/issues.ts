@@ -300,7 +300,7 @@ export function sendToReview(actor: Actor, input: z.infer<typeof issueRefSchema>
       const before = tx.select({ changed: issues.changedByIds, moved: issues.movedItemIds }).from(issues).where(eq(issues.id, issue.id)).get();
       const last = tx.select({ n: max(reviewRounds.round) }).from(reviewRounds).where(eq(reviewRounds.issueId, issue.id)).get()?.n;
       tx.insert(reviewRounds)
-        .values({ issueId: issue.id, round: (last ?? 0) + 1, snapshot: doc, fingerprint, sentById: actor.id, changedByIds: before?.changed ?? [], movedItemIds: before?.moved ?? [] })
+        .values({ issueId: issue.id, round: (last ?? 0) + 1, snapshot: bulletinDocumentSchema.parse(doc), fingerprint, sentById: actor.id, changedByIds: before?.changed ?? [], movedItemIds: before?.moved ?? [] })
         .run();
       // The next round collects its own.
       tx.update(issues).set({ changedByIds: [], movedItemIds: [] }).where(eq(issues.id, issue.id)).run();

@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { comments, issueApprovals, placements, reviewRounds, users } from "@/db/schema";
 import { compareRounds } from "@/lib/bulletin/compare";
 import type { BulletinDocument } from "@/lib/bulletin/document";
+import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
 import { paragraphText } from "@/lib/editor/schema";
 import { type Actor, hasRole, requireRole } from "./actor";
 import { audit } from "./audit";
@@ -206,7 +207,7 @@ export function listReviewRounds(actor: Actor, issueId: number) {
   const previous = rounds[rounds.length - 2];
   return {
     rounds: rounds.map((r) => ({ round: r.round, sentAt: r.sentAt, outcome: r.outcome, fingerprint: r.fingerprint })),
-    comparison: latest && previous ? compareRounds(previous.snapshot as BulletinDocument, latest.snapshot as BulletinDocument, { movedIds: latest.movedItemIds }) : null,
+    comparison: latest && previous ? compareRounds(bulletinDocumentSchema.parse(previous.snapshot), bulletinDocumentSchema.parse(latest.snapshot), { movedIds: latest.movedItemIds }) : null,
     round: latest?.round ?? 0,
   };
 }

@@ -9,6 +9,7 @@ import { PdfBusyError, PdfUnavailableError, renderBulletinPdf } from "@/lib/bull
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
 import { bulletinToText } from "@/lib/bulletin/text";
 import { AppError } from "@/lib/data/errors";
+import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
 import { exportIssue } from "@/lib/data/issues";
 import { idSchema } from "@/lib/data/validation";
 import { env } from "@/lib/env";
@@ -37,7 +38,8 @@ async function render(doc: BulletinDocument, format: Format): Promise<string | U
     case "txt":
       return bulletinToText(doc);
     case "json":
-      return JSON.stringify(doc, null, 2);
+      // The one document schema: the JSON export is exactly what `bulletin render` reads.
+      return JSON.stringify(bulletinDocumentSchema.parse(doc), null, 2);
     case "html":
       return bulletinToPrintHtml(doc);
   }
