@@ -283,6 +283,13 @@ export function sectionFor(tx: Tx, issue: Issue, title: string | null): IssueSec
   return created;
 }
 
+/** The document as the one schema allows it, before it is stored (a review round, an edition); refused with `invalid` otherwise. */
+function checkedDocument(doc: BulletinDocument): BulletinDocument {
+  const checked = bulletinDocumentSchema.safeParse(doc);
+  if (!checked.success) throw new AppError("invalid", {}, "document");
+  return checked.data;
+}
+
 export const sendToReviewSchema = issueRefSchema;
 
 /**
@@ -300,7 +307,7 @@ export function sendToReview(actor: Actor, input: z.infer<typeof issueRefSchema>
       const before = tx.select({ changed: issues.changedByIds, moved: issues.movedItemIds }).from(issues).where(eq(issues.id, issue.id)).get();
       const last = tx.select({ n: max(reviewRounds.round) }).from(reviewRounds).where(eq(reviewRounds.issueId, issue.id)).get()?.n;
       tx.insert(reviewRounds)
-        .values({ issueId: issue.id, round: (last ?? 0) + 1, snapshot: bulletinDocumentSchema.parse(doc), fingerprint, sentById: actor.id, changedByIds: before?.changed ?? [], movedItemIds: before?.moved ?? [] })
+        .values({ issueId: issue.id, round: (last ?? 0) + 1, snapshot: checkedDocument(doc), fingerprint, sentById: actor.id, changedByIds: before?.changed ?? [], movedItemIds: before?.moved ?? [] })
         .run();
       // The next round collects its own.
       tx.update(issues).set({ changedByIds: [], movedItemIds: [] }).where(eq(issues.id, issue.id)).run();
@@ -502,7 +509,7 @@ export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIs
     detail: { date: input.date, distribution: input.distribution, fingerprint },
     write: (tx, issue) => {
       tx.insert(issueEditions)
-        .values({ issueId: issue.id, revision: 1, kind: "distribution", document: bulletinDocumentSchema.parse(doc), fingerprint, createdById: actor.id, createdByName: actor.displayName })
+        .values({ issueId: issue.id, revision: 1, kind: "distribution", document: checkedDocument(doc), fingerprint, createdById: actor.id, createdByName: actor.displayName })
         .run();
       const placed = tx.select({ item: items }).from(placements).innerJoin(items, eq(items.id, placements.itemId)).where(eq(placements.issueId, issue.id)).all();
       for (const { item } of placed) {
