@@ -1,6 +1,7 @@
 import { and, asc, eq, or } from "drizzle-orm";
 import type { BulletinDocument } from "@/lib/bulletin/document";
 import { bulletinFingerprint } from "@/lib/bulletin/fingerprint";
+import { checkAuditEvent } from "@/lib/data/audit-events";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import type { Db } from "./open";
 import { auditLog, catalogueSections, issueEditions, issueSections, issues, itemRevisions, items, placements, publications, units, type Issue } from "./schema";
@@ -200,7 +201,7 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
             .values({ issueId: issue.id, sectionId: section.id, itemId: item.id, position: pos, inToc: tocTitle !== null, tocTitle: tocTitle && tocTitle !== it.title ? tocTitle : null })
             .run();
           tx.insert(auditLog)
-            .values({ actorId: actor?.id ?? null, actorName: actor?.displayName ?? "系统", entity: "item", entityId: item.id, action: "import", toState: "published", detail: { issueId: issue.id, origin } })
+            .values({ actorId: actor?.id ?? null, actorName: actor?.displayName ?? "系统", entity: "item", entityId: item.id, action: "import", toState: "published", detail: checkAuditEvent("item", "import", { issueId: issue.id, origin }) })
             .run();
           report.items++;
         });
@@ -222,7 +223,7 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
         entityId: issue.id,
         action: "import",
         toState: "distributed",
-        detail: { origin, items: report.items, unitsCreated: report.unitsCreated },
+        detail: checkAuditEvent("issue", "import", { origin, items: report.items, unitsCreated: report.unitsCreated }),
       })
       .run();
   });

@@ -23,7 +23,7 @@ import { docToParagraphs } from "@/lib/editor/schema";
 import { type IssueAction, issueTransition, nextIssueState } from "@/lib/workflow/issue";
 import { itemTransition } from "@/lib/workflow/item";
 import { type Actor, requireRole } from "./actor";
-import { audit } from "./audit";
+import { audit, type AuditInput } from "./audit";
 import { AppError } from "./errors";
 import { notifyRole, notifyUnit } from "./notifications";
 import { currentPublication, listCatalogue } from "./publication";
@@ -250,6 +250,7 @@ export function transitionIssue(issue: Issue, actor: Actor | null, action: Issue
     opts.write?.(tx, updated);
     // Whoever changes what prints may not approve the round it goes into.
     if (action === "edit" && actor) noteContentChange(tx, issue.id, actor.id, opts.movedItemId);
+    // The action is a variable here: the event kind is checked at run time by audit() (audit-events.ts).
     audit(tx, actor, {
       entity: "issue",
       entityId: issue.id,
@@ -257,7 +258,7 @@ export function transitionIssue(issue: Issue, actor: Actor | null, action: Issue
       from: issue.status,
       to: updated.status,
       detail: opts.detail,
-    });
+    } as AuditInput);
     return updated;
   });
 }

@@ -19,7 +19,7 @@ import { docToPlainText, hasControlChars, hasMarkup, richDocLength, richDocSchem
 import { nextIssueState } from "@/lib/workflow/issue";
 import { type ItemAction, itemTransition, nextItemState } from "@/lib/workflow/item";
 import { type Actor, hasRole, requireRole } from "./actor";
-import { audit } from "./audit";
+import { audit, type AuditInput } from "./audit";
 import { itemRows } from "./audit-log";
 import { noteContentChange } from "./signoff";
 import { AppError } from "./errors";
@@ -265,7 +265,8 @@ function applyTransition(actor: Actor, item: Item, version: number, action: Item
       .returning()
       .get();
     if (!updated) throw new AppError("conflict");
-    audit(tx, actor, { entity: "item", entityId: item.id, action, from: item.status, to: updated.status, detail: opts.detail });
+    // The action is a variable here: the event kind is checked at run time by audit() (audit-events.ts).
+    audit(tx, actor, { entity: "item", entityId: item.id, action, from: item.status, to: updated.status, detail: opts.detail } as AuditInput);
     opts.after?.(tx, updated);
     return updated;
   });
