@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/db";
 import { DuplicateIssueError, type ImportReport, writeImportedIssue } from "@/db/import-issue";
 import type { BulletinDocument } from "@/lib/bulletin/document";

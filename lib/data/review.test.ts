@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, issueSections, issues, items, notifications, publications } from "@/db/schema";
+import { auditLog, issueSections, issues, items, notifications } from "@/db/schema";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import { demoActor, errorCode } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
