@@ -394,6 +394,12 @@ export function signIssue(actor: Actor, input: z.infer<typeof approveIssueSchema
   });
 }
 
+/** The 签发 that holds on an approved issue, if the publication used two levels for it. */
+export function signedOff(issueId: number): { name: string; at: Date } | null {
+  const signed = activeApprovals(db, issueId).find((a) => a.level === LEVEL_SIGN);
+  return signed ? { name: signed.userName, at: signed.at } : null;
+}
+
 /** What is waiting for whom in review: the 审核 recorded for this round, if any. */
 export function reviewStage(issueId: number): { levels: 1 | 2; reviewed: { name: string; at: Date } | null } {
   const issue = db.select().from(issues).where(eq(issues.id, issueId)).get();
