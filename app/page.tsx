@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/session";
 const HOME: [Role, string][] = [
   ["editor", "/desk/inbox"],
   ["reviewer", "/review"],
+  ["signer", "/review"],
   ["office", "/office"],
   ["contributor", "/items"],
   ["admin", "/admin"],

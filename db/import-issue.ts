@@ -1,8 +1,10 @@
 import { and, asc, eq, or } from "drizzle-orm";
 import type { BulletinDocument } from "@/lib/bulletin/document";
+import { bulletinFingerprint } from "@/lib/bulletin/fingerprint";
+import { checkAuditEvent } from "@/lib/data/audit-events";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import type { Db } from "./open";
-import { auditLog, catalogueSections, issueSections, issues, itemRevisions, items, placements, publications, units, type Issue } from "./schema";
+import { auditLog, catalogueSections, issueEditions, issueSections, issues, itemRevisions, items, placements, publications, units, type Issue } from "./schema";
 
 export interface ImportReport {
   issueId: number;
@@ -157,8 +159,10 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
       .returning()
       .get();
     report.issueId = issue.id;
+    const itemIds: number[][] = doc.sections.map(() => []);
 
     doc.sections
+      .map((s, i) => ({ ...s, ids: itemIds[i] }))
       .filter((s) => s.items.length)
       .forEach((s, sectionPos) => {
         const section = tx
@@ -191,16 +195,26 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
             .returning()
             .get();
           tx.update(items).set({ submittedRevisionId: rev.id }).where(eq(items.id, item.id)).run();
+          s.ids.push(item.id);
           const tocTitle = toc.get(flatIndex++) ?? null;
           tx.insert(placements)
             .values({ issueId: issue.id, sectionId: section.id, itemId: item.id, position: pos, inToc: tocTitle !== null, tocTitle: tocTitle && tocTitle !== it.title ? tocTitle : null })
             .run();
           tx.insert(auditLog)
-            .values({ actorId: actor?.id ?? null, actorName: actor?.displayName ?? "系统", entity: "item", entityId: item.id, action: "import", toState: "published", detail: { issueId: issue.id, origin } })
+            .values({ actorId: actor?.id ?? null, actorName: actor?.displayName ?? "系统", entity: "item", entityId: item.id, action: "import", toState: "published", detail: checkAuditEvent("item", "import", { issueId: issue.id, origin }) })
             .run();
           report.items++;
         });
       });
+    // The frozen archive: a past issue is final (never 草稿), and exports render exactly this.
+    const frozen: BulletinDocument = {
+      ...doc,
+      sections: doc.sections.map((s, i) => ({ ...s, items: s.items.map((it, k) => ({ ...it, id: itemIds[i][k] })) })),
+      draft: false,
+    };
+    tx.insert(issueEditions)
+      .values({ issueId: issue.id, revision: 1, kind: "import", document: frozen, fingerprint: bulletinFingerprint(frozen), note: origin, createdById: actor?.id ?? null, createdByName: actor?.displayName ?? "系统" })
+      .run();
     tx.insert(auditLog)
       .values({
         actorId: actor?.id ?? null,
@@ -209,7 +223,7 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
         entityId: issue.id,
         action: "import",
         toState: "distributed",
-        detail: { origin, items: report.items, unitsCreated: report.unitsCreated },
+        detail: checkAuditEvent("issue", "import", { origin, items: report.items, unitsCreated: report.unitsCreated }),
       })
       .run();
   });

@@ -10,7 +10,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import type { RichDoc } from "@/lib/editor/schema";
 
-export const ROLES = ["contributor", "editor", "reviewer", "office", "admin"] as const;
+export const ROLES = ["contributor", "editor", "reviewer", "signer", "office", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const UNIT_KINDS = ["office", "district", "society", "grassroots", "department", "institution", "other"] as const;
@@ -39,6 +39,8 @@ export const publications = sqliteTable("publications", {
   // The running number (总第M期) of the first issue this system holds is total - number + 1; kept
   // so the first issue created in a new installation proposes the right total.
   totalNumberOffset: integer("total_number_offset").notNull().default(0),
+  // Sign-off levels: 1 = 审核 only; 2 = 审核, then 签发 by a signer.
+  signoffLevels: integer("signoff_levels").notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -179,6 +181,10 @@ export const issues = sqliteTable(
     distributedAt: integer("distributed_at", { mode: "timestamp_ms" }),
     distributedTo: text("distributed_to", { mode: "json" }).$type<string[]>(),
     imported: integer("imported", { mode: "boolean" }).notNull().default(false),
+    // Users who changed printed content since the issue was last sent to review (they cannot approve the next round).
+    changedByIds: text("changed_by_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    // Items the editor moved since the last send to review (reported as moved, not their neighbours).
+    movedItemIds: text("moved_item_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
@@ -241,8 +247,64 @@ export const reviewRounds = sqliteTable(
     sentById: integer("sent_by_id").references(() => users.id),
     sentAt: createdAt(),
     outcome: text("outcome", { enum: ["approved", "returned"] }),
+    // Who changed printed content between the previous round and this one (with sentById: may not approve it).
+    changedByIds: text("changed_by_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    movedItemIds: text("moved_item_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    // The reviewer's reason when the round was returned.
+    returnReason: text("return_reason"),
   },
   (t) => [uniqueIndex("review_rounds_issue_round").on(t.issueId, t.round)],
+);
+
+/**
+ * One sign-off of one review round at one level (1 审核, 2 签发): who, when, and the fingerprint of
+ * exactly what they approved. Voided (never deleted) by the write that changes what prints, by
+ * reopening or by a new round.
+ */
+export const issueApprovals = sqliteTable(
+  "issue_approvals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    level: integer("level").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    userName: text("user_name").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    at: createdAt(),
+    voidedAt: integer("voided_at", { mode: "timestamp_ms" }),
+    voidedByName: text("voided_by_name"),
+    voidReason: text("void_reason", { enum: ["reopen", "content_changed", "returned"] }),
+  },
+  (t) => [index("issue_approvals_issue").on(t.issueId)],
+);
+
+/**
+ * The frozen archive: what was distributed (or imported), exactly, with its fingerprint. Revision 1
+ * is the first distribution; a correction (勘误) adds a revision and keeps the earlier ones. Every
+ * export of a distributed issue renders the latest revision.
+ */
+export const issueEditions = sqliteTable(
+  "issue_editions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    kind: text("kind", { enum: ["distribution", "import", "correction"] }).notNull(),
+    document: text("document", { mode: "json" }).notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    note: text("note").notNull().default(""),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdByName: text("created_by_name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("issue_editions_issue_revision").on(t.issueId, t.revision)],
 );
 
 export const comments = sqliteTable(
@@ -311,3 +373,5 @@ export type IssueSection = typeof issueSections.$inferSelect;
 export type Placement = typeof placements.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type IssueApproval = typeof issueApprovals.$inferSelect;
+export type IssueEdition = typeof issueEditions.$inferSelect;

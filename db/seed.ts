@@ -16,6 +16,7 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[];
   { username: "admin", displayName: "系统管理员", roles: ["admin"] },
   { username: "editor", displayName: "张红波", roles: ["editor"] },
   { username: "reviewer", displayName: "李金涛", roles: ["reviewer"] },
+  { username: "signer", displayName: "周建国", roles: ["signer"] },
   { username: "office", displayName: "王晓燕", roles: ["office"] },
   { username: "changping", displayName: "刘明", roles: ["contributor"], unit: "昌平区科协" },
   { username: "dongcheng", displayName: "陈静", roles: ["contributor"], unit: "东城区科协" },

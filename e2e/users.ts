@@ -4,6 +4,7 @@ export const USERS = {
   admin: "admin",
   editor: "editor",
   reviewer: "reviewer",
+  signer: "signer",
   office: "office",
   changping: "changping",
   dongcheng: "dongcheng",

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { describeAuditDetail } from "@/components/audit/describe";
 import { auditKind } from "@/components/audit/labels";
 import { requirePageActor } from "@/lib/auth/session";
 import { AUDIT_PAGE, auditFilterSchema, listAudit } from "@/lib/data/audit-log";
@@ -11,7 +12,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
   const rows = listAudit(actor, filter);
-  const [t, format, tItem, tIssue] = await Promise.all([getTranslations("audit"), getFormatter(), getTranslations("itemStatus"), getTranslations("issueStatus")]);
+  const [t, format, tItem, tIssue, td, tRole, tKind] = await Promise.all([
+    getTranslations("audit"),
+    getFormatter(),
+    getTranslations("itemStatus"),
+    getTranslations("issueStatus"),
+    getTranslations("auditDetail"),
+    getTranslations("roles"),
+    getTranslations("unitKind"),
+  ]);
+  /** The row's detail in words (what changed, from → to), from its typed event; raw only for rows of no known shape. */
+  const detailText = (r: (typeof rows)[number]): string => {
+    const lines = describeAuditDetail(r, (role) => (tRole.has(role) ? tRole(role as "editor") : role));
+    if (!lines) return r.detail ? JSON.stringify(r.detail) : "";
+    return lines
+      .map(({ key, values }) => {
+        const v = { ...values };
+        if (typeof v.field === "string" && td.has(v.field)) v.field = td(v.field as "change");
+        if (key === "unit_kind_change") for (const k of ["from", "to"] as const) if (tKind.has(String(v[k]))) v[k] = tKind(String(v[k]) as "office");
+        return td(key as "change", v);
+      })
+      .join("；");
+  };
   const next = rows.length === AUDIT_PAGE ? rows[rows.length - 1].id : null;
   const actionLabel = (action: string, detail: Record<string, unknown> | null) => {
     const kind = auditKind(action, detail);
@@ -64,7 +86,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>
                 {t(`entities.${r.entity}`)} {r.entityId ?? ""}
               </td>
-              <td className="detail">{r.detail ? JSON.stringify(r.detail) : ""}</td>
+              <td className="detail">{detailText(r)}</td>
             </tr>
           ))}
         </tbody>

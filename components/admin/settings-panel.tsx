@@ -12,6 +12,7 @@ export interface PublicationFields {
   defaultEditorName: string;
   defaultReviewerName: string;
   distribution: string[];
+  signoffLevels: number;
 }
 
 export interface SectionRow {
@@ -31,6 +32,7 @@ const TEXT_FIELDS = [
 
 export function PublicationForm({ initial }: { initial: PublicationFields }) {
   const t = useTranslations("admin");
+  const tso = useTranslations("signoff");
   const uid = useId();
   const [values, setValues] = useState({ ...initial, distribution: initial.distribution.join("\n") });
   const [saved, setSaved] = useState(false);
@@ -45,7 +47,8 @@ export function PublicationForm({ initial }: { initial: PublicationFields }) {
         setSaved(false);
         const distribution = values.distribution.split("\n").map((g) => g.trim()).filter(Boolean);
         const { title, office, mailbox, defaultEditorName, defaultReviewerName } = values;
-        if (await run({ title, office, mailbox, defaultEditorName, defaultReviewerName, distribution })) setSaved(true);
+        const signoffLevels = values.signoffLevels === 2 ? 2 : 1;
+        if (await run({ title, office, mailbox, defaultEditorName, defaultReviewerName, distribution, signoffLevels })) setSaved(true);
       }}
     >
       <p className="note">{t("settingsHint")}</p>
@@ -63,6 +66,22 @@ export function PublicationForm({ initial }: { initial: PublicationFields }) {
             <FieldError message={fieldErrors[key]} />
           </div>
         ))}
+      </div>
+      <div className="field">
+        <label htmlFor={`${uid}-signoffLevels`}>{tso("signoffLevels")}</label>
+        <select
+          id={`${uid}-signoffLevels`}
+          value={values.signoffLevels === 2 ? 2 : 1}
+          onChange={(e) => setValues({ ...values, signoffLevels: Number(e.target.value) })}
+          aria-describedby={`${uid}-signoffLevels-hint`}
+        >
+          <option value={1}>{tso("signoffOne")}</option>
+          <option value={2}>{tso("signoffTwo")}</option>
+        </select>
+        <span id={`${uid}-signoffLevels-hint`} className="count">
+          {tso("signoffLevelsHint")}
+        </span>
+        <FieldError message={fieldErrors.signoffLevels} />
       </div>
       <div className="field">
         <label htmlFor={`${uid}-distribution`}>{t("distribution")}</label>

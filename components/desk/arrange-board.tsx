@@ -21,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { ConfirmButton } from "@/components/review/confirm-button";
 import { arrangeAction, boardAction, reopenIssueAction, sendToReviewAction } from "@/app/(desk)/desk/actions";
 import type { ArrangeChange as ArrangeOp, BoardPlacement, BoardSection, BoardView } from "@/lib/data/arrange";
 import { applyOptimistic, sectionChars } from "@/lib/desk/board-model";
@@ -270,14 +271,22 @@ export function ArrangeBoard({ initial }: { initial: BoardView }) {
         <FooterForm key={`footer-${board.issue.version}`} board={board} disabled={!editable || busy} onSave={(c) => change(c)} />
         <div className="buttons">
           {editable && (
-            <button type="button" className="primary" disabled={busy || placedCount === 0} onClick={() => transition(sendToReviewAction({ issueId, version: board.issue.version }))}>
-              {t("sendToReview")}
-            </button>
+            <ConfirmButton
+              className="primary"
+              disabled={busy || placedCount === 0}
+              label={t("sendToReview")}
+              confirm={board.issue.sentBefore ? "resendConfirm" : null}
+              onConfirm={() => transition(sendToReviewAction({ issueId, version: board.issue.version }))}
+            />
           )}
           {board.issue.status === "approved" && (
-            <button type="button" className="danger" disabled={busy} onClick={() => transition(reopenIssueAction({ issueId, version: board.issue.version }))}>
-              {t("reopen")}
-            </button>
+            <ConfirmButton
+              className="danger"
+              disabled={busy}
+              label={t("reopen")}
+              confirm="reopenConfirm"
+              onConfirm={() => transition(reopenIssueAction({ issueId, version: board.issue.version }))}
+            />
           )}
         </div>
       </div>

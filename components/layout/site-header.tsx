@@ -10,7 +10,7 @@ const NAV: { href: string; key: string; roles: Role[] }[] = [
   { href: "/items/new", key: "newItem", roles: ["contributor"] },
   { href: "/desk/inbox", key: "inbox", roles: ["editor"] },
   { href: "/desk/issues", key: "issues", roles: ["editor"] },
-  { href: "/review", key: "review", roles: ["reviewer"] },
+  { href: "/review", key: "review", roles: ["reviewer", "signer"] },
   { href: "/office", key: "office", roles: ["office"] },
   { href: "/office/archive", key: "archive", roles: ["office", "editor", "reviewer", "admin"] },
   { href: "/office/import", key: "import", roles: ["office", "admin"] },

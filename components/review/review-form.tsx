@@ -3,11 +3,28 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { approveIssueAction, returnIssueAction } from "@/app/(review)/review/actions";
+import { approveIssueAction, returnIssueAction, signIssueAction } from "@/app/(review)/review/actions";
 
-/** Approve (after a confirmation) or return with a required comment. */
-export function ReviewForm({ issueId, version, fingerprint }: { issueId: number; version: number; fingerprint: string }) {
+/**
+ * Approve at this reader's level — 审核 (`review`) or 签发 (`sign`) — after a confirmation, or
+ * return with a required reason. `final`: this approval makes the issue approved for printing.
+ */
+export function ReviewForm({
+  issueId,
+  version,
+  fingerprint,
+  level = "review",
+  final = true,
+}: {
+  issueId: number;
+  version: number;
+  fingerprint: string;
+  level?: "review" | "sign";
+  final?: boolean;
+}) {
   const t = useTranslations("review");
+  const ts = useTranslations("signoff");
+  const approveLabel = level === "sign" ? ts("sign") : final ? t("approve") : ts("passReview");
   const router = useRouter();
   const uid = useId();
   const [comment, setComment] = useState("");
@@ -18,7 +35,7 @@ export function ReviewForm({ issueId, version, fingerprint }: { issueId: number;
 
   async function approve() {
     setPending(true);
-    const res = await approveIssueAction({ issueId, version, fingerprint });
+    const res = await (level === "sign" ? signIssueAction : approveIssueAction)({ issueId, version, fingerprint });
     setPending(false);
     setConfirming(false);
     if ("error" in res) setError(res.error);
@@ -62,13 +79,13 @@ export function ReviewForm({ issueId, version, fingerprint }: { issueId: number;
       )}
       {confirming ? (
         <div role="alertdialog" aria-labelledby={`${uid}-confirm`} className="confirm">
-          <p id={`${uid}-confirm`}>{t("approveConfirm")}</p>
+          <p id={`${uid}-confirm`}>{level === "sign" ? ts("signConfirm") : final ? t("approveConfirm") : ts("passReviewConfirm")}</p>
           <p>
             {t("fingerprint")} <code title={fingerprint}>{fingerprint.slice(0, 16)}</code>
           </p>
           <div className="buttons">
             <button type="button" className="primary" disabled={pending} onClick={approve} autoFocus>
-              {t("approve")}
+              {approveLabel}
             </button>
             <button type="button" disabled={pending} onClick={() => setConfirming(false)}>
               {t("cancel")}
@@ -78,7 +95,7 @@ export function ReviewForm({ issueId, version, fingerprint }: { issueId: number;
       ) : (
         <div className="buttons">
           <button type="button" className="primary" disabled={pending} onClick={() => setConfirming(true)}>
-            {t("approve")}
+            {approveLabel}
           </button>
           <button type="button" disabled={pending} onClick={sendBack}>
             {t("returnToEditor")}

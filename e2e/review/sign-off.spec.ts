@@ -95,6 +95,8 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   await expect(editor.locator(".rich-view p").first()).toContainText(`据悉，${quote}`);
 
   await editor.goto(`/desk/issues/${issue.id}`);
+  // The reviewer's reason heads the desk board.
+  await expect(editor.getByTestId("returned-reason")).toContainText("请按意见修改后再送审。");
   await editor.getByTestId(`placement-${b.id}`).getByRole("button", { name: "上移" }).click();
   await expect
     .poll(async () => {
@@ -113,7 +115,10 @@ test("two rounds of review, an approval that holds, is reopened and given again 
     await open.getByRole("button", { name: "标为已解决" }).click();
     await expect(editor.getByTestId("desk-threads").locator('[data-resolved="false"]')).toHaveCount(2 - i);
   }
+  // Sent before: sending again asks first, saying earlier sign-offs no longer count.
   await editor.getByRole("button", { name: "送审" }).click();
+  await expect(editor.getByRole("alertdialog")).toContainText("此前的审核、签发记录作废");
+  await editor.getByRole("alertdialog").getByRole("button", { name: "送审" }).click();
   await expect(issueStatus(editor)).toHaveText("审核中");
 
   // Round 2 shows exactly those differences: X's text (character diff) and B moved; nothing else.
@@ -161,7 +166,13 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   expect(finalText).not.toContain("批准后偷偷改掉的正文");
 
   // Reopen voids the approval: shown on the desk and to the reviewer, who is notified; exports are 草稿.
+  // Reopening asks first; cancelling changes nothing.
   await editor.getByRole("button", { name: "重新打开（撤销批准）" }).click();
+  await expect(editor.getByRole("alertdialog")).toContainText("重新打开将作废本期的审核和签发");
+  await editor.getByRole("alertdialog").getByRole("button", { name: "取消" }).click();
+  await expect(issueStatus(editor)).toHaveText("已批准");
+  await editor.getByRole("button", { name: "重新打开（撤销批准）" }).click();
+  await editor.getByRole("alertdialog").getByRole("button", { name: "重新打开（撤销批准）" }).click();
   await expect(issueStatus(editor)).toHaveText("编排中");
   await expect(editor.getByTestId("approval-void")).toContainText("张红波");
   await expect(editor.getByTestId("approval-void")).toContainText("李金涛 的批准已作废");
@@ -174,6 +185,7 @@ test("two rounds of review, an approval that holds, is reopened and given again 
 
   // Sent again and approved again.
   await editor.getByRole("button", { name: "送审" }).click();
+  await editor.getByRole("alertdialog").getByRole("button", { name: "送审" }).click();
   await expect(issueStatus(editor)).toHaveText("审核中");
   await reviewer.goto(`/review/issues/${issue.id}`);
   await expect(reviewer.getByTestId("review-round")).toHaveText("第3轮");

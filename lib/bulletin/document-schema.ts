@@ -1,64 +1,143 @@
 import { z } from "zod";
-import type { BulletinDocument } from "./document";
 
 /**
- * A bulletin document read from outside (the render command's JSON): checked field by field so a
- * bad file gets a message naming the field, in Chinese, instead of a broken print.
+ * The one bulletin document schema: what every export and preview renders, what `bulletin parse`
+ * prints and `bulletin render` reads, what archive import accepts, what a review round and the
+ * frozen archive store and what the JSON export writes. The TypeScript types below are derived from
+ * it, and the limits are shared with the forms that produce its fields.
+ *
+ * Messages are in Chinese and name the field (see parseBulletinDocument).
  */
+export const BULLETIN_LIMITS = {
+  publicationTitle: 40,
+  office: 60,
+  year: { min: 1949, max: 2200 },
+  number: { max: 999 },
+  totalNumber: { max: 99_999 },
+  tocLines: 100,
+  tocLine: 120,
+  sections: 40,
+  sectionTitle: 30,
+  itemsPerSection: 200,
+  itemTitle: 120,
+  paragraphs: 400,
+  runText: 20_000,
+  source: 100,
+  mailbox: 100,
+  personName: 40,
+  distributionLines: 50,
+  distributionLine: 100,
+  printRun: 1_000_000,
+} as const;
+
+const L = BULLETIN_LIMITS;
 const text = (max: number) => z.string({ error: "应为文字" }).max(max, `不能超过 ${max} 个字符`);
 const isoDate = z.string({ error: "应为日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "日期应写成 yyyy-mm-dd，如 2023-07-07");
-const positive = z.number({ error: "应为数字" }).int("应为整数").positive("应为正整数");
+const int = (min: number, max: number) =>
+  z.number({ error: "应为数字" }).int("应为整数").min(min, `应为 ${min}–${max} 的整数`).max(max, `应为 ${min}–${max} 的整数`);
 
-const runSchema = z.strictObject({ text: text(20_000).min(1, "不能为空"), bold: z.boolean({ error: "应为 true 或 false" }).optional(), italic: z.boolean({ error: "应为 true 或 false" }).optional() }, { error: "应为 {text, bold?, italic?}" });
+export const runSchema = z.strictObject(
+  {
+    text: text(L.runText).min(1, "不能为空"),
+    bold: z.boolean({ error: "应为 true 或 false" }).optional(),
+    italic: z.boolean({ error: "应为 true 或 false" }).optional(),
+  },
+  { error: "应为 {text, bold?, italic?}" },
+);
+export const paragraphSchema = z.array(runSchema, { error: "段落应为文字片段的列表" });
+
+/**
+ * 报头. Kept as its own object so optional fields (合刊, 增刊 …) can be added here without touching
+ * the rest of the document.
+ */
+export const mastheadSchema = z.strictObject(
+  {
+    title: text(L.publicationTitle).min(1, "不能为空"),
+    year: int(L.year.min, L.year.max),
+    number: int(1, L.number.max),
+    totalNumber: int(1, L.totalNumber.max),
+    office: text(L.office),
+    date: isoDate,
+  },
+  { error: "应为报头（title、year、number、totalNumber、office、date）" },
+);
+
+export const bulletinItemSchema = z.strictObject(
+  {
+    /** The item's id in the database, when it has one: lets the preview and comments point at it. */
+    id: z.number({ error: "应为数字" }).int("应为整数").positive("应为正整数").optional(),
+    title: text(L.itemTitle).min(1, "不能为空"),
+    paragraphs: z.array(paragraphSchema, { error: "应为段落的列表" }).max(L.paragraphs, `段落不能超过 ${L.paragraphs} 个`),
+    /** Attribution without the brackets, e.g. "昌平区科协"; null for the office's own news. */
+    source: text(L.source).nullable(),
+  },
+  { error: "应为稿件（title、paragraphs、source）" },
+);
+
+export const bulletinSectionSchema = z.strictObject(
+  {
+    /** null: the lead block, printed without a heading. */
+    title: text(L.sectionTitle).min(1, "不能为空").nullable(),
+    items: z.array(bulletinItemSchema, { error: "应为稿件的列表" }).max(L.itemsPerSection, `稿件不能超过 ${L.itemsPerSection} 篇`),
+  },
+  { error: "应为栏目（title、items）" },
+);
+
+export const footerSchema = z.strictObject(
+  {
+    mailbox: text(L.mailbox),
+    /** 编辑 */
+    editor: text(L.personName),
+    /** 审核: on an approved issue, who actually approved it. */
+    reviewer: text(L.personName),
+    /** 签发: who signed the issue off, where the publication uses two levels. */
+    signer: text(L.personName).nullable().optional(),
+    /** 分送 groups, one printed line each. */
+    distribution: z.array(text(L.distributionLine), { error: "应为分送单位的列表" }).max(L.distributionLines, `分送不能超过 ${L.distributionLines} 行`),
+    /** 印发 line: issuing office and date (yyyy-mm-dd), when recorded. */
+    printedBy: text(L.office).nullable().optional(),
+    printedDate: isoDate.nullable().optional(),
+    /** 共印N份 */
+    printRun: int(1, L.printRun).nullable().optional(),
+  },
+  { error: "应为版记（mailbox、editor、reviewer、distribution）" },
+);
 
 export const bulletinDocumentSchema = z.strictObject(
   {
-    masthead: z.strictObject({
-      title: text(40).min(1, "不能为空"),
-      year: positive,
-      number: positive,
-      totalNumber: positive,
-      office: text(60),
-      date: isoDate,
-    }, { error: "应为报头（title、year、number、totalNumber、office、date）" }),
-    toc: z.array(text(200), { error: "应为标题的列表" }),
-    sections: z.array(
-      z.strictObject({
-        title: text(40).min(1, "不能为空").nullable(),
-        items: z.array(
-          z.strictObject({
-            id: positive.optional(),
-            title: text(200).min(1, "不能为空"),
-            paragraphs: z.array(z.array(runSchema, { error: "段落应为文字片段的列表" }), { error: "应为段落的列表" }),
-            source: text(100).nullable(),
-          }, { error: "应为稿件（title、paragraphs、source）" }),
-          { error: "应为稿件的列表" },
-        ),
-      }, { error: "应为栏目（title、items）" }),
-      { error: "应为栏目的列表" },
-    ),
-    footer: z.strictObject({
-      mailbox: text(200),
-      editor: text(60),
-      reviewer: text(60),
-      distribution: z.array(text(200), { error: "应为分送单位的列表" }),
-      printedBy: text(60).nullable().optional(),
-      printedDate: isoDate.nullable().optional(),
-      printRun: positive.nullable().optional(),
-    }, { error: "应为版记（mailbox、editor、reviewer、distribution）" }),
+    masthead: mastheadSchema,
+    /** 目录提要: the chosen highlights, in issue order, possibly shortened titles. */
+    toc: z.array(text(L.tocLine), { error: "应为标题的列表" }).max(L.tocLines, `目录提要不能超过 ${L.tocLines} 行`),
+    /** In print order. */
+    sections: z.array(bulletinSectionSchema, { error: "应为栏目的列表" }).max(L.sections, `栏目不能超过 ${L.sections} 个`),
+    footer: footerSchema,
+    /** Anything not approved prints marked 草稿. */
     draft: z.boolean({ error: "应为 true 或 false" }),
   },
   { error: "应为简报文档（masthead、toc、sections、footer、draft）" },
 );
 
+export type BulletinDocument = z.infer<typeof bulletinDocumentSchema>;
+export type Masthead = z.infer<typeof mastheadSchema>;
+export type BulletinSection = z.infer<typeof bulletinSectionSchema>;
+export type BulletinItem = z.infer<typeof bulletinItemSchema>;
+export type Footer = z.infer<typeof footerSchema>;
+
 /** The document, or an Error whose message lists what is wrong, one field a line. */
 export function parseBulletinDocument(raw: unknown): BulletinDocument {
   const parsed = bulletinDocumentSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.slice(0, 10).map((i) => {
-    const where = i.path.length ? i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") : "（整个文件）";
-    const message = i.code === "unrecognized_keys" ? `多余的字段：${i.keys.join("、")}` : i.message;
-    return `  ${where}：${message}`;
-  });
-  throw new Error(`不是有效的简报文档：\n${lines.join("\n")}`);
+  throw new Error(`不是有效的简报文档：\n${describeIssues(parsed.error)}`);
+}
+
+/** A zod error on a bulletin document as Chinese lines naming each field (at most ten). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 10)
+    .map((i) => {
+      const where = i.path.length ? i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") : "（整个文件）";
+      const message = i.code === "unrecognized_keys" ? `多余的字段：${i.keys.join("、")}` : i.message;
+      return `  ${where}：${message}`;
+    })
+    .join("\n");
 }

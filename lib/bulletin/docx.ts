@@ -183,7 +183,7 @@ function footerTable(f: BulletinFooter): (Table | Paragraph)[] {
   const line = (children: TextRun[], options: Omit<IParagraphOptions, "children"> = {}) =>
     new Paragraph({ indent: { left: 280, right: 280 }, ...options, spacing: { line: Math.round(LINE * 0.8), lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children });
   const groups: Paragraph[][] = [];
-  const head = [f.mailbox && `信息报送邮箱：${f.mailbox}`, f.editor && `编辑：${f.editor}`, f.reviewer && `审核：${f.reviewer}`].filter(Boolean) as string[];
+  const head = [f.mailbox && `信息报送邮箱：${f.mailbox}`, f.editor && `编辑：${f.editor}`, f.reviewer && `审核：${f.reviewer}`, f.signer && `签发：${f.signer}`].filter(Boolean) as string[];
   if (head.length) groups.push(head.map((t) => line([r(t)])));
   const colon = 3 * 280;
   if (f.distribution.length) groups.push(f.distribution.map((g, i) => line([r(i === 0 ? `分送：${g}` : g)], { indent: { left: 280 + colon, hanging: i === 0 ? colon : 0, right: 280 } })));

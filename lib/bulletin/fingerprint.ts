@@ -3,8 +3,9 @@ import type { BulletinDocument } from "./document";
 
 /**
  * A fingerprint of exactly what prints: masthead and numbers, TOC, sections in order, every
- * item's title, text (with its bold/italic) and attribution, and the footer. Ids and the draft flag
- * do not print and are left out, so the same content always gives the same fingerprint.
+ * item's title, text (with its bold/italic) and attribution, and the footer. Ids and the draft
+ * flag do not print, and the 审核/签发 names are the approval itself: they are left out, so the same
+ * content always gives the same fingerprint.
  */
 export function bulletinFingerprint(doc: BulletinDocument): string {
   const m = doc.masthead;
@@ -18,7 +19,8 @@ export function bulletinFingerprint(doc: BulletinDocument): string {
         s.title,
         s.items.map((i) => [i.title, i.paragraphs.map((p) => p.map((r) => [r.text, !!r.bold, !!r.italic])), i.source]),
       ]),
-    footer: [f.mailbox, f.editor, f.reviewer, f.distribution, f.printedBy ?? null, f.printedDate ?? null, f.printRun ?? null],
+    // The 审核 and 签发 names are not in it: on an approved issue they are the approval itself.
+    footer: [f.mailbox, f.editor, f.distribution, f.printedBy ?? null, f.printedDate ?? null, f.printRun ?? null],
   };
   return createHash("sha256").update(JSON.stringify(printed)).digest("hex");
 }

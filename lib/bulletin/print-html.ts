@@ -96,6 +96,7 @@ function footerHtml(f: Footer): string {
     f.mailbox ? `<p>信息报送邮箱：${esc(f.mailbox)}</p>` : "",
     f.editor ? `<p>编辑：${esc(f.editor)}</p>` : "",
     f.reviewer ? `<p>审核：${esc(f.reviewer)}</p>` : "",
+    f.signer ? `<p>签发：${esc(f.signer)}</p>` : "",
   ].join("");
   const groups = f.distribution.length
     ? `<div class="distribution"><span class="label">分送：</span><div class="groups">${f.distribution.map((g) => `<p>${esc(g)}</p>`).join("")}</div></div>`

@@ -45,7 +45,6 @@ const PRINTED: [string, (d: BulletinDocument) => void][] = [
   ["attribution removed", (d) => (d.sections[1].items[1].source = null)],
   ["mailbox", (d) => (d.footer.mailbox = "other@bast.net.cn")],
   ["editor name", (d) => (d.footer.editor = "王五")],
-  ["reviewer name", (d) => (d.footer.reviewer = "赵六")],
   ["distribution group", (d) => d.footer.distribution.push("区科协")],
   ["printed by", (d) => (d.footer.printedBy = "北京市科协办公室")],
   ["printed date", (d) => (d.footer.printedDate = "2023-07-07")],
@@ -61,9 +60,11 @@ describe("approval fingerprint", () => {
       expect(bulletinFingerprint(d)).not.toBe(original);
     });
 
-  it("does not change for what does not print: ids, the draft flag, empty sections", () => {
+  it("does not change for what does not print — ids, the draft flag, empty sections — nor for the 审核/签发 names, which are the approval itself", () => {
     const d = base();
     d.draft = true;
+    d.footer.reviewer = "赵六";
+    d.footer.signer = "孙七";
     d.sections.forEach((s) => s.items.forEach((i) => (i.id = (i.id ?? 0) + 100)));
     d.sections.push({ title: "人才培育", items: [] });
     expect(bulletinFingerprint(d)).toBe(original);

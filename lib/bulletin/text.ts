@@ -33,6 +33,7 @@ export function bulletinToText(doc: BulletinDocument): string {
   if (f.mailbox) lines.push(`信息报送邮箱：${f.mailbox}`);
   if (f.editor) lines.push(`编辑：${f.editor}`);
   if (f.reviewer) lines.push(`审核：${f.reviewer}`);
+  if (f.signer) lines.push(`签发：${f.signer}`);
   if (f.distribution.length) {
     lines.push(`分送：${f.distribution[0]}`);
     lines.push(...f.distribution.slice(1));

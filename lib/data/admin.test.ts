@@ -1,8 +1,8 @@
 import bcrypt from "bcryptjs";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { catalogueSections, issues, items, units, users } from "@/db/schema";
+import { auditLog, catalogueSections, issues, items, units, users } from "@/db/schema";
 import { loadActor, verifyLogin } from "@/lib/auth/users";
 import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
 import {
@@ -28,9 +28,9 @@ import {
 import { arrangeIssue } from "./arrange";
 import { AppError } from "./errors";
 import { listInbox } from "./inbox";
-import { approveIssue, createIssue, loadBulletin, proposeNextIssue, sendToReview } from "./issues";
+import { approveIssue, createIssue, exportIssue, loadBulletin, proposeNextIssue, sendToReview } from "./issues";
 import { createItem, decideItem, submitItem } from "./items";
-import { enforceApproval } from "./review";
+import { voidedApproval } from "./review";
 
 const admin = () => demoActor("admin");
 
@@ -272,6 +272,7 @@ describe("publication settings", () => {
     defaultEditorName: "张红波",
     defaultReviewerName: "李金涛",
     distribution: ["市科协驻会领导", "机关各部门及事业单位"],
+    signoffLevels: 1 as const,
   };
 
   it("saves the settings, logs what changed, and new issues take the defaults", () => {
@@ -301,7 +302,7 @@ describe("publication settings", () => {
     }
   });
 
-  it("a title change voids an approved issue's approval at its next check", () => {
+  it("a title change voids an approved issue's approval in the settings write itself, logged there; reads and exports before it void nothing", () => {
     const editor = demoActor("editor");
     const reviewer = demoActor("reviewer");
     const itemId = listInbox(editor, { status: "submitted" }).rows[0].id;
@@ -312,13 +313,20 @@ describe("publication settings", () => {
     issue = arrangeIssue(editor, { issueId: issue.id, version: issue.version, change: { op: "place", itemId, sectionTitle: "基层动态", inToc: true } });
     issue = sendToReview(editor, { issueId: issue.id, version: issue.version });
     approveIssue(reviewer, { issueId: issue.id, version: issue.version, fingerprint: loadBulletin(issue.id).fingerprint });
-    expect(enforceApproval(issue.id)).toBe(false);
+    exportIssue(demoActor("office"), issue.id, "txt");
+    expect(db.select().from(issues).where(eq(issues.id, issue.id)).get()?.status).toBe("approved");
 
     updatePublication(admin(), { ...settings, title: "科协工作动态" });
     try {
       expect(loadBulletin(issue.id).doc.masthead.title).toBe("科协工作动态");
-      expect(enforceApproval(issue.id)).toBe(true);
       expect(db.select().from(issues).where(eq(issues.id, issue.id)).get()?.status).toBe("drafting");
+      // The void row is the settings write's own: same actor, right after publication_updated.
+      const rows = db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2).all();
+      expect(rows.map((r) => [r.entity, r.action, r.actorName])).toEqual([
+        ["issue", "void", admin().displayName],
+        ["publication", "publication_updated", admin().displayName],
+      ]);
+      expect(voidedApproval(editor, issue.id)).toMatchObject({ how: "void", approvedBy: reviewer.displayName });
     } finally {
       updatePublication(admin(), settings);
     }

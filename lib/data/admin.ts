@@ -18,6 +18,7 @@ import {
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
+import { voidChangedApprovals } from "./issues";
 import { currentPublication, listCatalogue } from "./publication";
 
 // ---------------------------------------------------------------------------------------------
@@ -71,6 +72,7 @@ export function publicationSettings(actor: Actor) {
       defaultEditorName: pub.defaultEditorName,
       defaultReviewerName: pub.defaultReviewerName,
       distribution: pub.distribution,
+      signoffLevels: pub.signoffLevels === 2 ? (2 as const) : (1 as const),
     },
     sections: sections.map((s) => ({ ...s, used: used.has(s.id) })),
   };
@@ -313,6 +315,8 @@ export const updatePublicationSchema = z
       .array(z.string().trim().max(100, { error: "too_long" }))
       .max(50, { error: "too_long" })
       .transform((a) => a.filter(Boolean)),
+    // 1: 审核 only; 2: 审核, then 签发 by a signer. Optional so older forms keep the current setting.
+    signoffLevels: z.union([z.literal(1), z.literal(2)], { error: "invalid" }).optional(),
   })
   .strict();
 
@@ -341,6 +345,8 @@ export function updatePublication(actor: Actor, raw: z.input<typeof updatePublic
         .map((k) => [k, { from: pub[k], to: after[k] }]),
     );
     audit(tx, actor, { entity: "publication", entityId: pub.id, action: "publication_updated", detail: changed });
+    // What prints changed (title, office): approvals of that content are voided by this write, logged here.
+    voidChangedApprovals(tx, actor, pub.id);
     return after;
   });
 }

@@ -1,53 +1,16 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/db";
 import { DuplicateIssueError, type ImportReport, writeImportedIssue } from "@/db/import-issue";
 import type { BulletinDocument } from "@/lib/bulletin/document";
+import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
 import { type Actor, requireRole } from "./actor";
 import { AppError } from "./errors";
-import { isoDateSchema } from "./validation";
 
-const runSchema = z.object({ text: z.string().max(20_000), bold: z.boolean().optional(), italic: z.boolean().optional() }).strict();
-
-/** A bulletin document as it arrives from an import: validated before anything is written. */
-export const importDocumentSchema = z.object({
-  masthead: z.object({
-    title: z.string().trim().min(1).max(40),
-    year: z.number().int().min(1949).max(2200),
-    number: z.number().int().min(1).max(999),
-    totalNumber: z.number().int().min(1).max(99999),
-    office: z.string().trim().max(60),
-    date: isoDateSchema,
-  }),
-  toc: z.array(z.string().trim().min(1).max(120)).max(100),
-  sections: z
-    .array(
-      z.object({
-        title: z.string().trim().min(1).max(30).nullable(),
-        items: z
-          .array(
-            z.object({
-              title: z.string().trim().min(1, "title_required").max(120),
-              paragraphs: z.array(z.array(runSchema).min(1)).min(1).max(400),
-              source: z.string().trim().min(1).max(100).nullable(),
-            }),
-          )
-          .max(200),
-      }),
-    )
-    .max(40)
-    .refine((s) => s.some((x) => x.items.length > 0), "no_items"),
-  footer: z.object({
-    mailbox: z.string().max(100),
-    editor: z.string().max(40),
-    reviewer: z.string().max(40),
-    distribution: z.array(z.string().max(100)).max(50),
-    printedBy: z.string().max(60).nullish(),
-    printedDate: isoDateSchema.nullish(),
-    printRun: z.number().int().positive().nullish(),
-  }),
-  draft: z.boolean(),
-});
+/**
+ * A bulletin document as it arrives from an import: the one document schema (shared limits), plus
+ * what an archived issue needs — at least one item. Validated before anything is written.
+ */
+export const importDocumentSchema = bulletinDocumentSchema.refine((d) => d.sections.some((x) => x.items.length > 0), { message: "no_items", path: ["sections"] });
 
 export { matchToc, type ImportReport } from "@/db/import-issue";
 

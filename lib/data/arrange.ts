@@ -8,6 +8,7 @@ import { itemTransition } from "@/lib/workflow/item";
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
+import { latestRound } from "./signoff";
 import { changeIssue, getIssue, issueRefSchema, loadBulletin, sectionFor, type Tx } from "./issues";
 import { listCatalogue } from "./publication";
 import { idSchema, isoDateSchema } from "./validation";
@@ -208,6 +209,7 @@ export function arrangeIssue(actor: Actor, input: z.infer<typeof arrangeSchema>)
     return changeIssue(actor, input, "edit", {
       // `action` names the kind of edit for the audit log and the review rounds (which item moved).
       detail: { action: input.change.op, ...input.change },
+      movedItemId: input.change.op === "move" ? input.change.itemId : undefined,
       write: (tx, issue) => applyOp(tx, actor, issue, input.change),
     });
   } catch (e) {
@@ -292,6 +294,8 @@ export interface BoardView {
     printedBy: string | null;
     printedDate: string | null;
     printRun: number | null;
+    /** Sent to review before: sending again starts a new round (the UI asks first). */
+    sentBefore: boolean;
   };
   sections: BoardSection[];
   pool: { id: number; title: string; unitName: string; sectionTitle: string | null }[];
@@ -342,6 +346,7 @@ export function boardView(actor: Actor, issueId: number): BoardView {
       printedBy: issue.printedBy,
       printedDate: issue.printedDate,
       printRun: issue.printRun,
+      sentBefore: latestRound(db, issue.id) !== undefined,
     },
     sections: sections.map((s) => ({
       id: s.id,

@@ -11,6 +11,7 @@ export type AppErrorCode =
   | "board_conflict"
   | "not_allowed_now"
   | "content_changed"
+  | "self_approval"
   | "quote_not_found"
   | "duplicate_number"
   | "throttled"

@@ -5,6 +5,8 @@ import { db } from "@/db";
 import {
   auditLog,
   comments,
+  issueApprovals,
+  issueEditions,
   issueSections,
   issues,
   items,
@@ -15,20 +17,22 @@ import {
   type IssueSection,
 } from "@/db/schema";
 import type { BulletinDocument } from "@/lib/bulletin/document";
+import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
 import { bulletinFingerprint } from "@/lib/bulletin/fingerprint";
 import { docToParagraphs } from "@/lib/editor/schema";
 import { type IssueAction, issueTransition, nextIssueState } from "@/lib/workflow/issue";
 import { itemTransition } from "@/lib/workflow/item";
 import { type Actor, requireRole } from "./actor";
-import { audit } from "./audit";
+import { audit, type AuditInput } from "./audit";
 import { AppError } from "./errors";
 import { notifyRole, notifyUnit } from "./notifications";
 import { currentPublication, listCatalogue } from "./publication";
+import { activeApprovals, excludedApprovers, LEVEL_REVIEW, LEVEL_SIGN, latestRound, noteContentChange, voidApprovals } from "./signoff";
 import { idSchema, isoDateSchema, todayInChina, versionSchema } from "./validation";
 
 export type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-const READERS = ["editor", "reviewer", "office", "admin"] as const;
+const READERS = ["editor", "reviewer", "signer", "office", "admin"] as const;
 
 export const issueNumbersSchema = z.object({
   year: z.coerce.number().int().min(1949, "invalid_year").max(2200, "invalid_year"),
@@ -124,10 +128,29 @@ export function getIssue(actor: Actor, id: number): Issue {
   return issue;
 }
 
-/** Builds the bulletin document of an issue from the database: the one input of every export. */
+/** The latest frozen revision of a distributed or imported issue, if it has one. */
+export function latestEdition(issueId: number) {
+  return db.select().from(issueEditions).where(eq(issueEditions.issueId, issueId)).orderBy(desc(issueEditions.revision)).get();
+}
+
+/**
+ * The bulletin document of an issue: the one input of every export, the print view and the
+ * previews. A distributed (or imported) issue is its frozen edition — the latest revision, exactly
+ * as stored, whatever changed in settings, units or users since. Any other issue is built from the
+ * database; on an approved issue the 版记 names who actually approved it (审核, and 签发 where used),
+ * and anything not approved with this exact content is a draft. Reads only.
+ */
 export function loadBulletin(issueId: number): { issue: Issue; doc: BulletinDocument; fingerprint: string } {
   const issue = db.select().from(issues).where(eq(issues.id, issueId)).get();
   if (!issue) throw new AppError("not_found");
+  const edition = issue.status === "distributed" ? latestEdition(issueId) : undefined;
+  if (edition) return { issue, doc: bulletinDocumentSchema.parse(edition.document), fingerprint: edition.fingerprint };
+  return { issue, ...buildBulletin(issue) };
+}
+
+/** The document as the database makes it now (not frozen). */
+function buildBulletin(issue: Issue): { doc: BulletinDocument; fingerprint: string } {
+  const issueId = issue.id;
   const pub = db.select().from(publications).where(eq(publications.id, issue.publicationId)).get();
   if (!pub) throw new AppError("not_found");
   const sections = db.select().from(issueSections).where(eq(issueSections.issueId, issueId)).orderBy(asc(issueSections.position)).all();
@@ -164,9 +187,21 @@ export function loadBulletin(issueId: number): { issue: Issue; doc: BulletinDocu
     draft: true,
   };
   const fingerprint = bulletinFingerprint(doc);
+  // An imported past issue is final: it was printed and distributed before this system held it.
+  if (issue.imported) {
+    doc.draft = false;
+    return { doc, fingerprint };
+  }
   const approvedStill = (issue.status === "approved" || issue.status === "distributed") && issue.approvalFingerprint === fingerprint;
   doc.draft = !approvedStill;
-  return { issue, doc, fingerprint };
+  if (approvedStill) {
+    const approvals = activeApprovals(db, issueId);
+    const reviewed = approvals.find((a) => a.level === LEVEL_REVIEW);
+    const signed = approvals.find((a) => a.level === LEVEL_SIGN);
+    if (reviewed) doc.footer.reviewer = reviewed.userName;
+    if (signed) doc.footer.signer = signed.userName;
+  }
+  return { doc, fingerprint };
 }
 
 export function issueDocument(actor: Actor, id: number) {
@@ -194,6 +229,8 @@ export interface TransitionOptions {
   set?: Partial<typeof issues.$inferInsert>;
   detail?: Record<string, unknown>;
   write?: (tx: Tx, issue: Issue) => void;
+  /** For `edit`: the item this change moved, reported as moved in the next round. */
+  movedItemId?: number;
 }
 
 /**
@@ -211,6 +248,9 @@ export function transitionIssue(issue: Issue, actor: Actor | null, action: Issue
       .get();
     if (!updated) throw new AppError("conflict");
     opts.write?.(tx, updated);
+    // Whoever changes what prints may not approve the round it goes into.
+    if (action === "edit" && actor) noteContentChange(tx, issue.id, actor.id, opts.movedItemId);
+    // The action is a variable here: the event kind is checked at run time by audit() (audit-events.ts).
     audit(tx, actor, {
       entity: "issue",
       entityId: issue.id,
@@ -218,7 +258,7 @@ export function transitionIssue(issue: Issue, actor: Actor | null, action: Issue
       from: issue.status,
       to: updated.status,
       detail: opts.detail,
-    });
+    } as AuditInput);
     return updated;
   });
 }
@@ -244,8 +284,20 @@ export function sectionFor(tx: Tx, issue: Issue, title: string | null): IssueSec
   return created;
 }
 
+/** The document as the one schema allows it, before it is stored (a review round, an edition); refused with `invalid` otherwise. */
+function checkedDocument(doc: BulletinDocument): BulletinDocument {
+  const checked = bulletinDocumentSchema.safeParse(doc);
+  if (!checked.success) throw new AppError("invalid", {}, "document");
+  return checked.data;
+}
+
 export const sendToReviewSchema = issueRefSchema;
 
+/**
+ * Sends the issue to review as a new round: snapshots what the reviewer will see, with who sent it
+ * and who changed printed content since the round before (none of them may approve this round).
+ * Any approval still recorded is voided in the same transaction.
+ */
 export function sendToReview(actor: Actor, input: z.infer<typeof issueRefSchema>): Issue {
   requireRole(actor, "editor");
   const { doc, fingerprint } = loadBulletin(input.issueId);
@@ -253,8 +305,14 @@ export function sendToReview(actor: Actor, input: z.infer<typeof issueRefSchema>
   return changeIssue(actor, input, "send_to_review", {
     detail: { fingerprint },
     write: (tx, issue) => {
+      const before = tx.select({ changed: issues.changedByIds, moved: issues.movedItemIds }).from(issues).where(eq(issues.id, issue.id)).get();
       const last = tx.select({ n: max(reviewRounds.round) }).from(reviewRounds).where(eq(reviewRounds.issueId, issue.id)).get()?.n;
-      tx.insert(reviewRounds).values({ issueId: issue.id, round: (last ?? 0) + 1, snapshot: doc, fingerprint, sentById: actor.id }).run();
+      tx.insert(reviewRounds)
+        .values({ issueId: issue.id, round: (last ?? 0) + 1, snapshot: checkedDocument(doc), fingerprint, sentById: actor.id, changedByIds: before?.changed ?? [], movedItemIds: before?.moved ?? [] })
+        .run();
+      // The next round collects its own.
+      tx.update(issues).set({ changedByIds: [], movedItemIds: [] }).where(eq(issues.id, issue.id)).run();
+      voidApprovals(tx, issue.id, "returned", actor.displayName);
       notifyRole(tx, "reviewer", { kind: "issue_in_review", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
     },
   });
@@ -265,54 +323,178 @@ export const approveIssueSchema = issueRefSchema.extend({
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, "invalid"),
 });
 
+/** How many sign-off levels the issue's publication uses (1: 审核; 2: 审核 then 签发). */
+export function signoffLevelsOf(issue: Issue): 1 | 2 {
+  const pub = db.select({ levels: publications.signoffLevels }).from(publications).where(eq(publications.id, issue.publicationId)).get();
+  return pub?.levels === 2 ? 2 : 1;
+}
+
 /**
- * Approval records who, when, and the fingerprint of exactly the content the reviewer saw. If the
- * printed content is no longer what their page showed (a setting changed meanwhile), nothing is
- * approved and the reviewer is asked to look again.
+ * The checks every level shares: the issue is in review, the page showed exactly the current
+ * content, and the actor neither sent this round nor changed what prints since the round before
+ * (whatever roles they hold) — `self_approval` otherwise.
+ */
+function checkApprover(actor: Actor, issueId: number, shownFingerprint: string) {
+  const { issue, fingerprint } = loadBulletin(issueId);
+  if (issue.status !== "in_review") throw new AppError("not_allowed_now");
+  if (fingerprint !== shownFingerprint) throw new AppError("content_changed");
+  const round = latestRound(db, issue.id);
+  if (!round) throw new AppError("not_allowed_now");
+  if (excludedApprovers(round).includes(actor.id)) throw new AppError("self_approval");
+  return { issue, fingerprint, round };
+}
+
+/**
+ * 审核: the reviewer approves exactly the content their page showed (its fingerprint). Recorded as
+ * level 1 of this round (who, when, fingerprint). With one level the issue is approved; with two it
+ * stays in review, waiting for 签发. Refused with `self_approval` for whoever sent the round or
+ * changed printed content since the last round; `content_changed` if the content moved meanwhile.
  */
 export function approveIssue(actor: Actor, input: z.infer<typeof approveIssueSchema>): Issue {
   requireRole(actor, "reviewer");
-  const { issue, fingerprint } = loadBulletin(input.issueId);
-  if (issue.status === "in_review" && fingerprint !== input.fingerprint) throw new AppError("content_changed");
-  return changeIssue(actor, input, "approve", {
-    set: { approvedById: actor.id, approvedByName: actor.displayName, approvedAt: new Date(), approvalFingerprint: fingerprint },
-    detail: { fingerprint },
+  const { issue, fingerprint, round } = checkApprover(actor, input.issueId, input.fingerprint);
+  if (activeApprovals(db, issue.id).some((a) => a.level === LEVEL_REVIEW)) throw new AppError("not_allowed_now");
+  const final = signoffLevelsOf(issue) === 1;
+  const now = new Date();
+  return changeIssue(actor, input, final ? "approve" : "review", {
+    set: final ? { approvedById: actor.id, approvedByName: actor.displayName, approvedAt: now, approvalFingerprint: fingerprint } : {},
+    detail: { fingerprint, level: LEVEL_REVIEW, round: round.round },
     write: (tx, issue) => {
-      tx.update(reviewRounds)
-        .set({ outcome: "approved" })
-        .where(and(eq(reviewRounds.issueId, issue.id), sql`${reviewRounds.round} = (select max(round) from review_rounds where issue_id = ${issue.id})`))
-        .run();
+      tx.insert(issueApprovals).values({ issueId: issue.id, round: round.round, level: LEVEL_REVIEW, userId: actor.id, userName: actor.displayName, fingerprint, at: now }).run();
+      const message = `${issue.year}年第${issue.number}期`;
+      if (final) {
+        tx.update(reviewRounds).set({ outcome: "approved" }).where(eq(reviewRounds.id, round.id)).run();
+        notifyRole(tx, "office", { kind: "issue_approved", issueId: issue.id, message });
+      } else notifyRole(tx, "signer", { kind: "issue_reviewed", issueId: issue.id, message });
+    },
+  });
+}
+
+/**
+ * 签发: level 2, by a signer, of exactly the content the 审核 approved and the signer's page showed.
+ * Refused for whoever sent the round, changed its content, or gave the 审核 (`self_approval`).
+ */
+export function signIssue(actor: Actor, input: z.infer<typeof approveIssueSchema>): Issue {
+  requireRole(actor, "signer");
+  const { issue, fingerprint, round } = checkApprover(actor, input.issueId, input.fingerprint);
+  if (signoffLevelsOf(issue) !== 2) throw new AppError("not_allowed_now");
+  const reviewed = activeApprovals(db, issue.id).find((a) => a.level === LEVEL_REVIEW && a.round === round.round);
+  if (!reviewed) throw new AppError("not_allowed_now");
+  if (reviewed.fingerprint !== fingerprint) throw new AppError("content_changed");
+  if (reviewed.userId === actor.id) throw new AppError("self_approval");
+  const now = new Date();
+  return changeIssue(actor, input, "sign", {
+    set: { approvedById: reviewed.userId, approvedByName: reviewed.userName, approvedAt: now, approvalFingerprint: fingerprint },
+    detail: { fingerprint, level: LEVEL_SIGN, round: round.round },
+    write: (tx, issue) => {
+      tx.insert(issueApprovals).values({ issueId: issue.id, round: round.round, level: LEVEL_SIGN, userId: actor.id, userName: actor.displayName, fingerprint, at: now }).run();
+      tx.update(reviewRounds).set({ outcome: "approved" }).where(eq(reviewRounds.id, round.id)).run();
       notifyRole(tx, "office", { kind: "issue_approved", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
     },
   });
+}
+
+/** The 签发 that holds on an approved issue, if the publication used two levels for it. */
+export function signedOff(issueId: number): { name: string; at: Date } | null {
+  const signed = activeApprovals(db, issueId).find((a) => a.level === LEVEL_SIGN);
+  return signed ? { name: signed.userName, at: signed.at } : null;
+}
+
+/** What is waiting for whom in review: the 审核 recorded for this round, if any. */
+export function reviewStage(issueId: number): { levels: 1 | 2; reviewed: { name: string; at: Date } | null } {
+  const issue = db.select().from(issues).where(eq(issues.id, issueId)).get();
+  if (!issue) throw new AppError("not_found");
+  const round = latestRound(db, issueId);
+  const reviewed = round ? activeApprovals(db, issueId).find((a) => a.level === LEVEL_REVIEW && a.round === round.round) : undefined;
+  return { levels: signoffLevelsOf(issue), reviewed: reviewed ? { name: reviewed.userName, at: reviewed.at } : null };
 }
 
 export const returnIssueSchema = issueRefSchema.extend({
   comment: z.string().trim().min(1, "comment_required").max(2000, "too_long"),
 });
 
+/**
+ * The reviewer (or, waiting for 签发, the signer) returns the issue with a reason: the round is
+ * marked returned with that reason (shown at the top of the desk), and any 审核 of it is voided.
+ */
 export function returnIssue(actor: Actor, input: z.infer<typeof returnIssueSchema>): Issue {
-  requireRole(actor, "reviewer");
+  requireRole(actor, "reviewer", "signer");
   return changeIssue(actor, input, "return", {
     detail: { comment: input.comment },
     write: (tx, issue) => {
       const round = tx.select({ n: max(reviewRounds.round) }).from(reviewRounds).where(eq(reviewRounds.issueId, issue.id)).get()?.n ?? null;
       tx.insert(comments).values({ issueId: issue.id, authorId: actor.id, body: input.comment, round }).run();
-      if (round) tx.update(reviewRounds).set({ outcome: "returned" }).where(and(eq(reviewRounds.issueId, issue.id), eq(reviewRounds.round, round))).run();
+      if (round)
+        tx.update(reviewRounds)
+          .set({ outcome: "returned", returnReason: input.comment })
+          .where(and(eq(reviewRounds.issueId, issue.id), eq(reviewRounds.round, round)))
+          .run();
+      voidApprovals(tx, issue.id, "returned", actor.displayName);
       notifyRole(tx, "editor", { kind: "issue_returned", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
     },
   });
 }
 
-/** Reopening voids the approval: it is cleared (the audit row keeps who approved what), and the reviewers are told. */
+/** Reopening voids every level of the approval (the approvals table keeps who approved what), and the reviewers are told. */
 export function reopenIssue(actor: Actor, input: z.infer<typeof issueRefSchema>): Issue {
   requireRole(actor, "editor");
   const before = getIssue(actor, input.issueId);
   return changeIssue(actor, input, "reopen", {
     set: { approvedById: null, approvedByName: null, approvedAt: null, approvalFingerprint: null },
     detail: { voidedApproval: { by: before.approvedByName, at: before.approvedAt?.toISOString() ?? null, fingerprint: before.approvalFingerprint } },
-    write: (tx, issue) => notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message: `${issue.year}年第${issue.number}期` }),
+    write: (tx, issue) => {
+      voidApprovals(tx, issue.id, "reopen", actor.displayName);
+      notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
+    },
   });
+}
+
+/**
+ * For the write that may have changed what prints in several issues at once (the publication's
+ * title or office): inside that write's transaction, every issue whose content no longer matches
+ * an approval (final, or a 审核 waiting for 签发) goes back to drafting with every level voided,
+ * logged in the same transaction, and reviewers and editors are told. Returns the issues voided.
+ */
+export function voidChangedApprovals(tx: Tx, actor: Actor, publicationId: number): number[] {
+  const candidates = tx
+    .select()
+    .from(issues)
+    .where(and(eq(issues.publicationId, publicationId), sql`${issues.status} in ('approved', 'in_review')`))
+    .all();
+  const voided: number[] = [];
+  for (const issue of candidates) {
+    const approvals = activeApprovals(tx, issue.id);
+    if (!approvals.length) continue;
+    // Same connection, same transaction: the document is built from the write just made.
+    const { fingerprint } = buildBulletin(issue);
+    if (approvals.every((a) => a.fingerprint === fingerprint)) continue;
+    tx.update(issues)
+      .set({
+        status: issueTransition(issue.status, "void", ["system"]),
+        approvedById: null,
+        approvedByName: null,
+        approvedAt: null,
+        approvalFingerprint: null,
+        version: issue.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(issues.id, issue.id))
+      .run();
+    voidApprovals(tx, issue.id, "content_changed", actor.displayName);
+    audit(tx, actor, {
+      entity: "issue",
+      entityId: issue.id,
+      action: "void",
+      from: issue.status,
+      to: "drafting",
+      detail: { voidedApproval: { by: approvals.map((a) => a.userName).join("、"), at: approvals[0].at.toISOString(), fingerprint: approvals[0].fingerprint }, fingerprintNow: fingerprint },
+    });
+    const message = `${issue.year}年第${issue.number}期`;
+    notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message });
+    notifyRole(tx, "editor", { kind: "issue_reopened", issueId: issue.id, message });
+    voided.push(issue.id);
+  }
+  return voided;
 }
 
 export const distributeIssueSchema = issueRefSchema.extend({
@@ -320,15 +502,22 @@ export const distributeIssueSchema = issueRefSchema.extend({
   distribution: z.array(z.string().trim().min(1).max(100, "too_long")).min(1, "distribution_required").max(50),
 });
 
-/** Distribution publishes every item of the issue; only content that still matches the approval goes out. */
+/**
+ * Distribution publishes every item of the issue; only content that still matches the approval
+ * goes out. The exact document distributed is frozen with its fingerprint as revision 1 of the
+ * issue's edition: every later export renders that, whatever changes afterwards.
+ */
 export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIssueSchema>): Issue {
   requireRole(actor, "office");
-  const { doc } = loadBulletin(input.issueId);
+  const { doc, fingerprint } = loadBulletin(input.issueId);
   if (doc.draft) throw new AppError("not_allowed_now");
   return changeIssue(actor, input, "distribute", {
     set: { distributedAt: new Date(`${input.date}T12:00:00+08:00`), distributedTo: input.distribution },
-    detail: { date: input.date, distribution: input.distribution },
+    detail: { date: input.date, distribution: input.distribution, fingerprint },
     write: (tx, issue) => {
+      tx.insert(issueEditions)
+        .values({ issueId: issue.id, revision: 1, kind: "distribution", document: checkedDocument(doc), fingerprint, createdById: actor.id, createdByName: actor.displayName })
+        .run();
       const placed = tx.select({ item: items }).from(placements).innerJoin(items, eq(items.id, placements.itemId)).where(eq(placements.issueId, issue.id)).all();
       for (const { item } of placed) {
         tx.update(items)
@@ -340,6 +529,51 @@ export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIs
       }
     },
   });
+}
+
+export const correctIssueSchema = issueRefSchema.extend({
+  document: bulletinDocumentSchema,
+  note: z.string().trim().min(1, "correction_note_required").max(500, "too_long"),
+});
+
+/**
+ * 勘误: a correction of a distributed issue, as a new revision of its frozen edition. The earlier
+ * revisions stay as they were (readable with listEditions); exports render the latest. Logged
+ * with the reason and both fingerprints.
+ */
+export function correctIssue(actor: Actor, input: z.infer<typeof correctIssueSchema>): Issue {
+  requireRole(actor, "office");
+  const issue = getIssue(actor, input.issueId);
+  if (issue.status !== "distributed") throw new AppError("not_allowed_now");
+  const current = loadBulletin(issue.id);
+  const doc = { ...input.document, draft: false };
+  const fingerprint = bulletinFingerprint(doc);
+  if (fingerprint === current.fingerprint) throw new AppError("invalid", {}, "document");
+  return changeIssue(actor, input, "correct", {
+    detail: { note: input.note, fromFingerprint: current.fingerprint, fingerprint },
+    write: (tx, issue) => {
+      const last = tx.select({ n: max(issueEditions.revision) }).from(issueEditions).where(eq(issueEditions.issueId, issue.id)).get()?.n;
+      if (!last) {
+        // An issue distributed before editions existed: its first revision is what it exported until now.
+        tx.insert(issueEditions).values({ issueId: issue.id, revision: 1, kind: issue.imported ? "import" : "distribution", document: current.doc, fingerprint: current.fingerprint, createdByName: "系统" }).run();
+      }
+      tx.insert(issueEditions)
+        .values({ issueId: issue.id, revision: (last ?? 1) + 1, kind: "correction", document: doc, fingerprint, note: input.note, createdById: actor.id, createdByName: actor.displayName })
+        .run();
+    },
+  });
+}
+
+/** Every revision of a distributed issue's edition, first to latest, each readable as it was. */
+export function listEditions(actor: Actor, issueId: number) {
+  getIssue(actor, issueId);
+  return db
+    .select()
+    .from(issueEditions)
+    .where(eq(issueEditions.issueId, issueId))
+    .orderBy(asc(issueEditions.revision))
+    .all()
+    .map((e) => ({ ...e, document: bulletinDocumentSchema.parse(e.document) }));
 }
 
 /** Loads the document to export and records the export. Exports are for desk, review, office and admin. */

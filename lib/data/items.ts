@@ -19,8 +19,9 @@ import { docToPlainText, hasControlChars, hasMarkup, richDocLength, richDocSchem
 import { nextIssueState } from "@/lib/workflow/issue";
 import { type ItemAction, itemTransition, nextItemState } from "@/lib/workflow/item";
 import { type Actor, hasRole, requireRole } from "./actor";
-import { audit } from "./audit";
+import { audit, type AuditInput } from "./audit";
 import { itemRows } from "./audit-log";
+import { noteContentChange } from "./signoff";
 import { AppError } from "./errors";
 import { notifyUnit } from "./notifications";
 import { currentPublication } from "./publication";
@@ -209,7 +210,10 @@ export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>
       .run();
     audit(tx, actor, { entity: "item", entityId: id, action: "edit", detail: { version: updated.version, chars: richDocLength(updated.body) } });
     // A placed item's text is the issue's content: its log records the edit too.
-    if (issue) audit(tx, actor, { entity: "issue", entityId: issue.id, action: "edit", detail: { action: "item_text", itemId: id, title: updated.title } });
+    if (issue) {
+      audit(tx, actor, { entity: "issue", entityId: issue.id, action: "edit", detail: { action: "item_text", itemId: id, title: updated.title } });
+      noteContentChange(tx, issue.id, actor.id);
+    }
     return updated;
   });
 }
@@ -261,7 +265,8 @@ function applyTransition(actor: Actor, item: Item, version: number, action: Item
       .returning()
       .get();
     if (!updated) throw new AppError("conflict");
-    audit(tx, actor, { entity: "item", entityId: item.id, action, from: item.status, to: updated.status, detail: opts.detail });
+    // The action is a variable here: the event kind is checked at run time by audit() (audit-events.ts).
+    audit(tx, actor, { entity: "item", entityId: item.id, action, from: item.status, to: updated.status, detail: opts.detail } as AuditInput);
     opts.after?.(tx, updated);
     return updated;
   });

@@ -1,54 +1,18 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { auditLog, comments, issues, placements, reviewRounds, users } from "@/db/schema";
+import { comments, issueApprovals, placements, reviewRounds, users } from "@/db/schema";
 import { compareRounds } from "@/lib/bulletin/compare";
 import type { BulletinDocument } from "@/lib/bulletin/document";
+import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
 import { paragraphText } from "@/lib/editor/schema";
 import { type Actor, hasRole, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
-import { getIssue, listIssues, loadBulletin, transitionIssue } from "./issues";
-import { notifyRole } from "./notifications";
-import { currentPublication } from "./publication";
+import { getIssue, listIssues, loadBulletin, reviewStage } from "./issues";
+import { latestRound } from "./signoff";
 import { idSchema } from "./validation";
-
-/**
- * An approval holds only while the printed content matches its fingerprint. When something changed
- * it anyway (whatever changed it), the issue goes back to drafting through the `void` transition,
- * logged, and the reviewers are told. Returns true when the approval was voided now.
- */
-export function enforceApproval(issueId: number): boolean {
-  const { issue, doc, fingerprint } = loadBulletin(issueId);
-  if (issue.status !== "approved" || !doc.draft) return false;
-  const message = `${issue.year}年第${issue.number}期`;
-  try {
-    transitionIssue(issue, null, "void", {
-      set: { approvedById: null, approvedByName: null, approvedAt: null, approvalFingerprint: null },
-      detail: { voidedApproval: { by: issue.approvedByName, at: issue.approvedAt?.toISOString() ?? null, fingerprint: issue.approvalFingerprint }, fingerprintNow: fingerprint },
-      write: (tx) => {
-        notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message });
-        notifyRole(tx, "editor", { kind: "issue_reopened", issueId: issue.id, message });
-      },
-    });
-  } catch (e) {
-    // Someone else changed the issue at the same moment (and so voided or reopened it): nothing to do.
-    if (e instanceof AppError && e.code === "conflict") return false;
-    throw e;
-  }
-  return true;
-}
-
-/** Checks every approved issue of the publication: a change to a shared setting can break several. */
-export function enforceApprovals(): void {
-  const pub = currentPublication();
-  db.select({ id: issues.id })
-    .from(issues)
-    .where(and(eq(issues.publicationId, pub.id), eq(issues.status, "approved")))
-    .all()
-    .forEach((r) => enforceApproval(r.id));
-}
 
 export interface VoidedApproval {
   /** reopen: the editor reopened it; void: printed content changed after approval. */
@@ -59,20 +23,45 @@ export interface VoidedApproval {
 }
 
 /**
- * When the issue's last approval was voided and it has not been sent to review since: what the
- * desk and the reviewer must see, so a broken approval is never silent.
+ * When the issue's last approval was voided (reopened, or printed content changed by a write) and
+ * it has not been sent to review since: what the desk and the reviewer must see, so a broken
+ * approval is never silent. Read from the approvals table; reads nothing back from the log.
  */
 export function voidedApproval(actor: Actor, issueId: number): VoidedApproval | null {
-  getIssue(actor, issueId);
-  const last = db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, "issue"), eq(auditLog.entityId, issueId), inArray(auditLog.action, ["approve", "reopen", "void", "send_to_review"])))
-    .orderBy(desc(auditLog.id))
+  const issue = getIssue(actor, issueId);
+  if (issue.status !== "drafting") return null;
+  const last = db.select().from(issueApprovals).where(eq(issueApprovals.issueId, issueId)).orderBy(desc(issueApprovals.id)).get();
+  if (!last?.voidedAt || (last.voidReason !== "reopen" && last.voidReason !== "content_changed")) return null;
+  const round = latestRound(db, issueId);
+  if (round && round.sentAt > last.voidedAt) return null;
+  const sameVoid = db
+    .select({ name: issueApprovals.userName })
+    .from(issueApprovals)
+    .where(and(eq(issueApprovals.issueId, issueId), eq(issueApprovals.voidedAt, last.voidedAt)))
+    .orderBy(asc(issueApprovals.level))
+    .all();
+  return {
+    how: last.voidReason === "reopen" ? "reopen" : "void",
+    at: last.voidedAt,
+    actorName: last.voidedByName ?? "系统",
+    approvedBy: sameVoid.map((r) => r.name).join("、") || null,
+  };
+}
+
+/** When the reviewer (or signer) returned the issue and it is back on the desk: their reason, who and when. */
+export function returnedReason(actor: Actor, issueId: number): { reason: string; round: number; by: string | null; at: Date | null } | null {
+  const issue = getIssue(actor, issueId);
+  if (issue.status !== "drafting") return null;
+  const round = latestRound(db, issueId);
+  if (!round || round.outcome !== "returned" || !round.returnReason) return null;
+  const comment = db
+    .select({ by: users.displayName, at: comments.createdAt })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(eq(comments.issueId, issueId), eq(comments.round, round.round), eq(comments.body, round.returnReason), isNull(comments.parentId)))
+    .orderBy(desc(comments.id))
     .get();
-  if (!last || (last.action !== "reopen" && last.action !== "void")) return null;
-  const was = last.detail?.voidedApproval as { by?: string | null } | undefined;
-  return { how: last.action, at: last.at, actorName: last.actorName, approvedBy: was?.by ?? null };
+  return { reason: round.returnReason, round: round.round, by: comment?.by ?? null, at: comment?.at ?? null };
 }
 
 export const addCommentSchema = z.object({
@@ -186,16 +175,20 @@ export function listThreads(actor: Actor, issueId: number): Thread[] {
     }));
 }
 
-/** The reviewer's queue: issues in review, with the round and how many threads are still open. */
+/** The review queue: issues in review waiting for this actor's level (审核 or 签发), with the round and open threads. */
 export function reviewQueue(actor: Actor) {
-  requireRole(actor, "reviewer");
+  requireRole(actor, "reviewer", "signer");
   return listIssues(actor)
     .filter((r) => r.status === "in_review")
     .map((r) => ({
       ...r,
       round: db.select({ round: reviewRounds.round }).from(reviewRounds).where(eq(reviewRounds.issueId, r.id)).orderBy(desc(reviewRounds.round)).get()?.round ?? 1,
       openThreads: openThreadCount(r.id),
-    }));
+      stage: reviewStage(r.id),
+    }))
+    .map((r) => ({ ...r, waitingFor: r.stage.levels === 2 && r.stage.reviewed ? ("signer" as const) : ("reviewer" as const) }))
+    // A reviewer sees what waits for 审核; a signer what waits for 签发; someone holding both, both.
+    .filter((r) => actor.roles.includes(r.waitingFor));
 }
 
 export function openThreadCount(issueId: number): number {
@@ -206,26 +199,6 @@ export function openThreadCount(issueId: number): number {
     .all().length;
 }
 
-/** Items the editor moved between two sends, from the log: they, not their neighbours, are reported as moved. */
-function movedBetween(issueId: number, from: Date, to: Date): number[] {
-  return db
-    .select({ itemId: sql<number>`json_extract(${auditLog.detail}, '$.itemId')` })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entity, "issue"),
-        eq(auditLog.entityId, issueId),
-        eq(auditLog.action, "edit"),
-        sql`json_extract(${auditLog.detail}, '$.action') in ('move', 'reorder')`,
-        gt(auditLog.at, from),
-        lte(auditLog.at, to),
-      ),
-    )
-    .all()
-    .map((r) => Number(r.itemId))
-    .filter((n) => Number.isInteger(n));
-}
-
 /** The rounds of review, and from round 2 on what changed since the round before. */
 export function listReviewRounds(actor: Actor, issueId: number) {
   getIssue(actor, issueId);
@@ -234,7 +207,7 @@ export function listReviewRounds(actor: Actor, issueId: number) {
   const previous = rounds[rounds.length - 2];
   return {
     rounds: rounds.map((r) => ({ round: r.round, sentAt: r.sentAt, outcome: r.outcome, fingerprint: r.fingerprint })),
-    comparison: latest && previous ? compareRounds(previous.snapshot as BulletinDocument, latest.snapshot as BulletinDocument, { movedIds: movedBetween(issueId, previous.sentAt, latest.sentAt) }) : null,
+    comparison: latest && previous ? compareRounds(bulletinDocumentSchema.parse(previous.snapshot), bulletinDocumentSchema.parse(latest.snapshot), { movedIds: latest.movedItemIds }) : null,
     round: latest?.round ?? 0,
   };
 }

@@ -29,11 +29,15 @@ const ITEM_EXPECTED: Record<string, Partial<Record<Actor, string>>> = {
 const ISSUE_EXPECTED: Record<string, Partial<Record<Actor, string>>> = {
   "drafting edit": { editor: "drafting" },
   "drafting send_to_review": { editor: "in_review" },
-  "in_review return": { reviewer: "drafting" },
+  "in_review return": { reviewer: "drafting", signer: "drafting" },
+  "in_review review": { reviewer: "in_review" },
   "in_review approve": { reviewer: "approved" },
+  "in_review sign": { signer: "approved" },
+  "in_review void": { system: "drafting" },
   "approved reopen": { editor: "drafting" },
   "approved void": { system: "drafting" },
   "approved distribute": { office: "distributed" },
+  "distributed correct": { office: "distributed" },
 };
 
 describe("item state machine: every state × action × role", () => {

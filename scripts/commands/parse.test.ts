@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
 import { run } from "./parse";
+import { run as render } from "./render";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SAMPLES = path.join(ROOT, "db/samples");
@@ -32,15 +34,16 @@ afterEach(() => vi.restoreAllMocks());
 const keys = (o: object) => Object.keys(o);
 
 describe("bulletin parse FILE", () => {
-  it("prints the issue-7 JSON shape and nothing else", async () => {
+  it("prints the one bulletin document shape (what `render` reads) and nothing else", async () => {
     const { code, stdout, stderr } = await parse(path.join(SAMPLES, "2023-20.txt"));
     expect(code).toBe(0);
     expect(stderr).toBe("");
     const json = JSON.parse(stdout);
-    expect(keys(json)).toEqual(["masthead", "toc", "sections", "footer"]);
+    expect(keys(json)).toEqual(["masthead", "toc", "sections", "footer", "draft"]);
+    expect(bulletinDocumentSchema.safeParse(json).success).toBe(true);
     expect(json.masthead).toEqual({ title: "科协每周动态", year: 2023, number: 20, totalNumber: 73, office: "北京市科协办公室", date: "2023-07-07" });
     expect(json.toc[1]).toBe("学会聚力赋能交流研讨活动在京举办");
-    expect(json.footer).toEqual({
+    expect(json.footer).toMatchObject({
       mailbox: "skxxxbs@bast.net.cn",
       editor: "张红波",
       reviewer: "李金涛",
@@ -50,28 +53,42 @@ describe("bulletin parse FILE", () => {
       expect(keys(section)).toEqual(["title", "items"]);
       for (const item of section.items) {
         expect(keys(item)).toEqual(["title", "paragraphs", "source"]);
-        expect(item.paragraphs.every((p: unknown) => typeof p === "string")).toBe(true);
+        expect(item.paragraphs.every((p: unknown) => Array.isArray(p))).toBe(true);
       }
     }
     expect(json.sections[0].title).toBe("主题教育");
     expect(json.sections[3].items[1]).toMatchObject({ title: "昌平区科协组织“庆七一”过政治生日活动", source: "昌平区科协" });
   });
 
-  it("absent parts are null: no footer in 2023-21, a lead section titled null", async () => {
+  it("absent parts are empty: no footer in 2023-21, a lead section titled null", async () => {
     const json = JSON.parse((await parse(path.join(SAMPLES, "2023-21.txt"))).stdout);
-    expect(json.footer).toBeNull();
+    expect(json.footer).toMatchObject({ mailbox: "", editor: "", reviewer: "", distribution: [] });
     expect(json.sections[0].title).toBeNull();
     expect(json.sections[0].items[0].source).toBeNull();
   });
 
-  it("a fragment has a null masthead and footer and an empty TOC", async () => {
-    const json = JSON.parse((await parse(file("fragment.txt", "市科协召开座谈会\n\n近日，市科协召开座谈会。（市科协办公室）\n"))).stdout);
-    expect(json).toEqual({
-      masthead: null,
-      toc: [],
-      sections: [{ title: null, items: [{ title: "市科协召开座谈会", paragraphs: ["近日，市科协召开座谈会。"], source: "市科协办公室" }] }],
-      footer: null,
-    });
+  it("a fragment prints with an empty masthead, and stderr says what to fill in before it renders", async () => {
+    const { code, stdout, stderr } = await parse(file("fragment.txt", "市科协召开座谈会\n\n近日，市科协召开座谈会。（市科协办公室）\n"));
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.masthead).toEqual({ title: "", year: 0, number: 0, totalNumber: 0, office: "", date: "" });
+    expect(json.sections).toEqual([{ title: null, items: [{ title: "市科协召开座谈会", paragraphs: [[{ text: "近日，市科协召开座谈会。" }]], source: "市科协办公室" }] }]);
+    expect(stderr).toContain("masthead.year");
+  });
+
+  it.each(["2023-20", "2023-21", "2023-25"])("%s: what parse prints, render accepts, and renders back to the same document", async (name) => {
+    const { stdout } = await parse(path.join(SAMPLES, `${name}.txt`));
+    const json = file(`${name}.json`, stdout);
+    const out = path.join(dir, `${name}.out.json`);
+    vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const code = await render([json, "--format", "json", "--out", out]);
+    vi.restoreAllMocks();
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8"))).toEqual(JSON.parse(stdout));
+    // And the text it renders parses back to the same shape.
+    const txt = path.join(dir, `${name}.out.txt`);
+    expect(await render([json, "--format", "txt", "--out", txt])).toBe(0);
+    expect(JSON.parse((await parse(txt)).stdout)).toEqual(JSON.parse(stdout));
   });
 
   it("reads a GBK file as old office PCs save them", async () => {
@@ -79,7 +96,7 @@ describe("bulletin parse FILE", () => {
     const gbk = Buffer.from("cad0bfc6d0add5d9bfaad7f9ccb8bbe10a0abdfcc8d5a3accad0bfc6d0add5d9bfaad7f9ccb8bbe1a1a3", "hex");
     const { code, stdout } = await parse(file("gbk.txt", gbk));
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).sections[0].items[0]).toEqual({ title: "市科协召开座谈会", paragraphs: ["近日，市科协召开座谈会。"], source: null });
+    expect(JSON.parse(stdout).sections[0].items[0]).toEqual({ title: "市科协召开座谈会", paragraphs: [[{ text: "近日，市科协召开座谈会。" }]], source: null });
   });
 
   it.each([

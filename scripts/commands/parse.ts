@@ -1,33 +1,21 @@
 // npm run --silent bulletin -- parse FILE
-// Prints the parsed past issue as JSON on stdout and nothing else; a file that cannot be read as a
+// Prints the parsed past issue as the bulletin document JSON (what `render` reads) on stdout; a file that cannot be read as a
 // bulletin gets a Chinese message on stderr and exit code 1, with nothing on stdout.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { BulletinParseError, parseBulletin, type ParsedBulletin } from "@/lib/bulletin/parse-text";
+import type { BulletinDocument } from "@/lib/bulletin/document";
+import { bulletinDocumentSchema, describeIssues } from "@/lib/bulletin/document-schema";
+import { BulletinParseError, documentFromParsed, parseBulletin, type ParsedBulletin } from "@/lib/bulletin/parse-text";
 
-/** The issue-7 JSON shape: absent parts null or empty, section titles without 【】, attributions without （）. */
-export function issueJson(p: ParsedBulletin) {
-  return {
-    masthead: p.masthead && {
-      title: p.masthead.title,
-      year: p.masthead.year,
-      number: p.masthead.number,
-      totalNumber: p.masthead.totalNumber,
-      office: p.masthead.office,
-      date: p.masthead.date,
-    },
-    toc: p.toc,
-    sections: p.sections.map((s) => ({
-      title: s.title,
-      items: s.items.map((i) => ({ title: i.title, paragraphs: i.paragraphs, source: i.source })),
-    })),
-    footer: p.footer && {
-      mailbox: p.footer.mailbox,
-      editor: p.footer.editor,
-      reviewer: p.footer.reviewer,
-      distribution: p.footer.distribution,
-    },
-  };
+/**
+ * The parsed issue as the one bulletin document (lib/bulletin/document-schema.ts): exactly what
+ * `bulletin render` reads. Parts the text lacks are empty ("" / 0 / []), and `problems` lists, in
+ * Chinese, what must be filled in before the document renders or imports (none for a whole issue).
+ */
+export function issueJson(p: ParsedBulletin): { doc: BulletinDocument; problems: string | null } {
+  const doc = documentFromParsed(p);
+  const checked = bulletinDocumentSchema.safeParse(doc);
+  return { doc, problems: checked.success ? null : describeIssues(checked.error) };
 }
 
 /**
@@ -62,8 +50,9 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   try {
-    const parsed = parseBulletin(decodeText(bytes));
-    process.stdout.write(JSON.stringify(issueJson(parsed), null, 2) + "\n");
+    const { doc, problems } = issueJson(parseBulletin(decodeText(bytes)));
+    process.stdout.write(JSON.stringify(doc, null, 2) + "\n");
+    if (problems) process.stderr.write(`${name}：不是完整的一期，补全以下字段后才能 render 或导入：\n${problems}\n`);
     return 0;
   } catch (e) {
     if (!(e instanceof BulletinParseError)) throw e;

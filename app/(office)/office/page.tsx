@@ -4,15 +4,11 @@ import { DistributeForm } from "@/components/office/distribute-form";
 import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
 import { getIssue, listIssues } from "@/lib/data/issues";
-import { enforceApproval } from "@/lib/data/review";
 import { todayInChina } from "@/lib/data/validation";
 
 export default async function OfficePage() {
   const actor = await requirePageActor("office");
-  // An approval whose content changed since is void: such an issue goes back to the desk, not to print.
-  listIssues(actor)
-    .filter((r) => r.status === "approved")
-    .forEach((r) => enforceApproval(r.id));
+  // Approved issues only: the write that changes approved content voids the approval itself.
   const rows = listIssues(actor).filter((r) => r.status === "approved");
   const [t, td] = await Promise.all([getTranslations("office"), getTranslations("desk")]);
   return (

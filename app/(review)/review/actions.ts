@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/action";
-import { approveIssue, approveIssueSchema, returnIssue, returnIssueSchema } from "@/lib/data/issues";
+import { approveIssue, approveIssueSchema, returnIssue, returnIssueSchema, signIssue } from "@/lib/data/issues";
 import { addComment, addCommentSchema, resolveComment, resolveCommentSchema } from "@/lib/data/review";
 
 export const approveIssueAction = defineAction(["reviewer"], approveIssueSchema, (actor, input) => {
@@ -10,7 +10,12 @@ export const approveIssueAction = defineAction(["reviewer"], approveIssueSchema,
   return { id: i.id, version: i.version, status: i.status, fingerprint: i.approvalFingerprint };
 });
 
-export const returnIssueAction = defineAction(["reviewer"], returnIssueSchema, (actor, input) => {
+export const signIssueAction = defineAction(["signer"], approveIssueSchema, (actor, input) => {
+  const i = signIssue(actor, input);
+  return { id: i.id, version: i.version, status: i.status, fingerprint: i.approvalFingerprint };
+});
+
+export const returnIssueAction = defineAction(["reviewer", "signer"], returnIssueSchema, (actor, input) => {
   const i = returnIssue(actor, input);
   return { id: i.id, version: i.version, status: i.status };
 });

@@ -5,7 +5,7 @@ import { chineseDate } from "@/lib/bulletin/dates";
 import { reviewQueue } from "@/lib/data/review";
 
 export default async function ReviewQueuePage() {
-  const actor = await requirePageActor("reviewer");
+  const actor = await requirePageActor("reviewer", "signer");
   const rows = reviewQueue(actor);
   const [t, td] = await Promise.all([getTranslations("review"), getTranslations("desk")]);
   return (

@@ -5,11 +5,9 @@ import { StatusBadge } from "@/components/item/status-badge";
 import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
 import { listIssues, proposeNextIssue } from "@/lib/data/issues";
-import { enforceApprovals } from "@/lib/data/review";
 
 export default async function IssuesPage() {
   const actor = await requirePageActor("editor");
-  enforceApprovals();
   const rows = listIssues(actor);
   const proposal = proposeNextIssue(actor);
   const [t, ts, format] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getFormatter()]);

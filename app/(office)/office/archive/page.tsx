@@ -5,7 +5,7 @@ import { chineseDate } from "@/lib/bulletin/dates";
 import { listIssues } from "@/lib/data/issues";
 
 export default async function ArchivePage() {
-  const actor = await requirePageActor("office", "editor", "reviewer", "admin");
+  const actor = await requirePageActor("office", "editor", "reviewer", "signer", "admin");
   const rows = listIssues(actor).filter((r) => r.status === "distributed");
   const [t, td] = await Promise.all([getTranslations("office"), getTranslations("desk")]);
   const years = [...new Set(rows.map((r) => r.year))];

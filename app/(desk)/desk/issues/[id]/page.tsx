@@ -12,7 +12,8 @@ import { requirePageActor } from "@/lib/auth/session";
 import { boardView } from "@/lib/data/arrange";
 import { AppError } from "@/lib/data/errors";
 import { getIssue, issueDocument, issueHistory } from "@/lib/data/issues";
-import { enforceApproval, listThreads, voidedApproval } from "@/lib/data/review";
+import { listThreads, returnedReason, voidedApproval } from "@/lib/data/review";
+import { ReturnedNotice } from "@/components/review/returned-notice";
 import { idSchema } from "@/lib/data/validation";
 
 export default async function ArrangePage({ params }: { params: Promise<{ id: string }> }) {
@@ -21,8 +22,6 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
   if (!id.success) notFound();
   let board;
   try {
-    // Content changed behind an approval shows here as a voided approval, not as a silent 草稿.
-    enforceApproval(id.data);
     board = boardView(actor, id.data);
   } catch (e) {
     if (e instanceof AppError) notFound();
@@ -39,6 +38,7 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
         <h1>{t("arrangeTitle", { label })}</h1>
         <StatusBadge status={issue.status} label={ts(issue.status)} />
       </div>
+      <ReturnedNotice returned={returnedReason(actor, issue.id)} />
       <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
       <ExportLinks issueId={issue.id} />
       {issue.status === "drafting" && (

@@ -11,17 +11,17 @@ import { RoundChanges } from "@/components/review/round-changes";
 import { requirePageActor } from "@/lib/auth/session";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
 import { AppError } from "@/lib/data/errors";
-import { issueDocument, issueHistory } from "@/lib/data/issues";
-import { enforceApproval, listReviewRounds, listThreads, voidedApproval } from "@/lib/data/review";
+import { issueDocument, issueHistory, reviewStage } from "@/lib/data/issues";
+import { listReviewRounds, listThreads, voidedApproval } from "@/lib/data/review";
+import type { Actor } from "@/lib/data/actor";
 import { idSchema } from "@/lib/data/validation";
 
 export default async function ReviewIssuePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor("reviewer");
+  const actor = await requirePageActor("reviewer", "signer");
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   let loaded;
   try {
-    enforceApproval(id.data);
     loaded = issueDocument(actor, id.data);
   } catch (e) {
     if (e instanceof AppError) notFound();
@@ -40,7 +40,7 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
         {round > 0 && <span data-testid="review-round">{t("roundLabel", { round })}</span>}
       </div>
       <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
-      {issue.status === "in_review" && <ReviewForm issueId={issue.id} version={issue.version} fingerprint={fingerprint} />}
+      {issue.status === "in_review" && <ReviewDecision actor={actor} issueId={issue.id} version={issue.version} fingerprint={fingerprint} />}
       {comparison && issue.status === "in_review" && <RoundChanges comparison={comparison} round={round} />}
       <div className="arrange">
         <div className="preview-pane">
@@ -62,5 +62,33 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
       </p>
       <Timeline entries={issueHistory(actor, issue.id)} title={td("history")} />
     </section>
+  );
+}
+
+/**
+ * What this reader may decide now: 审核 (a reviewer, while no 审核 of this round holds) or 签发 (a
+ * signer, once the 审核 is recorded where the publication uses two levels). Whether they may approve
+ * at all (not the sender, not whoever changed the content) is decided by lib/data, which answers
+ * with the refusal the form shows.
+ */
+async function ReviewDecision({ actor, issueId, version, fingerprint }: { actor: Actor; issueId: number; version: number; fingerprint: string }) {
+  const stage = reviewStage(issueId);
+  const t = await getTranslations("signoff");
+  const waitingForSign = stage.levels === 2 && stage.reviewed !== null;
+  const level = waitingForSign ? "sign" : "review";
+  const mayAct = waitingForSign ? actor.roles.includes("signer") : actor.roles.includes("reviewer");
+  return (
+    <>
+      {stage.levels === 2 && (
+        <p className="note" data-testid="signoff-stage">
+          {stage.reviewed ? t("waitingForSign", { name: stage.reviewed.name }) : t("waitingForReview")}
+        </p>
+      )}
+      {mayAct ? (
+        <ReviewForm issueId={issueId} version={version} fingerprint={fingerprint} level={level} final={level === "sign" || stage.levels === 1} />
+      ) : (
+        <p className="note">{waitingForSign ? t("notYourLevelSign") : t("notYourLevelReview")}</p>
+      )}
+    </>
   );
 }

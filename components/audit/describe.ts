@@ -1,0 +1,150 @@
+import { readAuditEvent } from "@/lib/data/audit-events";
+
+/** One readable line of an audit row's detail: a message key under "auditDetail" and its values. */
+export interface DetailLine {
+  key: string;
+  values: Record<string, string | number>;
+}
+
+const short = (fp: string) => fp.slice(0, 12);
+const list = (a: readonly string[]) => (a.length ? a.join("、") : "—");
+const orDash = (s: string | null | undefined) => (s === null || s === undefined || s === "" ? "—" : s);
+
+/**
+ * What an audit row says, as readable lines — what changed, from what to what — read through the
+ * row's typed event (audit-events.ts). `roleName` turns a role key into its name. Returns null when
+ * the row is of no known kind or its detail does not match (the page then shows it raw).
+ */
+export function describeAuditDetail(row: { entity: string; action: string; detail: unknown }, roleName: (r: string) => string): DetailLine[] | null {
+  const e = readAuditEvent(row);
+  if (!e) return null;
+  if (e.detail === null) return row.detail == null ? [] : null;
+  const L = (key: string, values: DetailLine["values"] = {}): DetailLine => ({ key, values });
+  const change = (field: string, from: string, to: string) => L("change", { field, from: orDash(from), to: orDash(to) });
+  switch (e.key) {
+    case "publication.publication_updated": {
+      const d = e.detail;
+      const out: DetailLine[] = [];
+      if (d.title) out.push(change("pub_title", d.title.from, d.title.to));
+      if (d.office) out.push(change("pub_office", d.office.from, d.office.to));
+      if (d.mailbox) out.push(change("pub_mailbox", d.mailbox.from, d.mailbox.to));
+      if (d.defaultEditorName) out.push(change("pub_defaultEditorName", d.defaultEditorName.from, d.defaultEditorName.to));
+      if (d.defaultReviewerName) out.push(change("pub_defaultReviewerName", d.defaultReviewerName.from, d.defaultReviewerName.to));
+      if (d.distribution) out.push(change("pub_distribution", list(d.distribution.from), list(d.distribution.to)));
+      if (d.signoffLevels) out.push(change("pub_signoffLevels", String(d.signoffLevels.from), String(d.signoffLevels.to)));
+      return out.length ? out : [L("nothing_changed")];
+    }
+    case "unit.unit_updated": {
+      const { from, to } = e.detail;
+      const out: DetailLine[] = [];
+      if (from.name !== to.name) out.push(change("unit_name", from.name, to.name));
+      if (from.kind !== to.kind) out.push(L("unit_kind_change", { from: from.kind, to: to.kind }));
+      return out.length ? out : [L("nothing_changed")];
+    }
+    case "unit.unit_created":
+      return [L("unit", { name: e.detail.name })];
+    case "unit.unit_reactivated":
+    case "unit.unit_deactivated":
+    case "unit.unit_confirmed":
+      return [L("unit", { name: e.detail.name })];
+    case "unit.unit_merged":
+      return [L("unit_merged", { from: e.detail.from, into: e.detail.into, items: e.detail.items.length, users: e.detail.users.length })];
+    case "user.user_created":
+      return [L("user_created", { username: e.detail.username, roles: list(e.detail.roles.map(roleName)) })];
+    case "user.user_updated": {
+      const { from, to } = e.detail;
+      const out: DetailLine[] = [];
+      if (from.displayName !== to.displayName) out.push(change("user_displayName", from.displayName, to.displayName));
+      const r = (a: readonly string[]) => list(a.map(roleName));
+      if (r(from.roles) !== r(to.roles)) out.push(change("user_roles", r(from.roles), r(to.roles)));
+      if (from.unitId !== to.unitId) out.push(change("user_unit", from.unitId === null ? "" : `#${from.unitId}`, to.unitId === null ? "" : `#${to.unitId}`));
+      return out.length ? out : [L("nothing_changed")];
+    }
+    case "user.user_reactivated":
+    case "user.user_deactivated":
+      return [L("username", { username: e.detail.username })];
+    case "publication.section_added":
+    case "publication.section_hidden":
+    case "publication.section_shown":
+    case "publication.section_removed":
+      return [L("section", { title: e.detail.title })];
+    case "publication.section_renamed":
+      return [change("section_title", e.detail.from, e.detail.to)];
+    case "publication.section_moved":
+      return [L(e.detail.direction === "up" ? "section_up" : "section_down", { title: e.detail.title })];
+    case "issue.edit": {
+      const d = e.detail;
+      switch (d.action) {
+        case "place":
+          return [L("placed", { item: d.itemId, section: d.sectionTitle || "—" })];
+        case "move":
+          return [L("moved", { item: d.itemId, index: d.index + 1 })];
+        case "unplace":
+          return [L("unplaced", { item: d.itemId })];
+        case "moveSection":
+          return [L("section_moved_to", { index: d.index + 1 })];
+        case "addSection":
+          return [L("section", { title: d.title || "—" })];
+        case "removeSection":
+          return [L("section_removed")];
+        case "placement":
+          return [L("placement", { item: d.itemId, toc: d.inToc ? "yes" : "no", tocTitle: orDash(d.tocTitle), source: orDash(d.sourceOverride) })];
+        case "footer":
+          return [L("footer", { mailbox: orDash(d.mailbox), editor: orDash(d.editorName), reviewer: orDash(d.reviewerName), distribution: list(d.distribution) })];
+        case "meta":
+          return [L("meta", { number: d.number, total: d.totalNumber, date: d.date })];
+        case "item_text":
+          return [L("item_text", { item: d.itemId, title: d.title })];
+      }
+      return null;
+    }
+    case "issue.create":
+      return [L("meta", { number: e.detail.number, total: e.detail.totalNumber, date: e.detail.date })];
+    case "issue.send_to_review":
+      return [L("fingerprint", { fp: short(e.detail.fingerprint) })];
+    case "issue.return":
+      return [L("reason", { text: e.detail.comment })];
+    case "issue.review":
+    case "issue.approve":
+    case "issue.sign":
+      return [L(e.detail.level === 2 ? "level_sign" : "level_review", { round: e.detail.round, fp: short(e.detail.fingerprint) })];
+    case "issue.reopen":
+    case "issue.void":
+      return [L("voided", { by: orDash(e.detail.voidedApproval.by) })];
+    case "issue.distribute":
+      return [L("distributed", { date: e.detail.date, distribution: list(e.detail.distribution), fp: short(e.detail.fingerprint) })];
+    case "issue.correct":
+      return [L("reason", { text: e.detail.note }), change("fingerprint_change", short(e.detail.fromFingerprint), short(e.detail.fingerprint))];
+    case "issue.export":
+      return [L(e.detail.draft ? "export_draft" : "export", { format: e.detail.format })];
+    case "issue.import":
+      return [L("imported", { origin: e.detail.origin, items: e.detail.items, units: list(e.detail.unitsCreated) })];
+    case "issue.comment":
+    case "issue.reply":
+      return [L("comment", { text: e.detail.body })];
+    case "issue.resolve_comment":
+    case "issue.reopen_comment":
+      return [];
+    case "item.edit":
+      return [L("item_version", { version: e.detail.version, chars: e.detail.chars })];
+    case "item.submit":
+    case "item.withdraw":
+    case "item.accept":
+    case "item.return":
+    case "item.decline":
+      return e.detail?.note ? [L("reason", { text: e.detail.note })] : [];
+    case "item.place":
+    case "item.unplace":
+    case "item.publish":
+      return [L("in_issue", { issue: e.detail.issueId })];
+    case "item.import":
+      return [L("imported_item", { origin: e.detail.origin })];
+    case "auth.login":
+      return [L("ip", { ip: e.detail.ip })];
+    case "auth.login_failed":
+      return [L("login_failed", { username: e.detail.username, ip: e.detail.ip })];
+    case "item.create":
+    case "user.password_reset":
+      return [];
+  }
+}
