@@ -1,9 +1,10 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/data/actor";
 import { AppError } from "@/lib/data/errors";
+import { isTextRuleCode, textRuleMessage } from "@/lib/text/rule";
 import { TransitionError } from "@/lib/workflow/item";
 import { requireActor } from "./session";
 
@@ -20,12 +21,19 @@ export function defineAction<S extends z.ZodType, T>(roles: Role[], schema: S, f
       const actor = await requireActor(...roles);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
+        const locale = await getLocale();
         const fieldErrors: Record<string, string> = {};
+        let textError: string | undefined;
         for (const issue of parsed.error.issues) {
           const key = String(issue.path[0] ?? "_");
-          fieldErrors[key] ??= fieldMessage(t, issue.message);
+          if (isTextRuleCode(issue.message)) {
+            // The text rule's own sentence names the field (lib/text/rule.ts).
+            const msg = textRuleMessage(issue.message, (issue as { params?: Record<string, never> }).params, locale);
+            fieldErrors[key] ??= msg;
+            textError ??= msg;
+          } else fieldErrors[key] ??= fieldMessage(t, issue.message);
         }
-        return { error: t("invalid"), fieldErrors };
+        return { error: textError ?? t("invalid"), fieldErrors };
       }
       return { data: await fn(actor, parsed.data) };
     } catch (e) {
