@@ -74,6 +74,11 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   unitId: integer("unit_id").references(() => units.id),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  // Bumped by sign-out, password reset, role change and deactivation: every session carrying an
+  // older value ends on its next request (lib/auth/options.ts).
+  sessionVersion: integer("session_version").notNull().default(0),
+  // New users and reset passwords must be changed at first login.
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 

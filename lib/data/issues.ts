@@ -25,6 +25,7 @@ import { AppError } from "./errors";
 import { notifyRole, notifyUnit } from "./notifications";
 import { currentPublication, listCatalogue } from "./publication";
 import { idSchema, isoDateSchema, todayInChina, versionSchema } from "./validation";
+import { textBlock, textLine } from "@/lib/text/rule";
 
 export type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -288,7 +289,7 @@ export function approveIssue(actor: Actor, input: z.infer<typeof approveIssueSch
 }
 
 export const returnIssueSchema = issueRefSchema.extend({
-  comment: z.string().trim().min(1, "comment_required").max(2000, "too_long"),
+  comment: textBlock({ label: "审核意见", max: 2000, required: "comment_required", tooLong: "too_long" }),
 });
 
 export function returnIssue(actor: Actor, input: z.infer<typeof returnIssueSchema>): Issue {
@@ -317,7 +318,7 @@ export function reopenIssue(actor: Actor, input: z.infer<typeof issueRefSchema>)
 
 export const distributeIssueSchema = issueRefSchema.extend({
   date: isoDateSchema,
-  distribution: z.array(z.string().trim().min(1).max(100, "too_long")).min(1, "distribution_required").max(50),
+  distribution: z.array(textLine({ label: "分送", max: 100, required: true, tooLong: "too_long" })).min(1, "distribution_required").max(50),
 });
 
 /** Distribution publishes every item of the issue; only content that still matches the approval goes out. */

@@ -13,6 +13,7 @@ import { getIssue, listIssues, loadBulletin, transitionIssue } from "./issues";
 import { notifyRole } from "./notifications";
 import { currentPublication } from "./publication";
 import { idSchema } from "./validation";
+import { textBlock } from "@/lib/text/rule";
 
 /**
  * An approval holds only while the printed content matches its fingerprint. When something changed
@@ -79,13 +80,10 @@ export const addCommentSchema = z.object({
   issueId: idSchema,
   itemId: idSchema.nullable(),
   parentId: idSchema.nullable(),
-  quote: z
-    .string()
-    .trim()
-    .max(200, "too_long")
+  quote: textBlock({ label: "引用原文", max: 200, tooLong: "too_long" })
     .nullable()
     .transform((s) => s || null),
-  body: z.string().trim().min(1, "comment_body_required").max(2000, "too_long"),
+  body: textBlock({ label: "意见", max: 2000, required: "comment_body_required", tooLong: "too_long" }),
 });
 
 /**
