@@ -20,21 +20,7 @@ export function defineAction<S extends z.ZodType, T>(roles: Role[], schema: S, f
     try {
       const actor = await requireActor(...roles);
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        const locale = await getLocale();
-        const fieldErrors: Record<string, string> = {};
-        let textError: string | undefined;
-        for (const issue of parsed.error.issues) {
-          const key = String(issue.path[0] ?? "_");
-          if (isTextRuleCode(issue.message)) {
-            // The text rule's own sentence names the field (lib/text/rule.ts).
-            const msg = textRuleMessage(issue.message, (issue as { params?: Record<string, never> }).params, locale);
-            fieldErrors[key] ??= msg;
-            textError ??= msg;
-          } else fieldErrors[key] ??= fieldMessage(t, issue.message);
-        }
-        return { error: textError ?? t("invalid"), fieldErrors };
-      }
+      if (!parsed.success) return invalidResult(t, parsed.error.issues);
       return { data: await fn(actor, parsed.data) };
     } catch (e) {
       return toResult(t, e);
@@ -43,6 +29,23 @@ export function defineAction<S extends z.ZodType, T>(roles: Role[], schema: S, f
 }
 
 type T = Awaited<ReturnType<typeof getTranslations<"errors">>>;
+
+/** A refused parse as the forms show it: one message, and one per field (the text rule's own sentences). */
+export async function invalidResult(t: T, issues: readonly z.core.$ZodIssue[]): Promise<{ error: string; fieldErrors: Record<string, string> }> {
+  const locale = await getLocale();
+  const fieldErrors: Record<string, string> = {};
+  let textError: string | undefined;
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? "_");
+    if (isTextRuleCode(issue.message)) {
+      // The text rule's own sentence names the field (lib/text/rule.ts).
+      const msg = textRuleMessage(issue.message, (issue as { params?: Record<string, never> }).params, locale);
+      fieldErrors[key] ??= msg;
+      textError ??= msg;
+    } else fieldErrors[key] ??= fieldMessage(t, issue.message);
+  }
+  return { error: textError ?? t("invalid"), fieldErrors };
+}
 
 function fieldMessage(t: T, code: string): string {
   return t.has(`fields.${code}`) ? t(`fields.${code}` as "fields.invalid") : t("fields.invalid");
