@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
 import { getSessionActor } from "@/lib/auth/session";
+import { needsFirstRun } from "@/lib/data/first-run";
 
 const HOME: [Role, string][] = [
   ["editor", "/desk/inbox"],
@@ -11,6 +12,7 @@ const HOME: [Role, string][] = [
 ];
 
 export default async function Home() {
+  if (needsFirstRun()) redirect("/first-run");
   const { actor, mustChangePassword } = await getSessionActor();
   if (!actor) redirect("/login");
   if (mustChangePassword) redirect("/account/password");

@@ -39,6 +39,8 @@ export const publications = sqliteTable("publications", {
   // The running number (总第M期) of the first issue this system holds is total - number + 1; kept
   // so the first issue created in a new installation proposes the right total.
   totalNumberOffset: integer("total_number_offset").notNull().default(0),
+  // Loaded by the demo seed (db/seed.ts): every page then says so, with the demo logins.
+  demo: integer("demo", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 

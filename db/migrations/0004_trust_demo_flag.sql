@@ -1,0 +1,1 @@
+ALTER TABLE `publications` ADD `demo` integer DEFAULT false NOT NULL;
