@@ -3,6 +3,7 @@ import type { BulletinDocument } from "@/lib/bulletin/document";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import type { Db } from "./open";
 import { auditLog, catalogueSections, issueSections, issues, itemRevisions, items, placements, publications, units, type Issue } from "./schema";
+import { nameKey } from "@/lib/text/rule";
 
 export interface ImportReport {
   issueId: number;
@@ -112,6 +113,11 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
 
   handle.transaction((tx) => {
     const officeUnit = tx.select().from(units).where(eq(units.kind, "office")).get();
+    // Names equal once invisible characters are removed are one unit (lib/text/rule.ts nameKey).
+    const byKey = (n: string) => {
+      const key = nameKey(n);
+      return tx.select().from(units).all().find((u) => nameKey(u.name) === key);
+    };
     const unitId = (source: string | null): number => {
       const names = source ? unitNamesOf(source) : [];
       const name = names[0];
@@ -120,7 +126,7 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
         return officeUnit.id;
       }
       for (const n of names) {
-        const found = tx.select().from(units).where(eq(units.name, n)).get();
+        const found = byKey(n);
         if (found) {
           if (!report.unitsMatched.includes(n)) report.unitsMatched.push(n);
         } else {
@@ -128,7 +134,7 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
           report.unitsCreated.push(n);
         }
       }
-      const unit = tx.select().from(units).where(eq(units.name, name)).get();
+      const unit = byKey(name);
       if (!unit) throw new Error(`unit ${name} missing`);
       return unit.id;
     };
