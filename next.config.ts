@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: {
     // Uploads (导入往期) go through a server action: a 5 MB file plus its form. Larger bodies are
-    // answered 413 with the app's own message by proxy.ts before Next.js reads them.
+    // answered 413 with the app's own message by scripts/server.mjs before Next.js reads them.
     serverActions: { bodySizeLimit: "6mb" },
   },
   async headers() {

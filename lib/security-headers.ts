@@ -27,5 +27,3 @@ export function securityHeaders(dev: boolean): { key: string; value: string }[] 
   ];
 }
 
-/** Server actions accept bodies up to this (a 5 MB upload plus its form); proxy.ts answers 413 above it. */
-export const SERVER_ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;

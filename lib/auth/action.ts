@@ -19,6 +19,8 @@ export function defineAction<S extends z.ZodType, T>(roles: Role[], schema: S, f
     const t = await getTranslations("errors");
     try {
       const actor = await requireActor(...roles);
+      const extra = unknownKeys(schema, raw);
+      if (extra.length) return { error: t("invalid"), fieldErrors: Object.fromEntries(extra.map((k) => [k, t("fields.invalid")])) };
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return invalidResult(t, parsed.error.issues);
       return { data: await fn(actor, parsed.data) };
@@ -26,6 +28,17 @@ export function defineAction<S extends z.ZodType, T>(roles: Role[], schema: S, f
       return toResult(t, e);
     }
   };
+}
+
+/**
+ * Fields the action's object schema does not name: refused, never silently dropped (a client that
+ * sends `unitId` or `status` is not using the form).
+ */
+export function unknownKeys(schema: z.ZodType, raw: unknown): string[] {
+  const def = (schema as unknown as { def?: { shape?: object; in?: { def?: { shape?: object } } } }).def;
+  const shape = def?.shape ?? def?.in?.def?.shape;
+  if (!shape || raw === null || typeof raw !== "object" || Array.isArray(raw)) return [];
+  return Object.keys(raw).filter((k) => !Object.prototype.hasOwnProperty.call(shape, k));
 }
 
 type T = Awaited<ReturnType<typeof getTranslations<"errors">>>;

@@ -53,8 +53,9 @@ export const authOptions: NextAuthOptions = {
     },
     async session({ session, token }) {
       // Roles and unit are read from the database on every request by getActor(); the session
-      // only carries who is logged in.
-      session.userId = typeof token.uid === "number" && !token.revoked ? token.uid : undefined;
+      // only carries who is logged in. An ended session names no one.
+      if (typeof token.uid !== "number" || token.revoked) return { expires: session.expires };
+      session.userId = token.uid;
       session.mustChangePassword = token.mustChangePassword === true;
       return session;
     },
