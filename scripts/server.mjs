@@ -29,7 +29,8 @@ const ACTION_BODY_LIMIT = 6 * 1024 * 1024;
 const tooLarge = (req) => {
   if (req.method !== "POST" || !req.headers["next-action"]) return false;
   const declared = req.headers["content-length"];
-  if (declared === undefined) return Boolean(req.headers["transfer-encoding"]);
+  // Chunked bodies (Next.js forwards an action to the page that holds it that way) are counted while read.
+  if (declared === undefined) return false;
   return !(Number(declared) <= ACTION_BODY_LIMIT);
 };
 
@@ -64,7 +65,15 @@ function depth(text, limit) {
  */
 async function checkedActionRequest(req, res) {
   const chunks = [];
-  for await (const c of req) chunks.push(c);
+  let size = 0;
+  for await (const c of req) {
+    size += c.length;
+    if (size > ACTION_BODY_LIMIT) {
+      refuse(res, 413, "文件过大（最大 5 MB）。", "The file is too large (at most 5 MB).", "payload_too_large");
+      return null;
+    }
+    chunks.push(c);
+  }
   const body = Buffer.concat(chunks);
   const text = body.toString("utf8");
   let ok = depth(text, 64) <= 64;
