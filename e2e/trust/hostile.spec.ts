@@ -170,10 +170,12 @@ test("hostile inputs on every write path are refused in Chinese, never 5xx, and 
   await attempt("importArchiveAction", "office", "body", "7 MB", JSON.stringify([{ doc: "x".repeat(7 * 1024 * 1024), fileName: "big.txt" }]));
 
   const after = dbFingerprint();
-  const summary = `hostile inputs tried: ${tried}; refused with a Chinese message: ${refused}; 5xx: ${serverErrors}; database changed: ${before !== after}`;
-  mkdirSync("test-results", { recursive: true });
-  writeFileSync("test-results/trust-hostile.tsv", rows.join("\n") + "\n");
-  writeFileSync("test-results/trust-hostile-summary.txt", summary + "\n" + wrong.join("\n") + "\n");
+  const changedTables = after.split("\n").filter((l) => !before.split("\n").includes(l));
+  const summary = `hostile inputs tried: ${tried}; refused with a Chinese message: ${refused}; 5xx: ${serverErrors}; database changed: ${before !== after}${changedTables.length ? ` (${changedTables.join(", ")})` : ""}`;
+  const out = process.env.TRUST_REPORT_DIR ?? "test-results";
+  mkdirSync(out, { recursive: true });
+  writeFileSync(`${out}/trust-hostile.tsv`, rows.join("\n") + "\n");
+  writeFileSync(`${out}/trust-hostile-summary.txt`, summary + "\n" + wrong.join("\n") + "\n");
   console.log(summary);
   expect(wrong).toEqual([]);
   expect(serverErrors).toBe(0);

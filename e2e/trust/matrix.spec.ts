@@ -104,10 +104,12 @@ test("role × action matrix: refusals where the table says, nothing changed, no 
   }
 
   const after = dbFingerprint();
-  const summary = `attempts: ${attempts}; unauthorized successes: ${unauthorizedSuccesses}; 5xx: ${serverErrors}; database changed: ${before !== after}`;
-  mkdirSync("test-results", { recursive: true });
-  writeFileSync("test-results/trust-matrix.tsv", rows.join("\n") + "\n");
-  writeFileSync("test-results/trust-matrix-summary.txt", summary + "\n" + wrong.join("\n") + "\n");
+  const changedTables = after.split("\n").filter((l) => !before.split("\n").includes(l));
+  const summary = `attempts: ${attempts}; unauthorized successes: ${unauthorizedSuccesses}; 5xx: ${serverErrors}; database changed: ${before !== after}${changedTables.length ? ` (${changedTables.join(", ")})` : ""}`;
+  const out = process.env.TRUST_REPORT_DIR ?? "test-results";
+  mkdirSync(out, { recursive: true });
+  writeFileSync(`${out}/trust-matrix.tsv`, rows.join("\n") + "\n");
+  writeFileSync(`${out}/trust-matrix-summary.txt`, summary + "\n" + wrong.join("\n") + "\n");
   console.log(summary);
   expect(wrong).toEqual([]);
   expect(unauthorizedSuccesses).toBe(0);
