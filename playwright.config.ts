@@ -29,7 +29,8 @@ export default defineConfig({
     { name: "chromium", testIgnore: /auth\.setup\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
-    command: `node e2e/reset.mjs ${E2E_DIR} && npx next start -p ${PORT} -H 127.0.0.1`,
+    // The app never seeds on start (db/open.ts): `npm run setup` loads the demo data first.
+    command: `node e2e/reset.mjs ${E2E_DIR} && npx tsx scripts/setup.ts && node scripts/server.mjs -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

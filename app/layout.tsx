@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { Providers } from "@/components/layout/providers";
 // The UI font ships with the app (loaded per unicode range), so every PC shows the same glyphs.
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <NextIntlClientProvider>
           <Providers>
             <SiteHeader />
+            <DemoBanner />
             <main id="main" className="page">
               {children}
             </main>

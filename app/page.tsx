@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
-import { getActor } from "@/lib/auth/session";
+import { getSessionActor } from "@/lib/auth/session";
+import { needsFirstRun } from "@/lib/data/first-run";
 
 const HOME: [Role, string][] = [
   ["editor", "/desk/inbox"],
@@ -12,8 +13,10 @@ const HOME: [Role, string][] = [
 ];
 
 export default async function Home() {
-  const actor = await getActor();
+  if (needsFirstRun()) redirect("/first-run");
+  const { actor, mustChangePassword } = await getSessionActor();
   if (!actor) redirect("/login");
+  if (mustChangePassword) redirect("/account/password");
   const home = HOME.find(([role]) => actor.roles.includes(role));
   redirect(home ? home[1] : "/forbidden");
 }

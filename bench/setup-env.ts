@@ -9,6 +9,16 @@ const dir = mkdtempSync(path.join(tmpdir(), "jianbao-bench-"));
 process.env.DATABASE_PATH = path.join(dir, "bench.sqlite");
 process.env.AUTH_SECRET_FILE = path.join(dir, "auth-secret");
 process.env.SEED_DEMO = "1";
+// Opening the database never seeds (db/open.ts); the bench wants the demo data, as `npm run setup` loads it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { openDatabase } = require("../db/open") as typeof import("../db/open");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { seedDemo } = require("../db/seed") as typeof import("../db/seed");
+{
+  const db = openDatabase(process.env.DATABASE_PATH);
+  seedDemo(db);
+  db.$client.close();
+}
 
 const stub = path.join(__dirname, "../lib/testing/server-only-stub.ts");
 const m = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };

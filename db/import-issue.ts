@@ -5,6 +5,7 @@ import { checkAuditEvent } from "@/lib/data/audit-events";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import type { Db } from "./open";
 import { auditLog, catalogueSections, issueEditions, issueSections, issues, itemRevisions, items, placements, publications, units, type Issue } from "./schema";
+import { nameKey } from "@/lib/text/rule";
 
 export interface ImportReport {
   issueId: number;
@@ -114,6 +115,11 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
 
   handle.transaction((tx) => {
     const officeUnit = tx.select().from(units).where(eq(units.kind, "office")).get();
+    // Names equal once invisible characters are removed are one unit (lib/text/rule.ts nameKey).
+    const byKey = (n: string) => {
+      const key = nameKey(n);
+      return tx.select().from(units).all().find((u) => nameKey(u.name) === key);
+    };
     const unitId = (source: string | null): number => {
       const names = source ? unitNamesOf(source) : [];
       const name = names[0];
@@ -122,7 +128,7 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
         return officeUnit.id;
       }
       for (const n of names) {
-        const found = tx.select().from(units).where(eq(units.name, n)).get();
+        const found = byKey(n);
         if (found) {
           if (!report.unitsMatched.includes(n)) report.unitsMatched.push(n);
         } else {
@@ -130,7 +136,7 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
           report.unitsCreated.push(n);
         }
       }
-      const unit = tx.select().from(units).where(eq(units.name, name)).get();
+      const unit = byKey(name);
       if (!unit) throw new Error(`unit ${name} missing`);
       return unit.id;
     };

@@ -6,4 +6,4 @@ export type { Db } from "./open";
 
 // One client per process, cached on globalThis so dev reloads do not open new handles.
 const g = globalThis as unknown as { __jianbaoDb?: Db };
-export const db: Db = (g.__jianbaoDb ??= openDatabase(env.DATABASE_PATH, { seedDemo: env.SEED_DEMO === "1" }));
+export const db: Db = (g.__jianbaoDb ??= openDatabase(env.DATABASE_PATH));

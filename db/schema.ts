@@ -41,6 +41,8 @@ export const publications = sqliteTable("publications", {
   totalNumberOffset: integer("total_number_offset").notNull().default(0),
   // Sign-off levels: 1 = 审核 only; 2 = 审核, then 签发 by a signer.
   signoffLevels: integer("signoff_levels").notNull().default(1),
+  // Loaded by the demo seed (db/seed.ts): every page then says so, with the demo logins.
+  demo: integer("demo", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -76,6 +78,11 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   unitId: integer("unit_id").references(() => units.id),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  // Bumped by sign-out, password reset, role change and deactivation: every session carrying an
+  // older value ends on its next request (lib/auth/options.ts).
+  sessionVersion: integer("session_version").notNull().default(0),
+  // New users and reset passwords must be changed at first login.
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 

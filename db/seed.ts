@@ -60,6 +60,7 @@ export function seedDemo(db: Db): boolean {
         defaultReviewerName: "李金涛",
         // The samples end at 2023 第25期 = 总第78期: the first issue made here continues from there.
         totalNumberOffset: 78,
+        demo: true,
       })
       .returning()
       .get();

@@ -12,6 +12,12 @@ const schema = z.object({
   // "1" loads the demo publication, units, users and items into an empty database.
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated); none by default.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()]))),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };

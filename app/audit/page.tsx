@@ -3,7 +3,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { describeAuditDetail } from "@/components/audit/describe";
 import { auditKind } from "@/components/audit/labels";
 import { requirePageActor } from "@/lib/auth/session";
-import { AUDIT_PAGE, auditFilterSchema, listAudit } from "@/lib/data/audit-log";
+import { redirect } from "next/navigation";
+import { hasRole } from "@/lib/data/actor";
+import { ADMIN_ONLY_ENTITIES, AUDIT_PAGE, auditFilterSchema, listAudit } from "@/lib/data/audit-log";
 
 const ENTITIES = ["item", "issue", "auth", "user", "unit"] as const;
 
@@ -11,6 +13,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor("editor", "reviewer", "admin");
   const parsed = auditFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
+  // Logins and user administration are the admin's log only (lib/data/audit-log.ts).
+  const admin = hasRole(actor, "admin");
+  if (!admin && filter.entity && (ADMIN_ONLY_ENTITIES as readonly string[]).includes(filter.entity)) redirect("/forbidden");
+  const entities = admin ? ENTITIES : ENTITIES.filter((e) => !(ADMIN_ONLY_ENTITIES as readonly string[]).includes(e));
   const rows = listAudit(actor, filter);
   const [t, format, tItem, tIssue, td, tRole, tKind] = await Promise.all([
     getTranslations("audit"),
@@ -51,7 +57,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {t("entity")}
           <select name="entity" defaultValue={filter.entity ?? ""}>
             <option value="">{t("all")}</option>
-            {ENTITIES.map((e) => (
+            {entities.map((e) => (
               <option key={e} value={e}>
                 {t(`entities.${e}`)}
               </option>

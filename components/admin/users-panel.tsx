@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/app/(admin)/admin/actions";
+import { createUserAction, liftThrottleAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/app/(admin)/admin/actions";
 import { ROLES, type Role } from "@/db/schema";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 
@@ -203,6 +203,7 @@ function UserTableRow({ user, units, self }: { user: UserRow; units: UnitOption[
   const tr = useTranslations("roles");
   const [mode, setMode] = useState<"view" | "edit" | "password">("view");
   const toggle = useAdminAction(setUserActiveAction);
+  const lift = useAdminAction(liftThrottleAction);
   return (
     <tr data-testid={`user-${user.username}`}>
       <td>
@@ -238,9 +239,12 @@ function UserTableRow({ user, units, self }: { user: UserRow; units: UnitOption[
                 {user.active ? t("deactivate") : t("reactivate")}
               </button>
             )}
+            <button type="button" disabled={lift.pending} onClick={() => lift.run({ id: user.id })} aria-label={`${t("liftThrottle")} ${user.username}`}>
+              {t("liftThrottle")}
+            </button>
           </div>
         )}
-        <FormError message={toggle.error} />
+        <FormError message={toggle.error ?? lift.error} />
       </td>
     </tr>
   );

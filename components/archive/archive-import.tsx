@@ -21,6 +21,7 @@ const fromLines = (text: string) =>
  */
 export function ArchiveImport() {
   const t = useTranslations("archive");
+  const tErrors = useTranslations("errors");
   const uid = useId();
   const [source, setSource] = useState<{ text: string; fileName: string } | null>(null);
   const [doc, setDoc] = useState<BulletinDocument | null>(null);
@@ -31,6 +32,8 @@ export function ArchiveImport() {
   async function onFile(e: React.ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     if (!file) return;
+    // The server refuses anything bigger (lib/import/zip-guard.ts ZIP_LIMITS, 413 above 6 MB): say so before sending it.
+    if (file.size > 5 * 1024 * 1024) return setError(tErrors("upload_too_large"));
     setPending(true);
     setReport(null);
     const res = await parseUploadAction({ file });

@@ -62,6 +62,9 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
     }
     case "user.user_reactivated":
     case "user.user_deactivated":
+    case "user.login_throttle_lifted":
+      return [L("username", { username: e.detail.username })];
+    case "user.first_admin_created":
       return [L("username", { username: e.detail.username })];
     case "publication.section_added":
     case "publication.section_hidden":
@@ -145,6 +148,7 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
       return [L("login_failed", { username: e.detail.username, ip: e.detail.ip })];
     case "item.create":
     case "user.password_reset":
+    case "user.password_changed":
       return [];
   }
 }

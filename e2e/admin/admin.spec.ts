@@ -22,6 +22,7 @@ test("the admin adds a unit and its contributor, who logs in and writes; once th
   const unitName = `测试区科协${stamp}`;
   const username = `tester${stamp}`;
   const password = "ceshi-2026";
+  const newPassword = "wode-mima-2026";
 
   const admin = await as(browser, "admin");
   await admin.goto("/admin");
@@ -44,7 +45,7 @@ test("the admin adds a unit and its contributor, who logs in and writes; once th
   await userForm.getByLabel("初始密码").fill("short");
   await userForm.getByRole("button", { name: "新增用户" }).click();
   // Too short a password, and a contributor without a unit, are refused by the server.
-  await expect(userForm.getByText("密码至少 8 位。")).toBeVisible();
+  await expect(userForm.getByText("密码至少 8 个字符。")).toBeVisible();
   await userForm.getByLabel("初始密码").fill(password);
   await userForm.getByRole("button", { name: "新增用户" }).click();
   await expect(userForm.getByText("报送员必须选择所属单位。")).toBeVisible();
@@ -55,9 +56,19 @@ test("the admin adds a unit and its contributor, who logs in and writes; once th
   await expect(userRow).toContainText(unitName);
   await expect(userRow).toContainText("报送员");
 
-  // The new contributor logs in from a browser of their own and gets the item form.
+  // The new contributor logs in from a browser of their own, must first choose their own password
+  // (which ends the session), then logs in with it and gets the item form.
   const unit = await (await browser.newContext()).newPage();
   await logIn(unit, username, password);
+  await expect(unit).toHaveURL(/\/account\/password$/);
+  await unit.goto("/items/new");
+  await expect(unit).toHaveURL(/\/account\/password$/);
+  await unit.getByLabel("当前密码").fill(password);
+  await unit.getByLabel("新密码", { exact: true }).fill(newPassword);
+  await unit.getByLabel("再次输入新密码").fill(newPassword);
+  await unit.getByRole("button", { name: "修改密码" }).click();
+  await expect(unit.getByText("密码已修改，请用新密码重新登录。")).toBeVisible();
+  await logIn(unit, username, newPassword);
   await expect(unit.getByRole("link", { name: "退出登录" })).toBeVisible();
   await unit.goto("/items/new");
   await expect(unit.getByRole("heading", { name: "写稿件" })).toBeVisible();
@@ -73,13 +84,13 @@ test("the admin adds a unit and its contributor, who logs in and writes; once th
   await expect(unit).toHaveURL(/\/login$/);
   expect(await callAction(unit, "submitItemAction", { id: 1, version: 1 })).toContain(UNAUTHENTICATED);
   const fresh = await (await browser.newContext()).newPage();
-  await logIn(fresh, username, password);
+  await logIn(fresh, username, newPassword);
   await expect(fresh.getByText("用户名或密码错误。")).toBeVisible();
 
   // Reactivated, the unit's contributor can log in again.
   await admin.getByRole("button", { name: `启用 ${unitName}` }).click();
   await expect(unitRow).not.toContainText("已停用");
-  await logIn(fresh, username, password);
+  await logIn(fresh, username, newPassword);
   await expect(fresh.getByRole("link", { name: "退出登录" })).toBeVisible();
 });
 

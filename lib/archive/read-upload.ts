@@ -1,6 +1,8 @@
 import mammoth from "mammoth";
+import { assertDocxWithinLimits, ZIP_LIMITS, ZipGuardError } from "@/lib/import/zip-guard";
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** The same limits as the contributor's Word import (lib/import/zip-guard.ts). */
+export const MAX_UPLOAD_BYTES = ZIP_LIMITS.maxFileBytes;
 
 export class UploadError extends Error {
   constructor(readonly code: "too_large" | "empty" | "binary" | "bad_docx" | "unsupported") {
@@ -19,6 +21,13 @@ export async function readUploadText(name: string, bytes: Uint8Array): Promise<s
   if (lower.endsWith(".docx")) {
     // A .docx is a zip archive: PK\x03\x04.
     if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new UploadError("bad_docx");
+    // Declared sizes and entry count first: nothing is unpacked from a file that would be too big.
+    try {
+      assertDocxWithinLimits(bytes);
+    } catch (e) {
+      if (e instanceof ZipGuardError) throw new UploadError(e.code === "too_large" ? "too_large" : "bad_docx");
+      throw e;
+    }
     try {
       const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
       if (!value.trim()) throw new UploadError("empty");

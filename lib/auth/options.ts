@@ -3,18 +3,13 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { LoginError, verifyLogin } from "./users";
+import { clientIp } from "./client-ip";
+import { endSessions, LoginError, sessionState, verifyLogin } from "./users";
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
+  password: z.string().min(1).max(1000),
 });
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
-  return first || (headers?.["x-real-ip"] as string | undefined) || "local";
-}
 
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
@@ -39,15 +34,36 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    /**
+     * Runs on every request that reads the session. The token carries the user's session version
+     * at sign-in; once sign-out, a password reset, a role change or deactivation has bumped it,
+     * the token no longer names anyone.
+     */
     async jwt({ token, user }) {
-      if (user) token.uid = Number(user.id);
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = sessionState(token.uid)?.sessionVersion ?? -1;
+        return token;
+      }
+      if (typeof token.uid !== "number") return token;
+      const state = sessionState(token.uid);
+      if (!state || !state.active || state.sessionVersion !== token.sv) return { revoked: true } as typeof token;
+      token.mustChangePassword = state.mustChangePassword;
       return token;
     },
     async session({ session, token }) {
       // Roles and unit are read from the database on every request by getActor(); the session
-      // only carries who is logged in.
-      session.userId = typeof token.uid === "number" ? token.uid : undefined;
+      // only carries who is logged in. An ended session names no one.
+      if (typeof token.uid !== "number" || token.revoked) return { expires: session.expires };
+      session.userId = token.uid;
+      session.mustChangePassword = token.mustChangePassword === true;
       return session;
+    },
+  },
+  events: {
+    // Sign-out ends every session of the user, not only this browser's cookie.
+    async signOut({ token }) {
+      if (typeof token?.uid === "number" && !token.revoked && sessionState(token.uid)?.sessionVersion === token.sv) endSessions(token.uid);
     },
   },
 };

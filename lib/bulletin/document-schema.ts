@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findTextProblem, isRealDate } from "@/lib/text/rule";
 
 /**
  * The one bulletin document schema: what every export and preview renders, what `bulletin parse`
@@ -31,8 +32,27 @@ export const BULLETIN_LIMITS = {
 } as const;
 
 const L = BULLETIN_LIMITS;
-const text = (max: number) => z.string({ error: "应为文字" }).max(max, `不能超过 ${max} 个字符`);
-const isoDate = z.string({ error: "应为日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "日期应写成 yyyy-mm-dd，如 2023-07-07");
+// Every text of a document is held to the text rule (lib/text/rule.ts): one line, no markup, no
+// control or bidi characters, no lone surrogates.
+const TEXT_RULE_MESSAGES: Record<string, string> = {
+  text_control: "含有不可见的控制字符",
+  text_bidi: "含有改变文字方向的控制字符",
+  text_surrogate: "含有残缺的字符（孤立代理项）",
+  text_line_break: "不能换行",
+  text_markup: "不能含有 HTML 标记",
+};
+const text = (max: number) =>
+  z
+    .string({ error: "应为文字" })
+    .max(max, `不能超过 ${max} 个字符`)
+    .superRefine((s, ctx) => {
+      const p = findTextProblem(s, { noMarkup: true });
+      if (p) ctx.addIssue({ code: "custom", message: `${TEXT_RULE_MESSAGES[p.code] ?? "含有不允许的字符"}${p.char ? `（${p.char}）` : ""}` });
+    });
+const isoDate = z
+  .string({ error: "应为日期" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期应写成 yyyy-mm-dd，如 2023-07-07")
+  .refine(isRealDate, "不是真实的日期");
 const int = (min: number, max: number) =>
   z.number({ error: "应为数字" }).int("应为整数").min(min, `应为 ${min}–${max} 的整数`).max(max, `应为 ${min}–${max} 的整数`);
 

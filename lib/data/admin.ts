@@ -1,6 +1,6 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { and, asc, count, eq, ne } from "drizzle-orm";
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import {
@@ -20,6 +20,9 @@ import { audit } from "./audit";
 import { AppError } from "./errors";
 import { voidChangedApprovals } from "./issues";
 import { currentPublication, listCatalogue } from "./publication";
+import { isEmail, loginKey, nameKey, textLine } from "@/lib/text/rule";
+import { passwordSchema } from "@/lib/auth/password";
+import { liftThrottle } from "@/lib/auth/throttle";
 
 // ---------------------------------------------------------------------------------------------
 // Reads
@@ -81,11 +84,7 @@ export function publicationSettings(actor: Actor) {
 // ---------------------------------------------------------------------------------------------
 // Units
 
-const unitName = z
-  .string({ error: "unit_name_required" })
-  .trim()
-  .min(1, { error: "unit_name_required" })
-  .max(60, { error: "unit_name_too_long" });
+const unitName = textLine({ label: "单位名称", max: 60, required: "unit_name_required", tooLong: "unit_name_too_long", noMarkup: true });
 const unitKind = z.enum(UNIT_KINDS, { error: "invalid" });
 const id = z.coerce.number().int().positive();
 
@@ -101,12 +100,14 @@ function getUnit(unitId: number) {
   return u;
 }
 
+/** Names equal once invisible characters are removed are the same name (lib/text/rule.ts nameKey). */
 function assertUnitNameFree(name: string, exceptId?: number) {
+  const key = nameKey(name);
   const clash = db
-    .select({ id: units.id })
+    .select({ id: units.id, name: units.name })
     .from(units)
-    .where(exceptId ? and(eq(units.name, name), ne(units.id, exceptId)) : eq(units.name, name))
-    .get();
+    .all()
+    .find((u) => u.id !== exceptId && nameKey(u.name) === key);
   if (clash) throw new AppError("name_taken", {}, "name");
 }
 
@@ -184,21 +185,11 @@ export function mergeUnit(actor: Actor, raw: z.input<typeof mergeUnitSchema>) {
 // ---------------------------------------------------------------------------------------------
 // Users
 
-const username = z
-  .string({ error: "username_required" })
-  .trim()
-  .min(1, { error: "username_required" })
-  .max(64, { error: "username_invalid" })
-  .regex(/^[A-Za-z0-9_.-]+$/, { error: "username_invalid" });
-const displayName = z
-  .string({ error: "display_name_required" })
-  .trim()
-  .min(1, { error: "display_name_required" })
-  .max(40, { error: "too_long" });
-const password = z
-  .string({ error: "password_too_short" })
-  .min(8, { error: "password_too_short" })
-  .max(200, { error: "too_long" });
+const username = textLine({ label: "用户名", max: 64, required: "username_required", tooLong: "username_invalid" }).pipe(
+  z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: "username_invalid" }),
+);
+const displayName = textLine({ label: "姓名", max: 40, required: "display_name_required", tooLong: "too_long", noMarkup: true });
+const password = passwordSchema;
 const roles = z
   .array(z.enum(ROLES, { error: "invalid" }), { error: "roles_required" })
   .min(1, { error: "roles_required" })
@@ -234,10 +225,12 @@ export function createUser(actor: Actor, raw: z.input<typeof createUserSchema>):
   requireRole(actor, "admin");
   const input = parse(createUserSchema, raw);
   assertUnitForRoles(input.roles, input.unitId);
-  if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) throw new AppError("username_taken", {}, "username");
+  // Login names are unique without regard to case (a unique index on lower(username) backs this).
+  if (db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${loginKey(input.username)}`).get()) throw new AppError("username_taken", {}, "username");
   const passwordHash = bcrypt.hashSync(input.password, 10);
   const newId = db.transaction((tx) => {
-    const u = tx.insert(users).values({ username: input.username, displayName: input.displayName, passwordHash, unitId: input.unitId }).returning({ id: users.id }).get();
+    // A new user chooses their own password at first login.
+    const u = tx.insert(users).values({ username: input.username, displayName: input.displayName, passwordHash, unitId: input.unitId, mustChangePassword: true }).returning({ id: users.id }).get();
     tx.insert(userRoles).values(input.roles.map((role) => ({ userId: u.id, role }))).run();
     audit(tx, actor, { entity: "user", entityId: u.id, action: "user_created", detail: { username: input.username, roles: input.roles, unitId: input.unitId } });
     return u.id;
@@ -252,7 +245,12 @@ export function updateUser(actor: Actor, raw: z.input<typeof updateUserSchema>):
   if (input.id === actor.id && !input.roles.includes("admin")) throw new AppError("self_lockout", {}, "roles");
   assertUnitForRoles(input.roles, input.unitId);
   db.transaction((tx) => {
-    tx.update(users).set({ displayName: input.displayName, unitId: input.unitId }).where(eq(users.id, input.id)).run();
+    const rolesChanged = [...before.roles].sort().join() !== [...input.roles].sort().join() || before.unitId !== input.unitId;
+    // A change of roles or unit ends the user's sessions: they sign in again with what they may now do.
+    tx.update(users)
+      .set({ displayName: input.displayName, unitId: input.unitId, ...(rolesChanged ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+      .where(eq(users.id, input.id))
+      .run();
     tx.delete(userRoles).where(eq(userRoles.userId, input.id)).run();
     tx.insert(userRoles).values(input.roles.map((role) => ({ userId: input.id, role }))).run();
     audit(tx, actor, {
@@ -271,14 +269,30 @@ export function updateUser(actor: Actor, raw: z.input<typeof updateUserSchema>):
 export function resetPassword(actor: Actor, raw: z.input<typeof resetPasswordSchema>): AdminUser {
   requireRole(actor, "admin");
   const input = parse(resetPasswordSchema, raw);
-  getUser(input.id);
+  const target = getUser(input.id);
   const passwordHash = bcrypt.hashSync(input.password, 10);
   db.transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, input.id)).run();
+    // Every session ends; the user must choose a new password at the next login; the throttle is lifted.
+    tx.update(users).set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, input.id)).run();
+    liftThrottle(target.username, tx);
     // The password itself is never logged.
     audit(tx, actor, { entity: "user", entityId: input.id, action: "password_reset" });
   });
   return getUser(input.id);
+}
+
+export const liftThrottleSchema = z.object({ id }).strict();
+
+/** Lets a slowed-down account sign in again at once (the admin's answer to a locked-out owner). */
+export function liftLoginThrottle(actor: Actor, raw: z.input<typeof liftThrottleSchema>): AdminUser {
+  requireRole(actor, "admin");
+  const input = parse(liftThrottleSchema, raw);
+  const target = getUser(input.id);
+  db.transaction((tx) => {
+    liftThrottle(target.username, tx);
+    audit(tx, actor, { entity: "user", entityId: target.id, action: "login_throttle_lifted", detail: { username: target.username } });
+  });
+  return target;
 }
 
 export function setUserActive(actor: Actor, raw: z.input<typeof setUserActiveSchema>): AdminUser {
@@ -288,7 +302,7 @@ export function setUserActive(actor: Actor, raw: z.input<typeof setUserActiveSch
   if (input.id === actor.id && !input.active) throw new AppError("self_lockout");
   if (before.active === input.active) return before;
   db.transaction((tx) => {
-    tx.update(users).set({ active: input.active }).where(eq(users.id, input.id)).run();
+    tx.update(users).set({ active: input.active, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, input.id)).run();
     audit(tx, actor, { entity: "user", entityId: input.id, action: input.active ? "user_reactivated" : "user_deactivated", detail: { username: before.username } });
   });
   return getUser(input.id);
@@ -297,22 +311,17 @@ export function setUserActive(actor: Actor, raw: z.input<typeof setUserActiveSch
 // ---------------------------------------------------------------------------------------------
 // Publication settings and the section catalogue
 
-const line = (max: number, required?: string) =>
-  required ? z.string({ error: required }).trim().min(1, { error: required }).max(max, { error: "too_long" }) : z.string().trim().max(max, { error: "too_long" });
+const line = (max: number, required?: string, label = "此项") => textLine({ label, max, required, tooLong: "too_long", noMarkup: true });
 
 export const updatePublicationSchema = z
   .object({
-    title: line(40, "pub_title_required"),
-    office: line(60, "office_required"),
-    mailbox: z
-      .string()
-      .trim()
-      .max(100, { error: "too_long" })
-      .refine((s) => s === "" || z.email().safeParse(s).success, { error: "invalid_email" }),
-    defaultEditorName: line(40),
-    defaultReviewerName: line(40),
+    title: line(40, "pub_title_required", "刊物名称"),
+    office: line(60, "office_required", "编印单位"),
+    mailbox: textLine({ label: "邮箱", max: 100, tooLong: "too_long" }).refine((s) => s === "" || isEmail(s), { error: "invalid_email" }),
+    defaultEditorName: line(40, undefined, "编辑"),
+    defaultReviewerName: line(40, undefined, "审核"),
     distribution: z
-      .array(z.string().trim().max(100, { error: "too_long" }))
+      .array(textLine({ label: "分送", max: 100, tooLong: "too_long", noMarkup: true }))
       .max(50, { error: "too_long" })
       .transform((a) => a.filter(Boolean)),
     // 1: 审核 only; 2: 审核, then 签发 by a signer. Optional so older forms keep the current setting.
@@ -320,11 +329,7 @@ export const updatePublicationSchema = z
   })
   .strict();
 
-const sectionTitle = z
-  .string({ error: "section_title_required" })
-  .trim()
-  .min(1, { error: "section_title_required" })
-  .max(20, { error: "section_title_too_long" })
+const sectionTitle = textLine({ label: "栏目名称", max: 20, required: "section_title_required", tooLong: "section_title_too_long", noMarkup: true })
   .refine((s) => !/[【】]/.test(s), { error: "section_title_brackets" });
 
 export const addSectionSchema = z.object({ title: sectionTitle }).strict();
@@ -363,11 +368,13 @@ function getSection(sectionId: number) {
 }
 
 function assertSectionTitleFree(publicationId: number, title: string, exceptId?: number) {
+  const key = nameKey(title);
   const clash = db
-    .select({ id: catalogueSections.id })
+    .select({ id: catalogueSections.id, title: catalogueSections.title })
     .from(catalogueSections)
-    .where(and(eq(catalogueSections.publicationId, publicationId), eq(catalogueSections.title, title), exceptId ? ne(catalogueSections.id, exceptId) : undefined))
-    .get();
+    .where(and(eq(catalogueSections.publicationId, publicationId), exceptId ? ne(catalogueSections.id, exceptId) : undefined))
+    .all()
+    .find((x) => nameKey(x.title) === key);
   if (clash) throw new AppError("name_taken", {}, "title");
 }
 

@@ -10,7 +10,17 @@ import { AppError } from "./errors";
  * A bulletin document as it arrives from an import: the one document schema (shared limits), plus
  * what an archived issue needs — at least one item. Validated before anything is written.
  */
-export const importDocumentSchema = bulletinDocumentSchema.refine((d) => d.sections.some((x) => x.items.length > 0), { message: "no_items", path: ["sections"] });
+export const importDocumentSchema = bulletinDocumentSchema
+  .refine((d) => d.sections.some((x) => x.items.length > 0), { message: "no_items", path: ["sections"] })
+  .superRefine((doc, ctx) => {
+    // The issue's date, and the printing date, fall in the issue's year (a printing may run into
+    // the first days of the next year).
+    const year = doc.masthead.year;
+    if (Number(doc.masthead.date.slice(0, 4)) !== year) ctx.addIssue({ code: "custom", message: "text_date", path: ["masthead", "date"], params: { field: "日期（须在本期年份内）" } });
+    const printed = doc.footer.printedDate;
+    if (printed && Number(printed.slice(0, 4)) !== year && Number(printed.slice(0, 4)) !== year + 1)
+      ctx.addIssue({ code: "custom", message: "text_date", path: ["footer", "printedDate"], params: { field: "印发日期（须在本期年份内）" } });
+  });
 
 export { matchToc, type ImportReport } from "@/db/import-issue";
 

@@ -88,7 +88,7 @@ describe("arranging an issue", () => {
     const before = snapshot();
     const [lead] = boardView(editor, issueId).sections;
     expect(code(() => arrange({ op: "move", itemId: accepted[4], sectionId: lead.id, index: 0 }, stale))).toBe("board_conflict");
-    expect(code(() => arrange({ op: "footer", mailbox: "x", editorName: "", reviewerName: "", distribution: [], printedBy: "", printedDate: "", printRun: null }, stale))).toBe("board_conflict");
+    expect(code(() => arrange({ op: "footer", mailbox: "x@example.cn", editorName: "", reviewerName: "", distribution: [], printedBy: "", printedDate: "", printRun: null }, stale))).toBe("board_conflict");
     expect(snapshot()).toEqual(before);
   });
 

@@ -12,6 +12,7 @@ import { latestRound } from "./signoff";
 import { changeIssue, getIssue, issueRefSchema, loadBulletin, sectionFor, type Tx } from "./issues";
 import { listCatalogue } from "./publication";
 import { idSchema, isoDateSchema } from "./validation";
+import { isEmail, textLine } from "@/lib/text/rule";
 
 /**
  * The arrange board: every change to an issue's sections, order, TOC and footer goes through
@@ -20,38 +21,33 @@ import { idSchema, isoDateSchema } from "./validation";
  */
 
 const index = z.coerce.number().int().min(0).max(100_000);
-const shortText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "too_long")
-    .refine((s) => !/[<>\u0000-\u001f]/.test(s), "invalid");
+const shortText = (max: number, label: string) => textLine({ label, max, tooLong: "too_long", noMarkup: true }).refine((s) => !/[<>]/.test(s), "invalid");
 
 export const arrangeOpSchema = z.discriminatedUnion("op", [
   // From the pool into a section by title (found, or created in catalogue order); empty: the lead block.
-  z.object({ op: z.literal("place"), itemId: idSchema, sectionTitle: shortText(20), inToc: z.boolean() }),
+  z.object({ op: z.literal("place"), itemId: idSchema, sectionTitle: shortText(20, "栏目名称"), inToc: z.boolean() }),
   // Put an item (from the pool or from anywhere in the issue) into a section at an index.
   z.object({ op: z.literal("move"), itemId: idSchema, sectionId: idSchema, index }),
   z.object({ op: z.literal("unplace"), itemId: idSchema }),
   z.object({ op: z.literal("moveSection"), sectionId: idSchema, index }),
   // Empty title: the lead block without a heading.
-  z.object({ op: z.literal("addSection"), title: shortText(20) }),
+  z.object({ op: z.literal("addSection"), title: shortText(20, "栏目名称") }),
   z.object({ op: z.literal("removeSection"), sectionId: idSchema }),
   z.object({
     op: z.literal("placement"),
     itemId: idSchema,
     inToc: z.boolean(),
-    tocTitle: shortText(60).transform((s) => s || null),
-    sourceOverride: shortText(100).transform((s) => s || null),
+    tocTitle: shortText(60, "目录提要").transform((s) => s || null),
+    sourceOverride: shortText(100, "署名").transform((s) => s || null),
   }),
   z.object({
     op: z.literal("footer"),
-    mailbox: shortText(100),
-    editorName: shortText(40),
-    reviewerName: shortText(40),
-    distribution: z.array(shortText(100)).max(50).transform((a) => a.filter(Boolean)),
+    mailbox: shortText(100, "邮箱").refine((s) => s === "" || isEmail(s), { error: "text_email", params: { field: "邮箱" } } as never),
+    editorName: shortText(40, "编辑"),
+    reviewerName: shortText(40, "审核"),
+    distribution: z.array(shortText(100, "分送")).max(50).transform((a) => a.filter(Boolean)),
     // The 印发 line (office and date) and the print run (共印N份) print only when recorded.
-    printedBy: shortText(60).transform((s) => s || null),
+    printedBy: shortText(60, "印发单位").transform((s) => s || null),
     printedDate: z.union([z.literal(""), isoDateSchema]).transform((s) => s || null),
     printRun: z.number().int("invalid").min(1, "invalid").max(1_000_000, "invalid").nullable(),
   }),

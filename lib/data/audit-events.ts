@@ -104,6 +104,9 @@ export const AUDIT_EVENTS = {
   "user.password_reset": none,
   "user.user_reactivated": z.object({ username: text }).strict(),
   "user.user_deactivated": z.object({ username: text }).strict(),
+  "user.password_changed": none,
+  "user.login_throttle_lifted": z.object({ username: text }).strict(),
+  "user.first_admin_created": z.object({ username: text, publication: text }).strict(),
   // The publication
   "publication.publication_updated": publicationFields,
   "publication.section_added": sectionRef,

@@ -25,7 +25,10 @@ export type AppErrorCode =
   | "username_taken"
   | "unit_required"
   | "self_lockout"
-  | "merge_same";
+  | "merge_same"
+  | "must_change_password"
+  | "wrong_password"
+  | "password_unchanged";
 
 export class AppError extends Error {
   constructor(

@@ -29,6 +29,7 @@ import { notifyRole, notifyUnit } from "./notifications";
 import { currentPublication, listCatalogue } from "./publication";
 import { activeApprovals, excludedApprovers, LEVEL_REVIEW, LEVEL_SIGN, latestRound, noteContentChange, voidApprovals } from "./signoff";
 import { idSchema, isoDateSchema, todayInChina, versionSchema } from "./validation";
+import { textBlock, textLine } from "@/lib/text/rule";
 
 export type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -410,7 +411,7 @@ export function reviewStage(issueId: number): { levels: 1 | 2; reviewed: { name:
 }
 
 export const returnIssueSchema = issueRefSchema.extend({
-  comment: z.string().trim().min(1, "comment_required").max(2000, "too_long"),
+  comment: textBlock({ label: "审核意见", max: 2000, required: "comment_required", tooLong: "too_long" }),
 });
 
 /**
@@ -499,7 +500,7 @@ export function voidChangedApprovals(tx: Tx, actor: Actor, publicationId: number
 
 export const distributeIssueSchema = issueRefSchema.extend({
   date: isoDateSchema,
-  distribution: z.array(z.string().trim().min(1).max(100, "too_long")).min(1, "distribution_required").max(50),
+  distribution: z.array(textLine({ label: "分送", max: 100, required: true, tooLong: "too_long" })).min(1, "distribution_required").max(50),
 });
 
 /**

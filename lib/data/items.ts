@@ -15,7 +15,7 @@ import {
   type Item,
   type ItemStatus,
 } from "@/db/schema";
-import { docToPlainText, hasControlChars, hasMarkup, richDocLength, richDocSchema } from "@/lib/editor/schema";
+import { docToPlainText, richDocLength, richDocSchema } from "@/lib/editor/schema";
 import { nextIssueState } from "@/lib/workflow/issue";
 import { type ItemAction, itemTransition, nextItemState } from "@/lib/workflow/item";
 import { type Actor, hasRole, requireRole } from "./actor";
@@ -26,6 +26,7 @@ import { AppError } from "./errors";
 import { notifyUnit } from "./notifications";
 import { currentPublication } from "./publication";
 import { idSchema, isoDateSchema, versionSchema } from "./validation";
+import { textBlock, textLine } from "@/lib/text/rule";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -35,14 +36,8 @@ export const CONTACT_MAX = 40;
 export const NOTE_MAX = 1000;
 
 /** A plain-text field: no markup, no control characters, trimmed, at most `max` characters. */
-const plain = (max: number, tooLong: string, opts: { multiline?: boolean } = {}) =>
-  z
-    .string()
-    .max(max * 4, tooLong) // refuse a huge string before trimming it
-    .trim()
-    .max(max, tooLong)
-    .refine((s) => !hasMarkup(s), "html_not_allowed")
-    .refine((s) => !hasControlChars(s, opts.multiline), "invalid");
+const plain = (max: number, tooLong: string, opts: { multiline?: boolean; label: string }) =>
+  (opts.multiline ? textBlock : textLine)({ label: opts.label, max, tooLong, noMarkup: true });
 
 /**
  * The attribution as printed: unit names joined by 、. People type commas, slashes or spaces between
@@ -73,16 +68,16 @@ const eventDateSchema = isoDateSchema.refine((d) => d >= "2000-01-01" && d <= "2
  */
 export const itemFieldsSchema = z
   .object({
-    title: plain(TITLE_MAX, "title_too_long"),
+    title: plain(TITLE_MAX, "title_too_long", { label: "标题" }),
     body: richDocSchema,
-    source: plain(SOURCE_MAX, "source_too_long")
+    source: plain(SOURCE_MAX, "source_too_long", { label: "来源署名" })
       .nullable()
       .transform((s) => (s ? normaliseSource(s) || null : null)),
     suggestedSectionId: jsonId.nullable(),
     eventDate: eventDateSchema.nullable(),
-    contactName: plain(CONTACT_MAX, "too_long"),
-    contactPhone: plain(CONTACT_MAX, "too_long").pipe(z.string().regex(/^[0-9+\-() 转、，,/]*$/, "invalid_phone")),
-    noteToEditor: plain(NOTE_MAX, "too_long", { multiline: true }),
+    contactName: plain(CONTACT_MAX, "too_long", { label: "联系人" }),
+    contactPhone: plain(CONTACT_MAX, "too_long", { label: "联系电话" }).pipe(z.string().regex(/^[0-9+\-() 转、，,/]*$/, "invalid_phone")),
+    noteToEditor: plain(NOTE_MAX, "too_long", { multiline: true, label: "给编辑的说明" }),
   })
   .strict();
 export type ItemFields = z.infer<typeof itemFieldsSchema>;
@@ -115,7 +110,7 @@ export const decideItemSchema = z
     id: idSchema,
     version: versionSchema,
     decision: z.enum(["accept", "return", "decline"]),
-    note: z.string().trim().max(1000, "too_long"),
+    note: textBlock({ label: "处理意见", max: 1000, tooLong: "too_long" }),
   })
   .refine((v) => v.decision !== "return" || v.note.length > 0, { message: "note_required", path: ["note"] });
 
@@ -507,7 +502,7 @@ export const decideItemsSchema = z
   .object({
     items: z.array(z.object({ id: idSchema, version: versionSchema })).min(1, "invalid").max(200, "too_long"),
     decision: z.enum(["accept", "return", "decline"]),
-    note: z.string().trim().max(1000, "too_long"),
+    note: textBlock({ label: "处理意见", max: 1000, tooLong: "too_long" }),
   })
   .refine((v) => v.decision !== "return" || v.note.length > 0, { message: "note_required", path: ["note"] });
 

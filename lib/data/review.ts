@@ -13,6 +13,7 @@ import { AppError } from "./errors";
 import { getIssue, listIssues, loadBulletin, reviewStage } from "./issues";
 import { latestRound } from "./signoff";
 import { idSchema } from "./validation";
+import { textBlock } from "@/lib/text/rule";
 
 export interface VoidedApproval {
   /** reopen: the editor reopened it; void: printed content changed after approval. */
@@ -68,13 +69,10 @@ export const addCommentSchema = z.object({
   issueId: idSchema,
   itemId: idSchema.nullable(),
   parentId: idSchema.nullable(),
-  quote: z
-    .string()
-    .trim()
-    .max(200, "too_long")
+  quote: textBlock({ label: "引用原文", max: 200, tooLong: "too_long" })
     .nullable()
     .transform((s) => s || null),
-  body: z.string().trim().min(1, "comment_body_required").max(2000, "too_long"),
+  body: textBlock({ label: "意见", max: 2000, required: "comment_body_required", tooLong: "too_long" }),
 });
 
 /**

@@ -1,5 +1,5 @@
-import { isMatch } from "date-fns";
 import { z } from "zod";
+import { isRealDate } from "@/lib/text/rule";
 
 export const idSchema = z.coerce.number().int().positive().max(2 ** 31);
 export const versionSchema = z.coerce.number().int().positive().max(2 ** 31);
@@ -8,7 +8,7 @@ export const versionSchema = z.coerce.number().int().positive().max(2 ** 31);
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date")
-  .refine((s) => isMatch(s, "yyyy-MM-dd"), "invalid_date");
+  .refine(isRealDate, "invalid_date");
 
 export function nowInChina(): Date {
   return new Date();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findTextProblem } from "@/lib/text/rule";
 
 /**
  * The rich text a bulletin can print: paragraphs of text, some of it bold or italic.
@@ -12,16 +13,14 @@ export const MAX_PARAGRAPHS = 400;
 
 /** Markup that has no business in stored text: tags, and characters no keyboard types. */
 const HTML_TAG = /<\/?[a-z!?][^<>]*>/i;
-// C0/C1 controls (tab, newline and carriage return included: paragraphs are separate nodes) and
-// bidirectional overrides, which can disguise text.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** The checks every stored plain-text field shares with the body text (titles, attributions, notes). */
 export function hasMarkup(s: string): boolean {
   return HTML_TAG.test(s);
 }
+/** What the text rule (lib/text/rule.ts) refuses: controls, bidi overrides, lone surrogates, line breaks unless allowed. */
 export function hasControlChars(s: string, allowNewlines = false): boolean {
-  return CONTROL.test(allowNewlines ? s.replace(/\r?\n/g, "") : s);
+  return findTextProblem(s, { multiline: allowNewlines }) !== null;
 }
 
 const markSchema = z.object({ type: z.enum(MARK_TYPES) }).strict();
@@ -34,7 +33,12 @@ const textNodeSchema = z
       .min(1)
       .max(MAX_BODY_CHARS)
       .refine((s) => !hasMarkup(s), "html_not_allowed")
-      .refine((s) => !hasControlChars(s), "invalid"),
+      // Paragraphs are separate nodes, so a text node is one line under the text rule.
+      .superRefine((s, ctx) => {
+        const p = findTextProblem(s);
+        if (p) ctx.addIssue({ code: "custom", message: p.code, params: { field: "正文", char: p.char } });
+      })
+      .transform((s) => s.normalize("NFC")),
     marks: z
       .array(markSchema)
       .max(2)

@@ -1,4 +1,5 @@
 import mammoth from "mammoth";
+import { assertDocxWithinLimits, ZIP_LIMITS, ZipGuardError } from "./zip-guard";
 import { MAX_BODY_CHARS, MAX_PARAGRAPHS, paragraphsToDoc, type Paragraph, type RichDoc, type Run } from "@/lib/editor/schema";
 
 /**
@@ -7,10 +8,8 @@ import { MAX_BODY_CHARS, MAX_PARAGRAPHS, paragraphsToDoc, type Paragraph, type R
  * contact line. Runs on the server only. Everything the bulletin cannot print (images, fonts,
  * colours, tables as tables) is dropped, and counted so the preview can say so.
  */
-export const DOCX_MAX_BYTES = 10 * 1024 * 1024;
-// Limits on what the file unpacks to, checked before unpacking: a small file can hide a huge one.
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
-const MAX_DOCUMENT_XML_BYTES = 60 * 1024 * 1024;
+// The same limits as 导入往期 (lib/import/zip-guard.ts), checked before unpacking.
+export const DOCX_MAX_BYTES = ZIP_LIMITS.maxFileBytes;
 
 export type DocxErrorCode = "not_docx" | "legacy_doc" | "too_large" | "corrupt" | "not_word" | "empty" | "too_long";
 
@@ -39,41 +38,12 @@ export function assertDocxFile(name: string, bytes: Uint8Array): void {
   if (ext === "doc" || ext === "wps" || ext === "rtf" || (ole && ext !== "docx")) throw new DocxImportError("legacy_doc");
   if (ext !== "docx") throw new DocxImportError("not_docx");
   if (ole) throw new DocxImportError("legacy_doc"); // an old .doc renamed to .docx
-  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new DocxImportError("corrupt");
-  const entries = zipEntries(bytes);
-  const main = entries.find((e) => e.name === "word/document.xml");
-  if (!main) throw new DocxImportError("not_word");
-  const total = entries.reduce((n, e) => n + e.size, 0);
-  if (total > MAX_UNPACKED_BYTES || main.size > MAX_DOCUMENT_XML_BYTES) throw new DocxImportError("too_large");
-}
-
-/** The names and unpacked sizes in a ZIP's central directory, read without unpacking anything. */
-function zipEntries(bytes: Uint8Array): { name: string; size: number }[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+  try {
+    assertDocxWithinLimits(bytes);
+  } catch (e) {
+    if (e instanceof ZipGuardError) throw new DocxImportError(e.code);
+    throw e;
   }
-  if (eocd < 0) throw new DocxImportError("corrupt");
-  const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  const out: { name: string; size: number }[] = [];
-  const decoder = new TextDecoder();
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw new DocxImportError("corrupt");
-    const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff) throw new DocxImportError("too_large"); // ZIP64: far beyond any news item
-    const nameLen = view.getUint16(at + 28, true);
-    const extraLen = view.getUint16(at + 30, true);
-    const commentLen = view.getUint16(at + 32, true);
-    if (at + 46 + nameLen > bytes.length) throw new DocxImportError("corrupt");
-    out.push({ name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLen)), size });
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
 }
 
 // The parts of mammoth's document tree read here (mammoth 1.13, lib/documents.js).

@@ -11,6 +11,8 @@ import {
   createUnitSchema,
   createUser,
   createUserSchema,
+  liftLoginThrottle,
+  liftThrottleSchema,
   mergeUnit,
   mergeUnitSchema,
   moveSection,
@@ -50,6 +52,7 @@ export const mergeUnitAction = defineAction(["admin"], mergeUnitSchema, (actor, 
 export const createUserAction = defineAction(["admin"], createUserSchema, (actor, input) => (createUser(actor, input), done()));
 export const updateUserAction = defineAction(["admin"], updateUserSchema, (actor, input) => (updateUser(actor, input), done()));
 export const resetPasswordAction = defineAction(["admin"], resetPasswordSchema, (actor, input) => (resetPassword(actor, input), done()));
+export const liftThrottleAction = defineAction(["admin"], liftThrottleSchema, (actor, input) => (liftLoginThrottle(actor, input), done()));
 export const setUserActiveAction = defineAction(["admin"], setUserActiveSchema, (actor, input) => (setUserActive(actor, input), done()));
 
 export const updatePublicationAction = defineAction(["admin"], updatePublicationSchema, (actor, input) => (updatePublication(actor, input), done()));

@@ -1,0 +1,57 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { changePasswordAction } from "@/app/account/password/actions";
+
+/** Current password, new password twice; on success every session ends and the user signs in again. */
+export function ChangePasswordForm() {
+  const t = useTranslations("auth");
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    const res = await changePasswordAction({
+      current: String(form.get("current") ?? ""),
+      password: String(form.get("password") ?? ""),
+      confirm: String(form.get("confirm") ?? ""),
+    });
+    setPending(false);
+    if ("data" in res) {
+      await signOut({ callbackUrl: "/login?changed=1" });
+      return;
+    }
+    setError(res.error);
+    setFieldErrors(res.fieldErrors ?? {});
+  }
+
+  const field = (name: "current" | "password" | "confirm", label: string, autoComplete: string) => (
+    <label>
+      {label}
+      <input name={name} type="password" autoComplete={autoComplete} required aria-invalid={Boolean(fieldErrors[name])} />
+      {fieldErrors[name] && <span className="error">{fieldErrors[name]}</span>}
+    </label>
+  );
+
+  return (
+    <form onSubmit={onSubmit} className="form" noValidate>
+      {field("current", t("currentPassword"), "current-password")}
+      {field("password", t("newPassword"), "new-password")}
+      {field("confirm", t("confirmPassword"), "new-password")}
+      <p className="hint">{t("passwordRules")}</p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={pending}>
+        {t("changePasswordSubmit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { checkText, describeIssues, findTextProblem, isBlank, isEmail, isRealDate, loginKey, nameKey, realDate, textBlock, textLine, textRuleMessage } from "./rule";
+
+describe("the text rule", () => {
+  it("refuses controls, bidi overrides, lone surrogates and (one-line) line breaks, naming the character", () => {
+    expect(findTextProblem("标题\u0000")).toEqual({ code: "text_control", char: "U+0000" });
+    expect(findTextProblem("标题\u000b")).toEqual({ code: "text_control", char: "U+000B" });
+    expect(findTextProblem("标题\u0085")?.code).toBe("text_control");
+    expect(findTextProblem("标题\u202e反转")).toEqual({ code: "text_bidi", char: "U+202E" });
+    expect(findTextProblem("a\u2067b")?.code).toBe("text_bidi");
+    expect(findTextProblem("a\ud800b")).toEqual({ code: "text_surrogate", char: "U+D800" });
+    expect(findTextProblem("a\udc00")?.code).toBe("text_surrogate");
+    expect(findTextProblem("😀")).toBeNull();
+    expect(findTextProblem("一行\n两行")?.code).toBe("text_line_break");
+    expect(findTextProblem("一行\u2028两行")).toEqual({ code: "text_line_break", char: "U+2028" });
+    expect(findTextProblem("一行\n两行", { multiline: true })).toBeNull();
+    expect(findTextProblem("<b>粗</b>", { noMarkup: true })?.code).toBe("text_markup");
+    expect(findTextProblem("1 < 2 > 0", { noMarkup: true })).toBeNull();
+  });
+
+  it("normalises to NFC and treats zero-width-only text as empty", () => {
+    expect(checkText("e\u0301")).toEqual({ ok: true, value: "\u00e9" });
+    expect(checkText("\u200b\u200b \u3000", { required: true })).toEqual({ ok: false, problem: { code: "text_empty" } });
+    expect(checkText("\u200b\ufeff")).toEqual({ ok: true, value: "" });
+    expect(isBlank("\u200d")).toBe(true);
+    expect(isBlank("科")).toBe(false);
+  });
+
+  it("names equal after removing invisible characters are one name; logins ignore case", () => {
+    expect(nameKey("昌平区\u200b科协")).toBe(nameKey("昌平区科协"));
+    expect(nameKey(" 昌平区\ufeff科协 ")).toBe("昌平区科协");
+    expect(loginKey("Editor")).toBe(loginKey("editor"));
+  });
+
+  it("dates are real days and mailboxes are addresses", () => {
+    expect(isRealDate("2026-02-28")).toBe(true);
+    expect(isRealDate("2024-02-29")).toBe(true);
+    expect(isRealDate("2026-02-30")).toBe(false);
+    expect(isRealDate("2026-13-01")).toBe(false);
+    expect(isRealDate("2026-2-3")).toBe(false);
+    expect(isEmail("skxxxbs@bast.net.cn")).toBe(true);
+    expect(isEmail("not a mailbox")).toBe(false);
+    expect(realDate().safeParse("2026-02-30").success).toBe(false);
+  });
+
+  it("zod helpers refuse with a code and a Chinese message naming the field", () => {
+    const schema = z.object({ title: textLine({ label: "标题", max: 10, required: true }), note: textBlock({ label: "处理意见", max: 100 }) });
+    const bad = schema.safeParse({ title: "标题\u202e反转", note: "好" });
+    expect(bad.success).toBe(false);
+    if (!bad.success) {
+      expect(bad.error.issues[0].message).toBe("text_bidi");
+      expect(describeIssues(bad.error.issues)[0]).toBe("「标题」含有改变文字方向的控制字符（U+202E），会使文字显示颠倒，请删除后再试。");
+    }
+    expect(schema.safeParse({ title: "\u200b", note: "" }).success).toBe(false);
+    expect(schema.safeParse({ title: "十一个字十一个字十一个", note: "" }).success).toBe(false);
+    expect(schema.parse({ title: " 标题 ", note: "一\r\n二" })).toEqual({ title: "标题", note: "一\n二" });
+    expect(textRuleMessage("text_empty", { field: "标题" })).toBe("请填写「标题」。");
+  });
+});
