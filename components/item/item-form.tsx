@@ -561,6 +561,11 @@ export function ItemForm({ itemId, version: initialVersion, status = "draft", in
               </p>
               {pasteReport.images > 0 && <p className={styles.warn}>{tf("pasteImages", { count: pasteReport.images })}</p>}
               {pasteReport.tables > 0 && <p className={styles.warn}>{tf("pasteTables", { count: pasteReport.tables })}</p>}
+              {pasteReport.notices.map((n) => (
+                <p key={n} className={styles.warn} data-testid="paste-notice-item">
+                  {n}
+                </p>
+              ))}
               <button type="button" className={styles.small} onClick={() => setPasteReport(null)}>
                 {tf("dismiss")}
               </button>
