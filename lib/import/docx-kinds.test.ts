@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { docToParagraphs } from "@/lib/editor/schema";
-import { importDocx } from "./docx";
+import { DocxImportError, importDocx } from "./docx";
+import { sofficePath } from "./legacy-word";
 import { makeDocx, p } from "./fixtures/make-docx";
 
 const texts = async (bytes: Uint8Array) => {
@@ -86,5 +89,18 @@ describe(".docx import: nothing lost without a word", () => {
     const { paras, r } = await texts(makeDocx(body, { comments: '<w:comment w:id="0" w:author="张"><w:p><w:r><w:t>请核实人数</w:t></w:r></w:p></w:comment>' }));
     expect(paras).toEqual(["活动共吸引五百名居民参加。"]);
     expect(r.notices[0]).toMatch(/^已略去：.*1 条批注.*1 处修订/);
+  });
+});
+
+describe("old Word (.doc) and WPS (.wps) files", () => {
+  // LibreOffice is optional on a server (README): without it the test has nothing to run.
+  it.skipIf(!sofficePath())("are converted with LibreOffice when it is installed; a broken one gets its own message", async () => {
+    const doc = new Uint8Array(readFileSync(path.join(__dirname, "fixtures", "legacy-word97.doc")));
+    const r = await importDocx("旧稿.doc", doc);
+    expect(r.title).toBe("区科协召开工作会议");
+    expect(docToParagraphs(r.body).map((x) => x.map((run) => run.text).join(""))).toEqual(["会议于2023年10月9日在区科协召开，王喆出席。"]);
+    expect(r.notices[0]).toMatch(/LibreOffice/);
+    const broken = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(7)]);
+    await expect(importDocx("坏.wps", broken)).rejects.toSatisfy((e) => e instanceof DocxImportError && e.code === "legacy_failed");
   });
 });

@@ -13,20 +13,18 @@ import path from "node:path";
  */
 export const CONVERT_TIMEOUT_MS = 60_000;
 
-let cachedSoffice: string | null | undefined;
-
-/** The LibreOffice binary, or null when none is installed. */
+/** The LibreOffice binary, or null when none is installed (SOFFICE_PATH=off turns conversion off). */
 export function sofficePath(): string | null {
-  if (cachedSoffice !== undefined) return cachedSoffice;
   const fromEnv = process.env.SOFFICE_PATH;
-  if (fromEnv) return (cachedSoffice = existsSync(fromEnv) ? fromEnv : null);
+  if (fromEnv === "off") return null;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
     for (const name of ["soffice", "libreoffice"]) {
       const candidate = path.join(dir, name);
-      if (dir && existsSync(candidate)) return (cachedSoffice = candidate);
+      if (dir && existsSync(candidate)) return candidate;
     }
   }
-  return (cachedSoffice = null);
+  return null;
 }
 
 function run(cmd: string, args: string[], timeout: number, home = tmpdir()): Promise<{ ok: boolean; stderr: string }> {
@@ -56,7 +54,11 @@ export async function convertLegacyWord(name: string, bytes: Uint8Array): Promis
     const input = path.join(dir, `input.${ext}`);
     await writeFile(input, bytes);
     const prefix = await networkIsolation();
-    const args = ["--headless", "--norestore", "--nolockcheck", "--nodefault", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir, input];
+    const args = ["--headless", "--norestore", "--nolockcheck", "--nodefault", `-env:UserInstallation=file://${dir}/profile`,
+      // Read as Word 97 (WPS's .wps is the same binary format): never as plain text, which would
+      // turn a broken file into a page of garbage.
+      "--infilter=MS Word 97",
+      "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir, input];
     const [cmd, ...rest] = prefix.length ? [...prefix, soffice, ...args] : [soffice, ...args];
     const r = await run(cmd, rest, CONVERT_TIMEOUT_MS, dir);
     const out = (await readdir(dir)).find((f) => f.endsWith(".docx"));
