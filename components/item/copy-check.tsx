@@ -47,8 +47,13 @@ export function useCopyCheck(editor: Editor | null, title: string, source: strin
       if (node.textContent.trim()) lastText = index;
     });
     const out: BodyFinding[] = [];
+    const texts: string[] = [];
+    doc.forEach((node) => {
+      texts.push(node.textContent);
+    });
+    const continues = lib.quotationContinuations(texts);
     doc.forEach((node, offset, index) => {
-      for (const f of lib.checkText(node.textContent, { kind: "body", last: index === lastText, source })) {
+      for (const f of lib.checkText(node.textContent, { kind: "body", last: index === lastText, source, quotationContinues: continues[index] })) {
         const key = findingKey(f);
         if (ignored.has(key)) continue;
         out.push({ ...f, key, from: offset + 1 + f.start, to: offset + 1 + f.end });
