@@ -2,17 +2,23 @@
 //   parse FILE                                    the parsed past issue as JSON on stdout
 //   import FILE…                                  past issues into the archive
 //   render FILE --format pdf|txt|docx|json --out PATH
+//   read-item FILE                                one item (.docx, clipboard .html, .txt) as JSON
+//   check FILE.txt [--fix]                        copy-check findings as JSON, or the fixed text
 // Each command lives in scripts/commands/ and calls the same lib/ functions as the app.
 const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   parse: () => import("./commands/parse"),
   import: () => import("./commands/import"),
   render: () => import("./commands/render"),
+  "read-item": () => import("./commands/read-item"),
+  check: () => import("./commands/check"),
 };
 
 const USAGE = `用法：npm run --silent bulletin -- <命令> …
   parse 文件.txt                                  解析往期文本，输出 JSON
   import 文件…                                    把往期（.txt 或 .docx）导入归档
   render 文件 --format pdf|txt|docx|json --out 路径  不经数据库，把简报文档渲染为文件
+  read-item 文件                                  读取一篇稿件（.docx、剪贴板 .html、.txt），输出 JSON
+  check 文件.txt [--fix]                          校对（每行一段），输出问题 JSON；--fix 输出全部修正后的文本
 `;
 
 async function main(): Promise<number> {

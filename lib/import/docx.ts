@@ -114,7 +114,8 @@ interface Reading {
   unresolvedNotes: number;
 }
 
-interface Para {
+/** A paragraph read from a file, with what the title guess needs to know about it. */
+export interface Para {
   runs: Run[];
   styleName: string;
   centred: boolean;
@@ -175,9 +176,13 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<DocxI
     unresolvedNotes: 0,
   };
   const paras = readBlocks((tree as DocNode).children ?? [], reading);
-  const shaped = shape(paras, reading.report);
-  return { ...shaped, notices: notices(reading, prepared.counts, messages) };
+  const shaped = shapeItem(paras, reading.report);
+  const said = notices(reading, prepared.counts, messages);
+  return { ...shaped, notices: shaped.source ? [...said, movedAttributionNotice(shaped.source)] : said };
 }
+
+/** The attribution is only ever taken from the end of the body, so taking it is moving it. */
+export const movedAttributionNotice = (source: string) => `正文末尾的署名「${source}」已移到署名栏，不会重复印出`;
 
 /** Chinese notices for the preview: what was kept differently, what was left out, and every mammoth message. */
 export function notices(reading: Reading, counts: PrepareCounts, messages: { type: string; message: string }[]): string[] {
@@ -329,8 +334,12 @@ const TITLE_STYLE = /^(title|heading ?1|标题|标题 ?1|subject|主标题)$/i;
 const CONTACT_LINE = /^(联系人|联系电话|电话|手机|报送单位|供稿单位|供稿|撰稿人?|审核人?|审稿人?|签发人?|通讯员|作者)\s*[：:]/;
 const ORG = /(科协|学会|协会|研究会|促进会|联合会|委员会|中心|办公室|大学|学院|研究院|研究所|医院|公司|集团|馆|站|局|部|院|所|社区|街道|镇|乡|村)$/;
 
-/** Picks the title, the trailing contact lines and attribution out of the paragraphs. */
-function shape(paras: Para[], report: DocxImport["report"]): Omit<DocxImport, "notices"> {
+/**
+ * Picks the title, the trailing contact lines and the attribution out of the paragraphs (an
+ * attribution typed at the end of the body, 「……。（昌平区科协）」, moves to the attribution field).
+ * Used for .docx, pasted HTML and text alike. Throws DocxImportError "empty" or "too_long".
+ */
+export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<DocxImport, "notices"> {
   let title: string | null = null;
   let contactName: string | null = null;
   let contactPhone: string | null = null;
