@@ -56,10 +56,10 @@ describe("in the PDF", () => {
   afterAll(() => closeBrowser());
 
   it("prints every rare character with a real glyph (mutool trace: no glyph 0), and · never starts a line", async () => {
-    // 26 characters after the two-character indent fill the first line, so an unheld · would start line 2.
-    const dot = `${"区".repeat(25)}热合曼·艾力${"区".repeat(20)}。`;
+    // The name at every position across a line end: without the rule one of them starts a line with ·.
+    const dots = Array.from({ length: 13 }, (_, k) => `${"区".repeat(18 + k)}热合曼·艾力${"区".repeat(10)}，阿卜杜·热西提和买买提·吐尔逊出席。`);
     const file = path.join(dir, "rare.pdf");
-    writeFileSync(file, await renderBulletinPdf(doc([`王㻞、龚䶮、李𫖯、张𬍤、赵𬌗、陈𬇹、刘𬊈、${RARE.slice(7).join("")}等。`, dot])));
+    writeFileSync(file, await renderBulletinPdf(doc([`王㻞、龚䶮、李𫖯、张𬍤、赵𬌗、陈𬇹、刘𬊈、${RARE.slice(7).join("")}等。`, ...dots])));
     let trace: string;
     try {
       trace = execFileSync("mutool", ["trace", file], { encoding: "utf8", maxBuffer: 64 << 20 });
