@@ -30,7 +30,7 @@ export function sofficePath(): string | null {
 function run(cmd: string, args: string[], timeout: number, home = tmpdir()): Promise<{ ok: boolean; stderr: string }> {
   return new Promise((resolve) => {
     // A bare environment: no proxy settings, the temporary directory as home.
-    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, LANG: "C.UTF-8" };
+    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, LANG: "C.UTF-8" } as unknown as NodeJS.ProcessEnv;
     execFile(cmd, args, { timeout, killSignal: "SIGKILL", env }, (err, _out, stderr) => resolve({ ok: !err, stderr: String(stderr) }));
   });
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ArrangeBoard } from "@/components/desk/arrange-board";
 import { IssueMetaForm } from "@/components/desk/issue-meta-form";
 import { ExportLinks } from "@/components/issue/export-links";
+import { GlyphPreflight } from "@/components/issue/glyph-preflight";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Timeline } from "@/components/item/timeline";
 import { ApprovalNotice } from "@/components/review/approval-notice";
@@ -41,6 +42,7 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
       </div>
       <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
       <ExportLinks issueId={issue.id} />
+      <GlyphPreflight doc={doc} />
       {issue.status === "drafting" && (
         <IssueMetaForm
           key={issue.version}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ExportLinks } from "@/components/issue/export-links";
+import { GlyphPreflight } from "@/components/issue/glyph-preflight";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Timeline } from "@/components/item/timeline";
 import { ApprovalNotice } from "@/components/review/approval-notice";
@@ -40,6 +41,7 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
         {round > 0 && <span data-testid="review-round">{t("roundLabel", { round })}</span>}
       </div>
       <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
+      <GlyphPreflight doc={doc} />
       {issue.status === "in_review" && <ReviewForm issueId={issue.id} version={issue.version} fingerprint={fingerprint} />}
       {comparison && issue.status === "in_review" && <RoundChanges comparison={comparison} round={round} />}
       <div className="arrange">
