@@ -1,5 +1,6 @@
 import mammoth from "mammoth";
 import { convertLegacyWord } from "./legacy-word";
+import { trailingAttribution } from "@/lib/editor/attribution";
 import { findMainPart, prepareDocx, type PrepareCounts } from "./docx-prepare";
 import { MAX_BODY_CHARS, MAX_PARAGRAPHS, paragraphsToDoc, type Paragraph, type RichDoc, type Run } from "@/lib/editor/schema";
 
@@ -332,7 +333,6 @@ function trimRuns(runs: Run[]): Run[] {
 const text = (p: Para) => p.runs.map((r) => r.text).join("");
 const TITLE_STYLE = /^(title|heading ?1|标题|标题 ?1|subject|主标题)$/i;
 const CONTACT_LINE = /^(联系人|联系电话|电话|手机|报送单位|供稿单位|供稿|撰稿人?|审核人?|审稿人?|签发人?|通讯员|作者)\s*[：:]/;
-const ORG = /(科协|学会|协会|研究会|促进会|联合会|委员会|中心|办公室|大学|学院|研究院|研究所|医院|公司|集团|馆|站|局|部|院|所|社区|街道|镇|乡|村)$/;
 
 /**
  * Picks the title, the trailing contact lines and the attribution out of the paragraphs (an
@@ -377,15 +377,12 @@ export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<Doc
   const last = paras[paras.length - 1];
   if (last) {
     const t = text(last);
-    const m = /[（(]([^（）()。，]{2,60})[）)]\s*$/.exec(t);
-    if (m) {
-      const names = m[1].split(/[、,，]/).map((s) => s.trim());
-      if (names.every((n) => ORG.test(n))) {
-        source = names.join("、");
-        const keep = t.slice(0, m.index).trimEnd();
-        if (keep) paras[paras.length - 1] = { ...last, runs: cut(last.runs, keep.length) };
-        else paras = paras.slice(0, -1);
-      }
+    const found = trailingAttribution(t);
+    if (found) {
+      source = found.names.join("、");
+      const keep = t.slice(0, found.index).trimEnd();
+      if (keep) paras[paras.length - 1] = { ...last, runs: cut(last.runs, keep.length) };
+      else paras = paras.slice(0, -1);
     }
   }
 
