@@ -311,3 +311,30 @@ export type IssueSection = typeof issueSections.$inferSelect;
 export type Placement = typeof placements.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/**
+ * Near-duplicate fingerprints (lib/bulletin/near-duplicate.ts): an item's MinHash signature, kept
+ * up to date lazily (rebuilt when the item changed after it), and its band keys, indexed, so an
+ * item is compared only with the few that share a band.
+ */
+export const itemFingerprints = sqliteTable("item_fingerprints", {
+  itemId: integer("item_id")
+    .primaryKey()
+    .references(() => items.id, { onDelete: "cascade" }),
+  // JSON array of 36 unsigned 32-bit integers; null when the text is too short to compare.
+  signature: text("signature", { mode: "json" }).$type<number[] | null>(),
+  // items.updated_at the signature was computed from.
+  itemUpdatedAt: integer("item_updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const itemFingerprintBands = sqliteTable(
+  "item_fingerprint_bands",
+  {
+    band: integer("band").notNull(),
+    key: integer("key").notNull(),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.band, t.key, t.itemId] }), index("item_fingerprint_bands_item").on(t.itemId)],
+);

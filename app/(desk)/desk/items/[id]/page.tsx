@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DecideForm } from "@/components/desk/decide-form";
 import { DeskItemEditor } from "@/components/desk/desk-item-editor";
+import { NearDuplicates } from "@/components/desk/near-duplicates";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
 import { TextDiff } from "@/components/item/text-diff";
@@ -73,6 +74,7 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
           {tk("inIssue")}：<Link href={`/desk/issues/${issue.id}`}>{tk("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}</Link>
         </p>
       )}
+      <NearDuplicates actor={actor} itemId={item.id} />
       {item.status === "submitted" && <DecideForm id={item.id} version={item.version} />}
       {diffs && changed && sent && (
         <section className="card" aria-labelledby="desk-diff" data-testid="desk-changes">
