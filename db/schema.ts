@@ -338,3 +338,27 @@ export const itemFingerprintBands = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.band, t.key, t.itemId] }), index("item_fingerprint_bands_item").on(t.itemId)],
 );
+
+export const WORD_LISTS = ["standard", "sensitive"] as const;
+export type WordList = (typeof WORD_LISTS)[number];
+
+/**
+ * The admin's two lists for the copy checks: 规范表述 (standard: a wrong or outdated form → the right
+ * form) and 敏感词 (sensitive: words that must not print; flagged, never rewritten automatically).
+ */
+export const wordListEntries = sqliteTable(
+  "word_list_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    list: text("list", { enum: WORD_LISTS }).notNull(),
+    term: text("term").notNull(),
+    // The right form, for a 规范表述 entry; null for a 敏感词.
+    replacement: text("replacement"),
+    note: text("note").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex("word_list_entries_term").on(t.list, t.term)],
+);

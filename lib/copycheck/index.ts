@@ -1,3 +1,4 @@
+import { type WordLists, wordListFindings } from "./word-lists";
 import { type Hunk, zhlintHunks } from "./zhlint";
 
 /**
@@ -30,6 +31,8 @@ export const COPY_RULES = [
   "fullwidth_alnum",
   "attribution_in_body",
   "format",
+  "standard_wording",
+  "sensitive_word",
 ] as const;
 export type CopyRule = (typeof COPY_RULES)[number];
 
@@ -43,7 +46,12 @@ export interface Finding {
   /** A few characters either side, for showing the finding in context. */
   prefix: string;
   suffix: string;
+  /** Flagged for a person to decide (a 敏感词): no automatic fix, and applyFindings leaves it. */
+  flagOnly?: true;
 }
+
+export type { WordLists } from "./word-lists";
+export { wordListFindings } from "./word-lists";
 
 export interface CheckOptions {
   kind: "title" | "body";
@@ -56,6 +64,8 @@ export interface CheckOptions {
    * opens with “ and does not close it (GB/T 15834 4.1.3.2 — each paragraph opens, only the last closes).
    */
   quotationContinues?: boolean;
+  /** The admin's 规范表述 and 敏感词 lists, when the caller has them. */
+  wordLists?: WordLists | null;
 }
 
 /**
@@ -85,13 +95,13 @@ export function quotationContinuations(paragraphs: string[]): boolean[] {
  * Checks an item's body paragraphs together: the last one knows the attribution, and a quotation
  * running over several paragraphs is not flagged. Findings per paragraph, in order.
  */
-export function checkParagraphs(paragraphs: string[], opts: { source?: string | null } = {}): Finding[][] {
+export function checkParagraphs(paragraphs: string[], opts: { source?: string | null; wordLists?: WordLists | null } = {}): Finding[][] {
   const continues = quotationContinuations(paragraphs);
   let last = -1;
   paragraphs.forEach((t, i) => {
     if (t.trim()) last = i;
   });
-  return paragraphs.map((t, i) => checkText(t, { kind: "body", last: i === last, source: opts.source, quotationContinues: continues[i] }));
+  return paragraphs.map((t, i) => checkText(t, { kind: "body", last: i === last, source: opts.source, quotationContinues: continues[i], wordLists: opts.wordLists }));
 }
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -132,7 +142,9 @@ export function checkText(text: string, opts: CheckOptions): Finding[] {
   const fromLinter = hunks ? groupHunks(text, hunks.filter((h) => !/["“”‘’']/.test(h.original))) : [...halfwidthFallback(text), ...spaceFallback(text)];
   const markers = numberingMarkers(text);
   const touchesMarker = (f: Finding) => markers.some(([a, b]) => f.start < b && f.end > a);
-  const all = [...own, ...fromLinter].filter((f) => !touchesMarker(f)).sort((a, b) => a.start - b.start || a.end - b.end);
+  // The admin's lists come first: on the same stretch their finding is the one shown.
+  const listed = wordListFindings(text, opts.wordLists);
+  const all = [...listed, ...[...own, ...fromLinter].filter((f) => !touchesMarker(f))].sort((a, b) => a.start - b.start || a.end - b.end || rank(a) - rank(b));
   // One finding per stretch of text: a later one touching an earlier one waits until that is fixed.
   const out: Finding[] = [];
   for (const f of all) {
@@ -148,10 +160,15 @@ export function applyFinding(text: string, f: Finding): string {
   return text.slice(0, f.start) + f.replacement + text.slice(f.end);
 }
 
-/** Applies several findings of the same text, last first so earlier offsets stay valid. */
+/** Applies several findings of the same text, last first so earlier offsets stay valid; flag-only findings are left. */
 export function applyFindings(text: string, findings: Finding[]): string {
-  return [...findings].sort((a, b) => b.start - a.start).reduce((t, f) => applyFinding(t, f), text);
+  return [...findings]
+    .filter((f) => !f.flagOnly)
+    .sort((a, b) => b.start - a.start)
+    .reduce((t, f) => applyFinding(t, f), text);
 }
+
+const rank = (f: Finding) => (f.rule === "sensitive_word" || f.rule === "standard_wording" ? 0 : 1);
 
 // --- rules ---------------------------------------------------------------------------------
 
