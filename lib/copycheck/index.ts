@@ -149,7 +149,7 @@ export function checkText(text: string, opts: CheckOptions): Finding[] {
   const out: Finding[] = [];
   for (const f of all) {
     const prev = out[out.length - 1];
-    if (prev && (f.start < prev.end || (f.start === prev.start && f.end === prev.end) || (f.start === f.end && f.start === prev.end && prev.start !== prev.end))) continue;
+    if (prev && (f.start < prev.end || (f.start === prev.start && f.end === prev.end) || (f.start === f.end && f.start === prev.end && prev.start !== prev.end && !prev.flagOnly))) continue;
     out.push(f);
   }
   return out;
