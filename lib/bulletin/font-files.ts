@@ -49,6 +49,17 @@ export function installedFallbackFaces(): string[] {
   return FALLBACK_FACES.filter((f) => existsSync(f.path)).map((f) => f.file);
 }
 
+/** Ranges with gaps of at most `gap` code points closed. */
+function bridge(ranges: Ranges, gap: number): Ranges {
+  const out: Ranges = [];
+  for (const [a, b] of ranges) {
+    const last = out[out.length - 1];
+    if (last && a - last[1] - 1 <= gap) last[1] = b;
+    else out.push([a, b]);
+  }
+  return out;
+}
+
 let printable: Ranges | null = null;
 
 /**
@@ -91,16 +102,15 @@ export function fontStylesheet(): string {
       parts.push(css.replace(/url\((['"]?)\.\/files\//g, `url($1${key}/`).replace(/font-display:\s*swap/g, "font-display: block"));
     }
   }
-  // The fallback faces, each limited to the characters it has, so a browser downloads one only
-  // for an issue that needs it.
+  // The fallback faces, each limited to (about) the characters it has, so a browser downloads one
+  // only for an issue that needs it. Gaps of up to 64 code points are bridged to keep the rule
+  // short; a character in a gap falls through to the next face. One weight: bold is synthesised.
   for (const face of FALLBACK_FACES) {
     const ranges = rangesOf(face);
     if (!ranges.length) continue;
-    for (const weight of ["400", "700", "900"]) {
-      parts.push(
-        `@font-face { font-family: "${face.family}"; font-style: normal; font-weight: ${weight}; font-display: block; src: url(fallback/${face.file}) format("truetype"); unicode-range: ${rangesToCss(ranges)}; }`,
-      );
-    }
+    parts.push(
+      `@font-face { font-family: "${face.family}"; font-style: normal; font-display: block; src: url(fallback/${face.file}) format("truetype"); unicode-range: ${rangesToCss(bridge(ranges, 64))}; }`,
+    );
   }
   return (stylesheet = parts.join("\n"));
 }
