@@ -390,11 +390,14 @@ export function ItemForm({ itemId, version: initialVersion, status = "draft", in
       document.getElementById(`${uid}-${invalid.title ? "title" : "body"}`)?.focus();
       return;
     }
-    // An attribution typed at the end of the body goes to the attribution field (printed once).
+    // An attribution typed at the end of the body goes to the attribution field (printed once);
+    // the unit sees the change and sends again.
     const moved = moveTrailingAttribution(valuesRef.current.body, valuesRef.current.source);
     if (moved) {
       replaceAll({ ...valuesRef.current, body: moved.body, source: moved.source }, { save: false });
-      setNotice(ta("moved", { source: moved.moved }));
+      await save("explicit");
+      setNotice(ta("movedCheckThenSend", { source: moved.moved }));
+      return;
     }
     setSubmitting(true);
     const saved = await save("explicit");
