@@ -382,3 +382,54 @@ export type Comment = typeof comments.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type IssueApproval = typeof issueApprovals.$inferSelect;
 export type IssueEdition = typeof issueEditions.$inferSelect;
+
+/**
+ * Near-duplicate fingerprints (lib/bulletin/near-duplicate.ts): an item's MinHash signature, kept
+ * up to date lazily (rebuilt when the item changed after it), and its band keys, indexed, so an
+ * item is compared only with the few that share a band.
+ */
+export const itemFingerprints = sqliteTable("item_fingerprints", {
+  itemId: integer("item_id")
+    .primaryKey()
+    .references(() => items.id, { onDelete: "cascade" }),
+  // JSON array of 36 unsigned 32-bit integers; null when the text is too short to compare.
+  signature: text("signature", { mode: "json" }).$type<number[] | null>(),
+  // items.updated_at the signature was computed from.
+  itemUpdatedAt: integer("item_updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const itemFingerprintBands = sqliteTable(
+  "item_fingerprint_bands",
+  {
+    band: integer("band").notNull(),
+    key: integer("key").notNull(),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.band, t.key, t.itemId] }), index("item_fingerprint_bands_item").on(t.itemId)],
+);
+
+export const WORD_LISTS = ["standard", "sensitive"] as const;
+export type WordList = (typeof WORD_LISTS)[number];
+
+/**
+ * The admin's two lists for the copy checks: 规范表述 (standard: a wrong or outdated form → the right
+ * form) and 敏感词 (sensitive: words that must not print; flagged, never rewritten automatically).
+ */
+export const wordListEntries = sqliteTable(
+  "word_list_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    list: text("list", { enum: WORD_LISTS }).notNull(),
+    term: text("term").notNull(),
+    // The right form, for a 规范表述 entry; null for a 敏感词.
+    replacement: text("replacement"),
+    note: text("note").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex("word_list_entries_term").on(t.list, t.term)],
+);

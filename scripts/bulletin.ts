@@ -3,12 +3,16 @@
 //   import FILE…                                  past issues into the archive
 //   render FILE --format pdf|txt|docx|json --out PATH
 //   create-admin --username U --name N --title T --office O   the first admin (password on stdin)
+//   read-item FILE                                one item (.docx, clipboard .html, .txt) as JSON
+//   check FILE.txt [--fix]                        copy-check findings as JSON, or the fixed text
 // Each command lives in scripts/commands/ and calls the same lib/ functions as the app.
 const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   parse: () => import("./commands/parse"),
   import: () => import("./commands/import"),
   render: () => import("./commands/render"),
   "create-admin": () => import("./commands/create-admin"),
+  "read-item": () => import("./commands/read-item"),
+  check: () => import("./commands/check"),
 };
 
 const USAGE = `用法：npm run --silent bulletin -- <命令> …
@@ -17,6 +21,8 @@ const USAGE = `用法：npm run --silent bulletin -- <命令> …
   render 文件 --format pdf|txt|docx|json --out 路径  不经数据库，把简报文档渲染为文件
   create-admin --username 用户名 --name 姓名 --title 刊物名称 --office 编印单位
                                                   空数据库（SEED_DEMO=0）中创建管理员和刊物，密码从标准输入读取
+  read-item 文件                                  读取一篇稿件（.docx、剪贴板 .html、.txt），输出 JSON
+  check 文件.txt [--fix]                          校对（每行一段），输出问题 JSON；--fix 输出全部修正后的文本
 `;
 
 async function main(): Promise<number> {

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/admin", key: "units" },
   { href: "/admin/users", key: "users" },
   { href: "/admin/settings", key: "settings" },
+  { href: "/admin/word-lists", key: "wordLists" },
 ] as const;
 
 export function AdminTabs() {

@@ -146,6 +146,14 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
       return [L("ip", { ip: e.detail.ip })];
     case "auth.login_failed":
       return [L("login_failed", { username: e.detail.username, ip: e.detail.ip })];
+    case "publication.word_list_entry_added":
+    case "publication.word_list_entry_removed":
+      return [L(`word_list_${e.detail.list}`, { term: e.detail.term, replacement: orDash(e.detail.replacement) })];
+    case "publication.word_list_entry_updated":
+      return [
+        L(`word_list_${e.detail.from.list}`, { term: e.detail.from.term, replacement: orDash(e.detail.from.replacement) }),
+        L(`word_list_${e.detail.to.list}`, { term: e.detail.to.term, replacement: orDash(e.detail.to.replacement) }),
+      ];
     case "item.create":
     case "user.password_reset":
     case "user.password_changed":

@@ -3,7 +3,7 @@
 import type { Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { CopyRule, Finding } from "@/lib/copycheck";
+import type { CopyRule, Finding, WordLists } from "@/lib/copycheck";
 import { type MarkedRange, setCopyCheckRanges } from "@/lib/editor/extensions";
 import styles from "./item-form.module.css";
 
@@ -31,6 +31,19 @@ export function useCopyCheck(editor: Editor | null, title: string, source: strin
     tRef.current = t;
   });
 
+  // The admin's 规范表述 and 敏感词 lists, fetched once; the checks run without them until they come.
+  const [wordLists, setWordLists] = useState<WordLists | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch("/api/word-lists")
+      .then((r) => (r.ok ? (r.json() as Promise<{ data: WordLists }>) : null))
+      .then((j) => live && j && setWordLists(j.data))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+
   useEffect(() => {
     let live = true;
     import("@/lib/copycheck").then((m) => live && setLib(m)).catch(() => {});
@@ -47,8 +60,13 @@ export function useCopyCheck(editor: Editor | null, title: string, source: strin
       if (node.textContent.trim()) lastText = index;
     });
     const out: BodyFinding[] = [];
+    const texts: string[] = [];
+    doc.forEach((node) => {
+      texts.push(node.textContent);
+    });
+    const continues = lib.quotationContinuations(texts);
     doc.forEach((node, offset, index) => {
-      for (const f of lib.checkText(node.textContent, { kind: "body", last: index === lastText, source })) {
+      for (const f of lib.checkText(node.textContent, { kind: "body", last: index === lastText, source, quotationContinues: continues[index], wordLists })) {
         const key = findingKey(f);
         if (ignored.has(key)) continue;
         out.push({ ...f, key, from: offset + 1 + f.start, to: offset + 1 + f.end });
@@ -61,7 +79,7 @@ export function useCopyCheck(editor: Editor | null, title: string, source: strin
       return { from, to: f.to, id: f.key, className: f.from === f.to ? styles.flagAfter : styles.flag, title: tRef.current(`rules.${f.rule}` as "rules.format") };
     });
     editor.view.dispatch(setCopyCheckRanges(editor.state.tr, ranges));
-  }, [lib, editor, source, ignored]);
+  }, [lib, editor, source, ignored, wordLists]);
 
   useEffect(() => {
     if (!editor) return;
@@ -78,8 +96,8 @@ export function useCopyCheck(editor: Editor | null, title: string, source: strin
   }, [editor, run]);
 
   const titleFindings = useMemo(
-    () => (lib ? lib.checkText(title, { kind: "title" }).filter((f) => !ignored.has(findingKey(f))).map((f) => ({ ...f, key: findingKey(f) })) : []),
-    [lib, title, ignored],
+    () => (lib ? lib.checkText(title, { kind: "title", wordLists }).filter((f) => !ignored.has(findingKey(f))).map((f) => ({ ...f, key: findingKey(f) })) : []),
+    [lib, title, ignored, wordLists],
   );
 
   const fixBody = useCallback(
@@ -90,6 +108,7 @@ export function useCopyCheck(editor: Editor | null, title: string, source: strin
         .command(({ tr }) => {
           let changed = false;
           for (const f of [...fs].sort((a, b) => b.from - a.from)) {
+            if (f.flagOnly) continue; // a 敏感词 is for a person to rewrite
             if (tr.doc.textBetween(f.from, f.to) !== f.original) continue; // the text moved on since
             if (f.replacement) tr.insertText(f.replacement, f.from, f.to);
             else tr.delete(f.from, f.to);
@@ -164,9 +183,13 @@ export function FindingList<F extends Finding & { key: string }>({ findings, onF
             <span className={styles.rule}>{rule}</span>
             <FindingText f={f} />
             <span className={styles.findingButtons}>
-              <button type="button" className={styles.small} onClick={() => onFix(f)} aria-label={`${fixLabel(t, f)}（${rule}）`}>
-                {fixLabel(t, f)}
-              </button>
+              {f.flagOnly ? (
+                <span className={styles.rule}>{t("flagOnly")}</span>
+              ) : (
+                <button type="button" className={styles.small} onClick={() => onFix(f)} aria-label={`${fixLabel(t, f)}（${rule}）`}>
+                  {fixLabel(t, f)}
+                </button>
+              )}
               <button type="button" className={`${styles.small} ${styles.quiet}`} onClick={() => onIgnore(f.key)} aria-label={`${t("ignore")}（${rule}）`}>
                 {t("ignore")}
               </button>
@@ -182,15 +205,16 @@ export function FindingList<F extends Finding & { key: string }>({ findings, onF
 export function CopyCheckPanel({ check }: { check: ReturnType<typeof useCopyCheck> }) {
   const t = useTranslations("copyCheck");
   const n = check.body.length;
+  const fixable = check.body.filter((f) => !f.flagOnly).length;
   return (
     <section className={styles.copycheck} aria-labelledby="copycheck-heading" data-testid="copy-check" data-ready={check.ready}>
       <div className={styles.copycheckHead}>
         <h2 id="copycheck-heading">
           {t("title")} {check.ready && <span className={styles.countPill}>{n}</span>}
         </h2>
-        {n > 1 && (
+        {fixable > 1 && (
           <button type="button" className={styles.small} onClick={() => check.fixBody(check.body)}>
-            {t("fixAll", { count: n })}
+            {t("fixAll", { count: fixable })}
           </button>
         )}
       </div>

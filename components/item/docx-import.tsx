@@ -28,8 +28,9 @@ export function DocxImportButton({ hasContent, onApply }: { hasContent: boolean;
 
   async function upload(file: File) {
     setError(null);
-    if (!/\.docx$/i.test(file.name)) {
-      setError(/\.(doc|wps|rtf)$/i.test(file.name) ? t("errors.legacy_doc") : t("errors.not_docx"));
+    // .doc and .wps go to the server too: it converts them when LibreOffice is installed.
+    if (!/\.(docx|doc|wps)$/i.test(file.name)) {
+      setError(/\.rtf$/i.test(file.name) ? t("errors.legacy_doc") : t("errors.not_docx"));
       return;
     }
     if (file.size > MAX_BYTES) {
@@ -77,7 +78,7 @@ export function DocxImportButton({ hasContent, onApply }: { hasContent: boolean;
         hidden
         tabIndex={-1}
         aria-label={t("button")}
-        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        accept=".docx,.doc,.wps,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword"
         disabled={busy}
         data-testid="docx-input"
         onChange={(e) => {
@@ -119,6 +120,13 @@ export function DocxImportButton({ hasContent, onApply }: { hasContent: boolean;
           <ul className={styles.notices}>
             {r.images > 0 && <li>{t("imagesDropped", { count: r.images })}</li>}
             {r.tables > 0 && <li>{t("tablesFlattened", { count: r.tables })}</li>}
+            {preview.data.notices
+              .filter((n) => !/张图片|个表格已按行/.test(n) || !(r.images || r.tables))
+              .map((n) => (
+                <li key={n} data-testid="docx-notice">
+                  {n}
+                </li>
+              ))}
             <li>{t("formattingKept")}</li>
           </ul>
           <div className={styles.previewBody}>

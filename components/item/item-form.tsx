@@ -7,6 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { autosaveItemAction, createItemAction, latestItemAction, submitItemAction, updateItemAction } from "@/app/(contributor)/items/actions";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { LatestItem, SaveResult } from "@/lib/data/items";
+import { moveTrailingAttribution } from "@/lib/editor/attribution";
 import type { PasteReport } from "@/lib/editor/paste";
 import type { RichDoc } from "@/lib/editor/schema";
 import type { DocxImport } from "@/lib/import/docx";
@@ -110,6 +111,7 @@ const hasText = (v: ItemFormValues) => !!v.title.trim() || v.body.content.some((
 export function ItemForm({ itemId, version: initialVersion, status = "draft", initial, initialChars, sections, titleMax, userId = 0, unitName, unitNames = [] }: Props) {
   const t = useTranslations("item");
   const tf = useTranslations("itemForm");
+  const ta = useTranslations("attributionMove");
   const format = useFormatter();
   const router = useRouter();
   const uid = useId();
@@ -388,6 +390,15 @@ export function ItemForm({ itemId, version: initialVersion, status = "draft", in
       document.getElementById(`${uid}-${invalid.title ? "title" : "body"}`)?.focus();
       return;
     }
+    // An attribution typed at the end of the body goes to the attribution field (printed once);
+    // the unit sees the change and sends again.
+    const moved = moveTrailingAttribution(valuesRef.current.body, valuesRef.current.source);
+    if (moved) {
+      replaceAll({ ...valuesRef.current, body: moved.body, source: moved.source }, { save: false });
+      await save("explicit");
+      setNotice(ta("movedCheckThenSend", { source: moved.moved }));
+      return;
+    }
     setSubmitting(true);
     const saved = await save("explicit");
     if (!saved.ok) {
@@ -420,6 +431,11 @@ export function ItemForm({ itemId, version: initialVersion, status = "draft", in
     if (!server.current.id && !hasText(valuesRef.current)) {
       setMessage({ kind: "error", text: tf("nothingToSave") });
       return;
+    }
+    const moved = moveTrailingAttribution(valuesRef.current.body, valuesRef.current.source);
+    if (moved) {
+      replaceAll({ ...valuesRef.current, body: moved.body, source: moved.source }, { save: false });
+      setNotice(ta("moved", { source: moved.moved }));
     }
     const r = await save("explicit");
     if (r.ok) setMessage({ kind: "ok", text: t("saved") });
@@ -561,6 +577,11 @@ export function ItemForm({ itemId, version: initialVersion, status = "draft", in
               </p>
               {pasteReport.images > 0 && <p className={styles.warn}>{tf("pasteImages", { count: pasteReport.images })}</p>}
               {pasteReport.tables > 0 && <p className={styles.warn}>{tf("pasteTables", { count: pasteReport.tables })}</p>}
+              {pasteReport.notices.map((n) => (
+                <p key={n} className={styles.warn} data-testid="paste-notice-item">
+                  {n}
+                </p>
+              ))}
               <button type="button" className={styles.small} onClick={() => setPasteReport(null)}>
                 {tf("dismiss")}
               </button>

@@ -1,5 +1,6 @@
 import mammoth from "mammoth";
 import { assertDocxWithinLimits, ZIP_LIMITS, ZipGuardError } from "@/lib/import/zip-guard";
+import { readTextFile, TextFileError } from "@/lib/import/read-text";
 
 /** The same limits as the contributor's Word import (lib/import/zip-guard.ts). */
 export const MAX_UPLOAD_BYTES = ZIP_LIMITS.maxFileBytes;
@@ -11,7 +12,7 @@ export class UploadError extends Error {
 }
 
 /**
- * The text of an uploaded past issue: a UTF-8 .txt as it is, a .docx through mammoth's raw text
+ * The text of an uploaded past issue: a .txt through the one text reader (lib/import/read-text.ts), a .docx through mammoth's raw text
  * (one paragraph a line). Anything else — other types, binary data, a corrupt .docx — is refused.
  */
 export async function readUploadText(name: string, bytes: Uint8Array): Promise<string> {
@@ -38,15 +39,13 @@ export async function readUploadText(name: string, bytes: Uint8Array): Promise<s
     }
   }
   if (lower.endsWith(".txt") || lower.endsWith(".md")) {
-    if (bytes.includes(0)) throw new UploadError("binary");
-    let text: string;
+    // The one text reader: UTF-8 (BOM or not), GBK/GB18030, UTF-16.
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      throw new UploadError("binary");
+      return readTextFile(bytes);
+    } catch (e) {
+      if (e instanceof TextFileError) throw new UploadError(e.code);
+      throw e;
     }
-    if (!text.trim()) throw new UploadError("empty");
-    return text.replace(/^\uFEFF/, "");
   }
   throw new UploadError("unsupported");
 }

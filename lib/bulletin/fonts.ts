@@ -5,15 +5,23 @@
  * SC (a Song face: the usual stand-in for 仿宋 when it is missing) and 楷体 to LXGW WenKai.
  * Pure data: the print HTML (which also renders in the browser) imports it.
  */
+/**
+ * The fallback faces (lib/bulletin/font-files.ts), last in every stack before the generic name:
+ * rare name characters (CJK Ext A and beyond), Greek and the like print in them, not in whatever
+ * the machine happens to have.
+ */
+export const FALLBACK_FAMILIES = ["Bulletin Fallback Han", "Bulletin Fallback Mincho"] as const;
+const FALLBACK = FALLBACK_FAMILIES.map((f) => `"${f}"`).join(", ");
+
 export const FONT_STACKS = {
   /** Body text: 仿宋. */
-  fangsong: `"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif SC", serif`,
+  fangsong: `"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif SC", ${FALLBACK}, serif`,
   /** Item titles and the masthead: 方正小标宋 / 宋体. */
-  xiaobiaosong: `"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "Noto Serif SC", serif`,
+  xiaobiaosong: `"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "Noto Serif SC", ${FALLBACK}, serif`,
   /** Section headings: 黑体. */
-  heiti: `"黑体", "SimHei", "STHeiti", "Noto Sans SC", sans-serif`,
+  heiti: `"黑体", "SimHei", "STHeiti", "Noto Sans SC", ${FALLBACK}, sans-serif`,
   /** 楷体: italic runs (Chinese has no italic; 楷体 is how it sets emphasis of that kind). */
-  kaiti: `"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", "LXGW WenKai", serif`,
+  kaiti: `"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", "LXGW WenKai", ${FALLBACK}, serif`,
 } as const;
 
 /** The names Word/WPS gets (one per role: a .docx run names a single East Asian face). */

@@ -64,26 +64,26 @@ ${footerHtml(doc.footer)}
 }
 
 function tocHtml(toc: string[]): string {
-  return `<section class="toc"><h2 class="toc-title">目录提要</h2><ul>${toc.map((t) => `<li>${esc(t)}</li>`).join("")}</ul></section>\n`;
+  return `<section class="toc"><h2 class="toc-title">目录提要</h2><ul>${toc.map((t) => `<li>${escText(t)}</li>`).join("")}</ul></section>\n`;
 }
 
 function itemHtml(item: BulletinItem): string {
   const paras = item.paragraphs.map(runsHtml);
   // The attribution closes the item's last paragraph, as the samples print it.
-  const source = item.source ? `<span class="source">（${esc(item.source)}）</span>` : "";
+  const source = item.source ? `<span class="source">（${escText(item.source)}）</span>` : "";
   if (source) {
     if (paras.length) paras[paras.length - 1] += source;
     else paras.push(source);
   }
   const id = item.id === undefined ? "" : ` id="item-${item.id}" data-item-id="${item.id}"`;
-  return `<article class="item"${id}><h3 class="item-title">${esc(item.title)}</h3>${paras.map((p) => `<p>${p}</p>`).join("")}</article>`;
+  return `<article class="item"${id}><h3 class="item-title">${escText(item.title)}</h3>${paras.map((p) => `<p>${p}</p>`).join("")}</article>`;
 }
 
 /** Every run type the editor stores renders: plain, bold, italic, and both. */
 function runsHtml(paragraph: Paragraph): string {
   return paragraph
     .map((run) => {
-      let html = esc(run.text);
+      let html = escText(run.text);
       if (run.italic) html = `<em>${html}</em>`;
       if (run.bold) html = `<strong>${html}</strong>`;
       return html;
@@ -115,6 +115,15 @@ function footerHtml(f: Footer): string {
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/**
+ * Printed text: escaped, and the 间隔号 (·, and the look-alikes people type for it) held to the
+ * character before it, so it never starts a line (热合曼·艾力 breaks before 热 or after ·, never
+ * before ·). Only for element content, never for attributes or <title>.
+ */
+function escText(s: string): string {
+  return esc(s).replace(/(\S)([·・‧•])/gu, '<span class="nb">$1$2</span>');
 }
 
 // 225 mm / 22 = 10.227 mm; 10.22 mm keeps 22 lines inside the type area after Chromium rounds
@@ -154,6 +163,7 @@ body { margin: 0; color: #000; }
 }
 p, h1, h2, h3, ul { margin: 0; padding: 0; font-weight: normal; font-size: inherit; }
 strong { font-weight: 700; }
+.nb { white-space: nowrap; }
 em { font-style: normal; font-family: var(--kaiti); }
 
 .masthead { text-align: center; }

@@ -1,3 +1,4 @@
+import { type WordLists, wordListFindings } from "./word-lists";
 import { type Hunk, zhlintHunks } from "./zhlint";
 
 /**
@@ -30,6 +31,8 @@ export const COPY_RULES = [
   "fullwidth_alnum",
   "attribution_in_body",
   "format",
+  "standard_wording",
+  "sensitive_word",
 ] as const;
 export type CopyRule = (typeof COPY_RULES)[number];
 
@@ -43,7 +46,12 @@ export interface Finding {
   /** A few characters either side, for showing the finding in context. */
   prefix: string;
   suffix: string;
+  /** Flagged for a person to decide (a 敏感词): no automatic fix, and applyFindings leaves it. */
+  flagOnly?: true;
 }
+
+export type { WordLists } from "./word-lists";
+export { wordListFindings } from "./word-lists";
 
 export interface CheckOptions {
   kind: "title" | "body";
@@ -51,6 +59,49 @@ export interface CheckOptions {
   last?: boolean;
   /** The item's attribution, to spot it repeated at the end of the body. */
   source?: string | null;
+  /**
+   * The paragraph is one of a quotation that runs over several paragraphs and is not its last: it
+   * opens with “ and does not close it (GB/T 15834 4.1.3.2 — each paragraph opens, only the last closes).
+   */
+  quotationContinues?: boolean;
+  /** The admin's 规范表述 and 敏感词 lists, when the caller has them. */
+  wordLists?: WordLists | null;
+}
+
+/**
+ * A numbering marker at the start of a paragraph or after a colon or semicolon: 一、 （一） 1. 1．
+ * 1） (1) ① 第一条 1.1 a) Ⅲ. …  No finding ever touches one: 「1.」 is not 「1。」, 「1）」 is not an
+ * unbalanced bracket.
+ */
+const MARKER =
+  /(?<=^[\s\u3000]*|[：:；;。，,！？\s\u3000])(?:[一二三四五六七八九十百零〇]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,3}[）)]|\d{1,3}(?:[.．]\d{1,3})*[.．、)）](?!\d)|\d{1,3}(?:[.．]\d{1,3})+|[①-⑳㉑-㉟㊱-㊿⑴-⒇⒈-⒛]|第[一二三四五六七八九十百零〇\d]+[条章节款项部分篇]|[a-zA-Z][.)）](?![a-zA-Z])|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ]+[.、．]?|(?:[IVX]{1,4})[.、．])/g;
+
+/** [start, end) of every numbering marker in the text. */
+export function numberingMarkers(text: string): [number, number][] {
+  return [...text.matchAll(MARKER)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * Which paragraphs continue a quotation into the next one: the paragraph opens with “, leaves more
+ * “ than ” open, and the next paragraph opens with “ too.
+ */
+export function quotationContinuations(paragraphs: string[]): boolean[] {
+  const opens = (t: string) => /^[\s\u3000]*“/.test(t);
+  const unclosed = (t: string) => (t.match(/“/g)?.length ?? 0) > (t.match(/”/g)?.length ?? 0);
+  return paragraphs.map((t, i) => opens(t) && unclosed(t) && i + 1 < paragraphs.length && opens(paragraphs[i + 1]));
+}
+
+/**
+ * Checks an item's body paragraphs together: the last one knows the attribution, and a quotation
+ * running over several paragraphs is not flagged. Findings per paragraph, in order.
+ */
+export function checkParagraphs(paragraphs: string[], opts: { source?: string | null; wordLists?: WordLists | null } = {}): Finding[][] {
+  const continues = quotationContinuations(paragraphs);
+  let last = -1;
+  paragraphs.forEach((t, i) => {
+    if (t.trim()) last = i;
+  });
+  return paragraphs.map((t, i) => checkText(t, { kind: "body", last: i === last, source: opts.source, quotationContinues: continues[i], wordLists: opts.wordLists }));
 }
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -75,24 +126,30 @@ function finding(text: string, rule: CopyRule, start: number, end: number, repla
 /** Checks one paragraph (or a title). Findings never overlap and are in text order. */
 export function checkText(text: string, opts: CheckOptions): Finding[] {
   if (!text.trim()) return [];
+  const hunks = zhlintHunks(text);
   const own = [
     ...indent(text),
     ...ellipsis(text),
     ...doubled(text),
-    ...quotes(text, "\"“”", "“", "”"),
+    ...quotes(text, "\"“”", "“", "”", !!opts.quotationContinues),
     ...quotes(text, "‘’", "‘", "’"),
     ...brackets(text),
     ...dates(text),
     ...fullwidthAlnum(text),
     ...(opts.kind === "title" ? titlePeriod(text) : [...attribution(text, opts), ...finalPeriod(text)]),
   ];
-  const fromLinter = groupHunks(text, zhlintHunks(text).filter((h) => !/["“”‘’']/.test(h.original)));
-  const all = [...own, ...fromLinter].sort((a, b) => a.start - b.start || a.end - b.end);
+  // Where zhlint fails on a paragraph, our own width and space rules stand in for it.
+  const fromLinter = hunks ? groupHunks(text, hunks.filter((h) => !/["“”‘’']/.test(h.original))) : [...halfwidthFallback(text), ...spaceFallback(text)];
+  const markers = numberingMarkers(text);
+  const touchesMarker = (f: Finding) => markers.some(([a, b]) => f.start < b && f.end > a);
+  // The admin's lists come first: on the same stretch their finding is the one shown.
+  const listed = wordListFindings(text, opts.wordLists);
+  const all = [...listed, ...[...own, ...fromLinter].filter((f) => !touchesMarker(f))].sort((a, b) => a.start - b.start || a.end - b.end || rank(a) - rank(b));
   // One finding per stretch of text: a later one touching an earlier one waits until that is fixed.
   const out: Finding[] = [];
   for (const f of all) {
     const prev = out[out.length - 1];
-    if (prev && (f.start < prev.end || (f.start === prev.start && f.end === prev.end) || (f.start === f.end && f.start === prev.end && prev.start !== prev.end))) continue;
+    if (prev && (f.start < prev.end || (f.start === prev.start && f.end === prev.end) || (f.start === f.end && f.start === prev.end && prev.start !== prev.end && !prev.flagOnly))) continue;
     out.push(f);
   }
   return out;
@@ -103,10 +160,15 @@ export function applyFinding(text: string, f: Finding): string {
   return text.slice(0, f.start) + f.replacement + text.slice(f.end);
 }
 
-/** Applies several findings of the same text, last first so earlier offsets stay valid. */
+/** Applies several findings of the same text, last first so earlier offsets stay valid; flag-only findings are left. */
 export function applyFindings(text: string, findings: Finding[]): string {
-  return [...findings].sort((a, b) => b.start - a.start).reduce((t, f) => applyFinding(t, f), text);
+  return [...findings]
+    .filter((f) => !f.flagOnly)
+    .sort((a, b) => b.start - a.start)
+    .reduce((t, f) => applyFinding(t, f), text);
 }
+
+const rank = (f: Finding) => (f.rule === "sensitive_word" || f.rule === "standard_wording" ? 0 : 1);
 
 // --- rules ---------------------------------------------------------------------------------
 
@@ -149,10 +211,12 @@ function doubled(text: string): Finding[] {
  * Quotes pair up in order: the 1st, 3rd, … open and the 2nd, 4th, … close. A straight quote or one
  * the wrong way round is turned the right way; an odd one out at the end is unpaired.
  */
-function quotes(text: string, chars: string, openQ: string, closeQ: string): Finding[] {
+function quotes(text: string, chars: string, openQ: string, closeQ: string, continues = false): Finding[] {
   const out: Finding[] = [];
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) if (chars.includes(text[i])) at.push(i);
+  // A paragraph inside a multi-paragraph quotation: its opening “ belongs to the whole quotation.
+  if (continues && at.length && text[at[0]] === openQ && !text.slice(0, at[0]).trim()) at.shift();
   if (!at.length) return out;
   // A straight quote in a text without Chinese is someone else's business (an English title).
   if (![...text].some((c) => isHan(c))) return out;
@@ -221,7 +285,7 @@ function titlePeriod(text: string): Finding[] {
 }
 
 /** 一、二、 and （一） headings, and 附件 lines, do not end with 。 */
-const HEADING = /^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．]|第[一二三四五六七八九十\d]+[章节部分条]|附件)/;
+const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[.．]\d+)*[.、．)）](?!\d)|\d+(?:[.．]\d+)+(?=[^\d.．])|[①-⑳]|[a-zA-Z][.)）]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.、．]|第[一二三四五六七八九十\d]+[章节部分条]|附件)/;
 const TERMINAL = "。！？…";
 const CLOSING = "”’）》】";
 
@@ -255,6 +319,35 @@ function attribution(text: string, opts: CheckOptions): Finding[] {
   const source = opts.source.split("、").map((s) => s.trim());
   if (!named.some((n) => source.includes(n))) return [];
   return [finding(text, "attribution_in_body", m.index, text.length, "")];
+}
+
+// --- stand-ins for zhlint, on a paragraph it fails on ----------------------------------------
+
+const HALF_TO_FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。" };
+
+/** Half-width , ; : ? ! ( ) . touching Chinese text → full width (a full stop only before Chinese or at the end). */
+function halfwidthFallback(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (!(c in HALF_TO_FULL)) continue;
+    const before = text[i - 1];
+    const after = text[i + 1];
+    if (isDigit(before) && isDigit(after)) continue; // 9:30, 1,000, 3.5
+    if (c === "." && !(isCjk(after) || (after === undefined && isCjk(before)) || (isCjk(before) && isCjk(after)))) continue;
+    if (!isCjk(before) && !isCjk(after)) continue;
+    out.push(finding(text, "halfwidth_punct", i, i + 1, HALF_TO_FULL[c]));
+  }
+  return out;
+}
+
+/** Spaces between two Chinese characters (or Chinese punctuation). */
+function spaceFallback(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(/(?<=\S)[ \u00a0\u3000]+(?=\S)/g)) {
+    if (isCjk(text[m.index - 1]) && isCjk(text[m.index + m[0].length])) out.push(finding(text, "space_cjk", m.index, m.index + m[0].length, ""));
+  }
+  return out;
 }
 
 // --- zhlint hunks ----------------------------------------------------------------------------

@@ -40,20 +40,23 @@ export interface Hunk {
   replacement: string;
 }
 
-const cache = new Map<string, Hunk[]>();
+const cache = new Map<string, Hunk[] | null>();
 
 /**
  * What zhlint would change in one paragraph, as separate hunks of the original text, so each can
- * be offered (and fixed) on its own.
+ * be offered (and fixed) on its own; null when zhlint fails on the paragraph.
  */
-export function zhlintHunks(text: string): Hunk[] {
+export function zhlintHunks(text: string): Hunk[] | null {
   const hit = cache.get(text);
-  if (hit) return hit;
+  if (hit !== undefined) return hit;
   let fixed: string;
   try {
     fixed = run(text, { rules: GOVERNMENT_STYLE, logger: silent }).result;
   } catch {
-    fixed = text; // a linter failure must never get in the way of writing
+    // zhlint throws on some paragraphs (「”.」): the caller runs its own rules there instead.
+    if (cache.size > 2000) cache.clear();
+    cache.set(text, null);
+    return null;
   }
   const hunks: Hunk[] = [];
   let pos = 0;

@@ -19,6 +19,7 @@ const issueRef = z.object({ issueId: id }).strict();
 const sectionRef = z.object({ sectionId: id, title: text }).strict();
 const change = <T extends z.ZodType>(t: T) => z.object({ from: t, to: t }).strict();
 const nullableText = text.nullable();
+const wordListEntry = z.object({ list: z.enum(["standard", "sensitive"]), term: text, replacement: text.nullable() }).strict();
 
 /** What an issue `edit` changed: one board operation, the issue's numbers, or a placed item's text. */
 const issueEdit = z.discriminatedUnion("action", [
@@ -115,6 +116,9 @@ export const AUDIT_EVENTS = {
   "publication.section_hidden": sectionRef,
   "publication.section_shown": sectionRef,
   "publication.section_removed": sectionRef,
+  "publication.word_list_entry_added": wordListEntry,
+  "publication.word_list_entry_updated": change(wordListEntry),
+  "publication.word_list_entry_removed": wordListEntry,
   // Sign-in
   "auth.login": z.object({ ip: text }).strict(),
   "auth.login_failed": z.object({ username: text, ip: text }).strict(),

@@ -11,7 +11,18 @@ export interface PasteReport {
   links: number;
   /** Fonts, colours, sizes, underline, highlighting and the like were dropped. */
   formatting: boolean;
+  /** Tracked deletions dropped and insertions kept (the accepted text). */
+  trackedChanges: number;
+  /** Reviewers' Word comments dropped (anchor and comment text). */
+  comments: number;
+  /** Footnotes and endnotes kept as a 「注：」 paragraph after the paragraph that cites them. */
+  notes: number;
+  /** What was done, in Chinese, for the notice under the editor (empty when nothing worth saying). */
+  notices: string[];
 }
+
+/** The HTML parser: the browser's DOMParser, or one from a DOM library under Node (linkedom). */
+export type HtmlParser = { parseFromString(html: string, type: "text/html"): Document };
 
 export const PASTE_REPORT_EVENT = "bulletin-paste-report";
 
@@ -73,15 +84,121 @@ function isListMarker(el: Element): boolean {
   return /mso-list\s*:\s*ignore/i.test(el.getAttribute("style") ?? "");
 }
 
-export function cleanPastedHtml(html: string): { html: string; report: PasteReport } {
-  const doc = new DOMParser().parseFromString(html, "text/html");
-  const report: PasteReport = { paragraphs: 0, images: 0, tables: 0, links: 0, formatting: false };
+// Fonts whose letters are pictures: Wingdings 「l」 is ●, 「u」 ◆, 「§」 ■; Symbol 「·」 is •.
+const SYMBOL_FONT = /wingdings|webdings|symbol|marlett|zapf\s*dingbats/i;
+const BULLET_CHARS = /^[·•●○◦■□▪▫◆◇◊►▶▸➢➤✓✔√※\-–—*＊⊙◎★☆]$/;
+
+/** The font family a marker is set in: its own style or that of a span around it in the same paragraph. */
+function inSymbolFont(el: Element): boolean {
+  for (let e: Element | null = el; e && !BLOCK.has(e.tagName.toLowerCase()); e = e.parentElement) {
+    const style = e.getAttribute("style") ?? "";
+    const family = /(?:^|;)\s*(?:font-family|mso-bidi-font-family|mso-ascii-font-family|mso-hansi-font-family)\s*:\s*([^;]+)/i.exec(style)?.[1] ?? "";
+    const short = /(?:^|;)\s*font\s*:[^;]*?([A-Za-z" ]+)$/i.exec(style)?.[1] ?? "";
+    if (SYMBOL_FONT.test(family) || SYMBOL_FONT.test(short) || SYMBOL_FONT.test(e.getAttribute("face") ?? "")) return true;
+  }
+  return false;
+}
+
+/**
+ * The visible list marker, exactly as Word or WPS shows it (一、 （一） 1. （1） ① 第一条 1.1 (1) a) Ⅰ.),
+ * or "" for a bullet: a picture letter in a symbol font or a bullet character carries no text.
+ */
+export function listMarkerText(el: Element): string {
+  // The marker's spacing is a nested span of &nbsp;s in a tiny Times New Roman.
+  const marker = (el.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, "");
+  if (!marker) return "";
+  if (inSymbolFont(el) || BULLET_CHARS.test(marker)) return "";
+  return marker;
+}
+
+const CLASS = (el: Element) => ` ${(el.getAttribute("class") ?? "").toLowerCase()} `;
+const STYLE = (el: Element) => (el.getAttribute("style") ?? "").toLowerCase();
+
+/** Word's comment anchor 「[张1]」, the comment list and its texts: a reviewer's note, never copy. */
+function isComment(el: Element): boolean {
+  const cls = CLASS(el);
+  const style = STYLE(el);
+  const href = el.getAttribute("href") ?? "";
+  return (
+    /mso-element\s*:\s*comment/.test(style) ||
+    / (msocomanchor|msocomtxt|msocomoff|msocommenttext|msocommentreference|msocommentsubject|msocommentsreference) /.test(cls) ||
+    /^#_msocom_/i.test(href) ||
+    /^_msocom_/i.test(el.getAttribute("name") ?? "") ||
+    /^_com_\d+$/i.test(el.getAttribute("id") ?? "") ||
+    // WPS and Word on the web mark a comment mark with a data attribute or a class of their own.
+    el.hasAttribute("data-comment-id") ||
+    / (commentreference|comment-marker) /.test(cls)
+  );
+}
+
+/** A tracked deletion: <del>, Word's msoDel span, or WPS's deleted-text span. */
+function isDeletion(el: Element): boolean {
+  const tag = el.tagName.toLowerCase();
+  return tag === "del" || / msodel /.test(CLASS(el)) || /mso-del/.test(STYLE(el));
+}
+function isInsertion(el: Element): boolean {
+  const tag = el.tagName.toLowerCase();
+  return tag === "ins" || / msoins /.test(CLASS(el));
+}
+
+/** A footnote or endnote reference in the body: <a href="#_ftn1" name="_ftnref1"> (Word), #_edn1 for endnotes. */
+function noteReference(el: Element): string | null {
+  if (el.tagName.toLowerCase() !== "a") return null;
+  const href = el.getAttribute("href") ?? "";
+  const m = /^#_?(ftn|edn)(\d+)$/i.exec(href);
+  if (m && !/^_?(ftn|edn)\d+$/i.test(el.getAttribute("name") ?? "")) return `${m[1].toLowerCase()}${m[2]}`;
+  const id = /mso-(?:footnote|endnote)-id\s*:\s*(\w+)/i.exec(el.getAttribute("style") ?? "")?.[1];
+  if (id && /^#_?(ftn|edn)ref/i.test(href) === false && !/^_?(ftn|edn)\d+$/i.test(el.getAttribute("name") ?? "")) return id.toLowerCase();
+  return null;
+}
+
+/** The note lists at the end of Word's HTML: mso-element:footnote / endnote, id ftn1 / edn1. */
+function collectNotes(doc: Document): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll("div, section"))) {
+    const style = STYLE(el);
+    const id = (el.getAttribute("id") ?? "").toLowerCase();
+    if (!/mso-element\s*:\s*(footnote|endnote)(?!-)/.test(style) && !/^(ftn|edn)\d+$/.test(id)) continue;
+    // The note's own back-reference ([1]) is not part of its text.
+    const copy = el.cloneNode(true) as Element;
+    for (const a of Array.from(copy.querySelectorAll("a"))) if (/^#_?(ftn|edn)ref\d+$/i.test(a.getAttribute("href") ?? "") || /^_?(ftn|edn)\d+$/i.test(a.getAttribute("name") ?? "")) a.remove();
+    const text = (copy.textContent ?? "").replace(CONTROL, "").replace(/[\s\u00a0]+/g, " ").replace(/^[\s\u3000]+|[\s\u3000]+$/g, "").replace(/^\[\d+\]\s*/, "");
+    if (id && text) notes.set(id, text);
+  }
+  return notes;
+}
+
+function isNoteList(el: Element): boolean {
+  const style = STYLE(el);
+  const id = (el.getAttribute("id") ?? "").toLowerCase();
+  return /mso-element\s*:\s*(footnote|endnote)/.test(style) || /^(ftn|edn)\d+$/.test(id) || / (footnotes|endnotes) /.test(CLASS(el));
+}
+
+/**
+ * Clipboard HTML (Word, WPS, a web page) → <p> paragraphs with <strong>/<em>, and a report of what
+ * was dropped or changed. List markers are kept as shown, bullets dropped, tracked changes accepted,
+ * comments dropped, footnotes and endnotes kept as 「注：」 paragraphs. `parser` defaults to the
+ * browser's DOMParser; under Node pass linkedom's.
+ */
+export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: string; report: PasteReport } {
+  // A bare fragment (a web page's clipboard) gets a body, so every DOM library reads it the same.
+  const whole = /<body[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const doc = (parser ?? new DOMParser()).parseFromString(whole, "text/html");
+  const report: PasteReport = { paragraphs: 0, images: 0, tables: 0, links: 0, formatting: false, trackedChanges: 0, comments: 0, notes: 0, notices: [] };
   const paragraphs: Char[][] = [];
   let cur: Char[] = [];
+  const notes = collectNotes(doc);
+  let pendingNotes: string[] = [];
+  const usedNotes = new Set<string>();
 
   const breakParagraph = () => {
     if (cur.length) paragraphs.push(cur);
     cur = [];
+    if (pendingNotes.length) {
+      const many = pendingNotes.length > 1;
+      pendingNotes.forEach((text, n) => paragraphs.push([...`注${many ? n + 1 : ""}：${text}`].map((c) => ({ c, bold: false, italic: false }))));
+      pendingNotes = [];
+    }
   };
   const pushText = (raw: string, bold: boolean, italic: boolean) => {
     // HTML collapses white space; a line break inside Word's HTML between two Chinese characters is
@@ -94,11 +211,11 @@ export function cleanPastedHtml(html: string): { html: string; report: PasteRepo
   };
 
   const walk = (node: Node, bold: boolean, italic: boolean, inCell: boolean) => {
-    if (node.nodeType === Node.TEXT_NODE) {
+    if (node.nodeType === 3) {
       pushText(node.nodeValue ?? "", bold, italic);
       return;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) return; // comments, Word's <![if !supportLists]> …
+    if (node.nodeType !== 1) return; // comments, Word's <![if !supportLists]> …
     const el = node as Element;
     const tag = el.tagName.toLowerCase();
     if (IMAGE.has(tag)) {
@@ -106,9 +223,31 @@ export function cleanPastedHtml(html: string): { html: string; report: PasteRepo
       return;
     }
     if (SKIP.has(tag) || hidden(el)) return;
+    if (isComment(el)) {
+      // One comment: its anchor in the text (the list at the end holds the same comments again).
+      if ((tag === "a" && /^#_msocom_/i.test(el.getAttribute("href") ?? "")) || el.hasAttribute("data-comment-id")) report.comments++;
+      else if (/ msocommentreference /.test(CLASS(el))) report.comments += el.querySelector("a[href^='#_msocom_']") ? 1 : 0;
+      return;
+    }
+    if (isNoteList(el)) return;
+    const ref = noteReference(el);
+    if (ref) {
+      const text = notes.get(ref) ?? notes.get(ref.replace(/^_/, ""));
+      if (text && !usedNotes.has(ref)) {
+        usedNotes.add(ref);
+        pendingNotes.push(text);
+        report.notes++;
+      }
+      return;
+    }
+    if (isDeletion(el)) {
+      if ((el.textContent ?? "").trim()) report.trackedChanges++;
+      return;
+    }
+    if (isInsertion(el) && !(el.parentElement && isInsertion(el.parentElement)) && (el.textContent ?? "").trim()) report.trackedChanges++;
     if (isListMarker(el)) {
-      const marker = (el.textContent ?? "").replace(/[\s\u00a0]+/g, "");
-      if (/^[\d一二三四五六七八九十a-zA-Z]+[.、)）]?$/.test(marker)) pushText(marker.endsWith(".") ? marker : `${marker}.`, bold, italic);
+      const marker = listMarkerText(el);
+      if (marker) pushText(marker, bold, italic);
       return;
     }
     if (tag === "br") {
@@ -148,6 +287,12 @@ export function cleanPastedHtml(html: string): { html: string; report: PasteRepo
 
   walk(doc.body, false, false, false);
   breakParagraph();
+  // Notes the text never cites are kept too, after everything else.
+  for (const [id, text] of notes) {
+    if (usedNotes.has(id)) continue;
+    paragraphs.push([...`注：${text}`].map((c) => ({ c, bold: false, italic: false })));
+    report.notes++;
+  }
 
   const out: string[] = [];
   for (const p of paragraphs) {
@@ -156,6 +301,9 @@ export function cleanPastedHtml(html: string): { html: string; report: PasteRepo
     out.push(`<p>${runsToHtml(chars)}</p>`);
   }
   report.paragraphs = out.length;
+  if (report.trackedChanges) report.notices.push(`修订：已按“接受全部修订”处理 ${report.trackedChanges} 处（删去的文字未保留）`);
+  if (report.comments) report.notices.push(`已略去：${report.comments} 条批注（批注标记和批注内容）`);
+  if (report.notes) report.notices.push(`${report.notes} 个脚注/尾注已保留为所在段落后的“注：”段落，请核对`);
   return { html: out.join(""), report };
 }
 

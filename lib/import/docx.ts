@@ -1,5 +1,8 @@
 import mammoth from "mammoth";
 import { assertDocxWithinLimits, ZIP_LIMITS, ZipGuardError } from "./zip-guard";
+import { convertLegacyWord } from "./legacy-word";
+import { trailingAttribution } from "@/lib/editor/attribution";
+import { prepareDocx, type PrepareCounts } from "./docx-prepare";
 import { MAX_BODY_CHARS, MAX_PARAGRAPHS, paragraphsToDoc, type Paragraph, type RichDoc, type Run } from "@/lib/editor/schema";
 
 /**
@@ -11,7 +14,7 @@ import { MAX_BODY_CHARS, MAX_PARAGRAPHS, paragraphsToDoc, type Paragraph, type R
 // The same limits as 导入往期 (lib/import/zip-guard.ts), checked before unpacking.
 export const DOCX_MAX_BYTES = ZIP_LIMITS.maxFileBytes;
 
-export type DocxErrorCode = "not_docx" | "legacy_doc" | "too_large" | "corrupt" | "not_word" | "empty" | "too_long";
+export type DocxErrorCode = "not_docx" | "legacy_doc" | "legacy_failed" | "too_large" | "corrupt" | "not_word" | "empty" | "too_long";
 
 export class DocxImportError extends Error {
   constructor(readonly code: DocxErrorCode) {
@@ -25,7 +28,12 @@ export interface DocxImport {
   source: string | null;
   contactName: string | null;
   contactPhone: string | null;
-  report: { paragraphs: number; chars: number; images: number; tables: number; lists: number };
+  report: { paragraphs: number; chars: number; images: number; tables: number; lists: number; notes: number };
+  /**
+   * What the import changed or left out, in Chinese, one line each, for the preview
+   * (「已略去：2 条批注」, 「3 个脚注/尾注已保留为“注：”段落」 …). Empty when nothing is worth saying.
+   */
+  notices: string[];
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -57,9 +65,26 @@ interface DocNode {
   isBold?: boolean;
   isItalic?: boolean;
   fontSize?: number | null;
+  noteType?: string;
+  noteId?: string;
+  body?: DocNode[];
 }
 
-interface Para {
+interface Notes {
+  resolve(ref: DocNode): { body?: DocNode[] } | null;
+}
+
+/** What reading the tree needs besides the tree: the notes to resolve references against, and counts. */
+interface Reading {
+  report: DocxImport["report"];
+  notes: Notes | null;
+  comments: number;
+  checkboxes: number;
+  unresolvedNotes: number;
+}
+
+/** A paragraph read from a file, with what the title guess needs to know about it. */
+export interface Para {
   runs: Run[];
   styleName: string;
   centred: boolean;
@@ -72,11 +97,32 @@ const CELL_SEPARATOR = "　";
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export async function importDocx(name: string, bytes: Uint8Array): Promise<DocxImport> {
-  assertDocxFile(name, bytes);
-  let tree: DocNode | null = null;
   try {
-    await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+    assertDocxFile(name, bytes);
+  } catch (e) {
+    if (!(e instanceof DocxImportError) || e.code !== "legacy_doc") throw e;
+    // .doc / .wps: through LibreOffice when the server has it; otherwise today's message.
+    let converted: Uint8Array | null;
+    try {
+      converted = await convertLegacyWord(name, bytes);
+    } catch {
+      throw new DocxImportError("legacy_failed");
+    }
+    if (!converted) throw e;
+    const r = await importDocx(name.replace(/\.[^.]*$/, "") + ".docx", converted);
+    return { ...r, notices: [`已用 LibreOffice 把旧版 Word/WPS 文件转换为 .docx，请核对内容`, ...r.notices] };
+  }
+  let prepared: ReturnType<typeof prepareDocx>;
+  try {
+    prepared = prepareDocx(bytes);
+  } catch {
+    throw new DocxImportError("corrupt");
+  }
+  let tree: (DocNode & { notes?: Notes }) | null = null;
+  let messages: { type: string; message: string }[] = [];
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(prepared.bytes.buffer, prepared.bytes.byteOffset, prepared.bytes.byteLength) },
       {
         externalFileAccess: false,
         // Keep the tree, and hand mammoth an empty document: no HTML, no image is ever read.
@@ -86,26 +132,74 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<DocxI
         },
       },
     );
+    messages = result.messages;
   } catch {
     throw new DocxImportError("corrupt");
   }
   if (!tree) throw new DocxImportError("corrupt");
-  const report = { paragraphs: 0, chars: 0, images: 0, tables: 0, lists: 0 };
-  const paras = readBlocks((tree as DocNode).children ?? [], report);
-  return shape(paras, report);
+  const reading: Reading = {
+    report: { paragraphs: 0, chars: 0, images: 0, tables: 0, lists: 0, notes: 0 },
+    notes: (tree as { notes?: Notes }).notes ?? null,
+    comments: 0,
+    checkboxes: 0,
+    unresolvedNotes: 0,
+  };
+  const paras = readBlocks((tree as DocNode).children ?? [], reading);
+  const shaped = shapeItem(paras, reading.report);
+  const said = notices(reading, prepared.counts, messages);
+  return { ...shaped, notices: shaped.source ? [...said, movedAttributionNotice(shaped.source)] : said };
 }
 
-function readBlocks(nodes: DocNode[], report: DocxImport["report"]): Para[] {
+/** The attribution is only ever taken from the end of the body, so taking it is moving it. */
+export const movedAttributionNotice = (source: string) => `正文末尾的署名「${source}」已移到署名栏，不会重复印出`;
+
+/** Chinese notices for the preview: what was kept differently, what was left out, and every mammoth message. */
+export function notices(reading: Reading, counts: PrepareCounts, messages: { type: string; message: string }[]): string[] {
+  const out: string[] = [];
+  const dropped: string[] = [];
+  const r = reading.report;
+  if (r.images) dropped.push(`${r.images} 张图片`);
+  if (counts.comments || reading.comments) dropped.push(`${Math.max(counts.comments, reading.comments)} 条批注`);
+  if (counts.rubies) dropped.push(`${counts.rubies} 处拼音指南的拼音（保留了汉字）`);
+  if (counts.deletions) dropped.push(`${counts.deletions} 处修订中删除的文字（按“接受全部修订”处理）`);
+  if (reading.checkboxes) dropped.push(`${reading.checkboxes} 个复选框`);
+  if (reading.unresolvedNotes) dropped.push(`${reading.unresolvedNotes} 个找不到内容的脚注标记`);
+  const unknown = new Map<string, number>();
+  const symbols: string[] = [];
+  const other: string[] = [];
+  for (const m of messages) {
+    // Style names that are referenced but not defined lose no text: nothing to tell the unit.
+    if (/style with ID .* was referenced but not defined/i.test(m.message)) continue;
+    const el = /unrecognised element was ignored: (\S+)/.exec(m.message)?.[1];
+    if (el) unknown.set(el, (unknown.get(el) ?? 0) + 1);
+    else if (/w:sym element with an unsupported character/.test(m.message)) symbols.push(/char (\S+) in font (.*)$/.exec(m.message)?.slice(1).join("，字体 ") ?? "");
+    else other.push(m.message);
+  }
+  if (unknown.size) dropped.push(`${[...unknown.values()].reduce((a, b) => a + b, 0)} 处无法识别的内容（${[...unknown.keys()].join("、")}）`);
+  if (symbols.length) dropped.push(`${symbols.length} 个无法转换的特殊符号（${symbols.slice(0, 3).join("；")}）`);
+  if (dropped.length) out.push(`已略去：${dropped.join("、")}`);
+  if (r.notes) out.push(`${r.notes} 个脚注/尾注已保留为所在段落后的“注：”段落，请核对`);
+  if (counts.textBoxes) out.push(`${counts.textBoxes} 个文本框的文字已放在所在段落之后，请核对位置`);
+  if (r.tables) out.push(`${r.tables} 个表格已按行转为段落`);
+  if (counts.fields) out.push(`${counts.fields} 个域（日期、编号等）已保留其显示的结果`);
+  if (counts.symbols) out.push(`${counts.symbols} 个插入的符号已转换为对应字符`);
+  if (counts.softHyphens) out.push(`已删除 ${counts.softHyphens} 个可选连字符`);
+  for (const m of other) out.push(`转换提示：${m}`);
+  return out;
+}
+
+function readBlocks(nodes: DocNode[], reading: Reading): Para[] {
+  const report = reading.report;
   const out: Para[] = [];
   for (const node of nodes) {
-    if (node.type === "paragraph") out.push(...readParagraph(node, report));
+    if (node.type === "paragraph") out.push(...readParagraph(node, reading));
     else if (node.type === "table") {
       report.tables++;
       for (const row of node.children ?? []) {
         if (row.type !== "tableRow") continue;
         const runs: Run[] = [];
         for (const cell of row.children ?? []) {
-          const cellRuns = readBlocks(cell.children ?? [], report).map((p) => p.runs);
+          const cellRuns = readBlocks(cell.children ?? [], reading).map((p) => p.runs);
           const text = cellRuns.flat().map((r) => r.text).join("").trim();
           if (!text) continue;
           if (runs.length) runs.push({ text: CELL_SEPARATOR });
@@ -116,14 +210,19 @@ function readBlocks(nodes: DocNode[], report: DocxImport["report"]): Para[] {
         }
         if (runs.length) out.push({ runs, styleName: "", centred: false, allBold: false, large: false });
       }
-    } else if (node.children) out.push(...readBlocks(node.children, report));
+    } else if (node.children) out.push(...readBlocks(node.children, reading));
   }
   return out;
 }
 
-/** One Word paragraph; a manual line break inside it starts a new one. */
-function readParagraph(node: DocNode, report: DocxImport["report"]): Para[] {
+/**
+ * One Word paragraph; a manual line break inside it starts a new one. Its footnotes and endnotes
+ * follow it as 「注：」 paragraphs (numbered when there are several).
+ */
+function readParagraph(node: DocNode, reading: Reading): Para[] {
+  const report = reading.report;
   if (node.numbering) report.lists++;
+  const noteParas: Para[][] = [];
   const lines: Run[][] = [[]];
   let runCount = 0;
   let boldCount = 0;
@@ -155,10 +254,19 @@ function readParagraph(node: DocNode, report: DocxImport["report"]): Para[] {
         largeRun = prev;
         break;
       }
-      case "noteReference":
+      case "noteReference": {
+        const note = reading.notes?.resolve(n);
+        if (note?.body?.length) noteParas.push(readBlocks(note.body, reading));
+        else reading.unresolvedNotes++;
+        break;
+      }
       case "commentReference":
-      case "bookmarkStart":
+        reading.comments++;
+        break;
       case "checkbox":
+        reading.checkboxes++;
+        break;
+      case "bookmarkStart":
         break;
       default:
         for (const c of n.children ?? []) visit(c, bold, italic);
@@ -171,7 +279,14 @@ function readParagraph(node: DocNode, report: DocxImport["report"]): Para[] {
     allBold: runCount > 0 && boldCount === runCount,
     large: runCount > 0 && largeCount === runCount,
   };
-  return lines.map((runs) => ({ runs: trimRuns(runs), ...base })).filter((p) => p.runs.length > 0);
+  const out = lines.map((runs) => ({ runs: trimRuns(runs), ...base })).filter((p) => p.runs.length > 0);
+  const plain = { styleName: "", centred: false, allBold: false, large: false };
+  noteParas.forEach((paras, i) => {
+    report.notes++;
+    const label = noteParas.length > 1 ? `注${i + 1}：` : "注：";
+    paras.forEach((p, k) => out.push({ ...plain, runs: k === 0 ? [{ text: label }, ...p.runs] : p.runs }));
+  });
+  return out;
 }
 
 function trimRuns(runs: Run[]): Run[] {
@@ -186,10 +301,13 @@ function trimRuns(runs: Run[]): Run[] {
 const text = (p: Para) => p.runs.map((r) => r.text).join("");
 const TITLE_STYLE = /^(title|heading ?1|标题|标题 ?1|subject|主标题)$/i;
 const CONTACT_LINE = /^(联系人|联系电话|电话|手机|报送单位|供稿单位|供稿|撰稿人?|审核人?|审稿人?|签发人?|通讯员|作者)\s*[：:]/;
-const ORG = /(科协|学会|协会|研究会|促进会|联合会|委员会|中心|办公室|大学|学院|研究院|研究所|医院|公司|集团|馆|站|局|部|院|所|社区|街道|镇|乡|村)$/;
 
-/** Picks the title, the trailing contact lines and attribution out of the paragraphs. */
-function shape(paras: Para[], report: DocxImport["report"]): DocxImport {
+/**
+ * Picks the title, the trailing contact lines and the attribution out of the paragraphs (an
+ * attribution typed at the end of the body, 「……。（昌平区科协）」, moves to the attribution field).
+ * Used for .docx, pasted HTML and text alike. Throws DocxImportError "empty" or "too_long".
+ */
+export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<DocxImport, "notices"> {
   let title: string | null = null;
   let contactName: string | null = null;
   let contactPhone: string | null = null;
@@ -227,15 +345,12 @@ function shape(paras: Para[], report: DocxImport["report"]): DocxImport {
   const last = paras[paras.length - 1];
   if (last) {
     const t = text(last);
-    const m = /[（(]([^（）()。，]{2,60})[）)]\s*$/.exec(t);
-    if (m) {
-      const names = m[1].split(/[、,，]/).map((s) => s.trim());
-      if (names.every((n) => ORG.test(n))) {
-        source = names.join("、");
-        const keep = t.slice(0, m.index).trimEnd();
-        if (keep) paras[paras.length - 1] = { ...last, runs: cut(last.runs, keep.length) };
-        else paras = paras.slice(0, -1);
-      }
+    const found = trailingAttribution(t);
+    if (found) {
+      source = found.names.join("、");
+      const keep = t.slice(0, found.index).trimEnd();
+      if (keep) paras[paras.length - 1] = { ...last, runs: cut(last.runs, keep.length) };
+      else paras = paras.slice(0, -1);
     }
   }
 

@@ -1,4 +1,5 @@
 import { unzipSync } from "fflate";
+import { findMainPart } from "./docx-prepare";
 
 /**
  * Limits every .docx upload is held to before anything unpacks or parses it (issue 10, point 6):
@@ -58,7 +59,7 @@ export function zipDirectory(bytes: Uint8Array): ZipEntryInfo[] {
 
 /**
  * Checks a .docx upload against ZIP_LIMITS before mammoth sees it: file size, entry count, total and
- * per-entry declared sizes, compression ratio, and that word/document.xml is there. Throws
+ * per-entry declared sizes, compression ratio, and that the main part the package relationships name is there. Throws
  * ZipGuardError with code too_large | corrupt | not_word; returns the directory when it passes.
  */
 export function assertDocxWithinLimits(bytes: Uint8Array): ZipEntryInfo[] {
@@ -70,8 +71,11 @@ export function assertDocxWithinLimits(bytes: Uint8Array): ZipEntryInfo[] {
   for (const e of entries) {
     if (e.unpacked > 1024 * 1024 && e.unpacked > e.packed * ZIP_LIMITS.maxRatio) throw new ZipGuardError("too_large", `${e.name} ratio`);
   }
-  const main = entries.find((e) => e.name === "word/document.xml");
+  // The main part is wherever the package relationships say (word/document2.xml is valid too); read
+  // only after the sizes above passed, so _rels/.rels is bounded.
+  const mainName = findMainPart(bytes);
+  const main = mainName ? entries.find((e) => e.name === mainName) : undefined;
   if (!main) throw new ZipGuardError("not_word");
-  if (main.unpacked > ZIP_LIMITS.maxDocumentXmlBytes) throw new ZipGuardError("too_large", "word/document.xml");
+  if (main.unpacked > ZIP_LIMITS.maxDocumentXmlBytes) throw new ZipGuardError("too_large", main.name);
   return entries;
 }

@@ -34,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
       failed++;
       const why =
         e instanceof UploadError
-          ? { too_large: "文件过大（最大 5 MB）", empty: "文件是空的", binary: "不是 UTF-8 文本文件", bad_docx: "Word 文件损坏或不是 .docx", unsupported: "只支持 .txt 和 .docx" }[e.code]
+          ? { too_large: "文件过大（最大 5 MB）", empty: "文件是空的", binary: "这不是文本文件（含有二进制内容）", bad_docx: "Word 文件损坏或不是 .docx", unsupported: "只支持 .txt 和 .docx" }[e.code]
           : e instanceof AppError && e.code === "duplicate_number"
             ? `${e.params.year}年第${e.params.number}期已存在，期号不能重复`
             : e instanceof AppError

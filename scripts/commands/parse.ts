@@ -6,6 +6,7 @@ import path from "node:path";
 import type { BulletinDocument } from "@/lib/bulletin/document";
 import { bulletinDocumentSchema, describeIssues } from "@/lib/bulletin/document-schema";
 import { BulletinParseError, documentFromParsed, parseBulletin, type ParsedBulletin } from "@/lib/bulletin/parse-text";
+import { readTextFile, TextFileError } from "@/lib/import/read-text";
 
 /**
  * The parsed issue as the one bulletin document (lib/bulletin/document-schema.ts): exactly what
@@ -18,20 +19,14 @@ export function issueJson(p: ParsedBulletin): { doc: BulletinDocument; problems:
   return { doc, problems: checked.success ? null : describeIssues(checked.error) };
 }
 
-/**
- * Bytes → text. UTF-8 first; old office files are often GBK, which GB18030 decodes. A NUL byte
- * means binary whatever the decoder would make of it.
- */
+/** Bytes → text through the one text reader; a file that is not text is a parse error with its message. */
 function decodeText(bytes: Uint8Array): string {
-  if (bytes.includes(0)) throw new BulletinParseError("binary", "这不是文本文件（含有二进制内容），请提供 .txt 文本");
-  for (const encoding of ["utf-8", "gb18030"]) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      // try the next encoding
-    }
+  try {
+    return readTextFile(bytes);
+  } catch (e) {
+    if (e instanceof TextFileError) throw new BulletinParseError("binary", e.message);
+    throw e;
   }
-  throw new BulletinParseError("binary", "无法识别文件编码，请另存为 UTF-8 编码的 .txt 文本");
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -10,6 +10,7 @@ import { BulletinParseError, parseBulletinText } from "@/lib/bulletin/parse-text
 import { closeBrowser, DEFAULT_CHROMIUM_PATH, renderBulletinPdf } from "@/lib/bulletin/pdf";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
 import { bulletinToText } from "@/lib/bulletin/text";
+import { readTextFile } from "@/lib/import/read-text";
 
 const FORMATS = ["pdf", "txt", "docx", "json", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -26,12 +27,14 @@ function fail(message: string, code = 1): number {
 }
 
 function readDocument(file: string): BulletinDocument {
-  let source: string;
+  let bytes: Uint8Array;
   try {
-    source = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch {
     throw new Error(`读不到文件：${file}`);
   }
+  // The one text reader: UTF-8 (± BOM), GBK/GB18030, UTF-16; binary refused as not text.
+  const source = readTextFile(bytes);
   if (path.extname(file).toLowerCase() === ".json") {
     let raw: unknown;
     try {
@@ -61,6 +64,13 @@ export async function run(args: string[]): Promise<number> {
     doc = readDocument(file);
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));
+  }
+  // The glyph preflight: a character no embedded face has would print as an empty box.
+  if (format === "pdf") {
+    const { canPrint } = await import("@/lib/bulletin/font-files");
+    const { describeUnprintable, findUnprintable } = await import("@/lib/bulletin/glyph-preflight");
+    for (const line of describeUnprintable(findUnprintable(doc, canPrint))) process.stderr.write(`注意：${line}
+`);
   }
   let body: string | Buffer;
   switch (format as Format) {

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { ArrangeBoard } from "@/components/desk/arrange-board";
 import { IssueMetaForm } from "@/components/desk/issue-meta-form";
 import { ExportLinks } from "@/components/issue/export-links";
+import { GlyphPreflight } from "@/components/issue/glyph-preflight";
+import { WordListHits } from "@/components/issue/word-list-hits";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Timeline } from "@/components/item/timeline";
 import { ApprovalNotice } from "@/components/review/approval-notice";
@@ -41,6 +43,11 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
       <ReturnedNotice returned={returnedReason(actor, issue.id)} />
       <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
       <ExportLinks issueId={issue.id} />
+      <GlyphPreflight doc={doc} />
+      <WordListHits
+        actor={actor}
+        items={doc.sections.flatMap((s) => s.items.map((i) => ({ title: i.title, paragraphs: i.paragraphs.map((p) => p.map((r) => r.text).join("")), source: i.source })))}
+      />
       {issue.status === "drafting" && (
         <IssueMetaForm
           key={issue.version}

@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DecideForm } from "@/components/desk/decide-form";
 import { DeskItemEditor } from "@/components/desk/desk-item-editor";
+import { NearDuplicates } from "@/components/desk/near-duplicates";
+import { WordListHits } from "@/components/issue/word-list-hits";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
 import { TextDiff } from "@/components/item/text-diff";
@@ -73,6 +75,8 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
           {tk("inIssue")}：<Link href={`/desk/issues/${issue.id}`}>{tk("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}</Link>
         </p>
       )}
+      <NearDuplicates actor={actor} itemId={item.id} />
+      <WordListHits actor={actor} items={[{ title: item.title, paragraphs: docToParagraphs(item.body).map((p) => p.map((r) => r.text).join("")), source: item.source }]} />
       {item.status === "submitted" && <DecideForm id={item.id} version={item.version} />}
       {diffs && changed && sent && (
         <section className="card" aria-labelledby="desk-diff" data-testid="desk-changes">

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ExportLinks } from "@/components/issue/export-links";
+import { GlyphPreflight } from "@/components/issue/glyph-preflight";
+import { WordListHits } from "@/components/issue/word-list-hits";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Timeline } from "@/components/item/timeline";
 import { ApprovalNotice } from "@/components/review/approval-notice";
@@ -40,6 +42,11 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
         {round > 0 && <span data-testid="review-round">{t("roundLabel", { round })}</span>}
       </div>
       <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
+      <GlyphPreflight doc={doc} />
+      <WordListHits
+        actor={actor}
+        items={doc.sections.flatMap((s) => s.items.map((i) => ({ title: i.title, paragraphs: i.paragraphs.map((p) => p.map((r) => r.text).join("")), source: i.source })))}
+      />
       {issue.status === "in_review" && <ReviewDecision actor={actor} issueId={issue.id} version={issue.version} fingerprint={fingerprint} />}
       {comparison && issue.status === "in_review" && <RoundChanges comparison={comparison} round={round} />}
       <div className="arrange">

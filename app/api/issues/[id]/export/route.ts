@@ -7,6 +7,8 @@ import { bulletinFileName, type BulletinDocument } from "@/lib/bulletin/document
 import { bulletinToDocx } from "@/lib/bulletin/docx";
 import { PdfBusyError, PdfUnavailableError, renderBulletinPdf } from "@/lib/bulletin/pdf";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
+import { canPrint } from "@/lib/bulletin/font-files";
+import { findUnprintable } from "@/lib/bulletin/glyph-preflight";
 import { bulletinToText } from "@/lib/bulletin/text";
 import { AppError } from "@/lib/data/errors";
 import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
@@ -64,6 +66,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         // The print view opens in the browser; everything else downloads.
         "content-disposition": `${format === "html" ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(name)}`,
         "cache-control": "no-store",
+        // The glyph preflight at export: the characters no embedded face prints (empty when none).
+        "x-unprintable-characters": findUnprintable(doc, canPrint)
+          .map((p) => p.codePoint)
+          .join(" "),
       },
     });
   } catch (e) {

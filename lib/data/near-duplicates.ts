@@ -1,0 +1,110 @@
+import "server-only";
+import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { issues, itemFingerprintBands, itemFingerprints, items, placements, type ItemStatus } from "@/db/schema";
+import { bandKeys, NEAR_DUPLICATE_THRESHOLD, signatureOf, similarity } from "@/lib/bulletin/near-duplicate";
+import { docToPlainText } from "@/lib/editor/schema";
+import { type Actor, requireRole } from "./actor";
+import { AppError } from "./errors";
+
+/**
+ * Items a unit sent that closely match one already printed or already in the inbox — flagged to
+ * the editor with a link, so a story printed in 2023年第20期 is not accepted and printed again
+ * without anyone noticing. Fingerprints are kept per item (item_fingerprints and their band index)
+ * and refreshed lazily: an item changed since its fingerprint was taken gets a new one the next time
+ * anyone looks, so no write path of the items has to know about this.
+ */
+const POOL: ItemStatus[] = ["submitted", "accepted", "placed", "published"];
+
+export interface NearDuplicate {
+  id: number;
+  title: string;
+  status: ItemStatus;
+  /** Estimated share of the text in common, 0–1. */
+  similarity: number;
+  /** The issue it is placed in or was printed in, when it is. */
+  issue: { id: number; year: number; number: number; status: string } | null;
+}
+
+const textOf = (title: string, body: Parameters<typeof docToPlainText>[0]) => `${title}\n${docToPlainText(body)}`;
+
+function store(itemId: number, updatedAt: Date, sig: number[] | null) {
+  db.delete(itemFingerprintBands).where(eq(itemFingerprintBands.itemId, itemId)).run();
+  db.insert(itemFingerprints)
+    .values({ itemId, signature: sig, itemUpdatedAt: updatedAt })
+    .onConflictDoUpdate({ target: itemFingerprints.itemId, set: { signature: sig, itemUpdatedAt: updatedAt } })
+    .run();
+  if (sig) db.insert(itemFingerprintBands).values(bandKeys(sig).map((key, band) => ({ band, key, itemId }))).run();
+}
+
+/** Takes the fingerprint of every pooled item that has none or changed since (in batches of 500). */
+export function refreshFingerprints(): number {
+  let done = 0;
+  for (;;) {
+    const stale = db
+      .select({ id: items.id, title: items.title, body: items.body, updatedAt: items.updatedAt })
+      .from(items)
+      .leftJoin(itemFingerprints, eq(itemFingerprints.itemId, items.id))
+      .where(and(inArray(items.status, POOL), or(isNull(itemFingerprints.itemId), lt(itemFingerprints.itemUpdatedAt, items.updatedAt))))
+      .limit(500)
+      .all();
+    if (!stale.length) return done;
+    db.transaction(() => {
+      for (const it of stale) store(it.id, it.updatedAt, signatureOf(textOf(it.title, it.body)));
+    });
+    done += stale.length;
+  }
+}
+
+/**
+ * The printed and inbox items whose text is at least NEAR_DUPLICATE_THRESHOLD the same as this
+ * item's, most similar first. Editors only (an editor sees every unit's items).
+ */
+export function findNearDuplicates(actor: Actor, itemId: number): NearDuplicate[] {
+  requireRole(actor, "editor");
+  const item = db.select({ id: items.id, title: items.title, body: items.body }).from(items).where(eq(items.id, itemId)).get();
+  if (!item) throw new AppError("not_found");
+  refreshFingerprints();
+  const sig = signatureOf(textOf(item.title, item.body));
+  if (!sig) return [];
+  const keys = bandKeys(sig);
+  const candidates = db
+    .selectDistinct({ itemId: itemFingerprintBands.itemId })
+    .from(itemFingerprintBands)
+    .where(and(or(...keys.map((key, band) => and(eq(itemFingerprintBands.band, band), eq(itemFingerprintBands.key, key)))), ne(itemFingerprintBands.itemId, itemId)))
+    .all()
+    .map((r) => r.itemId);
+  if (!candidates.length) return [];
+  const rows = db
+    .select({
+      id: items.id,
+      title: items.title,
+      status: items.status,
+      signature: itemFingerprints.signature,
+      issueId: issues.id,
+      year: issues.year,
+      number: issues.number,
+      issueStatus: issues.status,
+    })
+    .from(items)
+    .innerJoin(itemFingerprints, eq(itemFingerprints.itemId, items.id))
+    .leftJoin(placements, eq(placements.itemId, items.id))
+    .leftJoin(issues, eq(issues.id, placements.issueId))
+    .where(and(inArray(items.id, candidates), inArray(items.status, POOL)))
+    .all();
+  return rows
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      similarity: r.signature ? similarity(sig, r.signature) : 0,
+      issue: r.issueId && r.year && r.number ? { id: r.issueId, year: r.year, number: r.number, status: r.issueStatus ?? "" } : null,
+    }))
+    .filter((r) => r.similarity >= NEAR_DUPLICATE_THRESHOLD)
+    .sort((a, b) => b.similarity - a.similarity || a.id - b.id);
+}
+
+/** How many fingerprints are stored (for tests and the admin's curiosity). */
+export function fingerprintCount(): number {
+  return db.select({ n: sql<number>`count(*)` }).from(itemFingerprints).get()?.n ?? 0;
+}

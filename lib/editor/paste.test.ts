@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { DOMParser } from "linkedom";
+import { describe, expect, it } from "vitest";
+import { cleanPastedHtml, type HtmlParser } from "./paste";
+
+const parser = new DOMParser() as unknown as HtmlParser;
+const fixture = (name: string) => readFileSync(path.join(__dirname, "fixtures", name), "utf8");
+const paras = (html: string) => {
+  const { html: out, report } = cleanPastedHtml(html, parser);
+  return { list: [...out.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]+>/g, "")), report };
+};
+
+describe("paste cleaner: list markers", () => {
+  it("keeps every visible marker exactly as Word shows it and never adds a 「.」", () => {
+    const { list } = paras(fixture("word-lists.html"));
+    expect(list).toEqual([
+      "关于开展科普月活动的通知",
+      "一、总体要求",
+      "（一）加强组织领导",
+      "1.召开动员会议",
+      "（1）确定参会范围",
+      "①街道科普站",
+      "第一条本办法适用于各会员单位。",
+      "1.1工作目标",
+      "(1)报名时间",
+      "a)线上报名",
+      "Ⅲ.保障措施",
+      // Wingdings l, u, § and Symbol · are bullets: dropped, never letters.
+      "发放宣传资料",
+      "布置展板",
+      "组织志愿者",
+      "联系媒体",
+    ]);
+  });
+
+  it("reads WPS's markers (mso-list:Ignore on the marker span itself) the same way", () => {
+    const { list } = paras(fixture("wps-list.html"));
+    expect(list.slice(0, 3)).toEqual(["二、主要做法", "入户走访", "集中宣讲"]);
+  });
+});
+
+describe("paste cleaner: tracked changes and comments", () => {
+  it("gives the accepted text: deletions dropped, insertions kept (<del>/<ins>, msoDel/msoIns, mso-del)", () => {
+    const { list, report } = paras(fixture("word-tracked-comments.html"));
+    expect(list[0]).toBe("活动共吸引五百名居民参加。");
+    expect(list[1]).toBe("会议由主任主持。");
+    expect(paras(fixture("wps-list.html")).list[3]).toBe("全年开展活动15场。");
+    expect(report.trackedChanges).toBe(4);
+    expect(report.notices.join()).toMatch(/接受全部修订/);
+  });
+
+  it("drops the comment anchor 「[张1]」 and the comment list, keeps the commented text", () => {
+    const { list, report } = paras(fixture("word-tracked-comments.html"));
+    expect(list[2]).toBe("区科协副主席王喆出席并讲话。");
+    expect(list).toHaveLength(3);
+    expect(list.join()).not.toMatch(/核实|\[张1\]/);
+    expect(report.comments).toBe(1);
+    expect(report.notices.join()).toMatch(/1 条批注/);
+  });
+
+  it("drops comments marked the way web editors do (data-comment-id)", () => {
+    const { list, report } = paras('<p>经费<span data-comment-id="c1">[批注1]</span>共计20万元。</p>');
+    expect(list).toEqual(["经费共计20万元。"]);
+    expect(report.comments).toBe(1);
+  });
+});
+
+describe("paste cleaner: footnotes and endnotes", () => {
+  it("keeps each note as a 「注：」 paragraph after the paragraph citing it, and reports it", () => {
+    const { list, report } = paras(fixture("word-footnotes.html"));
+    expect(list).toEqual(["全区共建成科普基地42个，较上年增加6个。", "注：数据来源：区统计局2023年年报。", "培训科普讲解员120人次。", "注：含线上培训。"]);
+    expect(report.notes).toBe(2);
+    expect(report.notices.join()).toMatch(/2 个脚注/);
+  });
+
+  it("numbers several notes of one paragraph, and keeps a note nothing cites at the end", () => {
+    const html =
+      '<p>甲<a href="#_ftn1" name="_ftnref1">[1]</a>乙<a href="#_ftn2" name="_ftnref2">[2]</a>。</p>' +
+      '<div style="mso-element:footnote-list"><div style="mso-element:footnote" id="ftn1"><p><a href="#_ftnref1" name="_ftn1">[1]</a>第一注。</p></div>' +
+      '<div style="mso-element:footnote" id="ftn2"><p><a href="#_ftnref2" name="_ftn2">[2]</a>第二注。</p></div>' +
+      '<div style="mso-element:footnote" id="ftn3"><p>[3] 孤立的注。</p></div></div>';
+    expect(paras(html).list).toEqual(["甲乙。", "注1：第一注。", "注2：第二注。", "注：孤立的注。"]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { detectEncoding, readTextFile, TextFileError } from "./read-text";
+
+// 「科协简报 2023年第20期」 and a line in GBK, written out byte by byte (no encoder involved).
+const GBK_KEXIE = [0xbf, 0xc6, 0xd0, 0xad]; // 科协
+const SAMPLE = "科协简报\r\n2023年第20期（总第156期）\r\n王喆、热合曼·艾力出席。\n";
+
+function utf16(text: string, be: boolean, bom: boolean): Uint8Array {
+  const out: number[] = bom ? (be ? [0xfe, 0xff] : [0xff, 0xfe]) : [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out.push(...(be ? [c >> 8, c & 0xff] : [c & 0xff, c >> 8]));
+  }
+  return new Uint8Array(out);
+}
+
+const code = (f: () => unknown) => {
+  try {
+    f();
+    return "read";
+  } catch (e) {
+    return e instanceof TextFileError ? `${e.code}:${e.message}` : String(e);
+  }
+};
+
+describe("one text reader", () => {
+  const expected = SAMPLE.replace(/\r\n/g, "\n");
+  it("reads UTF-8 with and without a BOM", () => {
+    const bytes = new TextEncoder().encode(SAMPLE);
+    expect(readTextFile(bytes)).toBe(expected);
+    expect(readTextFile(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]))).toBe(expected);
+  });
+
+  it("reads GBK and GB18030 (four-byte sequences for Ext B names too)", () => {
+    expect(readTextFile(new Uint8Array([...GBK_KEXIE, 0x0d, 0x0a, ...GBK_KEXIE]))).toBe("科协\n科协");
+    // 𫖯 (U+2B5AF) in GB18030 is the four-byte 0x98 0x35 0xE6 0x33 (from the standard's mapping).
+    const fourByte = new Uint8Array([0xcd, 0xf5, 0x98, 0x35, 0xe6, 0x33]);
+    expect(detectEncoding(fourByte)).toBe("gb18030");
+    expect([...readTextFile(fourByte)]).toHaveLength(2);
+  });
+
+  it("reads UTF-16 LE and BE with a BOM, and without one", () => {
+    for (const be of [false, true]) {
+      expect(readTextFile(utf16(SAMPLE, be, true))).toBe(expected);
+      expect(readTextFile(utf16("Report 2023: 科协简报\n", be, false))).toBe("Report 2023: 科协简报\n");
+    }
+  });
+
+  it("refuses binary files with a message that says it is not text", () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]);
+    const noNul = new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 37 + 1) % 32 || 1));
+    for (const b of [png, zip, noNul]) expect(code(() => readTextFile(b))).toMatch(/^binary:这不是文本文件/);
+    expect(code(() => readTextFile(new TextEncoder().encode(" \n\n")))).toBe("empty:文件是空的");
+  });
+});
+
+describe("every upload goes through it", () => {
+  it("导入往期 reads GBK and UTF-16 like `bulletin parse` does, and refuses binary as not text", async () => {
+    const { readUploadText, UploadError } = await import("@/lib/archive/read-upload");
+    expect(await readUploadText("往期.txt", new Uint8Array([...GBK_KEXIE, 0x0a]))).toBe("科协\n");
+    expect(await readUploadText("往期.txt", utf16("科协简报\r\n", false, true))).toBe("科协简报\n");
+    await expect(readUploadText("往期.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]))).rejects.toSatisfy((e) => e instanceof UploadError && e.code === "binary");
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The one reader of text files, for every upload and command (the 导入往期 upload, `bulletin parse`,
+ * `bulletin import`, `bulletin read-item`, `bulletin check`). Offices send UTF-8 (with or without a
+ * BOM), GBK/GB18030 from older Windows, and UTF-16 from Notepad's 「Unicode」; all are read. Bytes
+ * that are not text are refused with a message that says so. The result is a string with "\n" line
+ * ends and no BOM, ready for the parser. Node 20 ships full ICU, so TextDecoder knows gb18030.
+ */
+export type TextFileErrorCode = "binary" | "empty";
+
+export class TextFileError extends Error {
+  constructor(
+    readonly code: TextFileErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const NOT_TEXT_MESSAGE = "这不是文本文件（含有二进制内容），无法读取；请提供 .txt 纯文本（UTF-8、GBK/GB18030 或 UTF-16 编码均可）";
+
+export type TextEncodingName = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+
+/** Which encoding the bytes are in, or null when they are not text. */
+export function detectEncoding(bytes: Uint8Array): TextEncodingName | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  // UTF-32 LE starts FF FE 00 00: not an encoding anyone saves Chinese text in; refused below.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes[2] === 0 && bytes[3] === 0)) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (bytes.includes(0)) {
+    // UTF-16 without a BOM: every other byte of ASCII is 0; Chinese text fills both.
+    const sample = bytes.subarray(0, 4096);
+    let evenZero = 0;
+    let oddZero = 0;
+    for (let i = 0; i + 1 < sample.length; i += 2) {
+      if (sample[i] === 0) evenZero++;
+      if (sample[i + 1] === 0) oddZero++;
+    }
+    const pairs = Math.floor(sample.length / 2);
+    if (sample.length % 2 === 0 && oddZero > pairs * 0.2 && evenZero === 0) return "utf-16le";
+    if (sample.length % 2 === 0 && evenZero > pairs * 0.2 && oddZero === 0) return "utf-16be";
+    return null;
+  }
+  for (const enc of ["utf-8", "gb18030"] as const) {
+    try {
+      new TextDecoder(enc, { fatal: true }).decode(bytes);
+      return enc;
+    } catch {
+      // the next one
+    }
+  }
+  return null;
+}
+
+// C0 controls other than tab, line feed, form feed and carriage return: text has almost none.
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+
+/**
+ * Bytes → text. Throws TextFileError("binary") with a Chinese message when they are not text
+ * (a NUL byte outside UTF-16, invalid in every supported encoding, or full of control characters),
+ * and TextFileError("empty") when there is nothing but white space.
+ */
+export function readTextFile(bytes: Uint8Array): string {
+  const enc = detectEncoding(bytes);
+  if (!enc) throw new TextFileError("binary", NOT_TEXT_MESSAGE);
+  let text: string;
+  try {
+    text = new TextDecoder(enc, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new TextFileError("binary", NOT_TEXT_MESSAGE);
+  }
+  text = text.replace(/^\uFEFF/, "");
+  const controls = text.match(CONTROL)?.length ?? 0;
+  if (controls > Math.max(2, text.length * 0.01) || text.includes("\u0000")) throw new TextFileError("binary", NOT_TEXT_MESSAGE);
+  text = text.replace(CONTROL, "").replace(/\r\n?/g, "\n");
+  if (!text.trim()) throw new TextFileError("empty", "文件是空的");
+  return text;
+}
