@@ -1,4 +1,6 @@
 import type { Paragraph } from "@/lib/editor/schema";
+import { issueLabel } from "./numbering";
+import type { IssueKind, NumberingStyle, SupplementLabel } from "./numbering";
 
 /**
  * The bulletin as plain data: what every export and the preview are pure functions of.
@@ -23,6 +25,14 @@ export interface Masthead {
   office: string;
   /** ISO date, yyyy-mm-dd. */
   date: string;
+  /** Absent: a regular issue. A double issue (合刊) covers number..numberEnd and totalNumber..totalNumberEnd. */
+  kind?: IssueKind;
+  numberEnd?: number | null;
+  totalNumberEnd?: number | null;
+  /** A supplement's printed name (增刊, 专刊, 特刊); its number is 0 when unnumbered, its totalNumber 0. */
+  supplementLabel?: SupplementLabel | null;
+  /** How the issue line is printed; absent: Arabic numerals, year not in brackets. */
+  numbering?: NumberingStyle;
 }
 
 export interface BulletinSection {
@@ -37,6 +47,8 @@ export interface BulletinItem {
   paragraphs: Paragraph[];
   /** Attribution without the brackets, e.g. "昌平区科协"; null for the office's own news. */
   source: string | null;
+  /** A person credited in the attribution (（通讯员 张三）, （市科协 张三）): names joined by 、. */
+  author?: string | null;
 }
 
 export interface Footer {
@@ -54,5 +66,5 @@ export interface Footer {
 
 export function bulletinFileName(doc: BulletinDocument, ext: string): string {
   const m = doc.masthead;
-  return `${m.title}-${m.year}年第${m.number}期${doc.draft ? "-草稿" : ""}.${ext}`;
+  return `${m.title}-${issueLabel(m)}${doc.draft ? "-草稿" : ""}.${ext}`;
 }
