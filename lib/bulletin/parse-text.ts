@@ -300,7 +300,7 @@ const WEB_PLACE = /^(?:当前位置|您的位置|您当前的位置|当前页面
 const WEB_META_LABEL = /(?:发布时间|发布日期|发表时间|更新时间|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|来源|作者|编辑|字号|信息来源|文章来源)\s*[：:]/gu;
 /** Words of a web page's buttons and sharing widgets. */
 const WEB_WIDGET_WORDS = new Set([
-  "放大", "缩小", "打印", "关闭", "打印本页", "关闭窗口", "关闭本页", "返回顶部", "返回", "收藏", "收藏本页", "字号", "字体", "大", "中", "小", "默认", "分享", "分享到", "微信", "微博", "新浪微博", "腾讯微博", "QQ", "QQ空间", "QQ好友", "朋友圈", "豆瓣", "人人网", "复制链接", "扫一扫", "上一篇", "下一篇", "相关链接", "打印文章", "纠错", "【", "】", "[", "]", "|", "｜",
+  "放大", "缩小", "打印", "关闭", "打印本页", "关闭窗口", "关闭本页", "返回顶部", "返回", "收藏", "收藏本页", "字号", "字体", "大", "中", "小", "默认", "分享", "分享到", "微信", "微博", "新浪微博", "腾讯微博", "QQ", "QQ空间", "QQ好友", "朋友圈", "豆瓣", "人人网", "复制链接", "扫一扫", "上一篇", "下一篇", "相关链接", "打印文章", "纠错", "【", "】", "[", "]", "|", "｜", "：", ":",
 ]);
 
 function isWebPageLine(t: string): boolean {
@@ -662,7 +662,7 @@ const CN_DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六
 const BRACKET_YEAR = /[〔﹝[［](\d{4})[〕﹞\]］]\s*|[（(](\d{4})[）)](?=第|增刊|专刊|特刊)/u;
 const TOTAL_TOKEN = new RegExp(`[（(]?总第(\\d{1,5})(?:${RANGE}(\\d{1,5}))?期[）)]?`, "u");
 const DATE_TOKEN = /(\d{4})年(\d{1,2})月(\d{1,2})日|(\d{4})[.\-/／．](\d{1,2})[.\-/／．](\d{1,2})日?/u;
-const ISSUE_TOKEN = new RegExp(`(?:(\\d{4})年)?(增刊|专刊|特刊)?第(\\d{1,4})(?:${RANGE}(\\d{1,4}))?期(?:[（(]?(合刊)[）)]?)?`, "u");
+const ISSUE_TOKEN = new RegExp(`(?:(\\d{4})年)?(增刊|专刊|特刊)?[（(]?第(\\d{1,4})(?:${RANGE}(\\d{1,4}))?期[）)]?(?:[（(]?(合刊)[）)]?)?`, "u");
 const SUPPLEMENT_TOKEN = /(?:(\d{4})年)?(增刊|专刊|特刊)/u;
 const YEAR_ONLY = /^(\d{4})年$/u;
 const OFFICE_PREFIX = /^(?:主办单位|编印单位|主办|编印|编发|承办|主编|编辑|出品)[：:]/u;
@@ -713,7 +713,7 @@ function officeOf(rest: string): string | null {
   const t = rest.replace(/^[\s·|｜/、，,：:（）()]+|[\s·|｜/、，,：:（）()]+$/gu, "");
   if (!t) return null;
   const name = t.replace(OFFICE_PREFIX, "").replace(OFFICE_SUFFIX, "");
-  return name && name.length <= 40 && (OFFICE_NAME.test(name) || UNIT_NAME.test(name) || name !== t) ? name : null;
+  return name && name.length <= 40 && (OFFICE_NAME.test(name) || name !== t) ? name : null;
 }
 
 interface MastheadTokens {
@@ -775,6 +775,8 @@ function readMastheadLine(line: Line): MastheadTokens | null {
   }
   const rest = t.replace(/[\s（）()]+/gu, " ").trim();
   if (rest) {
+    // An office shares a line with the date, not with a bare issue number (沙龙举办（第二期） is a title).
+    if (out.date === undefined) return null;
     // Beside a date, whatever short name is there is the office (北京市科协办公室 2023年7月7日).
     out.office = officeOf(rest) ?? (out.date !== undefined && displayWidth(rest) <= 30 && HAN.test(rest) ? rest.replace(/\s/gu, "") : null);
     if (!out.office) return null;
