@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseBulletinDocument } from "./document-schema";
 import { parseBulletin, parseBulletinText, type ParsedBulletin } from "./parse-text";
+import { bulletinToText } from "./text";
 
 /**
  * Invented bulletins of other offices, one kind of form at a time, several shapes of each. None
@@ -345,5 +349,100 @@ describe("fragments and empty items", () => {
     const p = parseBulletin(`${BODY}\n\n【基层动态】\n\n孤立的标题行\n\n【学会动态】\n\n${BODY}`);
     for (const it of itemsOf(p)) expect(it.paragraphs.length).toBeGreaterThan(0);
     expect(p.dropped).toContainEqual({ text: "孤立的标题行", reason: "empty_title" });
+  });
+});
+
+describe("round trips: text → document → text → document", () => {
+  const SAMPLES = path.resolve(__dirname, "../../db/samples");
+  const DOUBLE = `城市科协动态
+
+〔2024〕第三-四期（合刊）
+
+总第120-121期
+
+北京市某区科协办公室编印　二〇二四年二月二十八日
+
+本期要目
+
+1. 区科协召开八届三次全委会
+
+2. 春节科普大集开市
+
+【工作动态】
+
+区科协召开八届三次全委会
+
+2月20日，区科协召开八届三次全委会，总结2023年工作，部署2024年任务。（办公室 张三）
+
+【简讯】
+
+2月5日，区老科协走访慰问老科技工作者。（区老科协）
+
+2月8日，区青少年科技馆举办寒假科学营。（区青少年科技馆、区教委）
+
+春节科普大集开市
+
+2月10日，春节科普大集在区文化广场开市，吸引市民三千余人次。（通讯员 欧阳明）
+
+编辑：李四
+
+审核：王五`;
+  const SUPPLEMENT = `高教文摘
+
+2024年 增刊第1期
+
+高等教育研究所编 2024.6.30
+
+学习贯彻全国教育大会精神专刊
+
+6月28日，学校召开专题会议，传达学习全国教育大会精神。
+
+会议要求：
+
+一、提高政治站位
+
+二、抓好贯彻落实
+
+会议由校党委书记主持。（党委办公室、校长办公室）`;
+  const UNNUMBERED = SUPPLEMENT.replace("2024年 增刊第1期", "2024年 专刊");
+
+  const cases: [string, string][] = [
+    ...["2023-20", "2023-21", "2023-25"].map((n): [string, string] => [n, readFileSync(path.join(SAMPLES, `${n}.txt`), "utf8")]),
+    ["合刊", DOUBLE],
+    ["增刊", SUPPLEMENT],
+    ["unnumbered 专刊", UNNUMBERED],
+  ];
+
+  it.each(cases)("%s goes text → document → text → document unchanged", (_name, text) => {
+    const doc = parseBulletinText(text);
+    const again = bulletinToText(doc);
+    expect(parseBulletinText(again)).toEqual(doc);
+    expect(bulletinToText(parseBulletinText(again))).toBe(again);
+    expect(parseBulletinDocument(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
+  });
+
+  it("the 合刊 reads as one: numbers, totals, style, briefs, persons", () => {
+    const doc = parseBulletinText(DOUBLE);
+    expect(doc.masthead).toEqual({
+      title: "城市科协动态", year: 2024, number: 3, numberEnd: 4, totalNumber: 120, totalNumberEnd: 121, kind: "double",
+      office: "北京市某区科协办公室", date: "2024-02-28", numbering: { numerals: "chinese", yearBrackets: true },
+    });
+    expect(doc.toc).toEqual(["区科协召开八届三次全委会", "春节科普大集开市"]);
+    expect(doc.sections.map((s) => [s.title, s.items.map((i) => [i.title, i.source, i.author ?? null])])).toEqual([
+      ["工作动态", [["区科协召开八届三次全委会", "办公室", "张三"]]],
+      ["简讯", [["", "区老科协", null], ["", "区青少年科技馆、区教委", null], ["春节科普大集开市", null, "欧阳明"]]],
+    ]);
+    expect(bulletinToText(doc)).toContain("〔2024〕第三-四期（合刊）\n\n(总第120-121期)");
+  });
+
+  it("the 增刊 reads as a supplement, its sub-headings inside the item", () => {
+    const doc = parseBulletinText(SUPPLEMENT);
+    expect(doc.masthead).toMatchObject({ year: 2024, number: 1, totalNumber: 0, kind: "supplement", supplementLabel: "增刊", office: "高等教育研究所", date: "2024-06-30" });
+    expect(doc.sections[0].items).toHaveLength(1);
+    expect(doc.sections[0].items[0].paragraphs).toHaveLength(5);
+    const text = bulletinToText(doc);
+    expect(text).toContain("2024年 增刊第1期");
+    expect(text).not.toContain("总第");
+    expect(parseBulletinText(UNNUMBERED).masthead).toMatchObject({ number: 0, kind: "supplement", supplementLabel: "专刊" });
   });
 });
