@@ -1,6 +1,6 @@
 import type { BulletinDocument } from "./document";
 import { CN_NUMERAL_CHARS, fromChineseNumeral, type NumberingStyle, type SupplementLabel } from "./numbering";
-import { isUnitList, readAttribution, UNIT_NAME } from "./attribution";
+import { readAttribution } from "./attribution";
 import { DRAFT_LINE } from "./text";
 
 /**
