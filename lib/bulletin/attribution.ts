@@ -79,3 +79,16 @@ export function formatAttribution(source: string | null, author: string | null |
   // A bare name reads as a person when it starts with a common surname; otherwise it says so.
   return names.every((n) => isPersonName(n, false)) ? names.join(" ") : `通讯员 ${author}`;
 }
+
+/**
+ * A unit name as imports compare it: no spaces or dots, full-width letters and digits folded to
+ * ASCII, ASCII letters upper-cased, Chinese brackets made ASCII (「北京市 科协」=「北京市科协」).
+ */
+export function normaliseUnitName(name: string): string {
+  return name
+    .normalize("NFKC")
+    .replace(/[\s·•.。]/gu, "")
+    .replace(/（/gu, "(")
+    .replace(/）/gu, ")")
+    .toUpperCase();
+}

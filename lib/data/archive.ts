@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { DuplicateIssueError, type ImportReport, writeImportedIssue } from "@/db/import-issue";
 import type { BulletinDocument } from "@/lib/bulletin/document";
+import { SUPPLEMENT_LABELS } from "@/lib/bulletin/numbering";
 import { type Actor, requireRole } from "./actor";
 import { AppError } from "./errors";
 import { isoDateSchema } from "./validation";
@@ -14,11 +15,17 @@ export const importDocumentSchema = z.object({
   masthead: z.object({
     title: z.string().trim().min(1).max(40),
     year: z.number().int().min(1949).max(2200),
-    number: z.number().int().min(1).max(999),
-    totalNumber: z.number().int().min(1).max(99999),
+    // 0 only for a supplement (unnumbered; no running number).
+    number: z.number().int().min(0).max(999),
+    totalNumber: z.number().int().min(0).max(99999),
     office: z.string().trim().max(60),
     date: isoDateSchema,
-  }),
+    kind: z.enum(["regular", "double", "supplement"]).optional(),
+    numberEnd: z.number().int().min(2).max(999).nullish(),
+    totalNumberEnd: z.number().int().min(2).max(99999).nullish(),
+    supplementLabel: z.enum(SUPPLEMENT_LABELS).nullish(),
+    numbering: z.object({ numerals: z.enum(["arabic", "chinese"]), yearBrackets: z.boolean() }).optional(),
+  }).refine((m) => m.kind === "supplement" || (m.number >= 1 && m.totalNumber >= 1), { message: "invalid_number", path: ["number"] }),
   toc: z.array(z.string().trim().min(1).max(120)).max(100),
   sections: z
     .array(
@@ -27,9 +34,11 @@ export const importDocumentSchema = z.object({
         items: z
           .array(
             z.object({
-              title: z.string().trim().min(1, "title_required").max(120),
+              // "" only for a brief (简讯): untitled, one paragraph.
+              title: z.string().trim().max(120),
               paragraphs: z.array(z.array(runSchema).min(1)).min(1).max(400),
               source: z.string().trim().min(1).max(100).nullable(),
+              author: z.string().trim().min(1).max(60).nullish(),
             }),
           )
           .max(200),

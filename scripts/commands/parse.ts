@@ -15,11 +15,16 @@ export function issueJson(p: ParsedBulletin) {
       totalNumber: p.masthead.totalNumber,
       office: p.masthead.office,
       date: p.masthead.date,
+      // Only for a 合刊, a supplement, or a masthead not in the default numbering style.
+      ...(p.masthead.kind ? { kind: p.masthead.kind } : {}),
+      ...(p.masthead.numberEnd ? { numberEnd: p.masthead.numberEnd, totalNumberEnd: p.masthead.totalNumberEnd ?? null } : {}),
+      ...(p.masthead.supplementLabel ? { supplementLabel: p.masthead.supplementLabel } : {}),
+      ...(p.masthead.numbering ? { numbering: p.masthead.numbering } : {}),
     },
     toc: p.toc,
     sections: p.sections.map((s) => ({
       title: s.title,
-      items: s.items.map((i) => ({ title: i.title, paragraphs: i.paragraphs, source: i.source })),
+      items: s.items.map((i) => ({ title: i.title, paragraphs: i.paragraphs, source: i.source, ...(i.author ? { author: i.author } : {}) })),
     })),
     footer: p.footer && {
       mailbox: p.footer.mailbox,
@@ -27,6 +32,8 @@ export function issueJson(p: ParsedBulletin) {
       reviewer: p.footer.reviewer,
       distribution: p.footer.distribution,
     },
+    /** Lines the parse left out, and why. */
+    dropped: p.dropped,
   };
 }
 
