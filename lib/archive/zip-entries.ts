@@ -24,7 +24,10 @@ export class ZipError extends Error {
  * Folders, macOS resource forks (__MACOSX/, ._x) and other types are skipped; their names are
  * returned in `skipped`. Throws ZipError with a Chinese message.
  */
-export function readZipEntries(bytes: Uint8Array): { files: { name: string; bytes: Uint8Array }[]; skipped: string[] } {
+export function readZipEntries(
+  bytes: Uint8Array,
+  limits: { entries: number; uncompressed: number } = { entries: MAX_ZIP_ENTRIES, uncompressed: MAX_ZIP_UNCOMPRESSED },
+): { files: { name: string; bytes: Uint8Array }[]; skipped: string[] } {
   if (bytes.byteLength > MAX_ZIP_BYTES) throw new ZipError("too_large", `压缩包过大（最大 ${MAX_ZIP_BYTES / 1024 / 1024} MB）`);
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ZipError("bad_zip", "不是有效的 .zip 压缩包");
   const declared: { name: string; originalSize: number }[] = [];
@@ -39,10 +42,10 @@ export function readZipEntries(bytes: Uint8Array): { files: { name: string; byte
   } catch {
     throw new ZipError("bad_zip", "压缩包已损坏，无法读取");
   }
-  if (declared.length > MAX_ZIP_ENTRIES) throw new ZipError("too_many_entries", `压缩包里的文件太多（${declared.length} 个，最多 ${MAX_ZIP_ENTRIES} 个）`);
+  if (declared.length > limits.entries) throw new ZipError("too_many_entries", `压缩包里的文件太多（${declared.length} 个，最多 ${limits.entries} 个）`);
   const wanted = (name: string) => /\.(txt|md|docx)$/i.test(name) && !/(^|\/)(__MACOSX\/|\._)/.test(name) && !name.endsWith("/");
   const total = declared.filter((f) => wanted(f.name)).reduce((n, f) => n + f.originalSize, 0);
-  if (total > MAX_ZIP_UNCOMPRESSED) throw new ZipError("too_much_data", `压缩包解压后过大（${Math.round(total / 1024 / 1024)} MB，最多 ${MAX_ZIP_UNCOMPRESSED / 1024 / 1024} MB）`);
+  if (total > limits.uncompressed) throw new ZipError("too_much_data", `压缩包解压后过大（${(total / 1024 / 1024).toFixed(1)} MB，最多 ${(limits.uncompressed / 1024 / 1024).toFixed(1)} MB）`);
   let out: Record<string, Uint8Array>;
   try {
     out = unzipSync(bytes, { filter: (f) => wanted(f.name) });
@@ -50,9 +53,10 @@ export function readZipEntries(bytes: Uint8Array): { files: { name: string; byte
     throw new ZipError("bad_zip", "压缩包已损坏，无法读取");
   }
   const inflated = Object.values(out).reduce((n, b) => n + b.byteLength, 0);
-  if (inflated > MAX_ZIP_UNCOMPRESSED) throw new ZipError("too_much_data", "压缩包解压后过大");
+  if (inflated > limits.uncompressed) throw new ZipError("too_much_data", "压缩包解压后过大");
   const files = Object.entries(out)
     .map(([name, b]) => ({ name, bytes: b }))
     .sort((a, b) => a.name.localeCompare(b.name, "zh-CN", { numeric: true }));
-  return { files, skipped: declared.map((f) => f.name).filter((n) => !wanted(n) && !n.endsWith("/")) };
+  const noise = (n: string) => n.endsWith("/") || /(^|\/)(__MACOSX\/|\._|\.DS_Store$)/.test(n);
+  return { files, skipped: declared.map((f) => f.name).filter((n) => !wanted(n) && !noise(n)) };
 }

@@ -148,15 +148,18 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
 export function numberingGaps(publicationId: number, years: Iterable<number>): string[] {
   const rows = db.select().from(issues).where(eq(issues.publicationId, publicationId)).all().filter((r) => r.kind !== "supplement");
   const out: string[] = [];
-  for (const year of [...years].sort((a, b) => a - b)) {
+  const list = [...years];
+  for (const year of list.sort((a, b) => a - b)) {
     const held = new Set<number>();
     for (const r of rows.filter((r) => r.year === year)) for (let n = r.number; n <= (r.numberEnd ?? r.number); n++) held.add(n);
     const top = Math.max(0, ...held);
     const missing = Array.from({ length: top }, (_, k) => k + 1).filter((n) => !held.has(n));
     if (missing.length) out.push(`${year}年缺${missing.map((n) => `第${n}期`).join("、")}`);
   }
+  // Running numbers: only the span of the years looked at (an older run may have its own gaps).
+  const wanted = new Set(list);
   const totals = new Set<number>();
-  for (const r of rows) for (let n = r.totalNumber; n <= (r.totalNumberEnd ?? r.totalNumber); n++) totals.add(n);
+  for (const r of rows.filter((r) => wanted.has(r.year))) for (let n = r.totalNumber; n <= (r.totalNumberEnd ?? r.totalNumber); n++) totals.add(n);
   if (totals.size) {
     const [lo, hi] = [Math.min(...totals), Math.max(...totals)];
     const missing = Array.from({ length: hi - lo + 1 }, (_, k) => lo + k).filter((n) => !totals.has(n));
