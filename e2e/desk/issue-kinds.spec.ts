@@ -42,6 +42,8 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   await expect(page.getByRole("link", { name: "2026年第3-4期合刊（总第120-121期）" })).toBeVisible();
   await expect(page.getByRole("link", { name: "2026年增刊第1期" })).toBeVisible();
   await page.getByLabel("期的类型").selectOption("regular");
+  await expect(page.getByLabel("期号（第N期）")).toHaveValue("5");
+  await expect(page.getByLabel("总期号（总第M期）")).toHaveValue("122");
 
   for (const [id, name, issueLine, total] of [
     [doubleId, "double", "2026年 第3-4期（合刊）", "(总第120-121期)"],
@@ -71,7 +73,7 @@ test("the office imports several past issues at once from a .zip and reads the r
     "2021-3-again.txt": new TextEncoder().encode(issue("三", 3503, "2021.1.22")),
   });
   await office.goto("/office/import");
-  await office.getByLabel("选择文件或压缩包").setInputFiles([{ name: "2021.zip", mimeType: "application/zip", buffer: Buffer.from(zip) }]);
+  await office.getByLabel("多个文件或 .zip 压缩包").setInputFiles([{ name: "2021.zip", mimeType: "application/zip", buffer: Buffer.from(zip) }]);
   await office.getByRole("button", { name: "导入 1 个文件" }).click();
   const report = office.getByTestId("batch-report");
   await expect(report).toContainText("共 3 个文件：导入 2 个，未导入 1 个。");
