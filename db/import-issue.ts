@@ -1,11 +1,11 @@
-import { and, asc, eq, or } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { BulletinDocument } from "@/lib/bulletin/document";
 import { bulletinFingerprint } from "@/lib/bulletin/fingerprint";
 import { checkAuditEvent } from "@/lib/data/audit-events";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import type { Db } from "./open";
-import { auditLog, catalogueSections, issueEditions, issueSections, issues, itemRevisions, items, placements, publications, units, type Issue } from "./schema";
-import { nameKey } from "@/lib/text/rule";
+import { normaliseUnitName } from "@/lib/bulletin/attribution";
+import { auditLog, catalogueSections, issueEditions, issueSections, issues, itemRevisions, items, placements, publications, unitAliases, units, type Issue } from "./schema";
 
 export interface ImportReport {
   issueId: number;
@@ -18,6 +18,21 @@ export interface ImportReport {
   unitsCreated: string[];
   /** 目录提要 lines that name no item of the issue. */
   tocUnmatched: string[];
+  /** Attributions matched by a normalised name or an alias the admin keeps: [as printed, the unit]. */
+  unitsAliased?: [string, string][];
+}
+
+/**
+ * The unit a printed name stands for: the exact name, the same name normalised (spaces,
+ * full-width characters), or an alias the admin keeps (市科协 = 北京市科协). Null when unknown.
+ */
+export function findUnitByName(handle: Pick<Db, "select">, name: string): { id: number; name: string } | null {
+  const exact = handle.select({ id: units.id, name: units.name }).from(units).where(eq(units.name, name)).get();
+  if (exact) return exact;
+  const key = normaliseUnitName(name);
+  const alias = handle.select({ id: units.id, name: units.name }).from(unitAliases).innerJoin(units, eq(units.id, unitAliases.unitId)).where(eq(unitAliases.alias, key)).get();
+  if (alias) return alias;
+  return handle.select({ id: units.id, name: units.name }).from(units).all().find((u) => normaliseUnitName(u.name) === key) ?? null;
 }
 
 /** Length of the longest common subsequence of two short strings. */
@@ -90,11 +105,25 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
   const pub = handle.select().from(publications).orderBy(asc(publications.id)).get();
   if (!pub) throw new Error("no publication");
   const m = doc.masthead;
+  const kind = m.kind ?? (m.numberEnd ? "double" : "regular");
+  const numberEnd = kind === "double" ? (m.numberEnd ?? m.number + 1) : null;
+  const totalNumberEnd = kind === "double" ? (m.totalNumberEnd ?? m.totalNumber + (numberEnd ?? m.number) - m.number) : null;
+  // Regular numbers and running numbers may not overlap another regular issue's (both ends of a
+  // 合刊); a supplement's number may not repeat in its year.
   const clash = handle
-    .select({ year: issues.year, number: issues.number })
+    .select({ year: issues.year, number: issues.number, kind: issues.kind, numberEnd: issues.numberEnd, totalNumber: issues.totalNumber, totalNumberEnd: issues.totalNumberEnd })
     .from(issues)
-    .where(and(eq(issues.publicationId, pub.id), or(and(eq(issues.year, m.year), eq(issues.number, m.number)), eq(issues.totalNumber, m.totalNumber))))
-    .get();
+    .where(eq(issues.publicationId, pub.id))
+    .all()
+    .find((o) => {
+      const overlap = (a1: number, a2: number, b1: number, b2: number) => a1 <= b2 && b1 <= a2;
+      if (kind === "supplement") return o.kind === "supplement" && o.year === m.year && m.number > 0 && o.number === m.number;
+      if (o.kind === "supplement") return false;
+      return (
+        (o.year === m.year && overlap(m.number, numberEnd ?? m.number, o.number, o.numberEnd ?? o.number)) ||
+        overlap(m.totalNumber, totalNumberEnd ?? m.totalNumber, o.totalNumber, o.totalNumberEnd ?? o.totalNumber)
+      );
+    });
   if (clash) throw new DuplicateIssueError(clash.year, clash.number);
 
   const catalogue = handle.select().from(catalogueSections).where(eq(catalogueSections.publicationId, pub.id)).all();
@@ -115,11 +144,6 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
 
   handle.transaction((tx) => {
     const officeUnit = tx.select().from(units).where(eq(units.kind, "office")).get();
-    // Names equal once invisible characters are removed are one unit (lib/text/rule.ts nameKey).
-    const byKey = (n: string) => {
-      const key = nameKey(n);
-      return tx.select().from(units).all().find((u) => nameKey(u.name) === key);
-    };
     const unitId = (source: string | null): number => {
       const names = source ? unitNamesOf(source) : [];
       const name = names[0];
@@ -128,15 +152,16 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
         return officeUnit.id;
       }
       for (const n of names) {
-        const found = byKey(n);
+        const found = findUnitByName(tx, n);
         if (found) {
-          if (!report.unitsMatched.includes(n)) report.unitsMatched.push(n);
+          if (!report.unitsMatched.includes(found.name)) report.unitsMatched.push(found.name);
+          if (found.name !== n && !report.unitsAliased?.some(([a]) => a === n)) (report.unitsAliased ??= []).push([n, found.name]);
         } else {
           tx.insert(units).values({ name: n, kind: /区科协$/.test(n) ? "district" : /学会$|协会$/.test(n) ? "society" : "other", needsReview: true }).run();
           report.unitsCreated.push(n);
         }
       }
-      const unit = byKey(name);
+      const unit = findUnitByName(tx, name);
       if (!unit) throw new Error(`unit ${name} missing`);
       return unit.id;
     };
@@ -149,6 +174,10 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
         year: m.year,
         number: m.number,
         totalNumber: m.totalNumber,
+        kind,
+        numberEnd,
+        totalNumberEnd,
+        supplementLabel: kind === "supplement" ? (m.supplementLabel ?? "增刊") : null,
         date: m.date,
         status: "distributed",
         mailbox: doc.footer.mailbox,
@@ -187,6 +216,7 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
               title: it.title,
               body,
               source: it.source,
+              bylineName: it.author ?? null,
               suggestedSectionId: section.catalogueSectionId,
               status: "published",
               submittedAt: at,

@@ -43,6 +43,14 @@ export const publications = sqliteTable("publications", {
   signoffLevels: integer("signoff_levels").notNull().default(1),
   // Loaded by the demo seed (db/seed.ts): every page then says so, with the demo logins.
   demo: integer("demo", { mode: "boolean" }).notNull().default(false),
+  // How the issue line is printed: 第21期 or 第二十一期; 2024年 or 〔2024〕.
+  numerals: text("numerals", { enum: ["arabic", "chinese"] }).notNull().default("arabic"),
+  yearBrackets: integer("year_brackets", { mode: "boolean" }).notNull().default(false),
+  // The last issue published before this system (or outside it), so proposals are right without
+  // importing years of files. Null: not recorded.
+  lastPublishedYear: integer("last_published_year"),
+  lastPublishedNumber: integer("last_published_number"),
+  lastPublishedTotal: integer("last_published_total"),
   createdAt: createdAt(),
 });
 
@@ -68,6 +76,17 @@ export const units = sqliteTable("units", {
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   // Set when a unit was created by an import rather than by an admin: someone should check it.
   needsReview: integer("needs_review", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** Other names a unit goes by in past issues (市科协 = 北京市科协): imports match them to the unit. */
+export const unitAliases = sqliteTable("unit_aliases", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  unitId: integer("unit_id")
+    .notNull()
+    .references(() => units.id),
+  // Normalised (no spaces, full-width letters and digits folded) so lookups are exact.
+  alias: text("alias").notNull().unique(),
   createdAt: createdAt(),
 });
 
@@ -121,6 +140,8 @@ export const items = sqliteTable(
     // Attribution printed at the end of the item, e.g. "昌平区科协" or "北京制冷学会、昌平区科协";
     // null for the office's own news.
     source: text("source"),
+    // A person the attribution names beside the unit (（通讯员 张三））; imported past issues carry it.
+    bylineName: text("byline_name"),
     suggestedSectionId: integer("suggested_section_id").references(() => catalogueSections.id),
     eventDate: text("event_date"), // yyyy-mm-dd
     contactName: text("contact_name").notNull().default(""),
@@ -192,6 +213,13 @@ export const issues = sqliteTable(
     changedByIds: text("changed_by_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
     // Items the editor moved since the last send to review (reported as moved, not their neighbours).
     movedItemIds: text("moved_item_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    // 合刊 covers number..numberEnd and totalNumber..totalNumberEnd; a supplement (增刊/专刊/特刊)
+    // is outside the regular sequence: its number counts supplements of the year (0: unnumbered)
+    // and its totalNumber is 0.
+    kind: text("kind", { enum: ["regular", "double", "supplement"] }).notNull().default("regular"),
+    numberEnd: integer("number_end"),
+    totalNumberEnd: integer("total_number_end"),
+    supplementLabel: text("supplement_label", { enum: ["增刊", "专刊", "特刊"] }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
@@ -199,8 +227,8 @@ export const issues = sqliteTable(
       .default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [
-    uniqueIndex("issues_pub_year_number").on(t.publicationId, t.year, t.number),
-    uniqueIndex("issues_pub_total").on(t.publicationId, t.totalNumber),
+    uniqueIndex("issues_pub_year_number").on(t.publicationId, t.year, t.number).where(sql`${t.kind} <> 'supplement'`),
+    uniqueIndex("issues_pub_total").on(t.publicationId, t.totalNumber).where(sql`${t.kind} <> 'supplement'`),
   ],
 );
 

@@ -1,6 +1,6 @@
 // npm run --silent bulletin -- COMMAND …
 //   parse FILE                                    the parsed past issue as JSON on stdout
-//   import FILE…                                  past issues into the archive
+//   import [--accept-title] [--json] FILE…         past issues (.txt .md .docx, or a .zip) into the archive
 //   render FILE --format pdf|txt|docx|json --out PATH
 //   create-admin --username U --name N --title T --office O   the first admin (password on stdin)
 //   read-item FILE                                one item (.docx, clipboard .html, .txt) as JSON
@@ -17,7 +17,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
 
 const USAGE = `用法：npm run --silent bulletin -- <命令> …
   parse 文件.txt                                  解析往期文本，输出 JSON
-  import 文件…                                    把往期（.txt 或 .docx）导入归档
+  import [--accept-title] [--json] 文件…         把往期（.txt、.md、.docx 或 .zip）导入归档，逐个报告
   render 文件 --format pdf|txt|docx|json --out 路径  不经数据库，把简报文档渲染为文件
   create-admin --username 用户名 --name 姓名 --title 刊物名称 --office 编印单位
                                                   空数据库（SEED_DEMO=0）中创建管理员和刊物，密码从标准输入读取

@@ -23,7 +23,9 @@ export function ArchiveImport() {
   const t = useTranslations("archive");
   const tErrors = useTranslations("errors");
   const uid = useId();
+  const tb = useTranslations("archiveBatch");
   const [source, setSource] = useState<{ text: string; fileName: string } | null>(null);
+  const [dropped, setDropped] = useState<{ text: string; reason: string }[]>([]);
   const [doc, setDoc] = useState<BulletinDocument | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -44,6 +46,7 @@ export function ArchiveImport() {
     }
     setError(null);
     setSource({ text: res.data.text, fileName: res.data.fileName });
+    setDropped(res.data.dropped);
     setDoc(res.data.doc);
   }
 
@@ -90,6 +93,18 @@ export function ArchiveImport() {
           <section aria-label={t("source")}>
             <h2>{t("source")}</h2>
             <pre className="text-preview">{source.text}</pre>
+            {dropped.length > 0 && (
+              <details data-testid="dropped-lines" open>
+                <summary>{tb("dropped", { count: dropped.length })}</summary>
+                <ul>
+                  {dropped.map((d, k) => (
+                    <li key={k}>
+                      <span className="hint">{d.reason}</span>　{d.text}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
           </section>
           <section aria-label={t("parsed")}>
             <h2>{t("parsed")}</h2>

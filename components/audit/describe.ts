@@ -146,6 +146,16 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
       return [L("ip", { ip: e.detail.ip })];
     case "auth.login_failed":
       return [L("login_failed", { username: e.detail.username, ip: e.detail.ip })];
+    case "unit.alias_added":
+      return [L("alias", { alias: e.detail.alias, unit: e.detail.unit })];
+    case "unit.alias_removed":
+      return [L("alias_removed", { alias: e.detail.alias })];
+    case "publication.update_numbering": {
+      const d = e.detail;
+      const out = [L("numbering", { numerals: d.numerals === "chinese" ? "第二十一期" : "第21期", brackets: d.yearBrackets ? "〔2023〕" : "—" })];
+      if (d.lastPublishedYear !== null) out.push(L("last_published", { year: d.lastPublishedYear, number: d.lastPublishedNumber ?? "—", total: d.lastPublishedTotal ?? "—" }));
+      return out;
+    }
     case "publication.word_list_entry_added":
     case "publication.word_list_entry_removed":
       return [L(`word_list_${e.detail.list}`, { term: e.detail.term, replacement: orDash(e.detail.replacement) })];

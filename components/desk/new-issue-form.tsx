@@ -10,14 +10,29 @@ interface Proposal {
   number: number;
   totalNumber: number;
   date: string;
+  /** The next supplement number of the year. */
+  supplementNumber?: number;
+  /** The latest issue the archive knows; `stale` when it is long ago (or there is none). */
+  archive?: { label: string | null; days: number | null; stale: boolean };
 }
 
-/** Proposes the next 第N期 / 总第M期 and date; the editor may change them. */
+type Kind = "regular" | "double" | "supplement";
+const SUPPLEMENT_NAMES = ["增刊", "专刊", "特刊"] as const;
+
+/**
+ * Proposes the next 第N期 / 总第M期 and date; the editor may change them, and may make the issue a
+ * 合刊 (two numbers) or a supplement (outside the regular sequence).
+ */
 export function NewIssueForm({ proposal }: { proposal: Proposal }) {
   const t = useTranslations("desk");
+  const tk = useTranslations("issueKinds");
   const router = useRouter();
   const uid = useId();
-  const [values, setValues] = useState({ ...proposal });
+  const { supplementNumber = 1, archive, ...numbers } = proposal;
+  const [values, setValues] = useState({ ...numbers });
+  const [kind, setKind] = useState<Kind>("regular");
+  const [supplementLabel, setSupplementLabel] = useState<(typeof SUPPLEMENT_NAMES)[number]>("增刊");
+  const [supNumber, setSupNumber] = useState(supplementNumber);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -25,7 +40,9 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     setPending(true);
-    const res = await createIssueAction(values);
+    const res = await createIssueAction(
+      kind === "supplement" ? { ...values, number: supNumber, totalNumber: 0, kind, supplementLabel } : { ...values, kind },
+    );
     setPending(false);
     if ("error" in res) {
       setError(res.error);
@@ -58,10 +75,44 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
   return (
     <form className="card form" onSubmit={onSubmit} aria-labelledby={`${uid}-h`} noValidate>
       <h2 id={`${uid}-h`}>{t("newIssue")}</h2>
+      {archive?.stale && (
+        <p className="note" role="status" data-testid="stale-archive">
+          {archive.label && archive.days !== null ? tk("stale", { label: archive.label, days: archive.days }) : tk("staleNone")}
+        </p>
+      )}
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${uid}-kind`}>{tk("kind")}</label>
+          <select id={`${uid}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            <option value="regular">{tk("regular")}</option>
+            <option value="double">{tk("double")}</option>
+            <option value="supplement">{tk("supplement")}</option>
+          </select>
+        </div>
+        {kind === "supplement" && (
+          <>
+            <div className="field">
+              <label htmlFor={`${uid}-suplabel`}>{tk("supplementLabel")}</label>
+              <select id={`${uid}-suplabel`} value={supplementLabel} onChange={(e) => setSupplementLabel(e.target.value as (typeof SUPPLEMENT_NAMES)[number])}>
+                {SUPPLEMENT_NAMES.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-supnumber`}>{tk("supplementNumber")}</label>
+              <input id={`${uid}-supnumber`} type="number" min={0} value={supNumber} onChange={(e) => setSupNumber(Number(e.target.value))} aria-invalid={errors.number ? true : undefined} />
+              {errors.number && <span className="field-error">{errors.number}</span>}
+            </div>
+          </>
+        )}
+      </div>
       <div className="field-row">
         {num("year")}
-        {num("number")}
-        {num("totalNumber")}
+        {kind !== "supplement" && num("number")}
+        {kind !== "supplement" && num("totalNumber")}
         <div className="field">
           <label htmlFor={`${uid}-date`}>{t("date")}</label>
           <input
@@ -74,6 +125,12 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
           {errors.date && <span className="field-error">{errors.date}</span>}
         </div>
       </div>
+      {kind === "double" && (
+        <p className="hint">
+          {tk("doubleHint", { number: values.number, end: values.number + 1, total: values.totalNumber, totalEnd: values.totalNumber + 1, next: values.number + 2, nextTotal: values.totalNumber + 2 })}
+        </p>
+      )}
+      {kind === "supplement" && <p className="hint">{tk("supplementHint")}</p>}
       {error && (
         <p role="alert" className="error">
           {error}

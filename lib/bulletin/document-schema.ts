@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { findTextProblem, isRealDate } from "@/lib/text/rule";
+import { SUPPLEMENT_LABELS } from "./numbering";
 
 /**
  * The one bulletin document schema: what every export and preview renders, what `bulletin parse`
@@ -16,18 +17,18 @@ export const BULLETIN_LIMITS = {
   number: { max: 999 },
   totalNumber: { max: 99_999 },
   tocLines: 100,
-  tocLine: 120,
+  tocLine: 200,
   sections: 40,
-  sectionTitle: 30,
+  sectionTitle: 40,
   itemsPerSection: 200,
-  itemTitle: 120,
+  itemTitle: 200,
   paragraphs: 400,
   runText: 20_000,
   source: 100,
-  mailbox: 100,
-  personName: 40,
+  mailbox: 200,
+  personName: 60,
   distributionLines: 50,
-  distributionLine: 100,
+  distributionLine: 200,
   printRun: 1_000_000,
 } as const;
 
@@ -70,26 +71,47 @@ export const paragraphSchema = z.array(runSchema, { error: "段落应为文字�
  * 报头. Kept as its own object so optional fields (合刊, 增刊 …) can be added here without touching
  * the rest of the document.
  */
-export const mastheadSchema = z.strictObject(
-  {
-    title: text(L.publicationTitle).min(1, "不能为空"),
-    year: int(L.year.min, L.year.max),
-    number: int(1, L.number.max),
-    totalNumber: int(1, L.totalNumber.max),
-    office: text(L.office),
-    date: isoDate,
-  },
-  { error: "应为报头（title、year、number、totalNumber、office、date）" },
-);
+export const mastheadSchema = z
+  .strictObject(
+    {
+      title: text(L.publicationTitle).min(1, "不能为空"),
+      year: int(L.year.min, L.year.max),
+      // 0 only for a supplement: unnumbered, and outside the running number.
+      number: int(0, L.number.max),
+      totalNumber: int(0, L.totalNumber.max),
+      office: text(L.office),
+      date: isoDate,
+      /** Absent: a regular issue. A double issue (合刊) covers number..numberEnd and totalNumber..totalNumberEnd. */
+      kind: z.enum(["regular", "double", "supplement"], { error: "应为 regular、double 或 supplement" }).optional(),
+      numberEnd: int(1, L.number.max).nullable().optional(),
+      totalNumberEnd: int(1, L.totalNumber.max).nullable().optional(),
+      /** A supplement's printed name (增刊, 专刊, 特刊). */
+      supplementLabel: z.enum(SUPPLEMENT_LABELS, { error: "应为 增刊、专刊 或 特刊" }).nullable().optional(),
+      /** How the issue line is printed; absent: Arabic numerals, year not in brackets. */
+      numbering: z
+        .strictObject({ numerals: z.enum(["arabic", "chinese"], { error: "应为 arabic 或 chinese" }), yearBrackets: z.boolean({ error: "应为 true 或 false" }) })
+        .optional(),
+    },
+    { error: "应为报头（title、year、number、totalNumber、office、date）" },
+  )
+  .superRefine((m, ctx) => {
+    const supplement = m.kind === "supplement";
+    if (!supplement && m.number < 1) ctx.addIssue({ code: "custom", path: ["number"], message: "应为正整数" });
+    if (!supplement && m.totalNumber < 1) ctx.addIssue({ code: "custom", path: ["totalNumber"], message: "应为正整数" });
+    if (m.kind === "double" && !(m.numberEnd && m.numberEnd > m.number)) ctx.addIssue({ code: "custom", path: ["numberEnd"], message: "合刊应写明止期号，且大于起期号" });
+  });
 
 export const bulletinItemSchema = z.strictObject(
   {
     /** The item's id in the database, when it has one: lets the preview and comments point at it. */
     id: z.number({ error: "应为数字" }).int("应为整数").positive("应为正整数").optional(),
-    title: text(L.itemTitle).min(1, "不能为空"),
+    /** "" only for a brief (简讯), printed without a title. */
+    title: text(L.itemTitle),
     paragraphs: z.array(paragraphSchema, { error: "应为段落的列表" }).max(L.paragraphs, `段落不能超过 ${L.paragraphs} 个`),
     /** Attribution without the brackets, e.g. "昌平区科协"; null for the office's own news. */
     source: text(L.source).nullable(),
+    /** A person credited in the attribution (（通讯员 张三）, （市科协 张三）): names joined by 、. */
+    author: text(L.personName).nullable().optional(),
   },
   { error: "应为稿件（title、paragraphs、source）" },
 );

@@ -5,8 +5,9 @@
  */
 export type { BulletinDocument, BulletinItem, BulletinSection, Footer, Masthead } from "./document-schema";
 import type { BulletinDocument } from "./document-schema";
+import { issueLabel } from "./numbering";
 
 export function bulletinFileName(doc: BulletinDocument, ext: string): string {
   const m = doc.masthead;
-  return `${m.title}-${m.year}年第${m.number}期${doc.draft ? "-草稿" : ""}.${ext}`;
+  return `${m.title}-${issueLabel(m)}${doc.draft ? "-草稿" : ""}.${ext}`;
 }

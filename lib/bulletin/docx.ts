@@ -27,7 +27,9 @@ import {
   type IRunOptions,
 } from "docx";
 import type { Paragraph as RunParagraph } from "@/lib/editor/schema";
+import { formatAttribution } from "./attribution";
 import { chineseDate } from "./dates";
+import { issueLabel, issueLine, totalLine } from "./numbering";
 import type { BulletinDocument, Footer as BulletinFooter } from "./document";
 import { WORD_FONTS } from "./fonts";
 
@@ -72,8 +74,8 @@ export async function bulletinToDocx(doc: BulletinDocument): Promise<Buffer> {
   const m = doc.masthead;
   const children: Paragraph[] = [
     para([run(m.title, "xiaobiaosong", { size: 80, bold: true, color: RED, characterSpacing: 160 })], { alignment: AlignmentType.CENTER, spacing: { line: LINE * 2, lineRule: LineRuleType.EXACT, before: Math.round(LINE / 2) } }),
-    para([run(`${m.year}年 第${m.number}期`, "fangsong")], { alignment: AlignmentType.CENTER }),
-    para([run(`（总第${m.totalNumber}期）`, "fangsong")], { alignment: AlignmentType.CENTER }),
+    para([run(issueLine(m), "fangsong")], { alignment: AlignmentType.CENTER }),
+    ...(totalLine(m) ? [para([run(totalLine(m, "（", "）"), "fangsong")], { alignment: AlignmentType.CENTER })] : []),
     para([run(m.office, "fangsong"), run(`\t${m.date ? chineseDate(m.date) : ""}`, "fangsong")], {
       indent: { left: CELL, right: CELL },
       tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH - CELL }],
@@ -95,7 +97,7 @@ export async function bulletinToDocx(doc: BulletinDocument): Promise<Buffer> {
     }
     section.items.forEach((item, ii) => {
       const before = firstBody ? 0 : ii === 0 && section.title !== null ? 0 : LINE;
-      children.push(
+      if (item.title) children.push(
         para([run(item.title, "xiaobiaosong", { bold: true })], {
           alignment: AlignmentType.CENTER,
           keepNext: true,
@@ -107,8 +109,9 @@ export async function bulletinToDocx(doc: BulletinDocument): Promise<Buffer> {
       );
       firstBody = false;
       const paras = item.paragraphs.map(bodyRuns);
-      if (item.source) {
-        const source = run(`（${item.source}）`, "fangsong");
+      const attribution = formatAttribution(item.source, item.author);
+      if (attribution) {
+        const source = run(`（${attribution}）`, "fangsong");
         if (paras.length) paras[paras.length - 1].push(source);
         else paras.push([source]);
       }
@@ -119,7 +122,7 @@ export async function bulletinToDocx(doc: BulletinDocument): Promise<Buffer> {
 
   const document = new Document({
     creator: m.office || "简报编发",
-    title: `${m.title} ${m.year}年第${m.number}期${doc.draft ? "（草稿）" : ""}`,
+    title: `${m.title} ${issueLabel(m)}${doc.draft ? "（草稿）" : ""}`,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: font("fangsong"), size: BODY } } } },
     sections: [

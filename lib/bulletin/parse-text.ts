@@ -1,4 +1,6 @@
 import type { BulletinDocument } from "./document";
+import { CN_NUMERAL_CHARS, fromChineseNumeral, type NumberingStyle, type SupplementLabel } from "./numbering";
+import { readAttribution } from "./attribution";
 import { DRAFT_LINE } from "./text";
 
 /**
@@ -23,6 +25,14 @@ export interface ParsedMasthead {
   office: string | null;
   /** ISO yyyy-mm-dd. */
   date: string | null;
+  /** Set only for a double issue (第3-4期, 第3、4期合刊) or a supplement (增刊, 专刊, 特刊). */
+  kind?: "double" | "supplement";
+  /** The last number a double issue covers (第3-4期 → 4), and its last running number. */
+  numberEnd?: number;
+  totalNumberEnd?: number;
+  supplementLabel?: SupplementLabel;
+  /** Set only when the issue line is not the default style (Chinese numerals, year in 〔〕). */
+  numbering?: NumberingStyle;
 }
 
 export interface ParsedItem {
@@ -31,7 +41,26 @@ export interface ParsedItem {
   paragraphs: string[];
   /** The attribution without its brackets; null when the item names no unit. */
   source: string | null;
+  /** Persons the attribution names (（通讯员 张三）, （市科协 张三）), joined by 、; absent when none. */
+  author?: string;
 }
+
+/** A line of the input the parse left out, and why (the import screen lists them). */
+export interface DroppedLine {
+  text: string;
+  reason: "page_number" | "link" | "rule" | "web_page" | "caption" | "classification" | "empty_title";
+}
+
+/** Chinese labels for DroppedLine reasons. */
+export const DROPPED_REASONS: Record<DroppedLine["reason"], string> = {
+  page_number: "页码",
+  link: "链接",
+  rule: "分隔线或符号",
+  web_page: "网页栏目（位置、发布信息、按钮、分享）",
+  caption: "图片说明",
+  classification: "密级标注",
+  empty_title: "没有正文的标题",
+};
 
 export interface ParsedSection {
   /** Without 【】; null for the lead items printed before the first heading. */
@@ -58,6 +87,8 @@ export interface ParsedBulletin {
   footer: ParsedFooter | null;
   /** The text carries the export's draft line 「【草稿】未经审核批准，不得印发」. */
   draft: boolean;
+  /** Every non-blank input line that is in none of the above. */
+  dropped: DroppedLine[];
 }
 
 export class BulletinParseError extends Error {
@@ -74,20 +105,21 @@ export class BulletinParseError extends Error {
 export function parseBulletin(text: string): ParsedBulletin {
   assertReadable(text);
   if (!HAN.test(text)) throw new BulletinParseError("no_item", "没有中文内容，看起来不是简报文本");
-  const all = toLines(text);
+  const dropped: DroppedLine[] = [];
+  const all = toLines(text, dropped);
   const draft = all.some(isDraftLine);
   const lines = all.filter((l) => !isDraftLine(l));
   const wrap = detectWrapWidth(lines);
 
-  const head = takeMasthead(lines);
+  const head = takeMasthead(lines, dropped);
   const toc = takeToc(lines, head.end, head.masthead !== null, wrap);
   const foot = takeFooter(lines, toc.end);
-  const sections = assembleSections(readBlocks(lines.slice(toc.end, foot.start), wrap));
+  const sections = assembleSections(readBlocks(lines.slice(toc.end, foot.start), wrap, dropped), dropped);
 
-  if (!sections.some((s) => s.items.some((i) => i.title && i.paragraphs.length))) {
+  if (!sections.some((s) => s.items.some((i) => (i.title || BRIEF_ITEMS.has(i)) && i.paragraphs.length))) {
     throw new BulletinParseError("no_item", "没有识别出任何稿件：至少要有一个标题和它的正文段落");
   }
-  return { masthead: head.masthead, toc: toc.entries, sections, footer: foot.footer, draft };
+  return { masthead: head.masthead, toc: toc.entries, sections, footer: foot.footer, draft, dropped };
 }
 
 /**
@@ -110,11 +142,21 @@ export function documentFromParsed(parsed: ParsedBulletin): BulletinDocument {
       totalNumber: m?.totalNumber ?? 0,
       office: m?.office ?? "",
       date: m?.date ?? "",
+      ...(m?.kind ? { kind: m.kind } : {}),
+      ...(m?.numberEnd ? { numberEnd: m.numberEnd } : {}),
+      ...(m?.totalNumberEnd ? { totalNumberEnd: m.totalNumberEnd } : {}),
+      ...(m?.supplementLabel ? { supplementLabel: m.supplementLabel } : {}),
+      ...(m?.numbering ? { numbering: { ...m.numbering } } : {}),
     },
     toc: [...parsed.toc],
     sections: parsed.sections.map((s) => ({
       title: s.title,
-      items: s.items.map((i) => ({ title: i.title, paragraphs: i.paragraphs.map((p) => [{ text: p }]), source: i.source })),
+      items: s.items.map((i) => ({
+        title: i.title,
+        paragraphs: i.paragraphs.map((p) => [{ text: p }]),
+        source: i.source,
+        ...(i.author ? { author: i.author } : {}),
+      })),
     })),
     footer: {
       mailbox: f?.mailbox ?? "",
@@ -234,6 +276,8 @@ interface Line {
   /** The whole line was **bold** — how Markdown conversions mark a title. */
   bold: boolean;
   bullet: boolean;
+  /** The line started with ■ ◆ ▌ █ — how some offices mark a section heading. */
+  boxed: boolean;
 }
 
 const PAGE_NUMBER = /^[-—–－―~·\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[/／,，]?\s*共\s*\d{1,3}\s*页)?[-—–－―~·\s]*$/u;
@@ -242,9 +286,33 @@ const RULE = /^(?:[-*_=—━─]\s*){3,}$/u;
 const LONE_MARK = /^[●•·▪■◆◇○◎□*\-–—]+$/u;
 const BULLET = /^(?:[●•·▪■◆◇○◎□]\s*|[-–*+]\s+)/u;
 
-/** Lines a PDF extraction or a Markdown conversion adds that are not the bulletin's text. */
-function isNoise(t: string): boolean {
-  return PAGE_NUMBER.test(t) || LINK.test(t) || RULE.test(t) || LONE_MARK.test(t);
+/** Lines a PDF extraction, a Markdown conversion or a copied web page adds that are not the bulletin's text. */
+function noiseOf(t: string): DroppedLine["reason"] | null {
+  if (PAGE_NUMBER.test(t)) return "page_number";
+  if (LINK.test(t)) return "link";
+  if (RULE.test(t) || LONE_MARK.test(t)) return "rule";
+  if (isWebPageLine(t)) return "web_page";
+  return null;
+}
+
+/** Where a copied web page says where it is and what it is: 当前位置：首页 > 工作动态. */
+const WEB_PLACE = /^(?:当前位置|您的位置|您当前的位置|当前页面|所在位置|位置)\s*[：:>》]|^首页\s*[>》›»]/u;
+/** Labels of a web article's info line: 发布时间：… 来源：… 作者：… 浏览次数：…. */
+const WEB_META_LABEL = /(?:发布时间|发布日期|发表时间|更新时间|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|来源|作者|编辑|字号|信息来源|文章来源)\s*[：:]/gu;
+/** Words of a web page's buttons and sharing widgets. */
+const WEB_WIDGET_WORDS = new Set([
+  "放大", "缩小", "打印", "关闭", "打印本页", "关闭窗口", "关闭本页", "返回顶部", "返回", "收藏", "收藏本页", "字号", "字体", "大", "中", "小", "默认", "分享", "分享到", "微信", "微博", "新浪微博", "腾讯微博", "QQ", "QQ空间", "QQ好友", "朋友圈", "豆瓣", "人人网", "复制链接", "扫一扫", "上一篇", "下一篇", "相关链接", "打印文章", "纠错", "【", "】", "[", "]", "|", "｜", "：", ":",
+]);
+
+function isWebPageLine(t: string): boolean {
+  if (WEB_PLACE.test(t)) return true;
+  if (/^(?:发布时间|发布日期|发表时间|更新时间|浏览次数|阅读次数|点击数|访问量)\s*[：:]/u.test(t)) return true;
+  const labels = t.match(WEB_META_LABEL);
+  // A lone 来源：/作者： line is the web page's info line; 编辑： alone is the footer's.
+  if (labels && (labels.length >= 2 || /^(?:来源|作者|信息来源|文章来源)\s*[：:]\s*\S{1,30}$/u.test(t))) return true;
+  if (/^(?:上一篇|下一篇)\s*[：:]/u.test(t)) return true;
+  const words = t.replace(/([【】\[\]|｜：:])/gu, " $1 ").split(/\s+/u).filter(Boolean);
+  return words.length > 0 && words.every((w) => WEB_WIDGET_WORDS.has(w)) && words.some((w) => w.length > 1);
 }
 
 function assertReadable(text: string): void {
@@ -261,7 +329,7 @@ function assertReadable(text: string): void {
   }
 }
 
-function toLines(text: string): Line[] {
+function toLines(text: string, dropped: DroppedLine[]): Line[] {
   const lines: Line[] = [];
   const normalized = text
     .replace(/^\uFEFF/, "")
@@ -270,19 +338,23 @@ function toLines(text: string): Line[] {
     .replace(/[\t\u00a0\u3000]/g, " ")
     .replace(/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g, "");
   for (const raw of normalized.split("\n")) {
-    const line = toLine(raw.trim());
+    const t = raw.trim();
+    const noise = t ? noiseOf(t) : null;
+    if (noise) dropped.push({ text: t, reason: noise });
+    const line = noise ? null : toLine(t);
     if (line) lines.push(line);
   }
   return lines;
 }
 
 function toLine(raw: string): Line | null {
-  if (!raw || isNoise(raw)) return null;
+  if (!raw) return null;
   let t = raw;
   let heading = 0;
   const h = /^(#{1,6})\s+(.*?)(?:\s+#+)?$/.exec(t);
   if (h) [heading, t] = [h[1].length, h[2]];
   let bullet = false;
+  const boxed = !heading && /^[■◆▌█]/u.test(t);
   if (!heading && BULLET.test(t)) [bullet, t] = [true, t.replace(BULLET, "")];
   let bold = false;
   const b = /^(?:\*\*|__)(.+?)(?:\*\*|__)$/.exec(t);
@@ -290,7 +362,7 @@ function toLine(raw: string): Line | null {
   // Inline bold would print as plain runs anyway.
   t = t.replace(/\*\*(.+?)\*\*/g, "$1").trim();
   if (!t) return null;
-  return { text: t, width: displayWidth(t), heading, bold, bullet };
+  return { text: t, width: displayWidth(t), heading, bold, bullet, boxed };
 }
 
 /** 「【草稿】」, how the draft line starts. */
@@ -346,10 +418,39 @@ const MAX_TITLE_WIDTH = 45;
 /** A title wraps onto two printed lines, rarely three. */
 const MAX_TITLE_LINES = 3;
 
-/** The section heading's name: 【主题教育】, 【 科创工作 】, ## 【基层动态】. */
+/**
+ * The section heading's name: 【主题教育】, 【 科创工作 】, ## 【基层动态】, 「工作动态」, ■ 基层动态.
+ * (一、X and a bare short line above a title are headings only in context: see readBlocks.)
+ */
 function sectionTitleOf(line: Line): string | null {
-  const m = /^【([^【】]{1,30})】$/u.exec(line.text);
-  return m ? tidyCompact(m[1]) || null : null;
+  const m = /^(?:【([^【】]{1,30})】|「([^「」]{1,20})」|〖([^〖〗]{1,20})〗)$/u.exec(line.text);
+  if (m) return tidyCompact(m[1] ?? m[2] ?? m[3]) || null;
+  if (line.boxed && line.width <= 12 && !/[，。、；：！？,.;:!?（）()]/u.test(line.text)) return tidyCompact(line.text) || null;
+  return null;
+}
+
+/** 一、工作动态: a numbered heading, a section when a title follows it (else an item's sub-heading). */
+const NUMBERED_HEADING = /^[一二三四五六七八九十]{1,3}\s*[、.．]\s*([^，。；：！？,;:!?]{1,14})$/u;
+
+/**
+ * Lines that open a point inside an item — 一、… （一）… 一是… 1.… ①… — and are never an item title.
+ * 「1.5倍」 and 「2024年」 are not: the mark is not followed by a digit.
+ */
+const SUBHEAD = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]是|(?:第[一二三四五六七八九十]{1,3}[，,、])|\d{1,2}\s*[.、．](?!\d)|[①-⑳])/u;
+
+/** A list line inside an item: a bullet or a sub-heading. */
+function isListLine(line: Line): boolean {
+  return line.bullet || SUBHEAD.test(line.text);
+}
+
+/** Sections whose items are untitled one-paragraph briefs, each with its attribution. */
+const BRIEF_SECTION = /^(?:(?:工作|基层|动态|学会|各地|要闻)?(?:简讯|短讯|快讯|简讯集萃|信息快递)|动态简讯|简讯速递|短讯集锦)$/u;
+
+/** Photo captions: 图为…, 图：…, ▲…, 活动现场, 与会人员合影. */
+const CAPTION = /^(?:图为|图片为|图[：:]|图\d+[：:\s]|图片[：:]|▲|△|↑|【图】|（图[^）]*）$)|(?:现场|合影|留影|剪影|掠影|照片|供图|[（(][^（）()]{0,10}摄[）)])$/u;
+
+function isCaption(line: Line): boolean {
+  return line.width <= 30 && !/[。；！？!?]/u.test(line.text) && CAPTION.test(line.text);
 }
 
 /**
@@ -417,19 +518,10 @@ function isMarked(line: Line): boolean {
   return line.heading > 0 || isBoldTitle(line) || line.bullet || sectionTitleOf(line) !== null || splitRunInHeading(line) !== null || isFooterLine(line);
 }
 
-const UNIT_NAME =
-  /(?:科协|学会|协会|研究会|促进会|联合会|基金会|委员会|管委会|中心|研究院|研究所|设计院|学院|大学|中学|小学|学校|党校|医院|公司|集团|办公室|实验室|联盟|政府|街道|社区|[会院所校局厅委部处办室站馆台社报队团组司园区县市省镇乡村厂府宫])$/u;
-
-/** 「北京制冷学会」「昌平区科协、北京制冷学会」: names of units, not part of a sentence. */
-function isUnitList(s: string): boolean {
-  const names = s.split(/[、，,；;/]/u).map((n) => n.replace(/\s/g, ""));
-  return names.every((n) => n.length >= 2 && n.length <= 30 && /^[\p{Script=Han}A-Za-z0-9·]+$/u.test(n) && UNIT_NAME.test(n));
-}
-
-/** A line that is nothing but an attribution: （石景山区科协）. */
+/** A line that is nothing but an attribution: （石景山区科协）（通讯员 张三）. */
 function isAttributionOnly(line: Line): boolean {
   const m = /^[（(]([^（）()]+)[）)]$/u.exec(line.text);
-  return m !== null && isUnitList(m[1]);
+  return m !== null && readAttribution(m[1]) !== null;
 }
 
 /** Where a title may break onto its next line but never end: 「中国制冷学会、|北京制冷学会…」「对接会——|高端装备…」. */
@@ -441,9 +533,12 @@ const TITLE_BREAK = /(?:、|——)$/u;
  * nearly always has one. An `open` line may stop where a title breaks onto its next line.
  */
 function isTitleLike(line: Line, open = false): boolean {
-  const t = open ? line.text.replace(TITLE_BREAK, "") : line.text;
+  let t = open ? line.text.replace(TITLE_BREAK, "") : line.text;
   if (!t || line.bullet || line.width > MAX_TITLE_WIDTH) return false;
-  if (/[。；;！？!?]/u.test(t)) return false;
+  if (/[。；;！？!?]/u.test(t) || SUBHEAD.test(t) || isCaption(line)) return false;
+  // A title may end in a bracket that is not an attribution: 沙龙举办（第二期）, 纲要（2021—2035年）.
+  const paren = /[）)]$/u.test(t) ? TRAILING_PAREN.exec(t) : null;
+  if (paren && paren.index > 0 && !readAttribution(paren[1])) t = t.slice(0, paren.index).trimEnd();
   if (/[，,、：:…—\-）)（(【「『“‘《]$/u.test(t) || /^[（(]/u.test(t)) return false;
   if (/[，,]/u.test(t) && line.width > 20) return false;
   return !isFooterLine(line) && !isTocHeader(line);
@@ -462,6 +557,14 @@ function opensParagraph(lines: Line[], k: number, wrap: number | null): boolean 
   return !isTitleLike(line) || isParagraphFirstLine(lines, k, wrap);
 }
 
+/** Words that introduce a statement or a list, not a title: 会议指出：, 具体如下：. */
+const INTRODUCES = /(?:指出|要求|强调|表示|认为|如下|提出|介绍|说|称|包括|为|是|有|明确|部署|通知|倡议)[：:]$/u;
+
+/** 「科技赋能乡村振兴：」 printed above a title: it joins the title (the caller checks a title follows). */
+function isLeadIn(line: Line): boolean {
+  return /[：:]$/u.test(line.text) && line.width <= 20 && !/[，,。；;]/u.test(line.text) && !INTRODUCES.test(line.text) && !SUBHEAD.test(line.text) && !line.bullet;
+}
+
 /** Paragraphs so often open on the date (6月28日上午，…) that a title never wraps onto one. */
 const OPENS_ON_DATE = /^\d{1,2}\s*月\s*\d{1,2}\s*日/u;
 
@@ -474,7 +577,8 @@ function titleAt(lines: Line[], i: number, wrap: number | null): number {
   let width = 0;
   for (let n = 0; n < MAX_TITLE_LINES; n++) {
     const line = lines[i + n];
-    if (!line || isMarked(line) || !isTitleLike(line, true) || isParagraphFirstLine(lines, i + n, wrap)) break;
+    if (!line || isMarked(line) || isParagraphFirstLine(lines, i + n, wrap)) break;
+    if (!isTitleLike(line, true) && !(n === 0 && isLeadIn(line))) break;
     if (n > 0 && OPENS_ON_DATE.test(line.text)) break;
     width += line.width;
     if (width > MAX_TITLE_WIDTH) break;
@@ -485,13 +589,23 @@ function titleAt(lines: Line[], i: number, wrap: number | null): number {
 
 // ───────────────────────────── masthead ─────────────────────────────
 
-const ISSUE_LINE = /^(?:(\d{4})\s*年)?\s*第\s*(\d{1,4})\s*期\s*(?:[（(]?\s*总\s*第\s*(\d{1,5})\s*期\s*[）)]?)?$/u;
-const TOTAL_LINE = /^[（(]?\s*总\s*第\s*(\d{1,5})\s*期\s*[）)]?$/u;
-const DATE_LINE = /^(.*?)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
-const OFFICE_NAME = /(?:办公室|办|厅|局|处|部|委员会|科协|协会|学会|中心)$/u;
+const OFFICE_NAME = /(?:办公室|办|厅|局|处|部|委员会|科协|协会|学会|中心|研究会|研究院|研究所|学院|大学|学校|党校|编辑部|秘书处|联合会|促进会)$/u;
 /** Lines printed above a masthead title that are not its title. */
-const CLASSIFICATION = /^(?:内部资料|注意保存|内部刊物|秘密|机密|★.*)$/u;
-const MASTHEAD_WINDOW = 10;
+const CLASSIFICATION = /^(?:(?:内部资料|注意保存|内部刊物|内部参考|仅供参考|内部交流|请勿外传|秘密|机密|绝密)[，,、\s]*)+$|^★/u;
+const MASTHEAD_WINDOW = 12;
+/** Between the two numbers of a double issue: 第3-4期, 第3～4期, 第3、4期. */
+const RANGE = "[-－～~〜—–、至到]";
+const CN = `[${CN_NUMERAL_CHARS}]`;
+const CN_ISSUE = new RegExp(`第(${CN}+)(?:(${RANGE})(${CN}+))?期`, "gu");
+const CN_DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/u;
+const BRACKET_YEAR = /[〔﹝[［](\d{4})[〕﹞\]］]\s*|[（(](\d{4})[）)](?=第|增刊|专刊|特刊)/u;
+const TOTAL_TOKEN = new RegExp(`[（(]?总第(\\d{1,5})(?:${RANGE}(\\d{1,5}))?期[）)]?`, "u");
+const DATE_TOKEN = /(\d{4})年(\d{1,2})月(\d{1,2})日|(\d{4})[.\-/／．](\d{1,2})[.\-/／．](\d{1,2})日?/u;
+const ISSUE_TOKEN = new RegExp(`(?:(\\d{4})年)?(增刊|专刊|特刊)?[（(]?第(\\d{1,4})(?:${RANGE}(\\d{1,4}))?期[）)]?(?:[（(]?(合刊)[）)]?)?`, "u");
+const SUPPLEMENT_TOKEN = /(?:(\d{4})年)?(增刊|专刊|特刊)/u;
+const YEAR_ONLY = /^(\d{4})年$/u;
+const OFFICE_PREFIX = /^(?:主办单位|编印单位|主办|编印|编发|承办|主编|编辑|出品)[：:]/u;
+const OFFICE_SUFFIX = /(?:编印|主办|编发|承办|印发|编)$/u;
 
 function isoDate(y: string, m: string, d: string): string | null {
   const [month, day] = [Number(m), Number(d)];
@@ -504,63 +618,179 @@ function fitsMasthead(line: Line): boolean {
   return line.width <= 36 && !line.bullet && !/[，。；！？,;!?]/u.test(line.text);
 }
 
-/** Masthead text as the patterns read it: no spaces, ASCII digits (some offices type ２０２３). */
-function mastheadText(line: Line): string {
-  return tidyCompact(line.text).replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10));
+/**
+ * Masthead text as the patterns read it: no spaces, ASCII digits (some offices type ２０２３),
+ * Chinese numerals in the issue and total numbers and the date as digits, a bracketed year as
+ * 2024年. Says which of those styles the line used.
+ */
+function mastheadText(line: Line): { text: string; chinese: boolean; brackets: boolean } {
+  let chinese = false;
+  let brackets = false;
+  let t = tidyCompact(line.text)
+    .replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10))
+    .replace(/[○Ｏ]/gu, "〇");
+  t = t.replace(CN_DATE, (all, y: string, m: string, d: string) => {
+    const [yy, mm, dd] = [fromChineseNumeral(y), fromChineseNumeral(m), fromChineseNumeral(d)];
+    return yy && mm && dd ? `${yy}年${mm}月${dd}日` : all;
+  });
+  t = t.replace(CN_ISSUE, (all, a: string, sep: string | undefined, b: string | undefined) => {
+    const [x, y] = [fromChineseNumeral(a), b ? fromChineseNumeral(b) : null];
+    if (x === null || (b && y === null)) return all;
+    chinese = true;
+    return `第${x}${b ? `${sep}${y}` : ""}期`;
+  });
+  const year = BRACKET_YEAR.exec(t);
+  if (year) {
+    brackets = true;
+    t = t.replace(BRACKET_YEAR, `${year[1] ?? year[2]}年`);
+  }
+  return { text: t, chinese, brackets };
 }
 
-function isMastheadData(text: string): boolean {
-  return ISSUE_LINE.test(text) || TOTAL_LINE.test(text) || DATE_LINE.test(text);
+/** The office named by what is left of a masthead line: 「主办：X」「X编印」「发展研究中心编」 → X. */
+function officeOf(rest: string): string | null {
+  const t = rest.replace(/^[\s·|｜/、，,：:（）()]+|[\s·|｜/、，,：:（）()]+$/gu, "");
+  if (!t) return null;
+  const name = t.replace(OFFICE_PREFIX, "").replace(OFFICE_SUFFIX, "");
+  return name && name.length <= 40 && (OFFICE_NAME.test(name) || name !== t) ? name : null;
+}
+
+interface MastheadTokens {
+  year?: number;
+  number?: number;
+  numberEnd?: number;
+  double?: boolean;
+  supplement?: SupplementLabel;
+  total?: number;
+  totalEnd?: number;
+  date?: string | null;
+  office?: string | null;
+  chinese: boolean;
+  brackets: boolean;
 }
 
 /**
- * The masthead is the run of short lines at the top that holds the issue line (2023年 第20期), the
- * running number (（总第73期）) or the issue date. A fragment has none, and its first title — even
- * one with a year in it — must not be taken for one.
+ * What one masthead line holds — issue number (or a range, or a supplement), running number, date
+ * and office, in any order — or null when it holds no issue data or has other words beside it
+ * (「市科协召开2024年第1期学术沙龙」 is a title).
  */
-function takeMasthead(lines: Line[]): { masthead: ParsedMasthead | null; end: number } {
+function readMastheadLine(line: Line): MastheadTokens | null {
+  const norm = mastheadText(line);
+  let t = norm.text;
+  const out: MastheadTokens = { chinese: norm.chinese, brackets: norm.brackets };
+  let found = false;
+  const total = TOTAL_TOKEN.exec(t);
+  if (total) {
+    [found, out.total] = [true, Number(total[1])];
+    if (total[2]) out.totalEnd = Number(total[2]);
+    t = t.replace(total[0], " ");
+  }
+  const date = DATE_TOKEN.exec(t);
+  if (date) {
+    found = true;
+    out.date = date[1] ? isoDate(date[1], date[2], date[3]) : isoDate(date[4], date[5], date[6]);
+    t = t.replace(date[0], " ");
+  }
+  const issue = ISSUE_TOKEN.exec(t);
+  const supplement = issue ? null : SUPPLEMENT_TOKEN.exec(t);
+  if (issue) {
+    found = true;
+    if (issue[1]) out.year = Number(issue[1]);
+    if (issue[2]) out.supplement = issue[2] as SupplementLabel;
+    out.number = Number(issue[3]);
+    if (issue[4] && Number(issue[4]) > out.number) [out.numberEnd, out.double] = [Number(issue[4]), true];
+    t = t.replace(issue[0], " ");
+  } else if (supplement) {
+    found = true;
+    if (supplement[1]) out.year = Number(supplement[1]);
+    out.supplement = supplement[2] as SupplementLabel;
+    t = t.replace(supplement[0], " ");
+  }
+  const yearOnly = YEAR_ONLY.exec(t.trim());
+  if (yearOnly && found) [out.year, t] = [Number(yearOnly[1]), ""];
+  if (!found) {
+    if (!YEAR_ONLY.test(norm.text)) return null;
+    return { ...out, year: Number(norm.text.slice(0, 4)) };
+  }
+  const rest = t.replace(/[\s（）()]+/gu, " ").trim();
+  if (rest) {
+    // An office shares a line with the date, not with a bare issue number (沙龙举办（第二期） is a title).
+    if (out.date === undefined) return null;
+    // Beside a date, whatever short name is there is the office (北京市科协办公室 2023年7月7日).
+    out.office = officeOf(rest) ?? (out.date !== undefined && displayWidth(rest) <= 30 && HAN.test(rest) ? rest.replace(/\s/gu, "") : null);
+    if (!out.office) return null;
+  }
+  return out;
+}
+
+/**
+ * The masthead is the run of short lines at the top that holds the issue line (2023年 第20期,
+ * 〔2022〕第九期, 第3-4期合刊, 2024年增刊), the running number (（总第73期）) or the issue date,
+ * in any combination on a line. A fragment has none, and its first title — even one with a year
+ * in it — must not be taken for one.
+ */
+function takeMasthead(lines: Line[], dropped: DroppedLine[]): { masthead: ParsedMasthead | null; end: number } {
   let last = -1;
   for (let i = 0; i < Math.min(lines.length, MASTHEAD_WINDOW); i++) {
     const line = lines[i];
     if (isTocHeader(line) || sectionTitleOf(line) !== null || isFooterLine(line) || !fitsMasthead(line)) break;
-    const text = mastheadText(line);
-    if (isMastheadData(text) || (last >= 0 && OFFICE_NAME.test(text))) last = i;
+    if (readMastheadLine(line) || (last >= 0 && officeOf(mastheadText(line).text))) last = i;
   }
   if (last < 0) return { masthead: null, end: 0 };
 
   const m: ParsedMasthead = { title: null, year: null, number: null, totalNumber: null, office: null, date: null };
   let seenData = false;
+  const titles: string[] = [];
   const leftovers: string[] = [];
+  let [chinese, brackets] = [false, false];
   for (const line of lines.slice(0, last + 1)) {
-    const text = mastheadText(line);
-    const issue = ISSUE_LINE.exec(text);
-    const total = TOTAL_LINE.exec(text);
-    const date = DATE_LINE.exec(text);
-    if (issue) {
-      m.year = issue[1] ? Number(issue[1]) : m.year;
-      m.number = Number(issue[2]);
-      if (issue[3]) m.totalNumber = Number(issue[3]);
-    } else if (total) {
-      m.totalNumber = Number(total[1]);
-    } else if (date) {
-      m.date = isoDate(date[2], date[3], date[4]);
-      if (date[1]) m.office = date[1];
+    const tokens = readMastheadLine(line);
+    const text = tidyCompact(line.text);
+    if (tokens) {
+      if (tokens.year) m.year = tokens.year;
+      if (tokens.number !== undefined) m.number = tokens.number;
+      if (tokens.numberEnd) [m.numberEnd, m.kind] = [tokens.numberEnd, "double"];
+      if (tokens.supplement) [m.supplementLabel, m.kind] = [tokens.supplement, "supplement"];
+      if (tokens.total !== undefined) m.totalNumber = tokens.total;
+      if (tokens.totalEnd) m.totalNumberEnd = tokens.totalEnd;
+      if (tokens.date !== undefined) m.date = tokens.date;
+      if (tokens.office && !m.office) m.office = tokens.office;
+      chinese ||= tokens.chinese;
+      brackets ||= tokens.brackets;
+      seenData = true;
     } else if (!seenData) {
-      if (!CLASSIFICATION.test(text)) m.title = text;
-      continue;
+      if (CLASSIFICATION.test(text)) dropped.push({ text, reason: "classification" });
+      else titles.push(text);
     } else {
       leftovers.push(text);
     }
-    seenData = true;
   }
-  m.office ??= leftovers[0] ?? null;
-  if (m.office) m.office = m.office.replace(/^(?:主办|编印|编发|承办)[：:]/u, "") || null;
+  // The title may be printed over lines (北京市老科协 / 简  报); spaces in it were letter-spacing.
+  const joined = titles.join("");
+  m.title = (joined.length <= 40 ? joined : titles[titles.length - 1]) || null;
+  for (const left of leftovers) {
+    const office = officeOf(left) ?? left;
+    if (!m.office) m.office = office;
+  }
+  if (m.kind === "double" && m.totalNumber !== null && !m.totalNumberEnd && m.numberEnd && m.number) {
+    m.totalNumberEnd = m.totalNumber + (m.numberEnd - m.number);
+  }
+  if (chinese || brackets) m.numbering = { numerals: chinese ? "chinese" : "arabic", yearBrackets: brackets };
   // 第N期 counts within the year, so a masthead without the year is of the issue date's year.
   if (m.year === null && m.date) m.year = Number(m.date.slice(0, 4));
   return { masthead: m, end: last + 1 };
 }
 
 // ───────────────────────────── 目录提要 ─────────────────────────────
+
+/** The number of a contents entry: 1. 1、 1． （1） ① — stripped from the entry. */
+const TOC_NUMBER = /^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])\s*/u;
+
+/** A numbered contents list with no header right under the masthead: at least two entries numbered 1, 2, …. */
+function isNumberedToc(lines: Line[], i: number): boolean {
+  const [a, b] = [lines[i], lines[i + 1]];
+  return a !== undefined && b !== undefined && TOC_NUMBER.test(a.text) && TOC_NUMBER.test(b.text) && /^(?:1|（1）|\(1\)|①)/u.test(a.text) && !/[。；]$/u.test(a.text);
+}
 
 /**
  * The 目录提要 list: after its header, or bulleted right under the masthead. Without bullets it is
@@ -571,10 +801,16 @@ function takeToc(lines: Line[], start: number, afterMasthead: boolean, wrap: num
   let i = start;
   const hasHeader = lines[i] !== undefined && isTocHeader(lines[i]);
   if (hasHeader) i++;
-  else if (!(afterMasthead && lines[i]?.bullet)) return { entries: [], end: start };
+  else if (!(afterMasthead && (lines[i]?.bullet || isNumberedToc(lines, i)))) return { entries: [], end: start };
 
   const entries: string[] = [];
-  if (lines[i]?.bullet) {
+  if (lines[i] && TOC_NUMBER.test(lines[i].text)) {
+    // 1. … 2. … (or ①②, （1）): numbered, with or without a header; the marks are not the highlight's text.
+    while (i < lines.length && TOC_NUMBER.test(lines[i].text) && displayWidth(lines[i].text) <= MAX_TITLE_WIDTH + 4 && !/[。；]$/u.test(lines[i].text)) {
+      entries.push(lines[i].text.replace(TOC_NUMBER, ""));
+      i++;
+    }
+  } else if (lines[i]?.bullet) {
     while (i < lines.length) {
       const line = lines[i];
       if (line.bullet) entries.push(line.text);
@@ -643,14 +879,21 @@ type Block = { kind: "section"; title: string } | { kind: "title"; text: string 
  * title is its first paragraph, whatever it looks like, which is how a page break that leaves a
  * short, comma-less start of a paragraph on its own line is still read as text.
  */
-function readBlocks(lines: Line[], wrap: number | null): Block[] {
+function readBlocks(lines: Line[], wrap: number | null, dropped: DroppedLine[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    const section = sectionTitleOf(line) ?? (line.heading && (lines[i + 1]?.heading ?? 0) > line.heading ? tidyCompact(line.text) : null);
+    const afterTitle = blocks[blocks.length - 1]?.kind === "title";
+    const section =
+      sectionTitleOf(line) ??
+      (line.heading && (lines[i + 1]?.heading ?? 0) > line.heading ? tidyCompact(line.text) : null) ??
+      (afterTitle ? null : headingAbove(lines, i, wrap));
     const runIn = section === null ? splitRunInHeading(line) : null;
-    if (runIn) {
+    if (section === null && !afterTitle && blocks.length > 0 && isCaption(line)) {
+      dropped.push({ text: line.text, reason: "caption" });
+      i++;
+    } else if (runIn) {
       blocks.push({ kind: "section", title: runIn[0] }, { kind: "title", text: runIn[1].text });
       i++;
     } else if (section !== null) {
@@ -666,13 +909,31 @@ function readBlocks(lines: Line[], wrap: number | null): Block[] {
     } else {
       const parts = [line.text];
       let end = i + 1;
+      // A sub-heading or list line that stops short is a paragraph of its own: 「一、加强组织领导」.
+      const standalone = isListLine(line) && !endsSentence(line.text) && (wrap === null || !isFull(line, wrap));
       // The last few lines are all continuesParagraph needs to see (an attribution may wrap).
-      while (end < lines.length && continuesParagraph(lines, end, joinLines(parts.slice(-3)), wrap)) parts.push(lines[end++].text);
+      while (!standalone && end < lines.length && continuesParagraph(lines, end, joinLines(parts.slice(-3)), wrap)) parts.push(lines[end++].text);
       blocks.push({ kind: "paragraph", text: joinLines(parts) });
       i = end;
     }
   }
   return blocks;
+}
+
+/**
+ * A heading known only from context: 「一、工作动态」 or a short bare line (one paragraph a line)
+ * right above an item's title and its first paragraph. Elsewhere 一、… is an item's sub-heading.
+ */
+function headingAbove(lines: Line[], i: number, wrap: number | null): string | null {
+  const line = lines[i];
+  const next = lines[i + 1];
+  if (!next || isMarked(next)) return null;
+  const numbered = NUMBERED_HEADING.exec(line.text);
+  const bare = wrap === null && !numbered && line.width <= 10 && isTitleLike(line) && !TITLE_BREAK.test(line.text) && next.width > line.width;
+  if (!numbered && !bare) return null;
+  const n = titleAt(lines, i + 1, wrap);
+  if (n === 0 || !opensParagraph(lines, i + 1 + n, wrap)) return null;
+  return tidyCompact(numbered ? numbered[1] : line.text) || null;
 }
 
 /**
@@ -693,16 +954,32 @@ function startsItem(lines: Line[], k: number, wrap: number | null): boolean {
  */
 function continuesParagraph(lines: Line[], k: number, text: string, wrap: number | null): boolean {
   const line = lines[k];
-  if (isMarked(line) || isAttributionOnly(line)) return false;
+  if (isMarked(line) || isAttributionOnly(line) || isCaption(line)) return false;
+  if (SUBHEAD.test(line.text) && (wrap === null || !isFull(lines[k - 1], wrap))) return false;
   if (!endsSentence(text)) return !startsItem(lines, k, wrap);
   return wrap !== null && isFull(lines[k - 1], wrap) && isContinuationWide(line, wrap);
 }
 
-function assembleSections(blocks: Block[]): ParsedSection[] {
+/** Untitled one-paragraph items of a brief column (简讯): a parse keeps them though they have no title. */
+const BRIEF_ITEMS = new WeakSet<ParsedItem>();
+
+function isAttributionText(text: string): boolean {
+  const m = /^[（(]([^（）()]+)[）)]$/u.exec(text);
+  return m !== null && readAttribution(m[1]) !== null;
+}
+
+function assembleSections(blocks: Block[], dropped: DroppedLine[]): ParsedSection[] {
   const sections: ParsedSection[] = [];
   let section: ParsedSection | null = null;
   let item: ParsedItem | null = null;
   for (const block of blocks) {
+    // A title with no paragraph under it: at the very end of a fragment it is the last line of
+    // the item before; elsewhere it is left out (and listed). Never an empty item.
+    if (item && item.title && !item.paragraphs.length && block.kind !== "paragraph" && section) {
+      section.items.pop();
+      dropped.push({ text: item.title, reason: "empty_title" });
+      item = section.items[section.items.length - 1] ?? null;
+    }
     if (block.kind === "section") {
       section = { title: block.title, items: [] };
       sections.push(section);
@@ -718,30 +995,43 @@ function assembleSections(blocks: Block[]): ParsedSection[] {
       section.items.push(item);
       continue;
     }
-    if (!item) {
+    const text = tidyProse(block.text);
+    if (!text) continue;
+    const brief = section.title !== null && BRIEF_SECTION.test(section.title);
+    // In a brief column every paragraph is an item of its own; an attribution line closes the one before.
+    const newBrief = brief && item !== null && item.paragraphs.length > 0 && !isAttributionText(text);
+    if (!item || newBrief) {
       item = { title: "", paragraphs: [], source: null };
+      if (brief) BRIEF_ITEMS.add(item);
       section.items.push(item);
     }
-    const text = tidyProse(block.text);
-    if (text) item.paragraphs.push(text);
+    item.paragraphs.push(text);
+  }
+  if (item && item.title && !item.paragraphs.length && section) {
+    section.items.pop();
+    const before = section.items[section.items.length - 1];
+    if (before?.paragraphs.length) before.paragraphs.push(item.title);
+    else dropped.push({ text: item.title, reason: "empty_title" });
   }
   for (const s of sections) for (const it of s.items) takeAttribution(it);
   return sections;
 }
 
 /**
- * Moves the attribution at the very end of the item's last paragraph into `source`. Only a
- * bracket that follows the end of a sentence and names units counts: （扩大） and
- * 中心（市科协党校）开班 are part of the sentence.
+ * Moves the attribution at the very end of the item's last paragraph into `source` (units, all
+ * of them, joined by 、) and `author` (persons). Only a bracket that follows the end of a sentence
+ * and reads as an attribution counts: （扩大） and 中心（市科协党校）开班 are part of the sentence.
  */
 function takeAttribution(item: ParsedItem): void {
   const last = item.paragraphs[item.paragraphs.length - 1];
   if (last === undefined) return;
   const m = TRAILING_PAREN.exec(last);
-  if (!m || !isUnitList(m[1])) return;
+  const attribution = m ? readAttribution(m[1]) : null;
+  if (!m || !attribution) return;
   const before = last.slice(0, m.index).trimEnd();
   if (before && !endsSentence(before)) return;
-  item.source = tidyCompact(m[1]);
+  item.source = attribution.units.length ? tidyCompact(attribution.units.join("、")) : null;
+  if (attribution.persons.length) item.author = attribution.persons.join("、");
   if (before) item.paragraphs[item.paragraphs.length - 1] = before;
   else item.paragraphs.pop();
 }

@@ -1,5 +1,7 @@
 import type { Paragraph } from "@/lib/editor/schema";
+import { formatAttribution } from "./attribution";
 import { chineseDate } from "./dates";
+import { issueLabel, issueLine, totalLine } from "./numbering";
 import type { BulletinDocument, BulletinItem, Footer } from "./document";
 import { DEFAULT_FONT_BASE_URL, FONT_STACKS, FONT_STYLESHEET } from "./fonts";
 
@@ -20,7 +22,8 @@ export interface PrintHtmlOptions {
 export function bulletinToPrintHtml(doc: BulletinDocument, options: PrintHtmlOptions = {}): string {
   const base = (options.fontBaseUrl ?? DEFAULT_FONT_BASE_URL).replace(/\/+$/, "");
   const m = doc.masthead;
-  const title = `${m.title} ${m.year}年第${m.number}期${doc.draft ? "（草稿）" : ""}`;
+  const title = `${m.title} ${issueLabel(m)}${doc.draft ? "（草稿）" : ""}`;
+  const total = totalLine(m, "（", "）");
   const toc = doc.toc.length ? tocHtml(doc.toc) : "";
   const sections = doc.sections
     .filter((s) => s.items.length)
@@ -49,8 +52,8 @@ ${doc.draft ? '<div class="watermark" aria-hidden="true">草稿</div>\n' : ""}<d
 <header class="front${body && toc ? " break" : ""}">
 <div class="masthead">
 <h1 class="masthead-title">${esc(m.title)}</h1>
-<p class="masthead-issue">${m.year}年 第${m.number}期</p>
-<p class="masthead-total">（总第${m.totalNumber}期）</p>
+<p class="masthead-issue">${esc(issueLine(m))}</p>
+${total ? `<p class="masthead-total">${esc(total)}</p>\n` : ""}
 <p class="masthead-line"><span class="office">${esc(m.office)}</span><span class="date">${esc(m.date ? chineseDate(m.date) : "")}</span></p>
 </div>
 ${toc}</header>
@@ -70,13 +73,16 @@ function tocHtml(toc: string[]): string {
 function itemHtml(item: BulletinItem): string {
   const paras = item.paragraphs.map(runsHtml);
   // The attribution closes the item's last paragraph, as the samples print it.
-  const source = item.source ? `<span class="source">（${escText(item.source)}）</span>` : "";
+  const attribution = formatAttribution(item.source, item.author);
+  const source = attribution ? `<span class="source">（${escText(attribution)}）</span>` : "";
   if (source) {
     if (paras.length) paras[paras.length - 1] += source;
     else paras.push(source);
   }
   const id = item.id === undefined ? "" : ` id="item-${item.id}" data-item-id="${item.id}"`;
-  return `<article class="item"${id}><h3 class="item-title">${escText(item.title)}</h3>${paras.map((p) => `<p>${p}</p>`).join("")}</article>`;
+  // A brief (简讯) prints without a title.
+  const title = item.title ? `<h3 class="item-title">${escText(item.title)}</h3>` : "";
+  return `<article class="item${item.title ? "" : " brief"}"${id}>${title}${paras.map((p) => `<p>${p}</p>`).join("")}</article>`;
 }
 
 /** Every run type the editor stores renders: plain, bold, italic, and both. */

@@ -1,5 +1,7 @@
 import { paragraphText } from "@/lib/editor/schema";
+import { formatAttribution } from "./attribution";
 import { chineseDate } from "./dates";
+import { issueLine, totalLine } from "./numbering";
 import type { BulletinDocument } from "./document";
 
 export const DRAFT_LINE = "【草稿】未经审核批准，不得印发";
@@ -13,18 +15,21 @@ export function bulletinToText(doc: BulletinDocument): string {
   const m = doc.masthead;
   const lines: string[] = [];
   if (doc.draft) lines.push(DRAFT_LINE);
-  lines.push(m.title, `${m.year}年 第${m.number}期`, `(总第${m.totalNumber}期)`, m.office, chineseDate(m.date));
+  // A supplement has no running number, so no total line; a double issue prints both ranges.
+  lines.push(m.title, issueLine(m), ...[totalLine(m)].filter(Boolean), m.office, chineseDate(m.date));
   // The highlights sit on consecutive lines, as in the sample; everything else has a blank line between.
   if (doc.toc.length) lines.push("目录提要", doc.toc.map((t) => `- ${t}`).join("\n"));
   for (const section of doc.sections) {
     if (!section.items.length) continue;
     if (section.title !== null) lines.push(`【${section.title}】`);
     for (const item of section.items) {
-      lines.push(item.title);
+      // A brief (简讯) has no title: its paragraph follows the one before.
+      if (item.title) lines.push(item.title);
       const paras = item.paragraphs.map(paragraphText);
-      if (item.source) {
-        if (paras.length) paras[paras.length - 1] += `（${item.source}）`;
-        else paras.push(`（${item.source}）`);
+      const attribution = formatAttribution(item.source, item.author);
+      if (attribution) {
+        if (paras.length) paras[paras.length - 1] += `（${attribution}）`;
+        else paras.push(`（${attribution}）`);
       }
       lines.push(...paras);
     }

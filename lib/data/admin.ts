@@ -10,11 +10,13 @@ import {
   publications,
   ROLES,
   UNIT_KINDS,
+  unitAliases,
   units,
   userRoles,
   users,
   type Role,
 } from "@/db/schema";
+import { normaliseUnitName } from "@/lib/bulletin/attribution";
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
@@ -171,6 +173,9 @@ export function mergeUnit(actor: Actor, raw: z.input<typeof mergeUnitSchema>) {
   return db.transaction((tx) => {
     const movedItems = tx.update(items).set({ unitId: target.id }).where(eq(items.unitId, source.id)).returning({ id: items.id }).all();
     const movedUsers = tx.update(users).set({ unitId: target.id }).where(eq(users.unitId, source.id)).returning({ id: users.id }).all();
+    // The merged name stays an alias of the target, so the next import of it matches.
+    tx.update(unitAliases).set({ unitId: target.id }).where(eq(unitAliases.unitId, source.id)).run();
+    tx.insert(unitAliases).values({ unitId: target.id, alias: normaliseUnitName(source.name) }).onConflictDoNothing().run();
     tx.delete(units).where(eq(units.id, source.id)).run();
     audit(tx, actor, {
       entity: "unit",

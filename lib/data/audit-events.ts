@@ -75,7 +75,17 @@ export const AUDIT_EVENTS = {
   "item.publish": issueRef,
   "item.import": z.object({ issueId: id, origin: text }).strict(),
   // Issues
-  "issue.create": z.object({ year: z.number().int(), number: z.number().int(), totalNumber: z.number().int(), date: text }).strict(),
+  "issue.create": z
+    .object({
+      year: z.number().int(),
+      number: z.number().int(),
+      totalNumber: z.number().int(),
+      date: text,
+      kind: z.enum(["regular", "double", "supplement"]).optional(),
+      numberEnd: z.number().int().nullable().optional(),
+      totalNumberEnd: z.number().int().nullable().optional(),
+    })
+    .strict(),
   "issue.edit": issueEdit,
   "issue.send_to_review": z.object({ fingerprint }).strict(),
   "issue.return": z.object({ comment: text }).strict(),
@@ -98,6 +108,8 @@ export const AUDIT_EVENTS = {
   "unit.unit_reactivated": z.object({ name: text }).strict(),
   "unit.unit_deactivated": z.object({ name: text }).strict(),
   "unit.unit_confirmed": z.object({ name: text }).strict(),
+  "unit.alias_added": z.object({ alias: text, unit: text }).strict(),
+  "unit.alias_removed": z.object({ alias: text }).strict(),
   "unit.unit_merged": z.object({ from: text, fromId: id, into: text, items: z.array(id), users: z.array(id) }).strict(),
   // Users
   "user.user_created": z.object({ username: text, roles: z.array(z.enum(ROLES)), unitId: id.nullable() }).strict(),
@@ -110,6 +122,15 @@ export const AUDIT_EVENTS = {
   "user.first_admin_created": z.object({ username: text, publication: text }).strict(),
   // The publication
   "publication.publication_updated": publicationFields,
+  "publication.update_numbering": z
+    .object({
+      numerals: z.enum(["arabic", "chinese"]),
+      yearBrackets: z.boolean(),
+      lastPublishedYear: z.number().int().nullable(),
+      lastPublishedNumber: z.number().int().nullable(),
+      lastPublishedTotal: z.number().int().nullable(),
+    })
+    .strict(),
   "publication.section_added": sectionRef,
   "publication.section_renamed": z.object({ sectionId: id, from: text, to: text }).strict(),
   "publication.section_moved": z.object({ sectionId: id, title: text, direction: z.enum(["up", "down"]) }).strict(),

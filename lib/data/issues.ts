@@ -26,6 +26,7 @@ import { type Actor, requireRole } from "./actor";
 import { audit, type AuditInput } from "./audit";
 import { AppError } from "./errors";
 import { notifyRole, notifyUnit } from "./notifications";
+import { archiveFreshness, assertKindNumbersFree, issueKindSchema, mastheadKind, mastheadNumbering, nextSupplementNumber, numbersOfKind, proposeRegular } from "./issue-kinds";
 import { currentPublication, listCatalogue } from "./publication";
 import { activeApprovals, excludedApprovers, LEVEL_REVIEW, LEVEL_SIGN, latestRound, noteContentChange, voidApprovals } from "./signoff";
 import { idSchema, isoDateSchema, todayInChina, versionSchema } from "./validation";
@@ -41,6 +42,14 @@ export const issueNumbersSchema = z.object({
   totalNumber: z.coerce.number().int().min(1, "invalid_number").max(99999, "invalid_number"),
   date: isoDateSchema,
 });
+/** The new-issue form: numbers, and the kind (合刊 takes number..number+1; a supplement has no running number). */
+export const newIssueSchema = issueNumbersSchema
+  .extend({
+    number: z.coerce.number().int().min(0, "invalid_number").max(999, "invalid_number"),
+    totalNumber: z.coerce.number().int().min(0, "invalid_number").max(99999, "invalid_number"),
+  })
+  .merge(issueKindSchema)
+  .refine((v) => v.kind === "supplement" || (v.number >= 1 && v.totalNumber >= 1), { message: "invalid_number", path: ["number"] });
 export const issueRefSchema = z.object({ issueId: idSchema, version: versionSchema });
 
 export function listIssues(actor: Actor) {
@@ -56,6 +65,10 @@ export function listIssues(actor: Actor) {
       deadline: issues.deadline,
       status: issues.status,
       imported: issues.imported,
+      kind: issues.kind,
+      numberEnd: issues.numberEnd,
+      totalNumberEnd: issues.totalNumberEnd,
+      supplementLabel: issues.supplementLabel,
       // Qualified by hand: inside a subquery drizzle writes bare column names, and a bare "id"
       // would be the placement's own id, not the issue's.
       items: sql<number>`(select count(*) from "placements" where "placements"."issue_id" = "issues"."id")`,
@@ -71,44 +84,29 @@ export function proposeNextIssue(actor: Actor, today = todayInChina()) {
   requireRole(actor, "editor");
   const pub = currentPublication();
   const year = Number(today.slice(0, 4));
-  const lastInYear = db
-    .select({ n: max(issues.number) })
-    .from(issues)
-    .where(and(eq(issues.publicationId, pub.id), eq(issues.year, year)))
-    .get()?.n;
-  const lastTotal = db.select({ n: max(issues.totalNumber) }).from(issues).where(eq(issues.publicationId, pub.id)).get()?.n;
-  return { year, number: (lastInYear ?? 0) + 1, totalNumber: (lastTotal ?? pub.totalNumberOffset) + 1, date: today };
+  // 合刊 count to their last number; supplements are outside the sequence.
+  const next = proposeRegular(pub, year);
+  return { year, ...next, date: today, supplementNumber: nextSupplementNumber(pub.id, year), archive: archiveFreshness(pub, today) };
 }
 
-function assertNumbersFree(publicationId: number, n: { year: number; number: number; totalNumber: number }, exceptId?: number) {
-  const clash = db
-    .select({ id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber })
-    .from(issues)
-    .where(
-      and(
-        eq(issues.publicationId, publicationId),
-        sql`((${issues.year} = ${n.year} and ${issues.number} = ${n.number}) or ${issues.totalNumber} = ${n.totalNumber})`,
-      ),
-    )
-    .all()
-    .filter((r) => r.id !== exceptId);
-  for (const c of clash) {
-    if (c.year === n.year && c.number === n.number) throw new AppError("duplicate_number", { year: n.year, number: n.number }, "number");
-    throw new AppError("duplicate_number", { year: c.year, number: c.number }, "totalNumber");
-  }
-}
-
-export function createIssue(actor: Actor, input: z.infer<typeof issueNumbersSchema>): Issue {
+export function createIssue(actor: Actor, input: z.input<typeof newIssueSchema>): Issue {
   requireRole(actor, "editor");
   const pub = currentPublication();
-  if (Number(input.date.slice(0, 4)) !== input.year) throw new AppError("invalid", {}, "date");
-  assertNumbersFree(pub.id, input);
+  const parsed = newIssueSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", {}, String(parsed.error.issues[0]?.path[0] ?? ""));
+  const { kind, supplementLabel, ...numbers } = parsed.data;
+  if (Number(numbers.date.slice(0, 4)) !== numbers.year) throw new AppError("invalid", {}, "date");
+  const span = numbersOfKind(kind, numbers);
+  assertKindNumbersFree(pub.id, { kind, year: numbers.year, ...span });
   return db.transaction((tx) => {
     const issue = tx
       .insert(issues)
       .values({
         publicationId: pub.id,
-        ...input,
+        ...numbers,
+        ...span,
+        kind,
+        supplementLabel: kind === "supplement" ? (supplementLabel ?? "增刊") : null,
         status: "drafting",
         mailbox: pub.mailbox,
         editorName: pub.defaultEditorName,
@@ -117,7 +115,7 @@ export function createIssue(actor: Actor, input: z.infer<typeof issueNumbersSche
       })
       .returning()
       .get();
-    audit(tx, actor, { entity: "issue", entityId: issue.id, action: "create", to: "drafting", detail: { ...input } });
+    audit(tx, actor, { entity: "issue", entityId: issue.id, action: "create", to: "drafting", detail: { ...numbers, ...span, kind } });
     return issue;
   });
 }
@@ -169,11 +167,17 @@ function buildBulletin(issue: Issue): { doc: BulletinDocument; fingerprint: stri
       .filter((r) => r.p.sectionId === s.id)
       .map((r) => {
         if (r.p.inToc) toc.push(r.p.tocTitle || r.item.title);
-        return { id: r.item.id, title: r.item.title, paragraphs: docToParagraphs(r.item.body), source: r.p.sourceOverride ?? r.item.source };
+        return {
+          id: r.item.id,
+          title: r.item.title,
+          paragraphs: docToParagraphs(r.item.body),
+          source: r.p.sourceOverride ?? r.item.source,
+          ...(r.item.bylineName ? { author: r.item.bylineName } : {}),
+        };
       }),
   }));
   const doc: BulletinDocument = {
-    masthead: { title: pub.title, year: issue.year, number: issue.number, totalNumber: issue.totalNumber, office: pub.office, date: issue.date },
+    masthead: { title: pub.title, ...mastheadKind(issue), office: pub.office, date: issue.date, ...mastheadNumbering(pub) },
     toc,
     sections: docSections,
     footer: {

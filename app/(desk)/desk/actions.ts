@@ -5,7 +5,7 @@ import { z } from "zod";
 import { arrangeIssue, arrangeSchema, boardView, issueMetaSchema, updateIssueMeta } from "@/lib/data/arrange";
 import { idSchema } from "@/lib/data/validation";
 import { defineAction } from "@/lib/auth/action";
-import { createIssue, issueNumbersSchema, issueRefSchema, reopenIssue, sendToReview } from "@/lib/data/issues";
+import { createIssue, issueRefSchema, newIssueSchema, reopenIssue, sendToReview } from "@/lib/data/issues";
 import { decideItem, decideItemSchema, decideItems, decideItemsSchema } from "@/lib/data/items";
 import type { Issue } from "@/db/schema";
 
@@ -17,7 +17,7 @@ export const decideItemAction = defineAction(["editor"], decideItemSchema, (acto
   return { id: item.id, version: item.version, status: item.status };
 });
 
-export const createIssueAction = defineAction(["editor"], issueNumbersSchema, (actor, input) => issueRef(createIssue(actor, input)));
+export const createIssueAction = defineAction(["editor"], newIssueSchema, (actor, input) => issueRef(createIssue(actor, input)));
 
 export const sendToReviewAction = defineAction(["editor"], issueRefSchema, (actor, input) => issueRef(sendToReview(actor, input)));
 export const reopenIssueAction = defineAction(["editor"], issueRefSchema, (actor, input) => issueRef(reopenIssue(actor, input)));

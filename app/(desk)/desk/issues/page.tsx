@@ -10,7 +10,15 @@ export default async function IssuesPage() {
   const actor = await requirePageActor("editor");
   const rows = listIssues(actor);
   const proposal = proposeNextIssue(actor);
-  const [t, ts, format] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getFormatter()]);
+  const [t, ts, tk, format] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getTranslations("issueKinds"), getFormatter()]);
+  const label = (r: (typeof rows)[number]) =>
+    r.kind === "double" && r.numberEnd
+      ? tk("doubleLabel", { year: r.year, number: r.number, end: r.numberEnd, total: r.totalNumber, totalEnd: r.totalNumberEnd ?? r.totalNumber + 1 })
+      : r.kind === "supplement"
+        ? r.number
+          ? tk("supplementLabelNumbered", { year: r.year, label: r.supplementLabel ?? "增刊", number: r.number })
+          : tk("supplementLabelUnnumbered", { year: r.year, label: r.supplementLabel ?? "增刊" })
+        : t("issueLabel", { year: r.year, number: r.number, total: r.totalNumber });
   const years = [...new Set(rows.map((r) => r.year))];
   return (
     <section>
@@ -36,7 +44,7 @@ export default async function IssuesPage() {
                 .map((r) => (
                   <tr key={r.id}>
                     <td>
-                      <Link href={`/desk/issues/${r.id}`}>{t("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })}</Link>
+                      <Link href={`/desk/issues/${r.id}`}>{label(r)}</Link>
                     </td>
                     <td>{chineseDate(r.date)}</td>
                     <td>{r.deadline ? format.dateTime(r.deadline, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }) : "—"}</td>

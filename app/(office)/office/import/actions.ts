@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { readUploadText, UploadError } from "@/lib/archive/read-upload";
 import { defineAction } from "@/lib/auth/action";
-import { BulletinParseError, parseBulletinText } from "@/lib/bulletin/parse-text";
+import { BulletinParseError, documentFromParsed, DROPPED_REASONS, parseBulletin } from "@/lib/bulletin/parse-text";
 import { importBulletin, importDocumentSchema } from "@/lib/data/archive";
 import { AppError } from "@/lib/data/errors";
 
@@ -14,7 +14,10 @@ const uploadSchema = z.object({ file: z.instanceof(File) });
 export const parseUploadAction = defineAction(["office", "admin"], uploadSchema, async (_actor, { file }) => {
   try {
     const text = await readUploadText(file.name, new Uint8Array(await file.arrayBuffer()));
-    return { text, doc: parseBulletinText(text), fileName: file.name };
+    const parsed = parseBulletin(text);
+    // Every line the parser left out is listed on the screen, with why.
+    const dropped = parsed.dropped.map((d) => ({ text: d.text, reason: DROPPED_REASONS[d.reason] }));
+    return { text, doc: documentFromParsed(parsed), fileName: file.name, dropped };
   } catch (e) {
     if (e instanceof UploadError) throw new AppError(`upload_${e.code}`, {}, "file");
     if (e instanceof BulletinParseError) throw new AppError("upload_unparsable", { detail: e.message }, "file");

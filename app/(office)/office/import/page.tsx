@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ArchiveImport } from "@/components/archive/archive-import";
+import { BatchImport } from "@/components/archive/batch-import";
 import { requirePageActor } from "@/lib/auth/session";
 
 export default async function ImportPage() {
@@ -10,6 +11,7 @@ export default async function ImportPage() {
       <h1>{t("title")}</h1>
       <p className="hint">{t("intro")}</p>
       <ArchiveImport />
+      <BatchImport />
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { getIssue, issueDocument, issueHistory } from "@/lib/data/issues";
 import { listThreads, returnedReason, voidedApproval } from "@/lib/data/review";
 import { ReturnedNotice } from "@/components/review/returned-notice";
 import { idSchema } from "@/lib/data/validation";
+import { issueLabel, totalLine } from "@/lib/bulletin/numbering";
 
 export default async function ArrangePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
@@ -33,7 +34,8 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
   const { doc } = issueDocument(actor, issue.id);
   const threads = listThreads(actor, issue.id);
   const [t, ts, tr] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getTranslations("review")]);
-  const label = t("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber });
+  // A 合刊 or a supplement is named as its masthead prints it: 2024年第3-4期合刊（总第120-121期）, 2024年增刊第1期.
+  const label = issue.kind === "regular" ? t("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber }) : `${issueLabel(doc.masthead)}${totalLine(doc.masthead, "（", "）")}`;
   return (
     <section>
       <div className="title-row">
