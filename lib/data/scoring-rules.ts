@@ -44,10 +44,16 @@ export function instructionPoints(r: RulePoints, level: InstructionLevel): numbe
   return { central: r.perInstructionCentral, provincial: r.perInstructionProvincial, bureau: r.perInstructionBureau, other: r.perInstructionOther }[level];
 }
 
+function toVersion(row: ScoringRules): RuleVersion {
+  const version: RuleVersion = { id: row.id, effectiveFrom: row.effectiveFrom, ...DEFAULT_POINTS };
+  for (const k of POINT_KEYS) version[k] = row[k];
+  return version;
+}
+
 /** Every version of a publication's rules, oldest first, the built-in default first of all. */
 export function ruleVersions(handle: Db, publicationId: number): RuleVersion[] {
   const rows = handle.select().from(scoringRules).where(eq(scoringRules.publicationId, publicationId)).orderBy(asc(scoringRules.effectiveFrom)).all();
-  return [DEFAULT_VERSION, ...rows.map(({ publicationId: _p, createdById: _c, createdAt: _a, ...r }) => r)];
+  return [DEFAULT_VERSION, ...rows.map(toVersion)];
 }
 
 /** The version in force on a day (yyyy-mm-dd). */
@@ -102,7 +108,6 @@ export function saveRuleVersion(actor: Actor, raw: z.input<typeof saveRulesSchem
       ? tx.update(scoringRules).set({ ...input, createdById: actor.id }).where(eq(scoringRules.id, existing.id)).returning().get()
       : tx.insert(scoringRules).values({ ...input, publicationId: pub.id, createdById: actor.id }).returning().get();
     audit(tx, actor, { entity: "publication", entityId: pub.id, action: "scoring_rules", detail: { ...input, replaced: Boolean(existing) } });
-    const { publicationId: _p, createdById: _c, createdAt: _a, ...r } = row;
-    return r;
+    return toVersion(row);
   });
 }

@@ -8,7 +8,7 @@ import { type Actor, hasRole, requireRole } from "./actor";
 import { callFiguresByUnit } from "./call-figures";
 import { AppError } from "./errors";
 import { currentPublication } from "./publication";
-import { instructionPoints, ruleVersions, rulesOn, type RuleVersion } from "./scoring-rules";
+import { instructionPoints, ruleVersions, type RuleVersion } from "./scoring-rules";
 import { isoDateSchema, todayInChina } from "./validation";
 
 /**
