@@ -8,6 +8,7 @@ const TABS = [
   { href: "/admin", key: "units" },
   { href: "/admin/users", key: "users" },
   { href: "/admin/settings", key: "settings" },
+  { href: "/admin/scoring", key: "scoring" },
 ] as const;
 
 export function AdminTabs() {

@@ -16,6 +16,7 @@ const NAV: { href: string; key: string; roles: Role[] }[] = [
   { href: "/office/archive", key: "archive", roles: ["office", "editor", "reviewer", "admin"] },
   { href: "/office/import", key: "import", roles: ["office", "admin"] },
   { href: "/stats", key: "stats", roles: ["office", "editor", "admin"] },
+  { href: "/office/items", key: "recognition", roles: ["office"] },
   { href: "/audit", key: "audit", roles: ["editor", "reviewer", "admin"] },
   { href: "/admin", key: "admin", roles: ["admin"] },
 ];

@@ -137,3 +137,25 @@ export function itemRecognition(actor: Actor, itemId: number): { instructions: L
   };
 }
 
+
+export const publishedSearchSchema = z.object({ q: z.string().trim().max(60).optional() }).strict();
+
+/**
+ * Published items, newest issue first (at most 100), optionally whose title or attribution
+ * contains `q`: where the office finds the item a leader wrote on or that it forwarded. Office only.
+ */
+export function listPublishedItems(actor: Actor, raw: z.input<typeof publishedSearchSchema>) {
+  requireRole(actor, "office");
+  const { q } = parse(publishedSearchSchema, raw);
+  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return db.$client
+    .prepare(
+      `SELECT i.id, i.title, i.source, s.year, s.number, s.date,
+              (SELECT count(*) FROM leader_instructions li WHERE li.item_id = i.id) AS instructions,
+              (SELECT count(*) FROM forwards f WHERE f.item_id = i.id) AS forwards
+         FROM items i JOIN placements p ON p.item_id = i.id JOIN issues s ON s.id = p.issue_id
+        WHERE i.status = 'published' AND (@like IS NULL OR i.title LIKE @like ESCAPE '\\' OR i.source LIKE @like ESCAPE '\\')
+        ORDER BY s.date DESC, p.section_id, p.position LIMIT 100`,
+    )
+    .all({ like }) as { id: number; title: string; source: string | null; year: number; number: number; date: string; instructions: number; forwards: number }[];
+}
