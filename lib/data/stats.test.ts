@@ -11,7 +11,7 @@ import { createItem, decideItem, submitItem } from "./items";
 import { itemRecognition, recordForward, recordInstruction } from "./recognition";
 import { listRuleVersions, saveRuleVersion, DEFAULT_POINTS } from "./scoring-rules";
 import { adoptionStats, myUnitStats, resolvePeriod, type UnitFigures } from "./stats";
-import { statsWorkbook } from "@/lib/stats/report";
+import { reportModel, reportToDocx, reportToPrintHtml, statsWorkbook } from "@/lib/stats/report";
 
 const p = (text: string) => [[{ text }]];
 const issueDoc = (number: number, total: number, date: string, toc: string[], sections: BulletinDocument["sections"]): BulletinDocument => ({
@@ -141,6 +141,11 @@ describe("adoption statistics, hand-checked (March 2025)", () => {
       ["昌平区科协", 50.5, 1],
       ["东城区科协", 11, 2],
     ]);
+    expect(resolvePeriod({ period: "range", from: "2025-01-01", to: "2025-03-31" }).label).toBe("2025年第一季度");
+    expect(resolvePeriod({ period: "range", from: "2025-03-01", to: "2025-03-31" }).label).toBe("2025年3月");
+    expect(resolvePeriod({ period: "range", from: "2025-03-05", to: "2025-03-20" }).label).toBe("2025年3月5日至2025年3月20日");
+    expect(errorCode(() => resolvePeriod({ period: "range", from: "2025-03-20", to: "2025-03-05" }))).toBe("invalid");
+    expect(errorCode(() => resolvePeriod({ period: "month", year: 2025, month: 13 }))).toBe("invalid");
     const y = adoptionStats(admin, { period: "year", year: 2025 });
     expect(y.trend).toHaveLength(12);
     expect(y.trend[2]).toEqual({ month: "2025-03", adopted: 5 });
@@ -195,6 +200,26 @@ describe("who may see and record what", () => {
     expect(errorCode(() => saveRuleVersion(admin, { ...rules, coUnitShare: 0.3 }))).toBe("invalid");
     expect(listRuleVersions(office).map((v) => v.effectiveFrom)).toEqual(["1900-01-01", "2025-03-15"]);
     expect(errorCode(() => listRuleVersions(changping))).toBe("forbidden");
+  });
+});
+
+describe("the 通报", () => {
+  it("states the totals, lists every unit in rank order, the leaders per kind and the rules in force, escaped", async () => {
+    const s = adoptionStats(office, { period: "month", year: 2025, month: 3 });
+    const m = reportModel(s, { publicationTitle: "科协每周动态", office: "北京市科协办公室<测试>", date: "2025-04-02" });
+    expect(m.title).toBe("关于2025年3月各单位信息报送采用情况的通报");
+    expect(m.intro).toContain("报送信息9.5篇，《科协每周动态》刊发6.5篇，其中头条1篇、目录提要2篇；获领导批示1次，被上级刊物采用1篇");
+    expect(m.byKind).toEqual([
+      { kind: "区科协", line: "昌平区科协（50.5分）、东城区科协（11分）" },
+      { kind: "学会", line: "北京制冷学会（4分）" },
+    ]);
+    expect(m.rules).toHaveLength(2);
+    expect(m.rules[1]).toMatch(/^2025年3月15日起：.*合作单位第二家起按一半计。$/);
+    const html = reportToPrintHtml(m);
+    expect(html).toContain("北京市科协办公室&lt;测试&gt;");
+    expect(html.indexOf("昌平区科协")).toBeLessThan(html.indexOf("东城区科协"));
+    const docx = await reportToDocx(m);
+    expect(docx.subarray(0, 2).toString()).toBe("PK");
   });
 });
 

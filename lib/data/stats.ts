@@ -1,5 +1,6 @@
 import "server-only";
 import { addDays, format, lastDayOfMonth, parseISO } from "date-fns";
+import { chineseDate } from "@/lib/bulletin/dates";
 import { z } from "zod";
 import { db } from "@/db";
 import type { Db } from "@/db/open";
@@ -71,7 +72,17 @@ export function resolvePeriod(raw: StatsQuery, today = todayInChina()): Period {
   if (q.period === "year") return { kind: "year", from: `${year}-01-01`, to: `${year}-12-31`, label: `${year}年` };
   if (!q.from || !q.to) throw new AppError("invalid", {}, q.from ? "to" : "from");
   if (q.from > q.to) throw new AppError("invalid", {}, "to");
-  return { kind: "range", from: q.from, to: q.to, label: `${q.from}至${q.to}` };
+  // A range that is exactly a month, a quarter or a year is labelled as one (the command line's ranges).
+  const [fy, fm, fd] = q.from.split("-").map(Number);
+  const lastOfTo = format(lastDayOfMonth(parseISO(q.to)), "yyyy-MM-dd") === q.to;
+  const [ty, tm] = q.to.split("-").map(Number);
+  let label = `${chineseDate(q.from)}至${chineseDate(q.to)}`;
+  if (fd === 1 && lastOfTo && fy === ty) {
+    if (fm === tm) label = `${fy}年${fm}月`;
+    else if (fm === 1 && tm === 12) label = `${fy}年`;
+    else if ((fm - 1) % 3 === 0 && tm === fm + 2) label = `${fy}年第${QUARTER_NAMES[(fm - 1) / 3]}季度`;
+  }
+  return { kind: "range", from: q.from, to: q.to, label };
 }
 
 /** Midnight at the start of a day in China (UTC+8), ms since epoch. */

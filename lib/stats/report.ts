@@ -103,7 +103,7 @@ export function reportModel(stats: StatsResult, opts: { publicationTitle: string
   const t = stats.totals;
   const active = stats.rows.filter((r) => r.submitted > 0 || r.adopted > 0).length;
   const intro =
-    `${stats.period.label}（${stats.period.from}至${stats.period.to}），共有${active}个单位报送信息${num(t.submitted)}篇，` +
+    `${stats.period.label}（${chineseDate(stats.period.from)}至${chineseDate(stats.period.to)}），共有${active}个单位报送信息${num(t.submitted)}篇，` +
     `《${opts.publicationTitle}》刊发${num(t.adopted)}篇，其中头条${num(t.lead)}篇、目录提要${num(t.highlight)}篇；` +
     `获领导批示${num(t.instructions)}次，被上级刊物采用${num(t.forwardsUsed)}篇。现将各单位信息报送采用情况通报如下。`;
   const byKind: ReportModel["byKind"] = [];
@@ -151,7 +151,9 @@ h1 { font-family: ${FONT_STACKS.xiaobiaosong}; font-size: 22pt; line-height: 1.5
 h2 { font-family: ${FONT_STACKS.heiti}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 table { width: 100%; border-collapse: collapse; font-size: 11pt; line-height: 1.5; margin: 6pt 0 10pt; }
-th, td { border: 0.6pt solid #000; padding: 1pt 3pt; text-align: center; }
+th, td { border: 0.6pt solid #000; padding: 1pt 2pt; text-align: center; }
+th { font-size: 10pt; }
+td.unit, th:nth-child(2) { width: 40%; }
 th { font-family: ${FONT_STACKS.heiti}; font-weight: normal; }
 td.unit { text-align: left; }
 thead { display: table-header-group; }
