@@ -66,7 +66,9 @@ export async function statsWorkbook(stats: StatsResult, publicationTitle = "科�
   ws.getCell("A1").font = { bold: true, size: 14 };
   const header = ws.addRow(STATS_COLUMNS.map((c) => c.header));
   header.font = { bold: true };
-  for (const r of stats.rows) ws.addRow(STATS_COLUMNS.map((c) => c.value(r)));
+  // The rate as a number formatted as a percentage, so it sorts and sums in Excel.
+  for (const r of stats.rows) ws.addRow(STATS_COLUMNS.map((c) => (c.key === "rate" ? (r.rate ?? "") : c.value(r))));
+  ws.getColumn(STATS_COLUMNS.findIndex((c) => c.key === "rate") + 1).numFmt = "0%";
   const t = stats.totals;
   const totals: Record<string, string | number> = { rank: "合计", ...t };
   ws.addRow(STATS_COLUMNS.map((c) => totals[c.key] ?? "")).font = { bold: true };
