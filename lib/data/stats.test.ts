@@ -137,6 +137,7 @@ describe("adoption statistics, hand-checked (March 2025)", () => {
     expect(resolvePeriod({ period: "quarter", year: 2025, quarter: 1 })).toMatchObject({ from: "2025-01-01", to: "2025-03-31", label: "2025年第一季度" });
     const q = adoptionStats(editor, { period: "quarter", year: 2025, quarter: 1, kind: "district" });
     expect(q.rows.every((r) => r.kind === "district")).toBe(true);
+    expect(q.totals).toMatchObject({ adopted: 5.5, score: 61.5 });
     expect(q.rows.slice(0, 2).map((r) => [r.unit, r.score, r.kindRank])).toEqual([
       ["昌平区科协", 50.5, 1],
       ["东城区科协", 11, 2],

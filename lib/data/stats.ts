@@ -211,6 +211,12 @@ function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
+function totalsOf(rows: UnitFigures[]): StatsResult["totals"] {
+  const totals = { submitted: 0, accepted: 0, returned: 0, declined: 0, adopted: 0, lead: 0, highlight: 0, instructions: 0, forwardsUsed: 0, score: 0 };
+  for (const f of rows) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] = round2(totals[k] + f[k]);
+  return totals;
+}
+
 /**
  * The figures and scores of every unit (the office's own unit aside) for a period
  * (`from`..`to`, yyyy-mm-dd inclusive), ranked by score, then adoptions, then submissions.
@@ -331,8 +337,7 @@ export function computeStats(handle: Db, publicationId: number, period: Period):
     });
   }
 
-  const totals = { submitted: 0, accepted: 0, returned: 0, declined: 0, adopted: 0, lead: 0, highlight: 0, instructions: 0, forwardsUsed: 0, score: 0 };
-  for (const f of rows) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] = round2(totals[k] + f[k]);
+  const totals = totalsOf(rows);
 
   const trendRows = new Map(
     (handle.$client.prepare(TREND_SQL).all(params) as { month: string; adopted: number }[]).map((r) => [r.month, r.adopted]),
@@ -343,14 +348,17 @@ export function computeStats(handle: Db, publicationId: number, period: Period):
 
 /**
  * The statistics page: every unit's figures and rank for a period, optionally only units of one
- * kind (ranks stay those of the whole table; `kindRank` is within the kind). Office, editor, admin.
+ * kind (ranks stay those of the whole table; `kindRank` is within the kind; totals are of the rows
+ * shown; the trend stays the whole publication's). Office, editor, admin.
  */
 export function adoptionStats(actor: Actor, query: StatsQuery): StatsResult {
   requireRole(actor, "office", "editor", "admin");
   const period = resolvePeriod(query);
   const result = computeStats(db, currentPublication().id, period);
   const kind = query.kind || undefined;
-  return kind ? { ...result, rows: result.rows.filter((r) => r.kind === kind) } : result;
+  if (!kind) return result;
+  const rows = result.rows.filter((r) => r.kind === kind);
+  return { ...result, rows, totals: totalsOf(rows) };
 }
 
 /** A contributor's view: its own unit's figures and ranks, and how many units are ranked. */
