@@ -11,7 +11,7 @@ export default function StatsChartsInner({ units, trend, labels }: ChartsProps) 
           <BarChart data={units} layout="vertical" margin={{ left: 24, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals />
-            <YAxis type="category" dataKey="unit" width={150} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="unit" width={150} interval={0} tick={{ fontSize: 12 }} />
             <Tooltip />
             <Bar dataKey="adopted" name={labels.series} fill="#c00000" isAnimationActive={false} />
           </BarChart>

@@ -49,7 +49,13 @@ test("the office records a 批示, reads the year's statistics and exports them;
   await expect(unit.getByTestId("my-stats")).toContainText("东城区科协");
   await expect(unit.getByTestId("my-stats")).toContainText("总排名：第 1 名");
   await unit.goto("/notifications");
-  await expect(unit.getByText(/获市科协党组书记批示/)).toBeVisible();
+  await unit.getByText(/获市科协党组书记批示/).click();
+  // The notice leads to the unit's own item page, which shows the instruction.
+  await expect(unit.getByTestId("recognition")).toContainText("东城区科协的做法很好，请在全市推广。");
+  // The desk sees it on the item too.
+  const editor = await as(browser, "editor");
+  await editor.goto(unit.url().replace(/\/items\//, "/desk/items/").replace(/^https?:\/\/[^/]+/, ""));
+  await expect(editor.getByTestId("recognition")).toContainText("市科协党组书记");
   await unit.goto("/stats");
   await expect(unit.getByTestId("forbidden")).toBeVisible();
   expect((await unit.request.get("/api/stats/export?format=xlsx")).status()).toBe(403);
