@@ -2,8 +2,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   LineRuleType,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -91,10 +93,10 @@ export interface ReportModel {
 
 const num = (x: number) => String(x);
 
-function rulesLine(r: RuleVersion, from: string): string {
+function rulesLine(r: RuleVersion, when: string): string {
   const co = r.coUnitShare < 1 ? "；合作单位第二家起按一半计" : "";
   return (
-    `${from}起：报送每篇${num(r.perSubmission)}分；刊发头条${num(r.perLead)}分、目录提要${num(r.perHighlight)}分、其他${num(r.perOrdinary)}分；` +
+    `${when}：报送每篇${num(r.perSubmission)}分；刊发头条${num(r.perLead)}分、目录提要${num(r.perHighlight)}分、其他${num(r.perOrdinary)}分；` +
     `领导批示（国家级${num(r.perInstructionCentral)}、省部级${num(r.perInstructionProvincial)}、厅局级${num(r.perInstructionBureau)}、其他${num(r.perInstructionOther)}分）；` +
     `被上级采用${num(r.perForwardUsed)}分；按时响应约稿${num(r.perCallAnswered)}分，未报送扣${num(r.perCallMissed)}分${co}。`
   );
@@ -120,13 +122,18 @@ export function reportModel(stats: StatsResult, opts: { publicationTitle: string
     intro,
     rows: stats.rows,
     byKind,
-    rules: stats.rules.map((r) => rulesLine(r, r.id === null ? "默认办法" : chineseDate(r.effectiveFrom))),
+    rules: stats.rules.map((r) => rulesLine(r, r.id === null ? "默认办法" : `${chineseDate(r.effectiveFrom)}起`)),
     closing: "希望各单位进一步提高信息报送的时效性和质量，及时反映本单位、本领域的新情况、新经验、新成效。",
   };
 }
 
 const REPORT_COLUMNS = ["rank", "unit", "submitted", "adopted", "lead", "highlight", "instructions", "forwardsUsed", "score"];
-const reportColumns = () => REPORT_COLUMNS.map((k) => STATS_COLUMNS.find((c) => c.key === k)).filter((c) => c !== undefined);
+// Shorter headers where the printed table is narrow.
+const REPORT_HEADERS: Record<string, string> = { lead: "头条", highlight: "目录提要", instructions: "批示", forwardsUsed: "上级采用" };
+const reportColumns = () =>
+  REPORT_COLUMNS.map((k) => STATS_COLUMNS.find((c) => c.key === k))
+    .filter((c) => c !== undefined)
+    .map((c) => ({ ...c, header: REPORT_HEADERS[c.key] ?? c.header }));
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
@@ -146,6 +153,8 @@ export function reportToPrintHtml(m: ReportModel, options: { fontBaseUrl?: strin
 <link rel="stylesheet" href="${esc(`${base}/${FONT_STYLESHEET}`)}">
 <style>
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt/1 "宋体", "SimSun", "Noto Serif SC", serif; vertical-align: top; text-align: right; padding: 7mm 14pt 0 0; } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt/1 "宋体", "SimSun", "Noto Serif SC", serif; vertical-align: top; text-align: left; padding: 7mm 0 0 14pt; } }
 html { font-family: ${FONT_STACKS.fangsong}; font-size: 16pt; line-height: 28.9pt; color: #000; }
 body { margin: 0; }
 .sheet { max-width: 156mm; margin: 0 auto; }
@@ -154,8 +163,8 @@ h2 { font-family: ${FONT_STACKS.heiti}; font-size: 16pt; font-weight: normal; ma
 p { margin: 0; text-indent: 2em; text-align: justify; }
 table { width: 100%; border-collapse: collapse; font-size: 11pt; line-height: 1.5; margin: 6pt 0 10pt; }
 th, td { border: 0.6pt solid #000; padding: 1pt 2pt; text-align: center; }
-th { font-size: 10pt; }
-td.unit, th:nth-child(2) { width: 40%; }
+th { font-size: 10pt; white-space: nowrap; }
+td.unit, th:nth-child(2) { width: 34%; }
 th { font-family: ${FONT_STACKS.heiti}; font-weight: normal; }
 td.unit { text-align: left; }
 thead { display: table-header-group; }
@@ -219,6 +228,16 @@ export async function reportToDocx(m: ReportModel): Promise<Buffer> {
     sections: [
       {
         properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: { ascii: "宋体", hAnsi: "宋体", eastAsia: "宋体" }, size: 28 })],
+              }),
+            ],
+          }),
+        },
         children: [
           wpara(m.title, "xiaobiaosong", { center: true, size: 44 }),
           wpara(""),

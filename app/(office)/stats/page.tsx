@@ -3,6 +3,7 @@ import { StatsCharts } from "@/components/stats/stats-charts";
 import { StatsFilters } from "@/components/stats/stats-filters";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
+import { POINT_KEYS } from "@/lib/data/scoring-rules";
 import { adoptionStats, resolvePeriod, type StatsQuery, type StatsResult } from "@/lib/data/stats";
 import { statsQueryOf } from "@/lib/stats/query";
 
@@ -14,7 +15,7 @@ const pct = (r: number | null) => (r === null ? "—" : `${Math.round(r * 100)}%
 export default async function StatsPage({ searchParams }: { searchParams: Search }) {
   const actor = await requirePageActor("office", "editor", "admin");
   const query = statsQueryOf(await searchParams);
-  const [t, tk, te] = await Promise.all([getTranslations("stats"), getTranslations("unitKind"), getTranslations("errors")]);
+  const [t, tk, te, tr] = await Promise.all([getTranslations("stats"), getTranslations("unitKind"), getTranslations("errors"), getTranslations("rules")]);
   let stats: StatsResult;
   let error: string | null = null;
   try {
@@ -123,6 +124,20 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
           </table>
         </div>
       )}
+      <details>
+        <summary>{t("rulesInForce")}</summary>
+        <ul className="list" data-testid="rules-in-force">
+          {stats.rules.map((r) => (
+            <li key={r.effectiveFrom}>
+              {r.id === null ? t("rulesDefault") : t("rulesFrom", { date: r.effectiveFrom })}：
+              {POINT_KEYS.filter((k) => k !== "coUnitShare")
+                .map((k) => `${tr(`pointsShort.${k}`)} ${r[k]}`)
+                .join("；")}
+              {r.coUnitShare < 1 ? `；${tr("coHalf")}` : ""}
+            </li>
+          ))}
+        </ul>
+      </details>
       <p className="empty">{t("notes")}</p>
     </section>
   );
