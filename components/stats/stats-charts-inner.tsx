@@ -23,7 +23,7 @@ export default function StatsChartsInner({ units, trend, labels }: ChartsProps) 
           <LineChart data={trend} margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-            <YAxis allowDecimals={false} />
+            <YAxis allowDecimals={false} domain={[0, (max: number) => Math.max(1, Math.ceil(max * 1.1))]} />
             <Tooltip />
             <Line type="monotone" dataKey="adopted" name={labels.series} stroke="#c00000" isAnimationActive={false} />
           </LineChart>
