@@ -174,13 +174,14 @@ split(eid, unit_id, kind, day, lead, toc, level, name, rest) AS (
 ),
 credit(eid, credited, own, kind, day, lead, toc, level) AS (
   SELECT eid, unit_id, unit_id, kind, day, lead, toc, level FROM ev
-  UNION
-  SELECT s.eid, u.id, s.unit_id, s.kind, s.day, s.lead, s.toc, s.level
+  UNION ALL
+  -- Distinct: a unit named twice in one attribution is credited once; never the item's own unit again.
+  SELECT DISTINCT s.eid, u.id, s.unit_id, s.kind, s.day, s.lead, s.toc, s.level
     FROM split s JOIN units u ON u.name = s.name
    WHERE s.name <> '' AND u.id <> s.unit_id
 )
 SELECT credited AS unitId, kind, lead, toc, level, credited <> own AS co,
-       (SELECT max(r.effective_from) FROM scoring_rules r WHERE r.publication_id = @pub AND r.effective_from <= day) AS day0,
+       __RULE_DAY__ AS day0,
        count(*) AS n
   FROM credit
  GROUP BY credited, kind, lead, toc, level, co, day0`;
@@ -226,7 +227,12 @@ export function computeStats(handle: Db, publicationId: number, period: Period):
   const versions = ruleVersions(handle, publicationId);
   const byDay = new Map(versions.map((v) => [v.effectiveFrom, v]));
   const params = { pub: publicationId, from: period.from, to: period.to, fromMs: chinaDayStart(period.from), toMs: chinaDayStart(format(addDays(parseISO(period.to), 1), "yyyy-MM-dd")) };
-  const events = handle.$client.prepare(EVENTS_SQL).all(params) as EventRow[];
+  // The effective date of the version in force on each event's day, as a CASE over the (few)
+  // saved versions, newest first; NULL is the built-in default.
+  const saved = versions.filter((v) => v.id !== null).reverse();
+  const ruleDay = saved.length ? `CASE ${saved.map((_, i) => `WHEN day >= @v${i} THEN @v${i}`).join(" ")} END` : "NULL";
+  const versionParams = Object.fromEntries(saved.map((v, i) => [`v${i}`, v.effectiveFrom]));
+  const events = handle.$client.prepare(EVENTS_SQL.replace("__RULE_DAY__", ruleDay)).all({ ...params, ...versionParams }) as EventRow[];
 
   const unitRows = handle.$client.prepare("SELECT id, name, kind, active FROM units WHERE kind <> 'office'").all() as { id: number; name: string; kind: UnitKind; active: number }[];
   const figures = new Map<number, UnitFigures>();
