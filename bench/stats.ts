@@ -1,7 +1,7 @@
 // npx tsx bench/stats.ts [--keep PATH]
 // The statistics page's query for a year of a 200-unit office — 10,000 items submitted through the
 // year, 50 distributed issues carrying 1,500 of them (a lead item, TOC highlights, co-units joined
-// by 、), leader instructions and forwards — against a plain COUNT(*) over the same rows (the year's
+// by 、), leader instructions and forwards, three rule versions in force during the year — against a plain COUNT(*) over the same rows (the year's
 // submitted items, and the year's placements) in the same run. Median of 30 runs after a warm-up.
 // Reports figures only; it asserts nothing.
 import "./setup-env";
@@ -70,6 +70,14 @@ const seeded = c.transaction(() => {
   }
 });
 seeded();
+// Two rule versions during the year, so the query scores each event by the version in force.
+const insRules = c.prepare(
+  `insert into scoring_rules (publication_id, effective_from, per_submission, per_lead, per_highlight, per_ordinary, per_instruction_central,
+     per_instruction_provincial, per_instruction_bureau, per_instruction_other, per_forward_used, per_call_answered, per_call_missed, co_unit_share)
+   values (?, ?, 1, ?, 5, 3, 20, 15, 10, 5, 10, 2, 2, ?)`,
+);
+insRules.run(pubId, `${YEAR}-04-01`, 10, 1);
+insRules.run(pubId, `${YEAR}-10-01`, 12, 0.5);
 c.exec("analyze");
 
 const period = resolvePeriod({ period: "year", year: YEAR });
