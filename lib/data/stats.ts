@@ -138,56 +138,99 @@ interface EventRow {
   n: number;
 }
 
-// One row per (credited unit, what happened, rule version): every event of the period is split into
-// the units its attribution credits (a recursive split on 、 joined to units by their unique name).
-const EVENTS_SQL = `
+// One row per (credited unit, what happened, rule version). Each kind of event is counted for the
+// item's own unit by a GROUP BY straight over its indexed range; only events whose attribution joins
+// several units (contains 、) are split (recursively, on 、) and joined to units by their unique
+// name, to credit the co-units. RULE(x) / RULE_MS(x) stand for the effective date of the rule
+// version in force on day x (or at ms x); see ruleCase().
+function eventsSql(rule: (day: string) => string, ruleMs: (ms: string) => string): string {
+  return `
 WITH RECURSIVE
-ev(eid, unit_id, src, kind, day, lead, toc, level) AS MATERIALIZED (
-  SELECT 's' || i.id, i.unit_id, i.source, i.status, date(i.submitted_at / 1000 + 28800, 'unixepoch'), 0, 0, NULL
+ev(arm, eid, unit_id, src, kind, day, lead, toc, level) AS MATERIALIZED (
+  SELECT 's', i.id, i.unit_id, i.source, i.status, date(i.submitted_at / 1000 + 28800, 'unixepoch'), 0, 0, NULL
     FROM items i
-   WHERE i.publication_id = @pub AND i.submitted_at >= @fromMs AND i.submitted_at < @toMs AND i.status <> 'draft'
+   WHERE i.publication_id = @pub AND i.submitted_at >= @fromMs AND i.submitted_at < @toMs AND i.status <> 'draft' AND instr(i.source, '、') > 0
   UNION ALL
-  SELECT 'a' || i.id, i.unit_id, coalesce(p.source_override, i.source), 'adopted', s.date, sec.title IS NULL, p.in_toc, NULL
+  SELECT 'a', i.id, i.unit_id, coalesce(p.source_override, i.source), 'adopted', s.date, sec.title IS NULL, p.in_toc, NULL
     FROM issues s
     JOIN placements p ON p.issue_id = s.id
     JOIN issue_sections sec ON sec.id = p.section_id
     JOIN items i ON i.id = p.item_id
    WHERE s.publication_id = @pub AND s.date >= @from AND s.date <= @to AND i.status = 'published'
+     AND instr(coalesce(p.source_override, i.source), '、') > 0
   UNION ALL
-  SELECT 'i' || li.id, i.unit_id, coalesce(p.source_override, i.source), 'instruction', li.date, 0, 0, li.level
+  SELECT 'i', li.id, i.unit_id, coalesce(p.source_override, i.source), 'instruction', li.date, 0, 0, li.level
     FROM leader_instructions li
     JOIN items i ON i.id = li.item_id
     LEFT JOIN placements p ON p.item_id = i.id
-   WHERE i.publication_id = @pub AND li.date >= @from AND li.date <= @to
+   WHERE i.publication_id = @pub AND li.date >= @from AND li.date <= @to AND instr(coalesce(p.source_override, i.source), '、') > 0
   UNION ALL
-  SELECT 'f' || f.id, i.unit_id, coalesce(p.source_override, i.source), 'forward_used', f.used_date, 0, 0, NULL
+  SELECT 'f', f.id, i.unit_id, coalesce(p.source_override, i.source), 'forward_used', f.used_date, 0, 0, NULL
     FROM forwards f
     JOIN items i ON i.id = f.item_id
     LEFT JOIN placements p ON p.item_id = i.id
    WHERE i.publication_id = @pub AND f.used = 1 AND f.used_date >= @from AND f.used_date <= @to
+     AND instr(coalesce(p.source_override, i.source), '、') > 0
 ),
-split(eid, unit_id, kind, day, lead, toc, level, name, rest) AS (
-  SELECT eid, unit_id, kind, day, lead, toc, level, '', coalesce(src, '') || '、' FROM ev WHERE src IS NOT NULL AND instr(src, '、') > 0
+split(arm, eid, unit_id, kind, day, lead, toc, level, name, rest) AS (
+  SELECT arm, eid, unit_id, kind, day, lead, toc, level, '', src || '、' FROM ev
   UNION ALL
-  SELECT eid, unit_id, kind, day, lead, toc, level, trim(substr(rest, 1, instr(rest, '、') - 1)), substr(rest, instr(rest, '、') + 1)
+  SELECT arm, eid, unit_id, kind, day, lead, toc, level, trim(substr(rest, 1, instr(rest, '、') - 1)), substr(rest, instr(rest, '、') + 1)
     FROM split WHERE rest <> ''
 ),
-credit(eid, credited, own, kind, day, lead, toc, level) AS (
-  SELECT eid, unit_id, unit_id, kind, day, lead, toc, level FROM ev
-  UNION ALL
-  -- Distinct: a unit named twice in one attribution is credited once; never the item's own unit again.
-  SELECT DISTINCT s.eid, u.id, s.unit_id, s.kind, s.day, s.lead, s.toc, s.level
+-- Distinct: a unit named twice in one attribution is credited once; never the item's own unit again.
+co(arm, eid, credited, kind, day, lead, toc, level) AS (
+  SELECT DISTINCT s.arm, s.eid, u.id, s.kind, s.day, s.lead, s.toc, s.level
     FROM split s JOIN units u ON u.name = s.name
    WHERE s.name <> '' AND u.id <> s.unit_id
 )
-SELECT credited AS unitId, kind, lead, toc, level, credited <> own AS co,
-       __RULE_DAY__ AS day0,
-       count(*) AS n
-  FROM credit
- GROUP BY credited, kind, lead, toc, level, co, day0`;
+SELECT i.unit_id AS unitId, i.status AS kind, 0 AS lead, 0 AS toc, NULL AS level, 0 AS co, ${ruleMs("i.submitted_at")} AS day0, count(*) AS n
+  FROM items i
+ WHERE i.publication_id = @pub AND i.submitted_at >= @fromMs AND i.submitted_at < @toMs AND i.status <> 'draft'
+ GROUP BY 1, 2, 7
+UNION ALL
+SELECT i.unit_id, 'adopted', sec.title IS NULL, p.in_toc, NULL, 0, ${rule("s.date")}, count(*)
+  FROM issues s
+  JOIN placements p ON p.issue_id = s.id
+  JOIN issue_sections sec ON sec.id = p.section_id
+  JOIN items i ON i.id = p.item_id
+ WHERE s.publication_id = @pub AND s.date >= @from AND s.date <= @to AND i.status = 'published'
+ GROUP BY 1, 3, 4, 7
+UNION ALL
+SELECT i.unit_id, 'instruction', 0, 0, li.level, 0, ${rule("li.date")}, count(*)
+  FROM leader_instructions li JOIN items i ON i.id = li.item_id
+ WHERE i.publication_id = @pub AND li.date >= @from AND li.date <= @to
+ GROUP BY 1, 5, 7
+UNION ALL
+SELECT i.unit_id, 'forward_used', 0, 0, NULL, 0, ${rule("f.used_date")}, count(*)
+  FROM forwards f JOIN items i ON i.id = f.item_id
+ WHERE i.publication_id = @pub AND f.used = 1 AND f.used_date >= @from AND f.used_date <= @to
+ GROUP BY 1, 7
+UNION ALL
+SELECT credited, kind, lead, toc, level, 1, ${rule("day")}, count(*)
+  FROM co
+ GROUP BY 1, 2, 3, 4, 5, 7`;
+}
 
-// A single named unit needs no split: attributions without 、 only ever credit the item's own unit
-// (co-unit rows come from the split above). The split only runs on attributions that join units.
+/**
+ * SQL for "the effective date of the version in force" on a day (yyyy-mm-dd) or at an instant (ms),
+ * as a CASE over the saved versions, newest first; NULL is the built-in default. Values are bound
+ * parameters (@vN, @mN), never spliced in.
+ */
+function ruleCase(versions: RuleVersion[]) {
+  const saved = versions.filter((v) => v.id !== null).reverse();
+  const params: Record<string, string | number> = {};
+  saved.forEach((v, i) => {
+    params[`v${i}`] = v.effectiveFrom;
+    params[`m${i}`] = chinaDayStart(v.effectiveFrom);
+  });
+  const build = (cmp: (i: number) => string) => (saved.length ? `CASE ${saved.map((_, i) => `WHEN ${cmp(i)} THEN @v${i}`).join(" ")} END` : "NULL");
+  return {
+    params,
+    rule: (day: string) => build((i) => `${day} >= @v${i}`),
+    ruleMs: (ms: string) => build((i) => `${ms} >= @m${i}`),
+  };
+}
 
 const TREND_SQL = `
 SELECT substr(s.date, 1, 7) AS month, count(*) AS adopted
@@ -227,12 +270,8 @@ export function computeStats(handle: Db, publicationId: number, period: Period):
   const versions = ruleVersions(handle, publicationId);
   const byDay = new Map(versions.map((v) => [v.effectiveFrom, v]));
   const params = { pub: publicationId, from: period.from, to: period.to, fromMs: chinaDayStart(period.from), toMs: chinaDayStart(format(addDays(parseISO(period.to), 1), "yyyy-MM-dd")) };
-  // The effective date of the version in force on each event's day, as a CASE over the (few)
-  // saved versions, newest first; NULL is the built-in default.
-  const saved = versions.filter((v) => v.id !== null).reverse();
-  const ruleDay = saved.length ? `CASE ${saved.map((_, i) => `WHEN day >= @v${i} THEN @v${i}`).join(" ")} END` : "NULL";
-  const versionParams = Object.fromEntries(saved.map((v, i) => [`v${i}`, v.effectiveFrom]));
-  const events = handle.$client.prepare(EVENTS_SQL.replace("__RULE_DAY__", ruleDay)).all({ ...params, ...versionParams }) as EventRow[];
+  const rc = ruleCase(versions);
+  const events = handle.$client.prepare(eventsSql(rc.rule, rc.ruleMs)).all({ ...params, ...rc.params }) as EventRow[];
 
   const unitRows = handle.$client.prepare("SELECT id, name, kind, active FROM units WHERE kind <> 'office'").all() as { id: number; name: string; kind: UnitKind; active: number }[];
   const figures = new Map<number, UnitFigures>();
