@@ -4,6 +4,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -159,7 +160,12 @@ export const items = sqliteTable(
       .default(sql`(unixepoch('subsec') * 1000)`),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("items_status").on(t.status), index("items_unit").on(t.unitId, t.status)],
+  (t) => [
+    index("items_status").on(t.status),
+    index("items_unit").on(t.unitId, t.status),
+    // Adoption statistics count submissions by submission date.
+    index("items_pub_submitted").on(t.publicationId, t.submittedAt),
+  ],
 );
 
 export const itemRevisions = sqliteTable(
@@ -229,6 +235,8 @@ export const issues = sqliteTable(
   (t) => [
     uniqueIndex("issues_pub_year_number").on(t.publicationId, t.year, t.number).where(sql`${t.kind} <> 'supplement'`),
     uniqueIndex("issues_pub_total").on(t.publicationId, t.totalNumber).where(sql`${t.kind} <> 'supplement'`),
+    // Adoption statistics find a period's issues by date.
+    index("issues_pub_date").on(t.publicationId, t.date),
   ],
 );
 
@@ -265,7 +273,11 @@ export const placements = sqliteTable(
     tocTitle: text("toc_title"), // shortened title for 目录提要; null uses the item's title
     sourceOverride: text("source_override"), // attribution printed in this issue instead of the item's
   },
-  (t) => [uniqueIndex("placements_item").on(t.itemId), index("placements_section").on(t.sectionId, t.position)],
+  (t) => [
+    uniqueIndex("placements_item").on(t.itemId),
+    index("placements_section").on(t.sectionId, t.position),
+    index("placements_issue").on(t.issueId),
+  ],
 );
 
 /** Each send-to-review keeps what the reviewer was shown. */
@@ -398,6 +410,77 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_entity").on(t.entity, t.entityId)],
 );
 
+export const INSTRUCTION_LEVELS = ["central", "provincial", "bureau", "other"] as const;
+export type InstructionLevel = (typeof INSTRUCTION_LEVELS)[number];
+
+/**
+ * The publication's scoring rules (信息工作考核办法), versioned: a version applies from its
+ * effective date (yyyy-mm-dd) until the next one, so a past period is scored with the rules then
+ * in force. Points are numbers (may be fractional); deductions are positive numbers subtracted.
+ */
+export const scoringRules = sqliteTable(
+  "scoring_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    publicationId: integer("publication_id")
+      .notNull()
+      .references(() => publications.id),
+    effectiveFrom: text("effective_from").notNull(), // yyyy-mm-dd
+    perSubmission: real("per_submission").notNull(),
+    perLead: real("per_lead").notNull(),
+    perHighlight: real("per_highlight").notNull(),
+    perOrdinary: real("per_ordinary").notNull(),
+    perInstructionCentral: real("per_instruction_central").notNull(),
+    perInstructionProvincial: real("per_instruction_provincial").notNull(),
+    perInstructionBureau: real("per_instruction_bureau").notNull(),
+    perInstructionOther: real("per_instruction_other").notNull(),
+    perForwardUsed: real("per_forward_used").notNull(),
+    perCallAnswered: real("per_call_answered").notNull(),
+    perCallMissed: real("per_call_missed").notNull(), // deducted
+    // Credit of each co-unit after the first named in an attribution (1 = full, 0.5 = half).
+    coUnitShare: real("co_unit_share").notNull().default(1),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("scoring_rules_pub_from").on(t.publicationId, t.effectiveFrom)],
+);
+
+/** A leader's written instruction (领导批示) on a published item, recorded by the office. */
+export const leaderInstructions = sqliteTable(
+  "leader_instructions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+    leader: text("leader").notNull(), // who, e.g. 「市委副书记某某」
+    level: text("level", { enum: INSTRUCTION_LEVELS }).notNull(),
+    date: text("date").notNull(), // yyyy-mm-dd
+    text: text("text").notNull(),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("leader_instructions_item").on(t.itemId), index("leader_instructions_date").on(t.date)],
+);
+
+/** An adopted item forwarded (转报) to a higher-level publication, and whether it was used there. */
+export const forwards = sqliteTable(
+  "forwards",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+    target: text("target").notNull(), // the higher-level publication, e.g. 《中国科协信息》
+    date: text("date").notNull(), // yyyy-mm-dd forwarded
+    used: integer("used", { mode: "boolean" }).notNull().default(false),
+    usedDate: text("used_date"), // yyyy-mm-dd the higher level used it; scores in that period
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("forwards_item_target").on(t.itemId, t.target), index("forwards_used_date").on(t.usedDate)],
+);
+
 export type Publication = typeof publications.$inferSelect;
 export type Unit = typeof units.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -461,3 +544,6 @@ export const wordListEntries = sqliteTable(
   },
   (t) => [uniqueIndex("word_list_entries_term").on(t.list, t.term)],
 );
+export type ScoringRules = typeof scoringRules.$inferSelect;
+export type LeaderInstruction = typeof leaderInstructions.$inferSelect;
+export type Forward = typeof forwards.$inferSelect;

@@ -5,6 +5,7 @@
 //   create-admin --username U --name N --title T --office O   the first admin (password on stdin)
 //   read-item FILE                                one item (.docx, clipboard .html, .txt) as JSON
 //   check FILE.txt [--fix]                        copy-check findings as JSON, or the fixed text
+//   stats --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv] [--report PATH.pdf|.docx]
 // Each command lives in scripts/commands/ and calls the same lib/ functions as the app.
 const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   parse: () => import("./commands/parse"),
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   "create-admin": () => import("./commands/create-admin"),
   "read-item": () => import("./commands/read-item"),
   check: () => import("./commands/check"),
+  stats: () => import("./commands/stats"),
 };
 
 const USAGE = `用法：npm run --silent bulletin -- <命令> …
@@ -23,6 +25,7 @@ const USAGE = `用法：npm run --silent bulletin -- <命令> …
                                                   空数据库（SEED_DEMO=0）中创建管理员和刊物，密码从标准输入读取
   read-item 文件                                  读取一篇稿件（.docx、剪贴板 .html、.txt），输出 JSON
   check 文件.txt [--fix]                          校对（每行一段），输出问题 JSON；--fix 输出全部修正后的文本
+  stats --from 日期 --to 日期 [--format json|csv]     各单位报送采用统计与得分（按得分排名）
 `;
 
 async function main(): Promise<number> {

@@ -9,6 +9,7 @@ const TABS = [
   { href: "/admin/users", key: "users" },
   { href: "/admin/settings", key: "settings" },
   { href: "/admin/word-lists", key: "wordLists" },
+  { href: "/admin/scoring", key: "scoring" },
 ] as const;
 
 export function AdminTabs() {

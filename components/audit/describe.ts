@@ -146,6 +146,20 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
       return [L("ip", { ip: e.detail.ip })];
     case "auth.login_failed":
       return [L("login_failed", { username: e.detail.username, ip: e.detail.ip })];
+    case "item.instruction":
+      return [L("instruction", { leader: e.detail.leader, level: e.detail.level, date: e.detail.date })];
+    case "item.instruction_removed":
+      return [L("instruction", { leader: e.detail.leader, level: "—", date: e.detail.date })];
+    case "item.forward":
+      return [L("forward", { target: e.detail.target, date: e.detail.date, used: e.detail.used ? e.detail.usedDate ?? "✓" : "—" })];
+    case "item.forward_removed":
+      return [L("forward", { target: e.detail.target, date: "—", used: "—" })];
+    case "publication.scoring_rules": {
+      const { effectiveFrom, replaced, ...rules } = e.detail;
+      return [L("scoring_rules", { from: effectiveFrom, rules: Object.entries(rules)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join("，"), replaced: replaced ? "✓" : "—" })];
+    }
     case "unit.alias_added":
       return [L("alias", { alias: e.detail.alias, unit: e.detail.unit })];
     case "unit.alias_removed":

@@ -8,12 +8,15 @@ import { LocaleSwitch } from "./locale-switch";
 const NAV: { href: string; key: string; roles: Role[] }[] = [
   { href: "/items", key: "myItems", roles: ["contributor"] },
   { href: "/items/new", key: "newItem", roles: ["contributor"] },
+  { href: "/items/stats", key: "myStats", roles: ["contributor"] },
   { href: "/desk/inbox", key: "inbox", roles: ["editor"] },
   { href: "/desk/issues", key: "issues", roles: ["editor"] },
   { href: "/review", key: "review", roles: ["reviewer", "signer"] },
   { href: "/office", key: "office", roles: ["office"] },
   { href: "/office/archive", key: "archive", roles: ["office", "editor", "reviewer", "admin"] },
   { href: "/office/import", key: "import", roles: ["office", "admin"] },
+  { href: "/stats", key: "stats", roles: ["office", "editor", "admin"] },
+  { href: "/office/items", key: "recognition", roles: ["office"] },
   { href: "/audit", key: "audit", roles: ["editor", "reviewer", "admin"] },
   { href: "/admin", key: "admin", roles: ["admin"] },
 ];

@@ -108,6 +108,10 @@ export const AUDIT_EVENTS = {
   "unit.unit_reactivated": z.object({ name: text }).strict(),
   "unit.unit_deactivated": z.object({ name: text }).strict(),
   "unit.unit_confirmed": z.object({ name: text }).strict(),
+  "item.instruction": z.object({ leader: text, level: text, date: text }).strict(),
+  "item.instruction_removed": z.object({ leader: text, date: text }).strict(),
+  "item.forward": z.object({ target: text, date: text, used: z.boolean(), usedDate: nullableText }).strict(),
+  "item.forward_removed": z.object({ target: text }).strict(),
   "unit.alias_added": z.object({ alias: text, unit: text }).strict(),
   "unit.alias_removed": z.object({ alias: text }).strict(),
   "unit.unit_merged": z.object({ from: text, fromId: id, into: text, items: z.array(id), users: z.array(id) }).strict(),
@@ -130,6 +134,9 @@ export const AUDIT_EVENTS = {
       lastPublishedNumber: z.number().int().nullable(),
       lastPublishedTotal: z.number().int().nullable(),
     })
+    .strict(),
+  "publication.scoring_rules": z
+    .object({ effectiveFrom: text, replaced: z.boolean(), perSubmission: z.number(), perLead: z.number(), perHighlight: z.number(), perOrdinary: z.number(), perInstructionCentral: z.number(), perInstructionProvincial: z.number(), perInstructionBureau: z.number(), perInstructionOther: z.number(), perForwardUsed: z.number(), perCallAnswered: z.number(), perCallMissed: z.number(), coUnitShare: z.number() })
     .strict(),
   "publication.section_added": sectionRef,
   "publication.section_renamed": z.object({ sectionId: id, from: text, to: text }).strict(),

@@ -7,10 +7,12 @@ import { StatusBadge } from "@/components/item/status-badge";
 import { TextDiff } from "@/components/item/text-diff";
 import { Timeline } from "@/components/item/timeline";
 import { WithdrawButton } from "@/components/item/withdraw-button";
+import { RecognitionPanel } from "@/components/stats/recognition-panel";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { listUnitNames, myItemView, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
+import { itemRecognition } from "@/lib/data/recognition";
 import { idSchema } from "@/lib/data/validation";
 import { charDiff, hasChanges } from "@/lib/editor/diff";
 import { docToParagraphs, richDocLength } from "@/lib/editor/schema";
@@ -145,6 +147,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
           )}
         </>
       )}
+      <RecognitionPanel {...itemRecognition(actor, item.id)} />
       <Timeline entries={view.history} />
     </section>
   );

@@ -8,10 +8,12 @@ import { WordListHits } from "@/components/issue/word-list-hits";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
 import { TextDiff } from "@/components/item/text-diff";
+import { RecognitionPanel } from "@/components/stats/recognition-panel";
 import { Timeline } from "@/components/item/timeline";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { getItem, itemFieldsOf, itemHistory, itemUnitName, placedIn, submittedRevision } from "@/lib/data/items";
+import { itemRecognition } from "@/lib/data/recognition";
 import { idSchema } from "@/lib/data/validation";
 import { charDiff, hasChanges } from "@/lib/editor/diff";
 import { docToParagraphs, docToPlainText } from "@/lib/editor/schema";
@@ -77,6 +79,7 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
       )}
       <NearDuplicates actor={actor} itemId={item.id} />
       <WordListHits actor={actor} items={[{ title: item.title, paragraphs: docToParagraphs(item.body).map((p) => p.map((r) => r.text).join("")), source: item.source }]} />
+      <RecognitionPanel {...itemRecognition(actor, item.id)} />
       {item.status === "submitted" && <DecideForm id={item.id} version={item.version} />}
       {diffs && changed && sent && (
         <section className="card" aria-labelledby="desk-diff" data-testid="desk-changes">

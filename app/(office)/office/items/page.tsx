@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePageActor } from "@/lib/auth/session";
+import { chineseDate } from "@/lib/bulletin/dates";
+import { AppError } from "@/lib/data/errors";
+import { listPublishedItems } from "@/lib/data/recognition";
+
+/** Published items, for the office to record a leader's instruction or a forward on one. */
+export default async function PublishedItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("office");
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? raw[0] : raw) ?? "";
+  const [t, te] = await Promise.all([getTranslations("recognition"), getTranslations("errors")]);
+  let rows: ReturnType<typeof listPublishedItems> = [];
+  let error: string | null = null;
+  try {
+    rows = listPublishedItems(actor, { q: q || undefined });
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    error = te("invalid");
+  }
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <form method="get" className="filters">
+        <label className="field">
+          {t("search")}
+          <input name="q" defaultValue={q} maxLength={60} />
+        </label>
+        <button type="submit">{t("searchButton")}</button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p className="empty">{t("none")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("item")}</th>
+              <th>{t("issue")}</th>
+              <th>{t("instructions")}</th>
+              <th>{t("forwards")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link href={`/office/items/${r.id}`}>{r.title}</Link>
+                  {r.source && <span className="empty">（{r.source}）</span>}
+                </td>
+                <td>
+                  {r.year}年第{r.number}期 · {chineseDate(r.date)}
+                </td>
+                <td>{r.instructions}</td>
+                <td>{r.forwards}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import {
+  recordForwardAction,
+  recordInstructionAction,
+  removeForwardAction,
+  removeInstructionAction,
+} from "@/app/(office)/office/items/recognition-actions";
+
+// As in db/schema.ts (not imported: the client bundle stays free of the database schema).
+const INSTRUCTION_LEVELS = ["central", "provincial", "bureau", "other"] as const;
+
+type Result = { data: unknown } | { error: string; fieldErrors?: Record<string, string> };
+
+function useSubmit() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [pending, setPending] = useState(false);
+  async function submit(call: () => Promise<Result>, onOk?: () => void) {
+    setPending(true);
+    setDone(false);
+    const res = await call();
+    setPending(false);
+    if ("error" in res) {
+      setError(res.error);
+      setErrors(res.fieldErrors ?? {});
+      return;
+    }
+    setError(null);
+    setErrors({});
+    setDone(true);
+    onOk?.();
+    router.refresh();
+  }
+  return { errors, error, done, pending, submit };
+}
+
+function FieldError({ message }: { message?: string }) {
+  return message ? <span className="field-error">{message}</span> : null;
+}
+
+/** The office records a leader's instruction (领导批示) on a published item. */
+export function InstructionForm({ itemId, today }: { itemId: number; today: string }) {
+  const t = useTranslations("recognition");
+  const uid = useId();
+  const [leader, setLeader] = useState("");
+  const [level, setLevel] = useState<(typeof INSTRUCTION_LEVELS)[number]>("provincial");
+  const [date, setDate] = useState(today);
+  const [text, setText] = useState("");
+  const { errors, error, done, pending, submit } = useSubmit();
+  return (
+    <form
+      className="form card"
+      noValidate
+      aria-label={t("record")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit(
+          () => recordInstructionAction({ itemId, leader, level, date, text }),
+          () => {
+            setLeader("");
+            setText("");
+          },
+        );
+      }}
+    >
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${uid}-leader`}>{t("leader")}</label>
+          <input id={`${uid}-leader`} value={leader} maxLength={60} onChange={(e) => setLeader(e.target.value)} aria-invalid={errors.leader ? true : undefined} />
+          <FieldError message={errors.leader} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-level`}>{t("level")}</label>
+          <select id={`${uid}-level`} value={level} onChange={(e) => setLevel(e.target.value as typeof level)}>
+            {INSTRUCTION_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`levels.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-date`}>{t("date")}</label>
+          <input id={`${uid}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.date ? true : undefined} />
+          <FieldError message={errors.date} />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${uid}-text`}>{t("text")}</label>
+        <textarea id={`${uid}-text`} rows={3} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} aria-invalid={errors.text ? true : undefined} />
+        <FieldError message={errors.text} />
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {done && <p className="ok">{t("saved")}</p>}
+      <button type="submit" className="primary" disabled={pending}>
+        {t("record")}
+      </button>
+    </form>
+  );
+}
+
+/** The office records that a published item was forwarded (转报), and whether the higher level used it. */
+export function ForwardForm({ itemId, today }: { itemId: number; today: string }) {
+  const t = useTranslations("recognition");
+  const uid = useId();
+  const [target, setTarget] = useState("");
+  const [date, setDate] = useState(today);
+  const [used, setUsed] = useState(false);
+  const [usedDate, setUsedDate] = useState("");
+  const { errors, error, done, pending, submit } = useSubmit();
+  return (
+    <form
+      className="form card"
+      noValidate
+      aria-label={t("recordForward")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit(() => recordForwardAction({ itemId, target, date, used, usedDate: used ? usedDate : "" }));
+      }}
+    >
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${uid}-target`}>{t("target")}</label>
+          <input id={`${uid}-target`} value={target} maxLength={60} onChange={(e) => setTarget(e.target.value)} aria-invalid={errors.target ? true : undefined} />
+          <FieldError message={errors.target} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-date`}>{t("forwardDate")}</label>
+          <input id={`${uid}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.date ? true : undefined} />
+          <FieldError message={errors.date} />
+        </div>
+        <label className="field">
+          <span>
+            <input type="checkbox" checked={used} onChange={(e) => setUsed(e.target.checked)} /> {t("used")}
+          </span>
+        </label>
+        {used && (
+          <div className="field">
+            <label htmlFor={`${uid}-used`}>{t("usedDate")}</label>
+            <input id={`${uid}-used`} type="date" value={usedDate} onChange={(e) => setUsedDate(e.target.value)} aria-invalid={errors.usedDate ? true : undefined} />
+            <FieldError message={errors.usedDate} />
+          </div>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {done && <p className="ok">{t("saved")}</p>}
+      <button type="submit" className="primary" disabled={pending}>
+        {t("recordForward")}
+      </button>
+    </form>
+  );
+}
+
+/** Deletes a mistaken instruction or forward record. */
+export function RemoveRecognition({ kind, id }: { kind: "instruction" | "forward"; id: number }) {
+  const t = useTranslations("recognition");
+  const { error, pending, submit } = useSubmit();
+  return (
+    <>
+      {" "}
+      <button type="button" disabled={pending} onClick={() => void submit(() => (kind === "instruction" ? removeInstructionAction({ id }) : removeForwardAction({ id })))}>
+        {t("remove")}
+      </button>
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db";
+import { forwards, INSTRUCTION_LEVELS, leaderInstructions, type Forward, type LeaderInstruction } from "@/db/schema";
+import { hasControlChars, hasMarkup } from "@/lib/editor/schema";
+import { type Actor, requireRole } from "./actor";
+import { audit } from "./audit";
+import { AppError } from "./errors";
+import { getItem } from "./items";
+import { notifyUnit } from "./notifications";
+import { isoDateSchema, todayInChina } from "./validation";
+
+/**
+ * What an item earned after publication: leader instructions (领导批示) and forwarding to a
+ * higher-level publication (转报). Only the office records them; both score in the statistics.
+ */
+
+/** A plain-text field as the item forms validate it: trimmed, no markup, no control characters. */
+const plain = (max: number, opts: { multiline?: boolean; required?: boolean } = {}) =>
+  z
+    .string()
+    .max(max * 4, "too_long")
+    .trim()
+    .min(opts.required ? 1 : 0, "required")
+    .max(max, "too_long")
+    .refine((s) => !hasMarkup(s), "html_not_allowed")
+    .refine((s) => !hasControlChars(s, opts.multiline), "invalid");
+
+const pastDate = isoDateSchema.refine((d) => d >= "2000-01-01" && d <= todayInChina(), "invalid_date");
+
+export const recordInstructionSchema = z
+  .object({
+    itemId: z.coerce.number().int().positive().max(2 ** 31),
+    leader: plain(60, { required: true }),
+    level: z.enum(INSTRUCTION_LEVELS, "invalid"),
+    date: pastDate,
+    text: plain(2000, { multiline: true, required: true }),
+  })
+  .strict();
+
+export const recordForwardSchema = z
+  .object({
+    itemId: z.coerce.number().int().positive().max(2 ** 31),
+    target: plain(60, { required: true }),
+    date: pastDate,
+    used: z.boolean(),
+    usedDate: z.union([z.literal(""), pastDate]).nullish(),
+  })
+  .strict()
+  .refine((v) => !v.used || !!v.usedDate, { message: "required", path: ["usedDate"] })
+  .refine((v) => !v.usedDate || v.usedDate >= v.date, { message: "invalid_date", path: ["usedDate"] });
+
+export const removeRecognitionSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) }).strict();
+
+function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", {}, String(parsed.error.issues[0]?.path[0] ?? ""));
+  return parsed.data;
+}
+
+function publishedItem(actor: Actor, itemId: number) {
+  const item = getItem(actor, itemId);
+  if (item.status !== "published") throw new AppError("not_allowed_now", {}, "itemId");
+  return item;
+}
+
+/** Records a leader's instruction on a published item (office only); notifies the unit; audited. */
+export function recordInstruction(actor: Actor, raw: z.input<typeof recordInstructionSchema>): LeaderInstruction {
+  requireRole(actor, "office");
+  const input = parse(recordInstructionSchema, raw);
+  const item = publishedItem(actor, input.itemId);
+  return db.transaction((tx) => {
+    const row = tx.insert(leaderInstructions).values({ ...input, createdById: actor.id }).returning().get();
+    audit(tx, actor, { entity: "item", entityId: item.id, action: "instruction", detail: { leader: input.leader, level: input.level, date: input.date } });
+    notifyUnit(tx, item.unitId, { kind: "instruction", itemId: item.id, message: `《${item.title}》获${input.leader}批示（${input.date}）` });
+    return row;
+  });
+}
+
+/** Removes a mistaken instruction record (office only); audited. */
+export function removeInstruction(actor: Actor, raw: z.input<typeof removeRecognitionSchema>): void {
+  requireRole(actor, "office");
+  const { id } = parse(removeRecognitionSchema, raw);
+  db.transaction((tx) => {
+    const row = tx.select().from(leaderInstructions).where(eq(leaderInstructions.id, id)).get();
+    if (!row) throw new AppError("not_found");
+    tx.delete(leaderInstructions).where(eq(leaderInstructions.id, id)).run();
+    audit(tx, actor, { entity: "item", entityId: row.itemId, action: "instruction_removed", detail: { leader: row.leader, date: row.date } });
+  });
+}
+
+/**
+ * Records that a published item was forwarded to a higher-level publication, or updates whether
+ * it was used there (same item and target). Office only; the unit is notified when it was used.
+ */
+export function recordForward(actor: Actor, raw: z.input<typeof recordForwardSchema>): Forward {
+  requireRole(actor, "office");
+  const input = parse(recordForwardSchema, raw);
+  const item = publishedItem(actor, input.itemId);
+  const usedDate = input.used ? input.usedDate || null : null;
+  return db.transaction((tx) => {
+    const existing = tx.select().from(forwards).where(and(eq(forwards.itemId, item.id), eq(forwards.target, input.target))).get();
+    const row = existing
+      ? tx.update(forwards).set({ date: input.date, used: input.used, usedDate }).where(eq(forwards.id, existing.id)).returning().get()
+      : tx.insert(forwards).values({ itemId: item.id, target: input.target, date: input.date, used: input.used, usedDate, createdById: actor.id }).returning().get();
+    audit(tx, actor, { entity: "item", entityId: item.id, action: "forward", detail: { target: input.target, date: input.date, used: input.used, usedDate } });
+    if (input.used && !existing?.used) {
+      notifyUnit(tx, item.unitId, { kind: "forward_used", itemId: item.id, message: `《${item.title}》被${input.target}采用` });
+    }
+    return row;
+  });
+}
+
+/** Removes a mistaken forward record (office only); audited. */
+export function removeForward(actor: Actor, raw: z.input<typeof removeRecognitionSchema>): void {
+  requireRole(actor, "office");
+  const { id } = parse(removeRecognitionSchema, raw);
+  db.transaction((tx) => {
+    const row = tx.select().from(forwards).where(eq(forwards.id, id)).get();
+    if (!row) throw new AppError("not_found");
+    tx.delete(forwards).where(eq(forwards.id, id)).run();
+    audit(tx, actor, { entity: "item", entityId: row.itemId, action: "forward_removed", detail: { target: row.target } });
+  });
+}
+
+/**
+ * An item's instructions and forwards, for its page. Whoever may see the item may see these
+ * (a contributor only its own unit's items: getItem refuses the rest as not found).
+ */
+export function itemRecognition(actor: Actor, itemId: number): { instructions: LeaderInstruction[]; forwards: Forward[]; published: boolean } {
+  const item = getItem(actor, itemId);
+  return {
+    published: item.status === "published",
+    instructions: db.select().from(leaderInstructions).where(eq(leaderInstructions.itemId, itemId)).orderBy(asc(leaderInstructions.date), asc(leaderInstructions.id)).all(),
+    forwards: db.select().from(forwards).where(eq(forwards.itemId, itemId)).orderBy(asc(forwards.date), asc(forwards.id)).all(),
+  };
+}
+
+
+export const publishedSearchSchema = z.object({ q: z.string().trim().max(60).optional() }).strict();
+
+/**
+ * Published items, newest issue first (at most 100), optionally whose title or attribution
+ * contains `q`: where the office finds the item a leader wrote on or that it forwarded. Office only.
+ */
+export function listPublishedItems(actor: Actor, raw: z.input<typeof publishedSearchSchema>) {
+  requireRole(actor, "office");
+  const { q } = parse(publishedSearchSchema, raw);
+  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return db.$client
+    .prepare(
+      `SELECT i.id, i.title, i.source, s.year, s.number, s.date,
+              (SELECT count(*) FROM leader_instructions li WHERE li.item_id = i.id) AS instructions,
+              (SELECT count(*) FROM forwards f WHERE f.item_id = i.id) AS forwards
+         FROM items i JOIN placements p ON p.item_id = i.id JOIN issues s ON s.id = p.issue_id
+        WHERE i.status = 'published' AND (@like IS NULL OR i.title LIKE @like ESCAPE '\\' OR i.source LIKE @like ESCAPE '\\')
+        ORDER BY s.date DESC, p.section_id, p.position LIMIT 100`,
+    )
+    .all({ like }) as { id: number; title: string; source: string | null; year: number; number: number; date: string; instructions: number; forwards: number }[];
+}
