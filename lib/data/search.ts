@@ -47,8 +47,10 @@ export interface SnippetPart {
 export interface SearchResult {
   terms: string[];
   hits: SearchHit[];
-  /** How many items match in all (may exceed hits.length). */
+  /** How many items match in all (may exceed hits.length), counted up to COUNT_CAP. */
   total: number;
+  /** More than COUNT_CAP items match. */
+  totalCapped: boolean;
   tookMs: number;
 }
 
@@ -57,6 +59,9 @@ export function searchTerms(q: string): string[] {
   const terms = [...new Set(q.split(/[\s\u3000]+/).map((t) => t.replace(/["*^]/g, "").trim()).filter(Boolean))];
   return terms.slice(0, 8);
 }
+
+/** Hits are counted up to this many; beyond it the page shows "1000+". */
+export const COUNT_CAP = 1000;
 
 const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
 
@@ -75,20 +80,19 @@ export function searchItems(actor: Actor, input: SearchInput): SearchResult {
 
   const long = terms.filter((t) => [...t].length >= 3);
   const short = terms.filter((t) => [...t].length === 2);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (long.length) {
-    where.push("i.id in (select rowid from search_trigram where search_trigram match ?)");
-    params.push(long.map(phrase).join(" AND "));
-  }
-  if (short.length) {
+  // One index drives the query in rowid order (newest first, stopping at the page); the other, if
+  // the query has terms of both lengths, filters.
+  const driver = long.length ? "search_trigram" : "search_bigram";
+  const where: string[] = [`fts.${driver} match ?`];
+  const params: unknown[] = [(long.length ? long : short).map(phrase).join(" AND ")];
+  if (long.length && short.length) {
     where.push("i.id in (select rowid from search_bigram where search_bigram match ?)");
     params.push(short.map(phrase).join(" AND "));
   }
   if (desk) {
     where.push("i.status <> 'draft'");
   } else {
-    if (actor.unitId === null) return { terms, hits: [], total: 0, tookMs: 0 };
+    if (actor.unitId === null) return { terms, hits: [], total: 0, totalCapped: false, tookMs: 0 };
     where.push("i.unit_id = ?");
     params.push(actor.unitId);
   }
@@ -108,11 +112,13 @@ export function searchItems(actor: Actor, input: SearchInput): SearchResult {
     where.push("coalesce(sec.title, cs.title) = ?");
     params.push(f.section);
   }
-  const from = `from items i
+  const from = `from ${driver} fts
+    join items i on i.id = fts.rowid
     left join placements p on p.item_id = i.id
     left join issues iss on iss.id = p.issue_id
     left join issue_sections sec on sec.id = p.section_id
     left join catalogue_sections cs on cs.id = i.suggested_section_id
+    join units u on u.id = i.unit_id
     where ${where.join(" and ")}`;
   const c = db.$client;
   const rows = c
@@ -120,16 +126,18 @@ export function searchItems(actor: Actor, input: SearchInput): SearchResult {
       `select i.id, i.title, i.status, i.body, i.source, i.unit_id as unitId, u.name as unitName,
         coalesce(sec.title, cs.title) as sectionTitle, iss.id as issueId, iss.year as issueYear,
         iss.number as issueNumber, iss.total_number as issueTotal
-      ${from.replace("where", "join units u on u.id = i.unit_id where")}
-      order by i.id desc limit ?`,
+      ${from}
+      order by fts.rowid desc limit ?`,
     )
     .all(...params, f.limit) as (Omit<SearchHit, "snippet" | "title_parts"> & { body: string })[];
-  const total = rows.length < f.limit ? rows.length : (c.prepare(`select count(*) as n ${from}`).get(...params) as { n: number }).n;
+  // Counting every hit of a very common word costs more than the page itself: count up to a cap.
+  const total =
+    rows.length < f.limit ? rows.length : (c.prepare(`select count(*) as n from (select 1 ${from} limit ${COUNT_CAP + 1})`).get(...params) as { n: number }).n;
   const hits = rows.map(({ body, ...r }) => {
     const text = [docToPlainText(JSON.parse(body) as RichDoc), r.source ? `（${r.source}）` : ""].filter(Boolean).join("\n");
     return { ...r, title_parts: markTerms(r.title, terms), snippet: snippet(text, terms) };
   });
-  return { terms, hits, total, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+  return { terms, hits, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, tookMs: Math.round((performance.now() - started) * 10) / 10 };
 }
 
 /** Splits text into parts with every occurrence of a term marked (case-insensitive for Latin letters). */
