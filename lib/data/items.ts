@@ -21,6 +21,7 @@ import { type ItemAction, itemTransition, nextItemState } from "@/lib/workflow/i
 import { type Actor, hasRole, requireRole } from "./actor";
 import { audit } from "./audit";
 import { itemRows } from "./audit-log";
+import { assertCallAnswerable } from "./calls";
 import { AppError } from "./errors";
 import { notifyUnit } from "./notifications";
 import { currentPublication } from "./publication";
@@ -82,6 +83,8 @@ export const itemFieldsSchema = z
     contactName: plain(CONTACT_MAX, "too_long"),
     contactPhone: plain(CONTACT_MAX, "too_long").pipe(z.string().regex(/^[0-9+\-() 转、，,/]*$/, "invalid_phone")),
     noteToEditor: plain(NOTE_MAX, "too_long", { multiline: true }),
+    // The call (约稿) the item answers; absent or null: none.
+    callId: jsonId.nullable().optional(),
   })
   .strict();
 export type ItemFields = z.infer<typeof itemFieldsSchema>;
@@ -97,6 +100,7 @@ export function itemFieldsOf(item: Item): ItemFields {
     contactName: item.contactName,
     contactPhone: item.contactPhone,
     noteToEditor: item.noteToEditor,
+    callId: item.callId,
   };
 }
 
@@ -155,6 +159,7 @@ export function createItem(actor: Actor, fields: ItemFields): Item {
   const unitId = actor.unitId;
   const pub = currentPublication();
   validateSection(pub.id, fields.suggestedSectionId);
+  assertCallAnswerable(unitId, fields.callId);
   return db.transaction((tx) => {
     const item = tx
       .insert(items)
@@ -183,6 +188,7 @@ export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>
   if (asEditor && !asUnit) assertIssueEditable(db, actor, item.id);
   checkVersion(item, input.version);
   validateSection(item.publicationId, input.suggestedSectionId);
+  if (asUnit && (input.callId ?? null) !== item.callId) assertCallAnswerable(item.unitId, input.callId);
   // Only a unit's own draft may be untitled; what the desk holds always has a title.
   if (!asUnit && !input.title) throw new AppError("invalid", {}, "title");
   const { id, version, ...fields } = input;
