@@ -113,7 +113,7 @@ export function searchItems(actor: Actor, input: SearchInput): SearchResult {
     params.push(f.section);
   }
   const from = `from ${driver} fts
-    join items i on i.id = fts.rowid
+    cross join items i on i.id = fts.rowid
     left join placements p on p.item_id = i.id
     left join issues iss on iss.id = p.issue_id
     left join issue_sections sec on sec.id = p.section_id
