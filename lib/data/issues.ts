@@ -22,6 +22,7 @@ import { itemTransition } from "@/lib/workflow/item";
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
+import { recordDistribution, registerFieldsSchema } from "./register";
 import { notifyRole, notifyUnit } from "./notifications";
 import { currentPublication, listCatalogue } from "./publication";
 import { idSchema, isoDateSchema, todayInChina, versionSchema } from "./validation";
@@ -318,6 +319,7 @@ export function reopenIssue(actor: Actor, input: z.infer<typeof issueRefSchema>)
 export const distributeIssueSchema = issueRefSchema.extend({
   date: isoDateSchema,
   distribution: z.array(z.string().trim().min(1).max(100, "too_long")).min(1, "distribution_required").max(50),
+  ...registerFieldsSchema.shape,
 });
 
 /** Distribution publishes every item of the issue; only content that still matches the approval goes out. */
@@ -329,6 +331,7 @@ export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIs
     set: { distributedAt: new Date(`${input.date}T12:00:00+08:00`), distributedTo: input.distribution },
     detail: { date: input.date, distribution: input.distribution },
     write: (tx, issue) => {
+      recordDistribution(tx, actor, issue, input);
       const placed = tx.select({ item: items }).from(placements).innerJoin(items, eq(items.id, placements.itemId)).where(eq(placements.issueId, issue.id)).all();
       for (const { item } of placed) {
         tx.update(items)
