@@ -10,10 +10,13 @@ const NAV: { href: string; key: string; roles: Role[] }[] = [
   { href: "/items/new", key: "newItem", roles: ["contributor"] },
   { href: "/desk/inbox", key: "inbox", roles: ["editor"] },
   { href: "/desk/issues", key: "issues", roles: ["editor"] },
+  { href: "/desk/calls", key: "calls", roles: ["editor"] },
   { href: "/review", key: "review", roles: ["reviewer"] },
   { href: "/office", key: "office", roles: ["office"] },
   { href: "/office/archive", key: "archive", roles: ["office", "editor", "reviewer", "admin"] },
   { href: "/office/import", key: "import", roles: ["office", "admin"] },
+  { href: "/office/register", key: "register", roles: ["office", "editor", "admin"] },
+  { href: "/search", key: "search", roles: ["contributor", "editor", "reviewer", "office", "admin"] },
   { href: "/audit", key: "audit", roles: ["editor", "reviewer", "admin"] },
   { href: "/admin", key: "admin", roles: ["admin"] },
 ];

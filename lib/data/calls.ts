@@ -153,11 +153,17 @@ export function listCalls(actor: Actor, now = Date.now()) {
     });
 }
 
+/** Units a call may ask (active, not the office), for the publish form. */
+export function callableUnits(actor: Actor): { id: number; name: string }[] {
+  requireRole(actor, "editor");
+  return db.$client.prepare("select id, name from units where active = 1 and kind <> 'office' order by name").all() as { id: number; name: string }[];
+}
+
 /** A call with each asked unit's answer, for the desk's call page. */
 export function callView(actor: Actor, id: number, now = Date.now()) {
   requireRole(actor, "editor", "office", "admin");
   const call = getCall(actor, id);
-  const issue = call.issueId ? (db.select({ id: issues.id, year: issues.year, number: issues.number }).from(issues).where(eq(issues.id, call.issueId)).get() ?? null) : null;
+  const issue = call.issueId ? (db.select({ id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber }).from(issues).where(eq(issues.id, call.issueId)).get() ?? null) : null;
   const reminders = db.$client
     .prepare("select id, due_at as dueAt, offset_minutes as offsetMinutes, sent_at as sentAt, units_reminded as unitsReminded from reminders where call_id = ? order by due_at")
     .all(call.id) as { id: number; dueAt: number; offsetMinutes: number | null; sentAt: number | null; unitsReminded: string | null }[];

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { GuidanceEditor } from "@/components/calls/guidance-editor";
+import { PublishCallForm } from "@/components/calls/publish-call-form";
+import { requirePageActor } from "@/lib/auth/session";
+import { callableUnits, currentGuidance, formatChina, listCalls } from "@/lib/data/calls";
+import { listIssues } from "@/lib/data/issues";
+import { reminderOffsetsHours } from "@/lib/mail";
+
+export default async function CallsPage() {
+  const actor = await requirePageActor("editor");
+  const rows = listCalls(actor);
+  const [t, td] = await Promise.all([getTranslations("calls"), getTranslations("desk")]);
+  const units = callableUnits(actor);
+  const issues = listIssues(actor)
+    .filter((i) => i.status === "drafting")
+    .map((i) => ({ id: i.id, label: td("issueLabel", { year: i.year, number: i.number, total: i.totalNumber }) }));
+  const inThreeDays = formatChina(Date.now() + 3 * 86_400_000).replace(" ", "T").slice(0, 11) + "17:00";
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <p className="hint">{t("intro", { offsets: reminderOffsetsHours().join("、") })}</p>
+      <h2>{t("list")}</h2>
+      {rows.length === 0 ? (
+        <p className="empty">{t("empty")}</p>
+      ) : (
+        <table className="table" data-testid="calls">
+          <thead>
+            <tr>
+              <th scope="col">{t("topic")}</th>
+              <th scope="col">{t("deadline")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("asked")}</th>
+              <th scope="col">{t("answered")}</th>
+              <th scope="col">{t("late")}</th>
+              <th scope="col">{t("missed")}</th>
+              <th scope="col">{t("pending")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.call.id}>
+                <td>
+                  <Link href={`/desk/calls/${r.call.id}`}>{r.call.topic}</Link>
+                </td>
+                <td>{formatChina(r.call.deadline.getTime())}</td>
+                <td>{r.call.closedAt ? t("closed") : t("open")}</td>
+                <td>{r.asked}</td>
+                <td>{r.answered}</td>
+                <td>{r.late}</td>
+                <td>{r.missed}</td>
+                <td>{r.pending}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="two-cols">
+        <PublishCallForm units={units} issues={issues} defaultDeadline={inThreeDays} />
+        <GuidanceEditor body={currentGuidance().body} />
+      </div>
+    </section>
+  );
+}
