@@ -22,7 +22,7 @@ const countSchema = z.number("invalid").int("invalid").min(1, "invalid").max(1_0
 
 /** The register fields a distribution form sends beside the date and groups. */
 export const registerFieldsSchema = z.object({
-  method: z.enum(DISTRIBUTION_METHODS).default("print"),
+  method: z.enum(DISTRIBUTION_METHODS).optional(),
   recipientCount: countSchema.nullable().optional(),
   printRun: countSchema.nullable().optional(),
 });
