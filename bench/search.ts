@@ -87,7 +87,7 @@ function time(fn: () => unknown) {
 
 console.log(`search bench: ${count} items (${ITEMS} generated in ${(loadMs / 1000).toFixed(1)} s with the index triggers), ${ROUNDS} rounds each`);
 const oneUnit = unitRows.find((u) => u.name === "昌平区科协") ?? unitRows[0];
-for (const [q, unitId] of [["科普"], ["科技工作者"], ["院士专家"], ["科普", oneUnit.id]] as [string, number?][]) {
+for (const [q, unitId] of [["科普"], ["制冷"], ["科技工作者"], ["院士专家"], ["科普", oneUnit.id]] as [string, number?][]) {
   const r = searchItems(editor, { q, unitId });
   const like = `%${q}%`;
   const likeTotal = unitId ? "-" : (likeAll.get({ q: like }) as { n: number }).n;

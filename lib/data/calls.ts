@@ -201,6 +201,11 @@ export function assertCallAnswerable(unitId: number, callId: number | null | und
   if (!call || call.closedAt || !callTargetUnits(db, call).some((u) => u.id === unitId)) throw new AppError("invalid", {}, "callId");
 }
 
+/** The publish form's proposed deadline: 17:00 Beijing time, three days from now ("yyyy-mm-ddT17:00"). */
+export function defaultCallDeadline(now = Date.now()): string {
+  return `${formatChina(now + 3 * 86_400_000).slice(0, 10)}T17:00`;
+}
+
 /** 2026-12-01 17:00 in Beijing time. */
 export function formatChina(ms: number): string {
   const d = new Date(ms + 8 * 3600_000).toISOString();

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { GuidanceEditor } from "@/components/calls/guidance-editor";
 import { PublishCallForm } from "@/components/calls/publish-call-form";
 import { requirePageActor } from "@/lib/auth/session";
-import { callableUnits, currentGuidance, formatChina, listCalls } from "@/lib/data/calls";
+import { callableUnits, currentGuidance, defaultCallDeadline, formatChina, listCalls } from "@/lib/data/calls";
 import { listIssues } from "@/lib/data/issues";
 import { reminderOffsetsHours } from "@/lib/mail";
 
@@ -15,7 +15,7 @@ export default async function CallsPage() {
   const issues = listIssues(actor)
     .filter((i) => i.status === "drafting")
     .map((i) => ({ id: i.id, label: td("issueLabel", { year: i.year, number: i.number, total: i.totalNumber }) }));
-  const inThreeDays = formatChina(Date.now() + 3 * 86_400_000).replace(" ", "T").slice(0, 11) + "17:00";
+  const inThreeDays = defaultCallDeadline();
   return (
     <section>
       <h1>{t("title")}</h1>
