@@ -123,7 +123,7 @@ async function claimAndSend(database: Db, now: number, mailer: Mailer | null | u
      returning id, key, call_id, issue_id, offset_minutes`,
   );
   const usersOf = c.prepare("select id, email from users where unit_id = ? and active = 1");
-  const notify = c.prepare("insert into notifications (user_id, kind, item_id, issue_id, message) values (?, ?, null, ?, ?)");
+  const notify = c.prepare("insert into notifications (user_id, kind, item_id, issue_id, message, created_at) values (?, ?, null, ?, ?, ?)");
   const mark = c.prepare("update reminders set units_reminded = ? where id = ?");
   const mails: { to: string; subject: string; text: string }[] = [];
   const sent = c.transaction(() => {
@@ -135,7 +135,7 @@ async function claimAndSend(database: Db, now: number, mailer: Mailer | null | u
       let notified = 0;
       for (const unitId of unitIds) {
         for (const u of usersOf.all(unitId) as { id: number; email: string | null }[]) {
-          notify.run(u.id, noticeKind, kind === "issue" ? row.issue_id : null, message);
+          notify.run(u.id, noticeKind, kind === "issue" ? row.issue_id : null, message, now);
           notified++;
           if (u.email) mails.push({ to: u.email, subject: `【催报】${message}`, text: reminderMailText(kind, message) });
         }
