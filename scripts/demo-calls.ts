@@ -81,7 +81,7 @@ async function main() {
   log(`${formatChina(Date.now())} 昌平区科协报送（按时）`);
 
   const unitName = (id: number) => (c.prepare("select name from units where id = ?").get(id) as { name: string }).name;
-  const mine = (sent: { key: string }[]) => sent.filter((s) => s.key.startsWith(`call:${call.id}:`));
+  const mine = <T extends { key: string }>(sent: T[]) => sent.filter((s) => s.key.startsWith(`call:${call.id}:`));
   const show = (label: string, sent: { key: string; unitIds: number[]; notified: number }[]) =>
     log(`${label}: ${sent.length ? sent.map((s) => `${s.key} → ${s.unitIds.map(unitName).join("、")}（${s.notified} 条通知）`).join("; ") : "无（没有到期或已发送过的提醒）"}`);
 
