@@ -9,6 +9,7 @@ import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
 import { callFiguresByUnit } from "./call-figures";
 import { callView, currentGuidance, openCallsForUnit, publishCall, updateGuidance } from "./calls";
+import { createIssue, proposeNextIssue } from "./issues";
 import { createItem, submitItem } from "./items";
 import { listNotifications } from "./notifications";
 import { remindNow, runDueReminders } from "./reminders";
@@ -131,6 +132,23 @@ describe("reminders", () => {
     const due = call.deadline.getTime() - 2 * HOUR + 1000;
     const [x, y] = await Promise.all([runDueReminders(db, due, { offsetsHours: [2] }), runDueReminders(db, due, { offsetsHours: [2] })]);
     expect([...x, ...y].filter((s) => s.key.startsWith(`call:${call.id}:`))).toHaveLength(1);
+  });
+});
+
+describe("issue deadline (截稿) reminders", () => {
+  it("remind the units that submitted nothing since the issue was opened, once per offset", async () => {
+    const issue = createIssue(editor, proposeNextIssue(editor, "2026-12-04"));
+    const deadline = Date.now() + 30 * HOUR;
+    c.prepare("update issues set deadline = ? where id = ?").run(deadline, issue.id);
+    const item = createItem(changping, itemFields("昌平本期稿件"));
+    submitItem(changping, { id: item.id, version: item.version });
+    const mine = (sent: { key: string }[]) => sent.filter((s) => s.key.startsWith(`issue:${issue.id}:`));
+    const sent = mine(await runDueReminders(db, deadline - 24 * HOUR + 1000));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].unitIds).not.toContain(changping.unitId);
+    expect(sent[0].unitIds).toEqual(expect.arrayContaining([dongcheng.unitId, haidian.unitId]));
+    expect(listNotifications(dongcheng).filter((n) => n.kind === "issue_reminder" && n.issueId === issue.id)).toHaveLength(1);
+    expect(mine(await runDueReminders(db, deadline - 24 * HOUR + 5000))).toEqual([]);
   });
 });
 
