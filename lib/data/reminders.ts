@@ -125,7 +125,7 @@ async function claimAndSend(database: Db, now: number, mailer: Mailer | null | u
   const usersOf = c.prepare("select id, email from users where unit_id = ? and active = 1");
   const notify = c.prepare("insert into notifications (user_id, kind, item_id, issue_id, message, created_at) values (?, ?, null, ?, ?, ?)");
   const mark = c.prepare("update reminders set units_reminded = ? where id = ?");
-  const mails: { to: string; subject: string; text: string }[] = [];
+  const mails: { to: string; subject: string; text: string; reminder: number }[] = [];
   const sent = c.transaction(() => {
     const rows = claim.all(onlyId ? { now, id: onlyId } : { now }) as ClaimedRow[];
     return rows.map((row) => {
@@ -137,25 +137,24 @@ async function claimAndSend(database: Db, now: number, mailer: Mailer | null | u
         for (const u of usersOf.all(unitId) as { id: number; email: string | null }[]) {
           notify.run(u.id, noticeKind, kind === "issue" ? row.issue_id : null, message, now);
           notified++;
-          if (u.email) mails.push({ to: u.email, subject: `【催报】${message}`, text: reminderMailText(kind, message) });
+          if (u.email) mails.push({ to: u.email, subject: `【催报】${message}`, text: reminderMailText(kind, message), reminder: row.id });
         }
       }
       mark.run(JSON.stringify(unitIds), row.id);
       return { id: row.id, key: row.key, kind, targetId: (row.call_id ?? row.issue_id) as number, manual: row.offset_minutes === null, unitIds, notified, emailed: 0 } as SentReminder;
     });
   })();
-  if (mailer && mails.length) {
-    let ok = 0;
-    for (const m of mails) {
+  if (mailer) {
+    for (const { reminder, ...m } of mails) {
       try {
         await mailer.send(m);
-        ok++;
+        const s = sent.find((x) => x.id === reminder);
+        if (s) s.emailed++;
       } catch (e) {
         // In-app notices went out with the claim; a failed e-mail is reported, not retried.
         console.error(`reminder e-mail to ${m.to} failed:`, e instanceof Error ? e.message : e);
       }
     }
-    if (sent.length) sent[0].emailed = ok;
   }
   return sent;
 }
