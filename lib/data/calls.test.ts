@@ -142,7 +142,7 @@ describe("issue deadline (截稿) reminders", () => {
     c.prepare("update issues set deadline = ? where id = ?").run(deadline, issue.id);
     const item = createItem(changping, itemFields("昌平本期稿件"));
     submitItem(changping, { id: item.id, version: item.version });
-    const mine = (sent: { key: string }[]) => sent.filter((s) => s.key.startsWith(`issue:${issue.id}:`));
+    const mine = <T extends { key: string }>(sent: T[]) => sent.filter((s) => s.key.startsWith(`issue:${issue.id}:`));
     const sent = mine(await runDueReminders(db, deadline - 24 * HOUR + 1000));
     expect(sent).toHaveLength(1);
     expect(sent[0].unitIds).not.toContain(changping.unitId);
