@@ -30,6 +30,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       }
     }
   }
+  // The editor opens the item on the desk, a unit its own item; the reviewer and the office read it in its issue.
+  const editor = hasRole(actor, "editor");
+  const itemHref = (h: { id: number; unitId: number; issueId: number | null }) =>
+    editor ? `/desk/items/${h.id}` : !desk ? `/items/${h.id}` : h.issueId ? `/office/archive/${h.issueId}?q=${encodeURIComponent(q)}` : null;
   const issueLabel = (i: { year: number; number: number; totalNumber: number }) => td("issueLabel", { year: i.year, number: i.number, total: i.totalNumber });
   return (
     <section>
@@ -107,9 +111,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               {result.hits.map((h) => (
                 <li key={h.id}>
                   <h2 className={styles.hitTitle}>
-                    <Link href={desk ? `/desk/items/${h.id}` : `/items/${h.id}`}>
+                    {itemHref(h) ? (
+                      <Link href={itemHref(h) ?? ""}>
+                        <Highlighted parts={h.title_parts} />
+                      </Link>
+                    ) : (
                       <Highlighted parts={h.title_parts} />
-                    </Link>
+                    )}
                   </h2>
                   <p className={styles.snippet}>
                     <Highlighted parts={h.snippet} />
