@@ -39,8 +39,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <section>
       <h1>{t("title")}</h1>
       <p className="hint">{desk ? t("intro") : t("introUnit")}</p>
-      <form method="get" action="/search" className={`form ${styles.form}`} role="search">
-        <div className="field grow">
+      <form method="get" action="/search" className="card form" role="search">
+        <div className="field">
           <label htmlFor="search-q">{t("q")}</label>
           <input id="search-q" name="q" type="search" defaultValue={q} maxLength={100} aria-invalid={error ? true : undefined} aria-describedby={error ? "search-error" : undefined} />
           {error && (
@@ -49,6 +49,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             </span>
           )}
         </div>
+        <div className="field-row">
         {desk && (
           <div className="field">
             <label htmlFor="search-unit">{t("unit")}</label>
@@ -95,9 +96,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             ))}
           </select>
         </div>
-        <button type="submit" className="primary">
-          {t("submit")}
-        </button>
+        </div>
+        <div>
+          <button type="submit" className="primary">
+            {t("submit")}
+          </button>
+        </div>
       </form>
       {result && (
         <>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { publishCallAction } from "@/app/(desk)/desk/calls/actions";
+import styles from "./calls.module.css";
 
 /** The editor's form for a new call (约稿): topic, guidance, deadline, units, optional issue. */
 export function PublishCallForm({ units, issues, defaultDeadline }: { units: { id: number; name: string }[]; issues: { id: number; label: string }[]; defaultDeadline: string }) {
@@ -73,16 +74,16 @@ export function PublishCallForm({ units, issues, defaultDeadline }: { units: { i
       </div>
       <fieldset className="field">
         <legend>{t("target")}</legend>
-        <label>
+        <label className="checkbox">
           <input type="radio" name={`${uid}-target`} checked={target === "all"} onChange={() => setTarget("all")} /> {t("targetAll")}
         </label>{" "}
-        <label>
+        <label className="checkbox">
           <input type="radio" name={`${uid}-target`} checked={target === "chosen"} onChange={() => setTarget("chosen")} /> {t("targetChosen")}
         </label>
         {target === "chosen" && (
-          <div className="checks" role="group" aria-label={t("units")}>
+          <div className={styles.checks} role="group" aria-label={t("units")}>
             {units.map((u) => (
-              <label key={u.id}>
+              <label key={u.id} className="checkbox">
                 <input type="checkbox" checked={chosen.includes(u.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, u.id] : chosen.filter((x) => x !== u.id))} /> {u.name}
               </label>
             ))}

@@ -149,7 +149,7 @@ export function listCalls(actor: Actor, now = Date.now()) {
     .map((call) => {
       const st = callUnitStatuses(db, call, now);
       const n = (s: UnitAnswer) => st.filter((x) => x.status === s).length;
-      return { call, asked: st.length, answered: n("answered"), late: n("late"), missed: n("missed"), pending: n("pending") };
+      return { call, asked: st.length, answered: n("answered"), late: n("late"), missed: n("missed"), pending: n("pending"), pastDeadline: call.deadline.getTime() <= now };
     });
 }
 
@@ -167,7 +167,7 @@ export function callView(actor: Actor, id: number, now = Date.now()) {
   const reminders = db.$client
     .prepare("select id, due_at as dueAt, offset_minutes as offsetMinutes, sent_at as sentAt, units_reminded as unitsReminded from reminders where call_id = ? order by due_at")
     .all(call.id) as { id: number; dueAt: number; offsetMinutes: number | null; sentAt: number | null; unitsReminded: string | null }[];
-  return { call, issue, units: callUnitStatuses(db, call, now), reminders };
+  return { call, issue, units: callUnitStatuses(db, call, now), reminders, pastDeadline: call.deadline.getTime() <= now };
 }
 
 /**

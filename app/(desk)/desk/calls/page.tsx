@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { GuidanceEditor } from "@/components/calls/guidance-editor";
 import { PublishCallForm } from "@/components/calls/publish-call-form";
+import styles from "@/components/calls/calls.module.css";
 import { requirePageActor } from "@/lib/auth/session";
 import { callableUnits, currentGuidance, defaultCallDeadline, formatChina, listCalls } from "@/lib/data/calls";
 import { listIssues } from "@/lib/data/issues";
@@ -44,7 +45,7 @@ export default async function CallsPage() {
                   <Link href={`/desk/calls/${r.call.id}`}>{r.call.topic}</Link>
                 </td>
                 <td>{formatChina(r.call.deadline.getTime())}</td>
-                <td>{r.call.closedAt ? t("closed") : t("open")}</td>
+                <td>{r.call.closedAt ? t("closed") : r.pastDeadline ? t("pastDeadline") : t("open")}</td>
                 <td>{r.asked}</td>
                 <td>{r.answered}</td>
                 <td>{r.late}</td>
@@ -55,7 +56,7 @@ export default async function CallsPage() {
           </tbody>
         </table>
       )}
-      <div className="two-cols">
+      <div className={styles.cols}>
         <PublishCallForm units={units} issues={issues} defaultDeadline={inThreeDays} />
         <GuidanceEditor body={currentGuidance().body} />
       </div>

@@ -29,7 +29,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         </span>
       </div>
       <p className="hint no-print">{t("intro")}</p>
-      <form method="get" className="form no-print">
+      <form method="get" className={`no-print ${styles.yearForm}`}>
         <label htmlFor="register-year">{t("year")}</label>{" "}
         <select id="register-year" name="year" defaultValue={year}>
           {[...new Set([year, ...years])].map((y) => (

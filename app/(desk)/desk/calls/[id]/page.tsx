@@ -5,6 +5,7 @@ import { CloseCallButton, RemindNowButton } from "@/components/calls/remind-now-
 import { requirePageActor } from "@/lib/auth/session";
 import { callView, formatChina } from "@/lib/data/calls";
 import { AppError } from "@/lib/data/errors";
+import styles from "@/components/calls/calls.module.css";
 
 export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
@@ -26,7 +27,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
       </p>
       <div className="title-row">
         <h1>{call.topic}</h1>
-        <span>{open ? t("open") : t("closed")}</span>
+        <span>{!open ? t("closed") : view.pastDeadline ? t("pastDeadline") : t("open")}</span>
       </div>
       <p>
         {t("due", { time: formatChina(call.deadline.getTime()) })}
@@ -52,7 +53,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             <tr key={u.unitId} data-status={u.status}>
               <td>{u.unitName}</td>
               <td>
-                <span className={`badge status-${u.status}`}>{t(u.status)}</span>
+                <span className={`badge ${styles[u.status]}`}>{t(u.status)}</span>
               </td>
               <td>{u.answeredAt ? formatChina(u.answeredAt) : "—"}</td>
               <td>{u.items}</td>

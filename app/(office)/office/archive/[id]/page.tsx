@@ -10,6 +10,7 @@ import { AppError } from "@/lib/data/errors";
 import { issueDocument } from "@/lib/data/issues";
 import { registerEntriesForIssue } from "@/lib/data/register";
 import { searchTerms } from "@/lib/data/search";
+import styles from "@/components/register/register.module.css";
 
 /** An archived issue read in the page: its print view, with the search terms marked, and its register entry. */
 export default async function ArchiveReadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> }) {
@@ -34,7 +35,7 @@ export default async function ArchiveReadPage({ params, searchParams }: { params
         <Link href="/office/archive">{t("back")}</Link>
       </p>
       <h1>{t("title", { label })}</h1>
-      <form method="get" className="form">
+      <form method="get" className={styles.yearForm}>
         <label htmlFor="read-q">{t("highlight")}</label>{" "}
         <input id="read-q" name="q" type="search" defaultValue={q} maxLength={100} /> <button type="submit">{t("apply")}</button>{" "}
         {terms.length > 0 && (
