@@ -5,15 +5,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { closeCallAction, remindNowAction } from "@/app/(desk)/desk/calls/actions";
 
-/** 催报: reminds the units that have sent nothing for the call, now. */
-export function RemindNowButton({ callId }: { callId: number }) {
+/** 催报: reminds the units that have sent nothing for the call (or the issue's 截稿), now. */
+export function RemindNowButton({ target }: { target: { callId: number } | { issueId: number } }) {
   const t = useTranslations("calls");
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   async function onClick() {
     setPending(true);
-    const res = await remindNowAction({ callId });
+    const res = await remindNowAction(target);
     setPending(false);
     if ("error" in res) return setMessage({ ok: false, text: res.error });
     setMessage({ ok: true, text: res.data.units ? t("reminded", { count: res.data.units }) : t("remindedNone") });

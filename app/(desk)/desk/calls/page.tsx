@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { GuidanceEditor } from "@/components/calls/guidance-editor";
 import { PublishCallForm } from "@/components/calls/publish-call-form";
+import { RemindNowButton } from "@/components/calls/remind-now-button";
 import styles from "@/components/calls/calls.module.css";
 import { requirePageActor } from "@/lib/auth/session";
 import { callableUnits, currentGuidance, defaultCallDeadline, formatChina, listCalls } from "@/lib/data/calls";
@@ -13,9 +14,9 @@ export default async function CallsPage() {
   const rows = listCalls(actor);
   const [t, td] = await Promise.all([getTranslations("calls"), getTranslations("desk")]);
   const units = callableUnits(actor);
-  const issues = listIssues(actor)
-    .filter((i) => i.status === "drafting")
-    .map((i) => ({ id: i.id, label: td("issueLabel", { year: i.year, number: i.number, total: i.totalNumber }) }));
+  const drafting = listIssues(actor).filter((i) => i.status === "drafting");
+  const withDeadline = drafting.filter((i) => i.deadline);
+  const issues = drafting.map((i) => ({ id: i.id, label: td("issueLabel", { year: i.year, number: i.number, total: i.totalNumber }) }));
   const inThreeDays = defaultCallDeadline();
   return (
     <section>
@@ -55,6 +56,18 @@ export default async function CallsPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {withDeadline.length > 0 && (
+        <>
+          <h2>{t("issueDeadlines")}</h2>
+          <ul className="list" data-testid="issue-deadlines">
+            {withDeadline.map((i) => (
+              <li key={i.id}>
+                {td("issueLabel", { year: i.year, number: i.number, total: i.totalNumber })} · {t("due", { time: formatChina(i.deadline?.getTime() ?? 0) })} <RemindNowButton target={{ issueId: i.id }} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <div className={styles.cols}>
         <PublishCallForm units={units} issues={issues} defaultDeadline={inThreeDays} />

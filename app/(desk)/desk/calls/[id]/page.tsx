@@ -36,7 +36,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
       {call.guidance && <p className="note">{call.guidance}</p>}
       {open && (
         <p>
-          <RemindNowButton callId={call.id} /> <CloseCallButton callId={call.id} />
+          <RemindNowButton target={{ callId: call.id }} /> <CloseCallButton callId={call.id} />
         </p>
       )}
       <table className="table" data-testid="call-units">
