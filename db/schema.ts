@@ -96,6 +96,8 @@ export const users = sqliteTable("users", {
   username: text("username").notNull().unique(),
   displayName: text("display_name").notNull(),
   passwordHash: text("password_hash").notNull(),
+  // Where reminders are e-mailed when SMTP is configured; null: in-app only.
+  email: text("email"),
   unitId: integer("unit_id").references(() => units.id),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   // Bumped by sign-out, password reset, role change and deactivation: every session carrying an
@@ -159,8 +161,11 @@ export const items = sqliteTable(
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    // The call (约稿) this item answers, if any.
+    callId: integer("call_id").references((): AnySQLiteColumn => calls.id),
   },
   (t) => [
+    index("items_call").on(t.callId),
     index("items_status").on(t.status),
     index("items_unit").on(t.unitId, t.status),
     // Adoption statistics count submissions by submission date.
@@ -481,6 +486,107 @@ export const forwards = sqliteTable(
   (t) => [uniqueIndex("forwards_item_target").on(t.itemId, t.target), index("forwards_used_date").on(t.usedDate)],
 );
 
+export const CALL_TARGETS = ["all", "chosen"] as const;
+
+/** A call for items (约稿): the editor asks units for items on a topic by a deadline. */
+export const calls = sqliteTable(
+  "calls",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    publicationId: integer("publication_id")
+      .notNull()
+      .references(() => publications.id),
+    topic: text("topic").notNull(),
+    guidance: text("guidance").notNull().default(""),
+    deadline: integer("deadline", { mode: "timestamp_ms" }).notNull(),
+    // "all": every active contributing unit; "chosen": the units in call_units.
+    target: text("target", { enum: CALL_TARGETS }).notNull().default("all"),
+    issueId: integer("issue_id").references((): AnySQLiteColumn => issues.id),
+    createdById: integer("created_by_id").references(() => users.id),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("calls_deadline").on(t.deadline)],
+);
+
+export const callUnits = sqliteTable(
+  "call_units",
+  {
+    callId: integer("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.unitId] })],
+);
+
+/** The publication's standing submission guidance (报送要点), one current text. */
+export const publicationGuidance = sqliteTable("publication_guidance", {
+  publicationId: integer("publication_id")
+    .primaryKey()
+    .references(() => publications.id),
+  body: text("body").notNull().default(""),
+  updatedById: integer("updated_by_id").references(() => users.id),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+/**
+ * The reminder schedule: one row per deadline and offset (or per 催报). A row is claimed by setting
+ * sent_at in the same statement that selects it, so no reminder goes out twice, whatever restarts.
+ */
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // "call:<id>:<minutes>", "issue:<id>:<minutes>" or "call:<id>:now:<ms>" for a 催报.
+    key: text("key").notNull().unique(),
+    callId: integer("call_id").references(() => calls.id, { onDelete: "cascade" }),
+    issueId: integer("issue_id").references(() => issues.id, { onDelete: "cascade" }),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    offsetMinutes: integer("offset_minutes"), // null for a 催报 sent by the editor
+    createdById: integer("created_by_id").references(() => users.id),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    unitsReminded: text("units_reminded", { mode: "json" }).$type<number[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reminders_due").on(t.sentAt, t.dueAt)],
+);
+
+export const DISTRIBUTION_METHODS = ["print", "electronic", "post"] as const; // 印发 / 电子 / 邮寄
+export type DistributionMethod = (typeof DISTRIBUTION_METHODS)[number];
+
+/**
+ * The distribution register (发文登记): one row per recorded distribution; a correction is a new
+ * row pointing at the one it corrects, never an update.
+ */
+export const distributionRecords = sqliteTable(
+  "distribution_records",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id),
+    date: text("date").notNull(), // yyyy-mm-dd
+    method: text("method", { enum: DISTRIBUTION_METHODS }).notNull(),
+    groups: text("groups", { mode: "json" }).$type<string[]>().notNull(),
+    recipientCount: integer("recipient_count").notNull(),
+    printRun: integer("print_run"),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    recordedByName: text("recorded_by_name").notNull(),
+    correctsId: integer("corrects_id").references((): AnySQLiteColumn => distributionRecords.id),
+    reason: text("reason").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("distribution_records_issue").on(t.issueId)],
+);
+
+export type Call = typeof calls.$inferSelect;
+export type Reminder = typeof reminders.$inferSelect;
+export type DistributionRecord = typeof distributionRecords.$inferSelect;
 export type Publication = typeof publications.$inferSelect;
 export type Unit = typeof units.$inferSelect;
 export type User = typeof users.$inferSelect;

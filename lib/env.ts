@@ -11,6 +11,16 @@ const schema = z.object({
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   // "1" loads the demo publication, units, users and items into an empty database.
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  // Reminder e-mails: an SMTP URL (smtp://user:pass@host:587, smtps://… for TLS); unset: in-app only.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("简报编发 <noreply@localhost>"),
+  // Hours before a deadline (截稿, call) to remind units that have sent nothing, comma-separated.
+  REMINDER_OFFSETS_HOURS: z
+    .string()
+    .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/)
+    .default("24,2"),
+  // How often the server process looks for due reminders; "0" turns the in-process scheduler off.
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated); none by default.
   TRUSTED_PROXIES: z

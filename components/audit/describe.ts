@@ -146,6 +146,17 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
       return [L("ip", { ip: e.detail.ip })];
     case "auth.login_failed":
       return [L("login_failed", { username: e.detail.username, ip: e.detail.ip })];
+    case "publication.call_publish":
+      return [L("call", { topic: e.detail.topic, deadline: e.detail.deadline.slice(0, 16).replace("T", " ") })];
+    case "publication.call_close":
+      return [L("call", { topic: e.detail.topic, deadline: "—" })];
+    case "publication.guidance_update":
+      return [change("guidance", e.detail.before, e.detail.after)];
+    case "publication.remind_now":
+    case "issue.remind_now":
+      return [L("reminded", { units: e.detail.units.length })];
+    case "issue.register_correct":
+      return [L("register_correct", { reason: e.detail.reason, fields: list(e.detail.changed) })];
     case "item.instruction":
       return [L("instruction", { leader: e.detail.leader, level: e.detail.level, date: e.detail.date })];
     case "item.instruction_removed":

@@ -26,6 +26,8 @@ export interface ItemFormValues {
   contactName: string;
   contactPhone: string;
   noteToEditor: string;
+  /** The call (约稿) the item answers. */
+  callId?: number | null;
 }
 
 interface Props {
@@ -41,6 +43,10 @@ interface Props {
   userId?: number;
   unitName?: string;
   unitNames?: string[];
+  /** Open calls the unit may answer, for the 回应约稿 field. */
+  calls?: { id: number; label: string }[];
+  /** Shown beside the form, under the side card (the standing guidance). */
+  guidance?: React.ReactNode;
 }
 
 type FieldErrors = Record<string, string>;
@@ -72,6 +78,7 @@ const toPayload = (v: ItemFormValues) => ({
   contactName: v.contactName,
   contactPhone: v.contactPhone,
   noteToEditor: v.noteToEditor,
+  ...(v.callId !== undefined ? { callId: v.callId } : {}),
 });
 
 const fromLatest = (l: LatestItem): ItemFormValues => ({
@@ -83,6 +90,7 @@ const fromLatest = (l: LatestItem): ItemFormValues => ({
   contactName: l.fields.contactName,
   contactPhone: l.fields.contactPhone,
   noteToEditor: l.fields.noteToEditor,
+  callId: l.fields.callId ?? null,
 });
 
 /**
@@ -108,7 +116,7 @@ const hasText = (v: ItemFormValues) => !!v.title.trim() || v.body.content.some((
  * server a moment after typing stops; a refused save, a lost connection or a copy changed in
  * another tab never loses it.
  */
-export function ItemForm({ itemId, version: initialVersion, status = "draft", initial, initialChars, sections, titleMax, userId = 0, unitName, unitNames = [] }: Props) {
+export function ItemForm({ itemId, version: initialVersion, status = "draft", initial, initialChars, sections, titleMax, userId = 0, unitName, unitNames = [], calls = [], guidance }: Props) {
   const t = useTranslations("item");
   const tf = useTranslations("itemForm");
   const ta = useTranslations("attributionMove");
@@ -624,6 +632,21 @@ export function ItemForm({ itemId, version: initialVersion, status = "draft", in
             {errorFor("suggestedSectionId")}
           </div>
 
+          {(calls.length > 0 || values.callId) && (
+            <div className="field">
+              <label htmlFor={`${uid}-callId`}>{tf("callLink")}</label>
+              <select {...field("callId")} value={values.callId ?? ""} onChange={(e) => set("callId", e.target.value ? Number(e.target.value) : null)}>
+                <option value="">{tf("callNone")}</option>
+                {calls.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+              {errorFor("callId")}
+            </div>
+          )}
+
           <div className="field">
             <label htmlFor={`${uid}-eventDate`}>{t("eventDate")}</label>
             <input type="date" {...field("eventDate")} min="2000-01-01" max="2100-12-31" value={values.eventDate} onChange={(e) => set("eventDate", e.target.value)} />
@@ -703,6 +726,7 @@ export function ItemForm({ itemId, version: initialVersion, status = "draft", in
             </button>
           </div>
         </div>
+        {guidance}
       </aside>
 
       {sync.kind === "conflict" && <ConflictDialog latest={sync.latest} mine={values} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}

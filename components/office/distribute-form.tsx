@@ -8,10 +8,14 @@ import { distributeIssueAction } from "@/app/(office)/office/actions";
 /** Records that an approved issue went out: the date and the groups it was sent to. */
 export function DistributeForm({ issueId, version, date: initialDate, distribution }: { issueId: number; version: number; date: string; distribution: string[] }) {
   const t = useTranslations("office");
+  const tr = useTranslations("register");
   const router = useRouter();
   const uid = useId();
   const [date, setDate] = useState(initialDate);
   const [groups, setGroups] = useState(distribution.join("\n"));
+  const [method, setMethod] = useState<"print" | "electronic" | "post">("print");
+  const [count, setCount] = useState("");
+  const [printRun, setPrintRun] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -20,7 +24,15 @@ export function DistributeForm({ issueId, version, date: initialDate, distributi
     e.preventDefault();
     setPending(true);
     const list = groups.split("\n").map((g) => g.trim()).filter(Boolean);
-    const res = await distributeIssueAction({ issueId, version, date, distribution: list });
+    const res = await distributeIssueAction({
+      issueId,
+      version,
+      date,
+      distribution: list,
+      method,
+      recipientCount: count.trim() ? Number(count) : null,
+      printRun: printRun.trim() ? Number(printRun) : null,
+    });
     setPending(false);
     if ("error" in res) {
       setError(res.error);
@@ -42,6 +54,26 @@ export function DistributeForm({ issueId, version, date: initialDate, distributi
           <label htmlFor={`${uid}-groups`}>{t("distribution")}</label>
           <textarea id={`${uid}-groups`} rows={4} value={groups} onChange={(e) => setGroups(e.target.value)} aria-invalid={errors.distribution ? true : undefined} />
           {errors.distribution && <span className="field-error">{errors.distribution}</span>}
+        </div>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${uid}-method`}>{tr("method")}</label>
+          <select id={`${uid}-method`} value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
+            <option value="print">{tr("methodPrint")}</option>
+            <option value="electronic">{tr("methodElectronic")}</option>
+            <option value="post">{tr("methodPost")}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-count`}>{tr("count")}</label>
+          <input id={`${uid}-count`} inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} aria-invalid={errors.recipientCount ? true : undefined} />
+          {errors.recipientCount && <span className="field-error">{errors.recipientCount}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-run`}>{tr("printRun")}</label>
+          <input id={`${uid}-run`} inputMode="numeric" value={printRun} onChange={(e) => setPrintRun(e.target.value)} aria-invalid={errors.printRun ? true : undefined} />
+          {errors.printRun && <span className="field-error">{errors.printRun}</span>}
         </div>
       </div>
       {error && (

@@ -94,6 +94,10 @@ export const AUDIT_EVENTS = {
   "issue.sign": approval,
   "issue.reopen": voidedApproval,
   "issue.void": voidedApproval,
+  "issue.register_correct": z
+    .object({ recordId: id, corrects: id, reason: text, changed: z.array(z.enum(["date", "method", "groups", "recipientCount", "printRun"])) })
+    .strict(),
+  "issue.remind_now": z.object({ issueId: id, units: z.array(id) }).strict(),
   "issue.distribute": z.object({ date: text, distribution: z.array(text), fingerprint }).strict(),
   "issue.correct": z.object({ note: text, fromFingerprint: fingerprint, fingerprint }).strict(),
   "issue.export": z.object({ format: text, draft: z.boolean() }).strict(),
@@ -138,6 +142,10 @@ export const AUDIT_EVENTS = {
   "publication.scoring_rules": z
     .object({ effectiveFrom: text, replaced: z.boolean(), perSubmission: z.number(), perLead: z.number(), perHighlight: z.number(), perOrdinary: z.number(), perInstructionCentral: z.number(), perInstructionProvincial: z.number(), perInstructionBureau: z.number(), perInstructionOther: z.number(), perForwardUsed: z.number(), perCallAnswered: z.number(), perCallMissed: z.number(), coUnitShare: z.number() })
     .strict(),
+  "publication.call_publish": z.object({ callId: id, topic: text, deadline: text, target: z.enum(["all", "chosen"]), units: z.array(id) }).strict(),
+  "publication.call_close": z.object({ callId: id, topic: text }).strict(),
+  "publication.guidance_update": z.object({ before: text, after: text }).strict(),
+  "publication.remind_now": z.object({ callId: id, units: z.array(id) }).strict(),
   "publication.section_added": sectionRef,
   "publication.section_renamed": z.object({ sectionId: id, from: text, to: text }).strict(),
   "publication.section_moved": z.object({ sectionId: id, title: text, direction: z.enum(["up", "down"]) }).strict(),

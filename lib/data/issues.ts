@@ -25,6 +25,7 @@ import { itemTransition } from "@/lib/workflow/item";
 import { type Actor, requireRole } from "./actor";
 import { audit, type AuditInput } from "./audit";
 import { AppError } from "./errors";
+import { recordDistribution, registerFieldsSchema } from "./register";
 import { notifyRole, notifyUnit } from "./notifications";
 import { archiveFreshness, assertKindNumbersFree, issueKindSchema, mastheadKind, mastheadNumbering, nextSupplementNumber, numbersOfKind, proposeRegular } from "./issue-kinds";
 import { currentPublication, listCatalogue } from "./publication";
@@ -505,6 +506,7 @@ export function voidChangedApprovals(tx: Tx, actor: Actor, publicationId: number
 export const distributeIssueSchema = issueRefSchema.extend({
   date: isoDateSchema,
   distribution: z.array(textLine({ label: "分送", max: 100, required: true, tooLong: "too_long" })).min(1, "distribution_required").max(50),
+  ...registerFieldsSchema.shape,
 });
 
 /**
@@ -523,6 +525,7 @@ export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIs
       tx.insert(issueEditions)
         .values({ issueId: issue.id, revision: 1, kind: "distribution", document: checkedDocument(doc), fingerprint, createdById: actor.id, createdByName: actor.displayName })
         .run();
+      recordDistribution(tx, actor, issue, input);
       const placed = tx.select({ item: items }).from(placements).innerJoin(items, eq(items.id, placements.itemId)).where(eq(placements.issueId, issue.id)).all();
       for (const { item } of placed) {
         tx.update(items)

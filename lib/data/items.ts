@@ -22,6 +22,7 @@ import { type Actor, hasRole, requireRole } from "./actor";
 import { audit, type AuditInput } from "./audit";
 import { itemRows } from "./audit-log";
 import { noteContentChange } from "./signoff";
+import { assertCallAnswerable } from "./calls";
 import { AppError } from "./errors";
 import { notifyUnit } from "./notifications";
 import { currentPublication } from "./publication";
@@ -78,6 +79,8 @@ export const itemFieldsSchema = z
     contactName: plain(CONTACT_MAX, "too_long", { label: "联系人" }),
     contactPhone: plain(CONTACT_MAX, "too_long", { label: "联系电话" }).pipe(z.string().regex(/^[0-9+\-() 转、，,/]*$/, "invalid_phone")),
     noteToEditor: plain(NOTE_MAX, "too_long", { multiline: true, label: "给编辑的说明" }),
+    // The call (约稿) the item answers; absent or null: none.
+    callId: jsonId.nullable().optional(),
   })
   .strict();
 export type ItemFields = z.infer<typeof itemFieldsSchema>;
@@ -93,6 +96,7 @@ export function itemFieldsOf(item: Item): ItemFields {
     contactName: item.contactName,
     contactPhone: item.contactPhone,
     noteToEditor: item.noteToEditor,
+    callId: item.callId,
   };
 }
 
@@ -151,6 +155,7 @@ export function createItem(actor: Actor, fields: ItemFields): Item {
   const unitId = actor.unitId;
   const pub = currentPublication();
   validateSection(pub.id, fields.suggestedSectionId);
+  assertCallAnswerable(unitId, fields.callId);
   return db.transaction((tx) => {
     const item = tx
       .insert(items)
@@ -179,6 +184,7 @@ export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>
   if (asEditor && !asUnit) assertIssueEditable(db, actor, item.id);
   checkVersion(item, input.version);
   validateSection(item.publicationId, input.suggestedSectionId);
+  if (asUnit && (input.callId ?? null) !== item.callId) assertCallAnswerable(item.unitId, input.callId);
   // Only a unit's own draft may be untitled; what the desk holds always has a title.
   if (!asUnit && !input.title) throw new AppError("invalid", {}, "title");
   const { id, version, ...fields } = input;

@@ -4,6 +4,7 @@ import { ITEM_STATUSES } from "@/db/schema";
 import { requirePageActor } from "@/lib/auth/session";
 import { upcomingDeadline } from "@/lib/data/arrange";
 import { countMyItems, listMyItems, myItemsFilterSchema } from "@/lib/data/items";
+import { OpenCalls } from "@/components/calls/open-calls";
 import { StatusBadge } from "@/components/item/status-badge";
 import styles from "@/components/item/item-page.module.css";
 
@@ -34,6 +35,7 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
           {t("newTitle")}
         </Link>
       </div>
+      <OpenCalls actor={actor} />
       {deadline && (
         <p className="note" data-testid="deadline">
           {td("deadlineNotice", {

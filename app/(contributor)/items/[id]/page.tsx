@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { GuidancePanel } from "@/components/calls/guidance-panel";
 import { ItemForm } from "@/components/item/item-form";
+import { formatChina, openCallsForUnit } from "@/lib/data/calls";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
 import { TextDiff } from "@/components/item/text-diff";
@@ -33,6 +35,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
   const { item, issue } = view;
   const [t, ts, td, format] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("itemDetail"), getFormatter()]);
   const editable = item.status === "draft" || item.status === "returned";
+  const openCalls = editable ? openCallsForUnit(actor) : [];
   const { submitted } = await searchParams;
   const issueLabel = issue ? t("issueLabel", { year: issue.year, number: issue.number }) : null;
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
@@ -98,6 +101,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
             contactName: item.contactName,
             contactPhone: item.contactPhone,
             noteToEditor: item.noteToEditor,
+            callId: item.callId,
           }}
           initialChars={richDocLength(item.body)}
           sections={listCatalogue(currentPublication().id)
@@ -107,6 +111,8 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
           userId={actor.id}
           unitName={view.unitName}
           unitNames={listUnitNames()}
+          calls={openCalls.map((c) => ({ id: c.call.id, label: `${c.call.topic}（截止 ${formatChina(c.call.deadline.getTime())}）` }))}
+          guidance={<GuidancePanel calls={openCalls.map((c) => c.call)} />}
         />
       ) : (
         <>

@@ -1,11 +1,16 @@
 import { getTranslations } from "next-intl/server";
+import { GuidancePanel } from "@/components/calls/guidance-panel";
 import { ItemForm } from "@/components/item/item-form";
+import { formatChina, openCallsForUnit } from "@/lib/data/calls";
 import { requirePageActor } from "@/lib/auth/session";
 import { itemUnitName, listUnitNames, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
 
-export default async function NewItemPage() {
+export default async function NewItemPage({ searchParams }: { searchParams: Promise<{ call?: string }> }) {
   const actor = await requirePageActor("contributor");
+  const open = openCallsForUnit(actor);
+  const wanted = Number((await searchParams).call);
+  const callId = open.some((c) => c.call.id === wanted) ? wanted : null;
   const [t, tf] = await Promise.all([getTranslations("item"), getTranslations("itemForm")]);
   const sections = listCatalogue(currentPublication().id).filter((s) => s.active);
   const unitName = actor.unitId ? itemUnitName(actor.unitId) : "";
@@ -23,6 +28,7 @@ export default async function NewItemPage() {
           contactName: actor.displayName,
           contactPhone: "",
           noteToEditor: "",
+          callId,
         }}
         initialChars={0}
         sections={sections.map((s) => ({ id: s.id, title: s.title }))}
@@ -30,6 +36,8 @@ export default async function NewItemPage() {
         userId={actor.id}
         unitName={unitName}
         unitNames={listUnitNames()}
+        calls={open.map((c) => ({ id: c.call.id, label: `${c.call.topic}（截止 ${formatChina(c.call.deadline.getTime())}）` }))}
+        guidance={<GuidancePanel calls={open.map((c) => c.call)} />}
       />
     </section>
   );

@@ -14,7 +14,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const filter: InboxFilter = parsed.success ? parsed.data : {};
   const { rows, counts } = listInbox(actor, filter);
   const options = inboxFilterOptions(actor);
-  const [t, ti, ts, format] = await Promise.all([getTranslations("desk"), getTranslations("item"), getTranslations("itemStatus"), getFormatter()]);
+  const [t, ti, ts, format, tsearch] = await Promise.all([getTranslations("desk"), getTranslations("item"), getTranslations("itemStatus"), getFormatter(), getTranslations("search")]);
   const active = filter.status;
   const statuses = ITEM_STATUSES.filter((s) => s !== "draft");
   const total = statuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
@@ -34,6 +34,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <div className="field">
             <label htmlFor="inbox-q">{t("search")}</label>
             <input id="inbox-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
+            <Link href={`/search${filter.q ? `?q=${encodeURIComponent(filter.q)}` : ""}`} className="hint">
+              {tsearch("inboxLink")}
+            </Link>
           </div>
           <div className="field">
             <label htmlFor="inbox-unit">{ti("unit")}</label>

@@ -1,5 +1,8 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { IssueExports } from "@/components/office/issue-exports";
+import { RegisterEntry } from "@/components/register/register-entry";
+import { registerEntriesForIssue } from "@/lib/data/register";
 import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
 import { listIssues } from "@/lib/data/issues";
@@ -7,7 +10,7 @@ import { listIssues } from "@/lib/data/issues";
 export default async function ArchivePage() {
   const actor = await requirePageActor("office", "editor", "reviewer", "signer", "admin");
   const rows = listIssues(actor).filter((r) => r.status === "distributed");
-  const [t, td] = await Promise.all([getTranslations("office"), getTranslations("desk")]);
+  const [t, td, tr, treg] = await Promise.all([getTranslations("office"), getTranslations("desk"), getTranslations("archiveRead"), getTranslations("register")]);
   const years = [...new Set(rows.map((r) => r.year))];
   return (
     <section>
@@ -22,7 +25,13 @@ export default async function ArchivePage() {
               .map((r) => (
                 <li key={r.id}>
                   {td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })} · {chineseDate(r.date)} · {td("itemsCount", { count: r.items })}
+                  {" · "}
+                  <Link href={`/office/archive/${r.id}`}>{tr("read")}</Link>
                   <IssueExports issueId={r.id} />
+                  <details>
+                    <summary>{treg("entryTitle")}</summary>
+                    <RegisterEntry entries={registerEntriesForIssue(actor, r.id)} />
+                  </details>
                 </li>
               ))}
           </ul>

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CloseCallButton, RemindNowButton } from "@/components/calls/remind-now-button";
+import { requirePageActor } from "@/lib/auth/session";
+import { callView, formatChina } from "@/lib/data/calls";
+import { AppError } from "@/lib/data/errors";
+import styles from "@/components/calls/calls.module.css";
+
+export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("editor");
+  const id = Number((await params).id);
+  let view;
+  try {
+    view = callView(actor, Number.isInteger(id) && id > 0 ? id : 0);
+  } catch (e) {
+    if (e instanceof AppError) notFound();
+    throw e;
+  }
+  const { call, units, reminders, issue } = view;
+  const [t, td] = await Promise.all([getTranslations("calls"), getTranslations("desk")]);
+  const open = !call.closedAt;
+  return (
+    <section>
+      <p>
+        <Link href="/desk/calls">{t("back")}</Link>
+      </p>
+      <div className="title-row">
+        <h1>{call.topic}</h1>
+        <span>{!open ? t("closed") : view.pastDeadline ? t("pastDeadline") : t("open")}</span>
+      </div>
+      <p>
+        {t("due", { time: formatChina(call.deadline.getTime()) })}
+        {issue && <> · {td("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}</>}
+      </p>
+      {call.guidance && <p className="note">{call.guidance}</p>}
+      {open && (
+        <p>
+          <RemindNowButton target={{ callId: call.id }} /> <CloseCallButton callId={call.id} />
+        </p>
+      )}
+      <table className="table" data-testid="call-units">
+        <thead>
+          <tr>
+            <th scope="col">{t("unit")}</th>
+            <th scope="col">{t("status")}</th>
+            <th scope="col">{t("answeredAt")}</th>
+            <th scope="col">{t("items")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr key={u.unitId} data-status={u.status}>
+              <td>{u.unitName}</td>
+              <td>
+                <span className={`badge ${styles[u.status]}`}>{t(u.status)}</span>
+              </td>
+              <td>{u.answeredAt ? formatChina(u.answeredAt) : "—"}</td>
+              <td>{u.items}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("reminders")}</h2>
+      <table className="table" data-testid="call-reminders">
+        <thead>
+          <tr>
+            <th scope="col">{t("reminderKind")}</th>
+            <th scope="col">{t("reminderDue")}</th>
+            <th scope="col">{t("reminderSent")}</th>
+            <th scope="col">{t("reminderUnits")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reminders.map((r) => (
+            <tr key={r.id}>
+              <td>{r.offsetMinutes === null ? t("reminderManual") : t("reminderOffset", { hours: r.offsetMinutes / 60 })}</td>
+              <td>{formatChina(r.dueAt)}</td>
+              <td>{r.sentAt ? formatChina(r.sentAt) : t("notSent")}</td>
+              <td>{r.unitsReminded ? (JSON.parse(r.unitsReminded) as number[]).length : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

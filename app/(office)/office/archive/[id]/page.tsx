@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { IssueExports } from "@/components/office/issue-exports";
+import { RegisterEntry } from "@/components/register/register-entry";
+import { requirePageActor } from "@/lib/auth/session";
+import { highlightHtml } from "@/lib/bulletin/highlight";
+import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
+import { AppError } from "@/lib/data/errors";
+import { issueDocument } from "@/lib/data/issues";
+import { registerEntriesForIssue } from "@/lib/data/register";
+import { searchTerms } from "@/lib/data/search";
+import styles from "@/components/register/register.module.css";
+
+/** An archived issue read in the page: its print view, with the search terms marked, and its register entry. */
+export default async function ArchiveReadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> }) {
+  const actor = await requirePageActor("office", "editor", "reviewer", "admin");
+  const id = Number((await params).id);
+  const q = ((await searchParams).q ?? "").trim().slice(0, 100);
+  let loaded;
+  try {
+    loaded = issueDocument(actor, Number.isInteger(id) && id > 0 ? id : 0);
+  } catch (e) {
+    if (e instanceof AppError) notFound();
+    throw e;
+  }
+  const { issue, doc } = loaded;
+  const [t, tr, td] = await Promise.all([getTranslations("archiveRead"), getTranslations("register"), getTranslations("desk")]);
+  const label = td("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber });
+  const terms = searchTerms(q).filter((x) => [...x].length >= 2);
+  const { html, hits } = highlightHtml(bulletinToPrintHtml(doc), terms);
+  return (
+    <section>
+      <p>
+        <Link href="/office/archive">{t("back")}</Link>
+      </p>
+      <h1>{t("title", { label })}</h1>
+      <form method="get" className={styles.yearForm}>
+        <label htmlFor="read-q">{t("highlight")}</label>{" "}
+        <input id="read-q" name="q" type="search" defaultValue={q} maxLength={100} /> <button type="submit">{t("apply")}</button>{" "}
+        {terms.length > 0 && (
+          <span role="status" data-testid="read-hits">
+            {t("hits", { count: hits })}
+          </span>
+        )}
+      </form>
+      <IssueExports issueId={issue.id} />
+      <div className="arrange">
+        <div className="preview-pane">
+          {/* The same renderer as the PDF; sandboxed (no script), same origin so its fonts load. */}
+          <iframe title={t("frame")} srcDoc={html} sandbox="allow-same-origin" className="print-frame" data-testid="read-frame" />
+        </div>
+        <aside>
+          <h2>{tr("entryTitle")}</h2>
+          <RegisterEntry entries={registerEntriesForIssue(actor, issue.id)} />
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { getTranslations } from "next-intl/server";
+import { NextResponse } from "next/server";
+import { toResult } from "@/lib/auth/action";
+import { requireActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/data/errors";
+import { registerWorkbook } from "@/lib/data/register";
+
+const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400 };
+
+/** GET /api/register/2026 → the year's distribution register as .xlsx. */
+export async function GET(_req: Request, { params }: { params: Promise<{ year: string }> }) {
+  const t = await getTranslations("errors");
+  try {
+    const actor = await requireActor("office", "editor", "reviewer", "admin");
+    const year = Number((await params).year);
+    if (!Number.isInteger(year) || year < 1949 || year > 2200) throw new AppError("invalid");
+    const body = await registerWorkbook(actor, year);
+    return new NextResponse(new Uint8Array(body), {
+      headers: {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-disposition": `attachment; filename="register-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${year}年发文登记.xlsx`)}`,
+      },
+    });
+  } catch (e) {
+    const r = toResult(t, e);
+    return NextResponse.json({ error: r.error }, { status: e instanceof AppError ? (STATUS[e.code] ?? 400) : 500 });
+  }
+}

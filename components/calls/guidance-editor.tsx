@@ -1,0 +1,46 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { updateGuidanceAction } from "@/app/(desk)/desk/calls/actions";
+
+/** The editor edits the standing guidance (报送要点) shown beside every unit's form. */
+export function GuidanceEditor({ body }: { body: string }) {
+  const t = useTranslations("calls");
+  const router = useRouter();
+  const uid = useId();
+  const [text, setText] = useState(body);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    const res = await updateGuidanceAction({ body: text });
+    setPending(false);
+    setMessage("error" in res ? { ok: false, text: res.fieldErrors?.body ?? res.error } : { ok: true, text: t("guidanceSaved") });
+    if (!("error" in res)) router.refresh();
+  }
+
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate data-testid="guidance-editor">
+      <h2>{t("guidanceTitle")}</h2>
+      <div className="field">
+        <label htmlFor={`${uid}-body`}>{t("guidanceTitle")}</label>
+        <textarea id={`${uid}-body`} rows={6} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${uid}-hint`} />
+        <span id={`${uid}-hint`} className="hint">
+          {t("guidanceHint")}
+        </span>
+      </div>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "ok" : "error"}>
+          {message.text}
+        </p>
+      )}
+      <button type="submit" disabled={pending}>
+        {t("guidanceSave")}
+      </button>
+    </form>
+  );
+}

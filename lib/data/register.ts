@@ -1,0 +1,182 @@
+import "server-only";
+import ExcelJS from "exceljs";
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db";
+import { DISTRIBUTION_METHODS, distributionRecords, issues, type DistributionRecord, type Issue } from "@/db/schema";
+import { type Actor, requireRole } from "./actor";
+import { audit } from "./audit";
+import { AppError } from "./errors";
+import { isoDateSchema } from "./validation";
+
+/**
+ * The distribution register (发文登记): what was sent, to whom (groups and how many recipients),
+ * how many printed, when, how (印发 / 电子 / 邮寄) and who recorded it. Recording a distribution
+ * writes the first entry; a correction is a new entry pointing at the one it corrects (never an
+ * update), logged on the issue.
+ */
+export const METHOD_LABELS: Record<(typeof DISTRIBUTION_METHODS)[number], string> = { print: "印发", electronic: "电子", post: "邮寄" };
+
+const groupsSchema = z.array(z.string().trim().min(1).max(100, "too_long")).min(1, "distribution_required").max(50);
+const countSchema = z.number("invalid").int("invalid").min(1, "invalid").max(1_000_000, "invalid");
+
+/** The register fields a distribution form sends beside the date and groups. */
+export const registerFieldsSchema = z.object({
+  method: z.enum(DISTRIBUTION_METHODS).optional(),
+  recipientCount: countSchema.nullable().optional(),
+  printRun: countSchema.nullable().optional(),
+});
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+/**
+ * Writes the first register entry of a distribution, inside distributeIssue's transaction.
+ * recipientCount defaults to the number of groups; printRun to the issue's 共印N份.
+ */
+export function recordDistribution(
+  tx: Tx,
+  actor: Actor,
+  issue: Issue,
+  input: { date: string; distribution: string[]; method?: (typeof DISTRIBUTION_METHODS)[number]; recipientCount?: number | null; printRun?: number | null },
+): DistributionRecord {
+  return tx
+    .insert(distributionRecords)
+    .values({
+      issueId: issue.id,
+      date: input.date,
+      method: input.method ?? "print",
+      groups: input.distribution,
+      recipientCount: input.recipientCount ?? input.distribution.length,
+      printRun: input.printRun ?? issue.printRun ?? null,
+      recordedById: actor.id,
+      recordedByName: actor.displayName,
+    })
+    .returning()
+    .get();
+}
+
+export const correctRegisterSchema = z
+  .object({
+    recordId: z.number().int().positive(),
+    date: isoDateSchema,
+    method: z.enum(DISTRIBUTION_METHODS),
+    groups: groupsSchema,
+    recipientCount: countSchema,
+    printRun: countSchema.nullable(),
+    reason: z.string().trim().min(1, "reason_required").max(500, "too_long"),
+  })
+  .strict();
+
+/** Office: records a correction of the issue's current entry as a new entry; logged on the issue. */
+export function correctRegisterEntry(actor: Actor, input: z.infer<typeof correctRegisterSchema>): DistributionRecord {
+  requireRole(actor, "office");
+  const prev = db.select().from(distributionRecords).where(eq(distributionRecords.id, input.recordId)).get();
+  if (!prev) throw new AppError("not_found");
+  const current = currentEntry(prev.issueId);
+  // Only the latest entry may be corrected: a correction of an old one would fork the history.
+  if (!current || current.id !== prev.id) throw new AppError("conflict");
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(distributionRecords)
+      .values({
+        issueId: prev.issueId,
+        date: input.date,
+        method: input.method,
+        groups: input.groups,
+        recipientCount: input.recipientCount,
+        printRun: input.printRun,
+        recordedById: actor.id,
+        recordedByName: actor.displayName,
+        correctsId: prev.id,
+        reason: input.reason,
+      })
+      .returning()
+      .get();
+    const changed = (["date", "method", "groups", "recipientCount", "printRun"] as const).filter((k) => JSON.stringify(prev[k]) !== JSON.stringify(row[k]));
+    audit(tx, actor, { entity: "issue", entityId: prev.issueId, action: "register_correct", detail: { recordId: row.id, corrects: prev.id, reason: input.reason, changed } });
+    return row;
+  });
+}
+
+function currentEntry(issueId: number): DistributionRecord | undefined {
+  return db.select().from(distributionRecords).where(eq(distributionRecords.issueId, issueId)).orderBy(asc(distributionRecords.id)).all().at(-1);
+}
+
+/** An issue's register entries, oldest first (the last is current). Desk, review, office, admin. */
+export function registerEntriesForIssue(actor: Actor, issueId: number): DistributionRecord[] {
+  requireRole(actor, "office", "editor", "reviewer", "admin");
+  return db.select().from(distributionRecords).where(eq(distributionRecords.issueId, issueId)).orderBy(asc(distributionRecords.id)).all();
+}
+
+export interface RegisterRow {
+  issue: Pick<Issue, "id" | "year" | "number" | "totalNumber" | "date">;
+  current: DistributionRecord;
+  corrections: DistributionRecord[];
+}
+
+/** Every issue whose (current) distribution date falls in the year, in date order, with its history. */
+export function listRegister(actor: Actor, year: number): RegisterRow[] {
+  requireRole(actor, "office", "editor", "reviewer", "admin");
+  const rows = db
+    .select({ rec: distributionRecords, issue: { id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber, date: issues.date } })
+    .from(distributionRecords)
+    .innerJoin(issues, eq(issues.id, distributionRecords.issueId))
+    .orderBy(asc(distributionRecords.id))
+    .all();
+  const byIssue = new Map<number, RegisterRow>();
+  for (const r of rows) {
+    const e = byIssue.get(r.issue.id);
+    if (!e) byIssue.set(r.issue.id, { issue: r.issue, current: r.rec, corrections: [] });
+    else {
+      e.corrections.push(e.current);
+      e.current = r.rec;
+    }
+  }
+  return [...byIssue.values()]
+    .filter((r) => r.current.date.startsWith(`${year}-`))
+    .sort((a, b) => a.current.date.localeCompare(b.current.date) || a.issue.totalNumber - b.issue.totalNumber);
+}
+
+/** Years that have register entries, newest first. */
+export function registerYears(actor: Actor): number[] {
+  requireRole(actor, "office", "editor", "reviewer", "admin");
+  const rows = db.$client.prepare("select distinct cast(substr(date, 1, 4) as integer) as y from distribution_records order by y desc").all() as { y: number }[];
+  return rows.map((r) => r.y);
+}
+
+/** The year's register as an .xlsx workbook (one sheet, one row per issue; corrections noted). */
+export async function registerWorkbook(actor: Actor, year: number): Promise<Buffer> {
+  const rows = listRegister(actor, year);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "简报编发";
+  const ws = wb.addWorksheet(`${year}年发文登记`);
+  ws.columns = [
+    { header: "序号", key: "n", width: 6 },
+    { header: "期号", key: "issue", width: 18 },
+    { header: "出刊日期", key: "issueDate", width: 12 },
+    { header: "分发日期", key: "date", width: 12 },
+    { header: "方式", key: "method", width: 8 },
+    { header: "分送对象", key: "groups", width: 50 },
+    { header: "份数", key: "count", width: 8 },
+    { header: "印数", key: "printRun", width: 8 },
+    { header: "登记人", key: "by", width: 10 },
+    { header: "更正", key: "corrections", width: 30 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  rows.forEach((r, i) => {
+    ws.addRow({
+      n: i + 1,
+      issue: `${r.issue.year}年第${r.issue.number}期（总第${r.issue.totalNumber}期）`,
+      issueDate: r.issue.date,
+      date: r.current.date,
+      method: METHOD_LABELS[r.current.method],
+      groups: r.current.groups.join("\n"),
+      count: r.current.recipientCount,
+      printRun: r.current.printRun ?? "",
+      by: r.current.recordedByName,
+      corrections: r.corrections.length ? `更正${r.corrections.length}次：${r.current.reason}` : "",
+    });
+  });
+  ws.getColumn("groups").alignment = { wrapText: true, vertical: "top" };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
