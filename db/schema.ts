@@ -129,7 +129,18 @@ export const items = sqliteTable(
       .default(sql`(unixepoch('subsec') * 1000)`),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("items_status").on(t.status), index("items_unit").on(t.unitId, t.status)],
+  (t) => [
+    index("items_status").on(t.status),
+    index("items_unit").on(t.unitId, t.status),
+    // The inbox and the pool, newest or oldest first, per status and over all statuses.
+    index("items_status_submitted").on(t.status, t.submittedAt),
+    index("items_submitted").on(t.submittedAt),
+    // A unit's own list, most recently changed first; the inbox by unit, by section, by title.
+    index("items_unit_updated").on(t.unitId, t.updatedAt),
+    index("items_unit_submitted").on(t.unitId, t.submittedAt),
+    index("items_section").on(t.suggestedSectionId, t.submittedAt),
+    index("items_title").on(t.title),
+  ],
 );
 
 export const itemRevisions = sqliteTable(
@@ -188,6 +199,10 @@ export const issues = sqliteTable(
   (t) => [
     uniqueIndex("issues_pub_year_number").on(t.publicationId, t.year, t.number),
     uniqueIndex("issues_pub_total").on(t.publicationId, t.totalNumber),
+    // The issue lists by state (office: approved, archive: distributed by year, review: in review).
+    index("issues_pub_status").on(t.publicationId, t.status, t.year, t.number),
+    // The next deadline shown to contributors.
+    index("issues_status_deadline").on(t.status, t.deadline),
   ],
 );
 
@@ -203,7 +218,7 @@ export const issueSections = sqliteTable(
     catalogueSectionId: integer("catalogue_section_id").references(() => catalogueSections.id),
     position: integer("position").notNull(),
   },
-  (t) => [index("issue_sections_issue").on(t.issueId)],
+  (t) => [index("issue_sections_issue").on(t.issueId), index("issue_sections_catalogue").on(t.catalogueSectionId)],
 );
 
 export const placements = sqliteTable(
@@ -224,7 +239,12 @@ export const placements = sqliteTable(
     tocTitle: text("toc_title"), // shortened title for 目录提要; null uses the item's title
     sourceOverride: text("source_override"), // attribution printed in this issue instead of the item's
   },
-  (t) => [uniqueIndex("placements_item").on(t.itemId), index("placements_section").on(t.sectionId, t.position)],
+  (t) => [
+    uniqueIndex("placements_item").on(t.itemId),
+    index("placements_section").on(t.sectionId, t.position),
+    // Items per issue (the issue lists count them, the bulletin loads them).
+    index("placements_issue").on(t.issueId, t.position),
+  ],
 );
 
 /** Each send-to-review keeps what the reviewer was shown. */
@@ -280,7 +300,7 @@ export const notifications = sqliteTable(
     readAt: integer("read_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_user").on(t.userId, t.readAt)],
+  (t) => [index("notifications_user").on(t.userId, t.readAt), index("notifications_user_recent").on(t.userId, t.id)],
 );
 
 /** Append-only record of every state change and edit. Nothing updates or deletes rows here. */
