@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { auditKind } from "@/components/audit/labels";
 import { requirePageActor } from "@/lib/auth/session";
-import { AUDIT_PAGE, auditFilterSchema, listAudit } from "@/lib/data/audit-log";
+import { AUDIT_PAGE, auditFilterSchema, countAudit, listAudit } from "@/lib/data/audit-log";
 
 const ENTITIES = ["item", "issue", "auth", "user", "unit"] as const;
 
@@ -11,7 +11,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
   const rows = listAudit(actor, filter);
-  const [t, format, tItem, tIssue] = await Promise.all([getTranslations("audit"), getFormatter(), getTranslations("itemStatus"), getTranslations("issueStatus")]);
+  const total = countAudit(actor, filter);
+  const [t, format, tItem, tIssue, tp] = await Promise.all([
+    getTranslations("audit"),
+    getFormatter(),
+    getTranslations("itemStatus"),
+    getTranslations("issueStatus"),
+    getTranslations("paging"),
+  ]);
+  const keep = { ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.entityId ? { entityId: String(filter.entityId) } : {}) };
   const next = rows.length === AUDIT_PAGE ? rows[rows.length - 1].id : null;
   const actionLabel = (action: string, detail: Record<string, unknown> | null) => {
     const kind = auditKind(action, detail);
@@ -69,13 +77,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </tbody>
       </table>
-      {next && (
-        <p>
-          <Link href={`/audit?${new URLSearchParams({ ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.entityId ? { entityId: String(filter.entityId) } : {}), before: String(next) })}`}>
-            {t("more")}
-          </Link>
-        </p>
-      )}
+      <p data-testid="audit-paging">
+        {tp("total", { total })}
+        {filter.before && (
+          <>
+            {" "}
+            <Link href={`/audit?${new URLSearchParams(keep)}`}>{tp("newest")}</Link>
+          </>
+        )}
+        {next && (
+          <>
+            {" "}
+            <Link href={`/audit?${new URLSearchParams({ ...keep, before: String(next) })}`}>{t("more")}</Link>
+          </>
+        )}
+      </p>
     </section>
   );
 }

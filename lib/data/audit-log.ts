@@ -21,9 +21,22 @@ export function itemRows(itemId: number): SQL {
   ) as SQL;
 }
 
-/** The audit log, newest first, for the desk, review and admin. Read-only: nothing updates it. */
-export function listAudit(actor: Actor, filter: z.infer<typeof auditFilterSchema>) {
+/**
+ * How many rows the log view under `filter` (without `before`) holds. Unfiltered, the log is
+ * append-only (triggers refuse UPDATE and DELETE) and its ids come from AUTOINCREMENT, so the count
+ * is max(id) − min(id) + 1 read from the primary key instead of counting every row.
+ */
+export function countAudit(actor: Actor, filter: z.infer<typeof auditFilterSchema>): number {
   requireRole(actor, "editor", "reviewer", "admin");
+  const where = auditWhere({ ...filter, before: undefined });
+  if (!where) {
+    const r = db.select({ lo: sql<number | null>`min(${auditLog.id})`, hi: sql<number | null>`max(${auditLog.id})` }).from(auditLog).get();
+    return r?.hi ? r.hi - (r.lo ?? r.hi) + 1 : 0;
+  }
+  return db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
+}
+
+function auditWhere(filter: z.infer<typeof auditFilterSchema>): SQL | undefined {
   const where: SQL[] = [];
   if (filter.entity === "item" && filter.entityId) {
     // An item's log includes what was done to it inside an issue: moves, TOC changes, comments on it.
@@ -33,10 +46,16 @@ export function listAudit(actor: Actor, filter: z.infer<typeof auditFilterSchema
     if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
   }
   if (filter.before) where.push(lt(auditLog.id, filter.before));
+  return where.length ? and(...where) : undefined;
+}
+
+/** The audit log, newest first, AUDIT_PAGE rows from `before` (keyset paging), for the desk, review and admin. Read-only: nothing updates it. */
+export function listAudit(actor: Actor, filter: z.infer<typeof auditFilterSchema>) {
+  requireRole(actor, "editor", "reviewer", "admin");
   return db
     .select()
     .from(auditLog)
-    .where(where.length ? and(...where) : undefined)
+    .where(auditWhere(filter))
     .orderBy(desc(auditLog.id))
     .limit(AUDIT_PAGE)
     .all();

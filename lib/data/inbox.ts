@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { catalogueSections, items, units, type ItemStatus, ITEM_STATUSES } from "@/db/schema";
 import { type Actor, requireRole } from "./actor";
+import { type Page, pageOf, pageParam } from "./paging";
 import { idSchema, isoDateSchema } from "./validation";
 
 /** The editor's view of what units sent: filtering, searching, sorting, counting. */
@@ -18,6 +19,7 @@ export const inboxFilterSchema = z.object({
   to: optionalDate,
   q: z.string().trim().max(100, "too_long").optional().transform((s) => s || undefined),
   sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(INBOX_SORTS).optional()),
+  page: pageParam,
 });
 export type InboxFilter = Partial<z.infer<typeof inboxFilterSchema>>;
 
@@ -37,7 +39,11 @@ function inboxWhere(filter: InboxFilter, withStatus: boolean) {
   );
 }
 
-export function listInbox(actor: Actor, filter: InboxFilter = {}) {
+/**
+ * One page (PAGE_SIZE rows) of the inbox under the filters, the counts per status under the other
+ * filters (for the tabs), and where the page falls (`page.total` is the rows the list would show).
+ */
+export function listInbox(actor: Actor, filter: InboxFilter = {}): { rows: InboxRow[]; counts: Partial<Record<ItemStatus, number>>; page: Page } {
   requireRole(actor, "editor");
   const order = {
     submitted_asc: [asc(items.submittedAt), asc(items.id)],
@@ -45,6 +51,16 @@ export function listInbox(actor: Actor, filter: InboxFilter = {}) {
     title: [asc(items.title), asc(items.id)],
     unit: [asc(units.name), asc(items.submittedAt)],
   }[filter.sort ?? "submitted_asc"];
+  // Counts per status under the other filters, so the tabs say what each would show.
+  const countRows = db
+    .select({ status: items.status, n: sql<number>`count(*)` })
+    .from(items)
+    .where(inboxWhere(filter, false))
+    .groupBy(items.status)
+    .all();
+  const counts = Object.fromEntries(countRows.map((c) => [c.status, c.n])) as Partial<Record<ItemStatus, number>>;
+  const total = filter.status ? (counts[filter.status] ?? 0) : countRows.reduce((n, c) => n + c.n, 0);
+  const page = pageOf(total, filter.page);
   const rows = db
     .select({
       id: items.id,
@@ -62,16 +78,22 @@ export function listInbox(actor: Actor, filter: InboxFilter = {}) {
     .leftJoin(catalogueSections, eq(catalogueSections.id, items.suggestedSectionId))
     .where(inboxWhere(filter, true))
     .orderBy(...order)
-    .limit(500)
+    .limit(page.size)
+    .offset(page.offset)
     .all();
-  // Counts per status under the other filters, so the tabs say what each would show.
-  const counts = db
-    .select({ status: items.status, n: sql<number>`count(*)` })
-    .from(items)
-    .where(inboxWhere(filter, false))
-    .groupBy(items.status)
-    .all();
-  return { rows, counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<ItemStatus, number>> };
+  return { rows, counts, page };
+}
+
+export interface InboxRow {
+  id: number;
+  title: string;
+  status: ItemStatus;
+  unitName: string;
+  source: string | null;
+  submittedAt: Date | null;
+  version: number;
+  sectionTitle: string | null;
+  chars: number;
 }
 
 /** Units and catalogue sections, for the inbox filters. */

@@ -11,11 +11,12 @@ import { demoActor } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
 import { listUnits, publicationSettings } from "./admin";
 import { boardView, upcomingDeadline } from "./arrange";
-import { listAudit } from "./audit-log";
+import { countAudit, listAudit } from "./audit-log";
 import { inboxFilterOptions, listInbox, listPlaceable } from "./inbox";
-import { issueHistory, listIssues, loadBulletin, proposeNextIssue } from "./issues";
+import { issueHistory, issueYears, listIssues, loadBulletin, proposeNextIssue } from "./issues";
 import { countMyItems, getItem, listMyItems } from "./items";
-import { listNotifications, unreadCount } from "./notifications";
+import { countNotifications, listNotifications, unreadCount } from "./notifications";
+import { pageOf } from "./paging";
 import { listThreads, reviewQueue, voidedApproval } from "./review";
 
 const LARGE = ["items", "item_revisions", "placements", "audit_log", "notifications", "issues", "issue_sections", "comments", "review_rounds"];
@@ -112,16 +113,25 @@ describe("query plans at 20,000 items and 300 issues", () => {
     run("inbox: submitted between dates", () => listInbox(editor, { from: "2020-01-01", to: "2020-03-31" }));
     for (const sort of ["submitted_desc", "title", "unit"] as const) run(`inbox: sort=${sort}`, () => listInbox(editor, { sort }));
     run("inbox: search", () => listInbox(editor, { q: BULK_SEARCH_WORD }));
+    run("inbox: page 40", () => listInbox(editor, { page: 40 }));
+    run("inbox: status=declined page 20", () => listInbox(editor, { status: "declined", page: 20 }));
     run("inbox: filter options", () => inboxFilterOptions(editor));
     run("pool: accepted items", () => listPlaceable(editor));
     // The contributor.
     run("contributor: my items", () => listMyItems(contributor));
     run("contributor: my items by status", () => listMyItems(contributor, { status: "submitted" }));
     run("contributor: counts", () => countMyItems(contributor));
+    run("contributor: my items page 3", () => listMyItems(contributor, { page: pageOf(countMyItems(contributor).declined, 3) }));
     run("contributor: upcoming deadline", () => upcomingDeadline(contributor));
     // Issues.
     run("issue lists: all issues", () => listIssues(editor));
     run("issue lists: propose next", () => proposeNextIssue(editor));
+    run("issue lists: approved (office)", () => listIssues(office, { status: "approved" }));
+    run("issue lists: open issues (desk)", () => listIssues(editor, { status: ["drafting", "in_review", "approved"] }));
+    run("archive: years with counts", () => issueYears(office, { status: "distributed" }));
+    run("archive: a page", () => listIssues(office, { status: "distributed", page: pageOf(300, 3) }));
+    run("archive: one year", () => listIssues(office, { status: "distributed", year: 2014 }));
+    run("desk issues: years", () => issueYears(editor));
     run("review queue", () => reviewQueue(reviewer));
     run("board", () => boardView(editor, issueId));
     run("bulletin of an issue", () => loadBulletin(issueId));
@@ -135,12 +145,16 @@ describe("query plans at 20,000 items and 300 issues", () => {
     run("audit: an issue", () => listAudit(editor, { entity: "issue", entityId: issueId }));
     run("audit: an item (with issue rows naming it)", () => listAudit(editor, { entity: "item", entityId: itemId }));
     run("audit: by entity kind", () => listAudit(admin, { entity: "user" }));
+    run("audit: count, unfiltered", () => countAudit(admin, {}));
+    run("audit: count, an issue", () => countAudit(editor, { entity: "issue", entityId: issueId }));
+    run("audit: count, an item", () => countAudit(editor, { entity: "item", entityId: itemId }));
     run("notifications: list", () => listNotifications(contributor));
     run("notifications: unread count", () => unreadCount(contributor));
+    run("notifications: count", () => countNotifications(contributor));
+    run("notifications: page 2", () => listNotifications(contributor, pageOf(countNotifications(contributor), 2)));
     // Admin.
     run("admin: units with counts", () => listUnits(admin));
     run("admin: publication settings", () => publicationSettings(admin));
-    void office;
 
     const seen = new Set<string>();
     const failures: string[] = [];

@@ -189,8 +189,7 @@ export function listThreads(actor: Actor, issueId: number): Thread[] {
 /** The reviewer's queue: issues in review, with the round and how many threads are still open. */
 export function reviewQueue(actor: Actor) {
   requireRole(actor, "reviewer");
-  return listIssues(actor)
-    .filter((r) => r.status === "in_review")
+  return listIssues(actor, { status: "in_review" })
     .map((r) => ({
       ...r,
       round: db.select({ round: reviewRounds.round }).from(reviewRounds).where(eq(reviewRounds.issueId, r.id)).orderBy(desc(reviewRounds.round)).get()?.round ?? 1,

@@ -10,10 +10,8 @@ import { todayInChina } from "@/lib/data/validation";
 export default async function OfficePage() {
   const actor = await requirePageActor("office");
   // An approval whose content changed since is void: such an issue goes back to the desk, not to print.
-  listIssues(actor)
-    .filter((r) => r.status === "approved")
-    .forEach((r) => enforceApproval(r.id));
-  const rows = listIssues(actor).filter((r) => r.status === "approved");
+  listIssues(actor, { status: "approved" }).forEach((r) => enforceApproval(r.id));
+  const rows = listIssues(actor, { status: "approved" });
   const [t, td] = await Promise.all([getTranslations("office"), getTranslations("desk")]);
   return (
     <section>
