@@ -30,8 +30,10 @@ export function countAudit(actor: Actor, filter: z.infer<typeof auditFilterSchem
   requireRole(actor, "editor", "reviewer", "admin");
   const where = auditWhere({ ...filter, before: undefined });
   if (!where) {
-    const r = db.select({ lo: sql<number | null>`min(${auditLog.id})`, hi: sql<number | null>`max(${auditLog.id})` }).from(auditLog).get();
-    return r?.hi ? r.hi - (r.lo ?? r.hi) + 1 : 0;
+    // Two subqueries: SQLite reads a lone min() or max() from the key's end, not both in one select.
+    const lo = db.select({ v: sql<number | null>`min(${auditLog.id})` }).from(auditLog).get()?.v;
+    const hi = db.select({ v: sql<number | null>`max(${auditLog.id})` }).from(auditLog).get()?.v;
+    return hi ? hi - (lo ?? hi) + 1 : 0;
   }
   return db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
 }

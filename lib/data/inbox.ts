@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { catalogueSections, items, units, type ItemStatus, ITEM_STATUSES } from "@/db/schema";
+import { catalogueSections, itemStatusCounts, items, units, type ItemStatus, ITEM_STATUSES } from "@/db/schema";
 import { type Actor, requireRole } from "./actor";
 import { type Page, pageOf, pageParam } from "./paging";
 import { idSchema, isoDateSchema } from "./validation";
@@ -51,36 +51,57 @@ export function listInbox(actor: Actor, filter: InboxFilter = {}): { rows: Inbox
     title: [asc(items.title), asc(items.id)],
     unit: [asc(units.name), asc(items.submittedAt)],
   }[filter.sort ?? "submitted_asc"];
-  // Counts per status under the other filters, so the tabs say what each would show.
-  const countRows = db
-    .select({ status: items.status, n: sql<number>`count(*)` })
-    .from(items)
-    .where(inboxWhere(filter, false))
-    .groupBy(items.status)
-    .all();
+  // Counts per status under the other filters, so the tabs say what each would show. Without
+  // filters they are the counts the triggers keep (item_status_counts), not a count of every item.
+  const unfiltered = !filter.unitId && !filter.sectionId && !filter.from && !filter.to && !filter.q;
+  const countRows = unfiltered
+    ? db
+        .select({ status: itemStatusCounts.status, n: itemStatusCounts.n })
+        .from(itemStatusCounts)
+        .where(and(ne(itemStatusCounts.status, "draft"), sql`${itemStatusCounts.n} > 0`))
+        .all()
+    : db
+        .select({ status: items.status, n: sql<number>`count(*)` })
+        .from(items)
+        .where(inboxWhere(filter, false))
+        .groupBy(items.status)
+        .all();
   const counts = Object.fromEntries(countRows.map((c) => [c.status, c.n])) as Partial<Record<ItemStatus, number>>;
   const total = filter.status ? (counts[filter.status] ?? 0) : countRows.reduce((n, c) => n + c.n, 0);
   const page = pageOf(total, filter.page);
-  const rows = db
-    .select({
-      id: items.id,
-      title: items.title,
-      status: items.status,
-      unitName: units.name,
-      source: items.source,
-      submittedAt: items.submittedAt,
-      version: items.version,
-      sectionTitle: catalogueSections.title,
-      chars: sql<number>`0`,
-    })
-    .from(items)
-    .innerJoin(units, eq(units.id, items.unitId))
-    .leftJoin(catalogueSections, eq(catalogueSections.id, items.suggestedSectionId))
+  // The page's ids first, from items alone, so the planner walks the index of the sort order and
+  // stops at the page (joined up front, it may start from units and sort every row); then the rows.
+  // Sorting by unit needs the units' names, so that one order joins.
+  const pageIds = (filter.sort === "unit" ? db.select({ id: items.id }).from(items).innerJoin(units, eq(units.id, items.unitId)) : db.select({ id: items.id }).from(items))
     .where(inboxWhere(filter, true))
     .orderBy(...order)
     .limit(page.size)
     .offset(page.offset)
-    .all();
+    .all()
+    .map((r) => r.id);
+  const byId = new Map(
+    (pageIds.length === 0
+      ? []
+      : db
+          .select({
+            id: items.id,
+            title: items.title,
+            status: items.status,
+            unitName: units.name,
+            source: items.source,
+            submittedAt: items.submittedAt,
+            version: items.version,
+            sectionTitle: catalogueSections.title,
+            chars: sql<number>`0`,
+          })
+          .from(items)
+          .innerJoin(units, eq(units.id, items.unitId))
+          .leftJoin(catalogueSections, eq(catalogueSections.id, items.suggestedSectionId))
+          .where(inArray(items.id, pageIds))
+          .all()
+    ).map((r) => [r.id, r]),
+  );
+  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
   return { rows, counts, page };
 }
 

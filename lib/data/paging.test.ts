@@ -71,3 +71,25 @@ describe("paging", () => {
     expect(listAudit(admin, {})).toHaveLength(100);
   });
 });
+
+describe("the inbox's counts kept by triggers", () => {
+  it("match a count of the items after creating, submitting, deciding and withdrawing", async () => {
+    const { createItem, decideItem, submitItem, withdrawItem } = await import("./items");
+    const { itemFields } = await import("@/lib/testing/fixtures");
+    const real = () =>
+      Object.fromEntries((db.$client.prepare("select status, count(*) n from items group by status").all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    const kept = () =>
+      Object.fromEntries((db.$client.prepare("select status, n from item_status_counts where n > 0").all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    expect(kept()).toEqual(real());
+    const changping = demoActor("changping");
+    const a = createItem(changping, itemFields("计数一"));
+    const b = createItem(changping, itemFields("计数二"));
+    const sa = submitItem(changping, { id: a.id, version: a.version });
+    const sb = submitItem(changping, { id: b.id, version: b.version });
+    decideItem(editor, { id: sa.id, version: sa.version, decision: "accept", note: "" });
+    withdrawItem(changping, { id: sb.id, version: sb.version });
+    expect(kept()).toEqual(real());
+    const { counts } = listInbox(editor);
+    for (const [status, n] of Object.entries(real())) if (status !== "draft") expect(counts[status as "submitted"], status).toBe(n);
+  });
+});
