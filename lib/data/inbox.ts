@@ -4,6 +4,8 @@ import { z } from "zod";
 import { db } from "@/db";
 import { catalogueSections, itemStatusCounts, items, units, type ItemStatus, ITEM_STATUSES } from "@/db/schema";
 import { type Actor, requireRole } from "./actor";
+import { env } from "@/lib/env";
+import { readOffThread } from "@/lib/jobs/read-off-thread";
 import { type Page, pageOf, pageParam } from "./paging";
 import { idSchema, isoDateSchema } from "./validation";
 
@@ -39,70 +41,106 @@ function inboxWhere(filter: InboxFilter, withStatus: boolean) {
   );
 }
 
+const ORDERS = {
+  submitted_asc: [asc(items.submittedAt), asc(items.id)],
+  submitted_desc: [desc(items.submittedAt), desc(items.id)],
+  title: [asc(items.title), asc(items.id)],
+  unit: [asc(units.name), asc(items.submittedAt)],
+};
+
+type Counts = Partial<Record<ItemStatus, number>>;
+
 /**
- * One page (PAGE_SIZE rows) of the inbox under the filters, the counts per status under the other
- * filters (for the tabs), and where the page falls (`page.total` is the rows the list would show).
+ * Counts per status under the other filters, so the tabs say what each would show. Without
+ * filters they are the counts the triggers keep (item_status_counts), not a count of every item.
  */
-export function listInbox(actor: Actor, filter: InboxFilter = {}): { rows: InboxRow[]; counts: Partial<Record<ItemStatus, number>>; page: Page } {
-  requireRole(actor, "editor");
-  const order = {
-    submitted_asc: [asc(items.submittedAt), asc(items.id)],
-    submitted_desc: [desc(items.submittedAt), desc(items.id)],
-    title: [asc(items.title), asc(items.id)],
-    unit: [asc(units.name), asc(items.submittedAt)],
-  }[filter.sort ?? "submitted_asc"];
-  // Counts per status under the other filters, so the tabs say what each would show. Without
-  // filters they are the counts the triggers keep (item_status_counts), not a count of every item.
+function countQuery(filter: InboxFilter) {
   const unfiltered = !filter.unitId && !filter.sectionId && !filter.from && !filter.to && !filter.q;
-  const countRows = unfiltered
+  return unfiltered
     ? db
         .select({ status: itemStatusCounts.status, n: itemStatusCounts.n })
         .from(itemStatusCounts)
         .where(and(ne(itemStatusCounts.status, "draft"), sql`${itemStatusCounts.n} > 0`))
-        .all()
     : db
         .select({ status: items.status, n: sql<number>`count(*)` })
         .from(items)
         .where(inboxWhere(filter, false))
-        .groupBy(items.status)
-        .all();
-  const counts = Object.fromEntries(countRows.map((c) => [c.status, c.n])) as Partial<Record<ItemStatus, number>>;
-  const total = filter.status ? (counts[filter.status] ?? 0) : countRows.reduce((n, c) => n + c.n, 0);
-  const page = pageOf(total, filter.page);
-  // The page's ids first, from items alone, so the planner walks the index of the sort order and
-  // stops at the page (joined up front, it may start from units and sort every row); then the rows.
-  // Sorting by unit needs the units' names, so that one order joins.
-  const pageIds = (filter.sort === "unit" ? db.select({ id: items.id }).from(items).innerJoin(units, eq(units.id, items.unitId)) : db.select({ id: items.id }).from(items))
+        .groupBy(items.status);
+}
+
+/**
+ * The page's ids, from items alone, so the planner walks the index of the sort order and stops at
+ * the page (joined up front, it may start from units and sort every row). Sorting by unit needs the
+ * units' names, so that one order joins.
+ */
+function idsQuery(filter: InboxFilter, page: Page) {
+  return (filter.sort === "unit" ? db.select({ id: items.id }).from(items).innerJoin(units, eq(units.id, items.unitId)) : db.select({ id: items.id }).from(items))
     .where(inboxWhere(filter, true))
-    .orderBy(...order)
+    .orderBy(...ORDERS[filter.sort ?? "submitted_asc"])
     .limit(page.size)
-    .offset(page.offset)
-    .all()
-    .map((r) => r.id);
+    .offset(page.offset);
+}
+
+function pageFor(filter: InboxFilter, countRows: { status: ItemStatus; n: number }[]): { counts: Counts; page: Page } {
+  const counts = Object.fromEntries(countRows.map((c) => [c.status, c.n])) as Counts;
+  const total = filter.status ? (counts[filter.status] ?? 0) : countRows.reduce((n, c) => n + c.n, 0);
+  return { counts, page: pageOf(total, filter.page) };
+}
+
+/** The rows of the page's ids, in that order. */
+function rowsOf(pageIds: number[]): InboxRow[] {
+  if (pageIds.length === 0) return [];
   const byId = new Map(
-    (pageIds.length === 0
-      ? []
-      : db
-          .select({
-            id: items.id,
-            title: items.title,
-            status: items.status,
-            unitName: units.name,
-            source: items.source,
-            submittedAt: items.submittedAt,
-            version: items.version,
-            sectionTitle: catalogueSections.title,
-            chars: sql<number>`0`,
-          })
-          .from(items)
-          .innerJoin(units, eq(units.id, items.unitId))
-          .leftJoin(catalogueSections, eq(catalogueSections.id, items.suggestedSectionId))
-          .where(inArray(items.id, pageIds))
-          .all()
-    ).map((r) => [r.id, r]),
+    db
+      .select({
+        id: items.id,
+        title: items.title,
+        status: items.status,
+        unitName: units.name,
+        source: items.source,
+        submittedAt: items.submittedAt,
+        version: items.version,
+        sectionTitle: catalogueSections.title,
+        chars: sql<number>`0`,
+      })
+      .from(items)
+      .innerJoin(units, eq(units.id, items.unitId))
+      .leftJoin(catalogueSections, eq(catalogueSections.id, items.suggestedSectionId))
+      .where(inArray(items.id, pageIds))
+      .all()
+      .map((r) => [r.id, r]),
   );
-  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
-  return { rows, counts, page };
+  return pageIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+export interface InboxPage {
+  rows: InboxRow[];
+  counts: Counts;
+  page: Page;
+}
+
+/**
+ * One page (PAGE_SIZE rows) of the inbox under the filters, the counts per status under the other
+ * filters (for the tabs), and where the page falls (`page.total` is the rows the list would show).
+ */
+export function listInbox(actor: Actor, filter: InboxFilter = {}): InboxPage {
+  requireRole(actor, "editor");
+  const { counts, page } = pageFor(filter, countQuery(filter).all());
+  return { rows: rowsOf(idsQuery(filter, page).all().map((r) => r.id)), counts, page };
+}
+
+/**
+ * listInbox for the page: the same queries, but a text search — which reads every item until the
+ * search index replaces it — runs its count and its page of ids on the reader thread
+ * (lib/jobs/read-off-thread.ts), so the server thread stays free for everyone else's requests.
+ */
+export async function listInboxOffThread(actor: Actor, filter: InboxFilter = {}): Promise<InboxPage> {
+  requireRole(actor, "editor");
+  if (!filter.q) return listInbox(actor, filter);
+  const countRows = (await readOffThread(env.DATABASE_PATH, countQuery(filter).toSQL())).map(([status, n]) => ({ status: status as ItemStatus, n: Number(n) }));
+  const { counts, page } = pageFor(filter, countRows);
+  const ids = (await readOffThread(env.DATABASE_PATH, idsQuery(filter, page).toSQL())).map(([id]) => Number(id));
+  return { rows: rowsOf(ids), counts, page };
 }
 
 export interface InboxRow {

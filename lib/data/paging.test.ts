@@ -93,3 +93,18 @@ describe("the inbox's counts kept by triggers", () => {
     for (const [status, n] of Object.entries(real())) if (status !== "draft") expect(counts[status as "submitted"], status).toBe(n);
   });
 });
+
+describe("the inbox search off the server thread", () => {
+  it("answers exactly what the synchronous path answers, on its own connection", async () => {
+    const { listInboxOffThread } = await import("./inbox");
+    const { stopReader } = await import("@/lib/jobs/read-off-thread");
+    const { BULK_SEARCH_WORD } = await import("@/lib/testing/bulk-seed");
+    for (const filter of [{ q: BULK_SEARCH_WORD }, { q: BULK_SEARCH_WORD, status: "declined" as const, page: 1 }, { q: "科普", sort: "unit" as const, page: 2 }, { q: "科普", from: "2015-01-01", to: "2020-12-31" }, {}]) {
+      const sync = listInbox(editor, filter);
+      const off = await listInboxOffThread(editor, filter);
+      expect(off, JSON.stringify(filter)).toEqual(sync);
+    }
+    expect(listInbox(editor, { q: BULK_SEARCH_WORD }).page.total).toBeGreaterThan(0);
+    await stopReader();
+  });
+});

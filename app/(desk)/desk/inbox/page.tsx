@@ -4,7 +4,7 @@ import { ITEM_STATUSES } from "@/db/schema";
 import { InboxTable } from "@/components/desk/inbox-table";
 import { Pager } from "@/components/layout/pager";
 import { requirePageActor } from "@/lib/auth/session";
-import { INBOX_SORTS, type InboxFilter, inboxFilterOptions, inboxFilterSchema, listInbox } from "@/lib/data/inbox";
+import { INBOX_SORTS, type InboxFilter, inboxFilterOptions, inboxFilterSchema, listInboxOffThread } from "@/lib/data/inbox";
 
 type Search = Record<string, string | undefined>;
 
@@ -13,7 +13,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const parsed = inboxFilterSchema.safeParse(sp);
   const filter: InboxFilter = parsed.success ? parsed.data : {};
-  const { rows, counts, page } = listInbox(actor, filter);
+  const { rows, counts, page } = await listInboxOffThread(actor, filter);
   const options = inboxFilterOptions(actor);
   const [t, ti, ts, format] = await Promise.all([getTranslations("desk"), getTranslations("item"), getTranslations("itemStatus"), getFormatter()]);
   const active = filter.status;
