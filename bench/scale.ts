@@ -95,11 +95,16 @@ async function cookieFor(userId: number, name: string) {
   return `next-auth.session-token=${token}; NEXT_LOCALE=zh-CN`;
 }
 
+/** One GET, timed to the last byte; a failed request (reset, refused) counts with status 0. */
 async function timedGet(url: string, cookie: string): Promise<{ ms: number; bytes: number; status: number }> {
   const t = performance.now();
-  const r = await fetch(BASE + url, { headers: { cookie }, redirect: "manual" });
-  const buf = await r.arrayBuffer();
-  return { ms: performance.now() - t, bytes: buf.byteLength, status: r.status };
+  try {
+    const r = await fetch(BASE + url, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+    const buf = await r.arrayBuffer();
+    return { ms: performance.now() - t, bytes: buf.byteLength, status: r.status };
+  } catch {
+    return { ms: performance.now() - t, bytes: 0, status: 0 };
+  }
 }
 
 const pct = (ms: number[], p: number) => {
@@ -112,17 +117,21 @@ async function load(url: string, cookie: string, users: number, rounds: number) 
   const ms: number[] = [];
   let bytes = 0;
   let status = 0;
+  let failed = 0;
   await Promise.all(
     Array.from({ length: users }, async () => {
       for (let r = 0; r < rounds; r++) {
         const x = await timedGet(url, cookie);
         ms.push(x.ms);
-        bytes = x.bytes;
-        status = x.status;
+        if (x.status === 0 || x.status >= 500) failed++;
+        else {
+          bytes = x.bytes;
+          status = x.status;
+        }
       }
     }),
   );
-  return { p50: pct(ms, 0.5), p95: pct(ms, 0.95), bytes, status };
+  return { p50: pct(ms, 0.5), p95: pct(ms, 0.95), bytes, status, failed };
 }
 
 function actionId(exportedName: string): string {
@@ -194,7 +203,7 @@ async function main() {
       base1 = one;
       base10 = ten;
     }
-    const line = `${name.padEnd(34)} ${(one.bytes / 1024).toFixed(0).padStart(6)} | ${f(one.p50)} ${f(one.p95)} ${r(one.p50 / base1.p50)} | ${f(ten.p50)} ${f(ten.p95)} ${r(ten.p50 / base10.p50)}${one.status >= 400 ? `  HTTP ${one.status}` : ""}`;
+    const line = `${name.padEnd(34)} ${(one.bytes / 1024).toFixed(0).padStart(6)} | ${f(one.p50)} ${f(one.p95)} ${r(one.p50 / base1.p50)} | ${f(ten.p50)} ${f(ten.p95)} ${r(ten.p50 / base10.p50)}${one.status >= 400 ? `  HTTP ${one.status}` : ""}${one.failed + ten.failed ? `  ${one.failed + ten.failed} failed` : ""}`;
     rows.push(line);
     console.log(line);
   }
@@ -214,12 +223,15 @@ async function main() {
             eventDate: null, contactName: "", contactPhone: "", noteToEditor: "",
           };
           const t = performance.now();
-          const res = await fetch(`${BASE}/items/${u.item}`, {
+          const text = await fetch(`${BASE}/items/${u.item}`, {
             method: "POST",
             headers: { cookie: cks[k], "Next-Action": autosaveId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
             body: JSON.stringify([input]),
-          });
-          const text = await res.text();
+            signal: AbortSignal.timeout(60_000),
+          }).then(
+            (res) => res.text(),
+            () => "",
+          );
           ms.push(performance.now() - t);
           const m = /"kind":"saved","id":\d+,"version":(\d+)/.exec(text);
           if (m) versions[k] = Number(m[1]);

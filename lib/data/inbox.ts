@@ -65,7 +65,9 @@ function countQuery(filter: InboxFilter) {
         .select({ status: items.status, n: sql<number>`count(*)` })
         .from(items)
         .where(inboxWhere(filter, false))
-        .groupBy(items.status);
+        // A text search reads every row anyway: in table order (`+status` keeps the planner from
+        // walking the status index for the grouping, a random read of every row), about twice as fast.
+        .groupBy(filter.q ? sql`+${items.status}` : items.status);
 }
 
 /**
