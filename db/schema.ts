@@ -170,8 +170,26 @@ export const items = sqliteTable(
     index("items_unit").on(t.unitId, t.status),
     // Adoption statistics count submissions by submission date.
     index("items_pub_submitted").on(t.publicationId, t.submittedAt),
+    // The inbox and the pool, newest or oldest first, per status and over all statuses.
+    index("items_status_submitted").on(t.status, t.submittedAt),
+    // (status last: the inbox's page of ids is read from the index alone, however deep the page)
+    index("items_submitted").on(t.submittedAt, t.status),
+    // A unit's own list, most recently changed first; the inbox by unit, by section, by title.
+    index("items_unit_updated").on(t.unitId, t.updatedAt),
+    index("items_unit_submitted").on(t.unitId, t.submittedAt),
+    index("items_section").on(t.suggestedSectionId, t.submittedAt),
+    index("items_title").on(t.title, t.status),
   ],
 );
+
+/**
+ * How many items are in each state, kept by triggers on items (migration scale_status_counts), so
+ * the inbox's tabs do not count 100,000 rows on every page view. Read-only for the code.
+ */
+export const itemStatusCounts = sqliteTable("item_status_counts", {
+  status: text("status", { enum: ITEM_STATUSES }).primaryKey(),
+  n: integer("n").notNull().default(0),
+});
 
 export const itemRevisions = sqliteTable(
   "item_revisions",
@@ -242,6 +260,10 @@ export const issues = sqliteTable(
     uniqueIndex("issues_pub_total").on(t.publicationId, t.totalNumber).where(sql`${t.kind} <> 'supplement'`),
     // Adoption statistics find a period's issues by date.
     index("issues_pub_date").on(t.publicationId, t.date),
+    // The issue lists by state (office: approved, archive: distributed by year, review: in review).
+    index("issues_pub_status").on(t.publicationId, t.status, t.year, t.number),
+    // The next deadline shown to contributors.
+    index("issues_status_deadline").on(t.status, t.deadline),
   ],
 );
 
@@ -257,7 +279,7 @@ export const issueSections = sqliteTable(
     catalogueSectionId: integer("catalogue_section_id").references(() => catalogueSections.id),
     position: integer("position").notNull(),
   },
-  (t) => [index("issue_sections_issue").on(t.issueId)],
+  (t) => [index("issue_sections_issue").on(t.issueId), index("issue_sections_catalogue").on(t.catalogueSectionId)],
 );
 
 export const placements = sqliteTable(
@@ -281,7 +303,8 @@ export const placements = sqliteTable(
   (t) => [
     uniqueIndex("placements_item").on(t.itemId),
     index("placements_section").on(t.sectionId, t.position),
-    index("placements_issue").on(t.issueId),
+    // Items per issue (the issue lists count them, the bulletin loads them).
+    index("placements_issue").on(t.issueId, t.position),
   ],
 );
 
@@ -394,7 +417,7 @@ export const notifications = sqliteTable(
     readAt: integer("read_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_user").on(t.userId, t.readAt)],
+  (t) => [index("notifications_user").on(t.userId, t.readAt), index("notifications_user_recent").on(t.userId, t.id)],
 );
 
 /** Append-only record of every state change and edit. Nothing updates or deletes rows here. */

@@ -5,7 +5,7 @@ import { auditKind } from "@/components/audit/labels";
 import { requirePageActor } from "@/lib/auth/session";
 import { redirect } from "next/navigation";
 import { hasRole } from "@/lib/data/actor";
-import { ADMIN_ONLY_ENTITIES, AUDIT_PAGE, auditFilterSchema, listAudit } from "@/lib/data/audit-log";
+import { ADMIN_ONLY_ENTITIES, AUDIT_PAGE, auditFilterSchema, countAudit, listAudit } from "@/lib/data/audit-log";
 
 const ENTITIES = ["item", "issue", "auth", "user", "unit"] as const;
 
@@ -18,7 +18,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!admin && filter.entity && (ADMIN_ONLY_ENTITIES as readonly string[]).includes(filter.entity)) redirect("/forbidden");
   const entities = admin ? ENTITIES : ENTITIES.filter((e) => !(ADMIN_ONLY_ENTITIES as readonly string[]).includes(e));
   const rows = listAudit(actor, filter);
-  const [t, format, tItem, tIssue, td, tRole, tKind] = await Promise.all([
+  const total = countAudit(actor, filter);
+  const [t, format, tItem, tIssue, td, tRole, tKind, tp] = await Promise.all([
     getTranslations("audit"),
     getFormatter(),
     getTranslations("itemStatus"),
@@ -26,7 +27,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     getTranslations("auditDetail"),
     getTranslations("roles"),
     getTranslations("unitKind"),
+    getTranslations("paging"),
   ]);
+  const keep = { ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.entityId ? { entityId: String(filter.entityId) } : {}) };
   /** The row's detail in words (what changed, from → to), from its typed event; raw only for rows of no known shape. */
   const detailText = (r: (typeof rows)[number]): string => {
     const lines = describeAuditDetail(r, (role) => (tRole.has(role) ? tRole(role as "editor") : role));
@@ -97,13 +100,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </tbody>
       </table>
-      {next && (
-        <p>
-          <Link href={`/audit?${new URLSearchParams({ ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.entityId ? { entityId: String(filter.entityId) } : {}), before: String(next) })}`}>
-            {t("more")}
-          </Link>
-        </p>
-      )}
+      <p data-testid="audit-paging">
+        {tp("total", { total })}
+        {filter.before && (
+          <>
+            {" "}
+            <Link href={`/audit?${new URLSearchParams(keep)}`}>{tp("newest")}</Link>
+          </>
+        )}
+        {next && (
+          <>
+            {" "}
+            <Link href={`/audit?${new URLSearchParams({ ...keep, before: String(next) })}`}>{t("more")}</Link>
+          </>
+        )}
+      </p>
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { getActor, requirePageActor } from "@/lib/auth/session";
-import { listNotifications, markAllRead } from "@/lib/data/notifications";
+import { Pager } from "@/components/layout/pager";
+import { countNotifications, listNotifications, markAllRead, unreadCount } from "@/lib/data/notifications";
+import { pageOf, pageParam } from "@/lib/data/paging";
 import styles from "./notifications.module.css";
 
 async function markRead() {
@@ -12,10 +14,11 @@ async function markRead() {
   revalidatePath("/", "layout");
 }
 
-export default async function NotificationsPage() {
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePageActor();
-  const rows = listNotifications(actor);
-  const unread = rows.filter((n) => !n.readAt).length;
+  const page = pageOf(countNotifications(actor), pageParam.parse((await searchParams).page));
+  const rows = listNotifications(actor, page);
+  const unread = unreadCount(actor);
   const [t, tn, format] = await Promise.all([getTranslations("notices"), getTranslations("noticeList"), getFormatter()]);
   return (
     <section>
@@ -46,6 +49,7 @@ export default async function NotificationsPage() {
           ))}
         </ul>
       )}
+      <Pager path="/notifications" params={{}} page={page} />
     </section>
   );
 }

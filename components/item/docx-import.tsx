@@ -1,13 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useEffect, useId, useRef, useState } from "react";
-import { docToParagraphs } from "@/lib/editor/schema";
 import type { DocxImport } from "@/lib/import/docx";
-import { RichTextView } from "./rich-text-view";
 import styles from "./item-form.module.css";
 
 const MAX_BYTES = 10 * 1024 * 1024;
+
+// The preview after an upload is loaded then, not with the form (it brings the document schema).
+const DocxPreviewBody = dynamic(() => import("./docx-preview").then((m) => m.DocxPreviewBody), { ssr: false });
 
 /**
  * 从 Word 导入: uploads a .docx, shows what was read, and fills the form only when the person says
@@ -130,7 +132,7 @@ export function DocxImportButton({ hasContent, onApply }: { hasContent: boolean;
             <li>{t("formattingKept")}</li>
           </ul>
           <div className={styles.previewBody}>
-            <RichTextView paragraphs={docToParagraphs(preview.data.body)} />
+            <DocxPreviewBody body={preview.data.body} />
           </div>
           {hasContent && (
             <p className="note" role="note">

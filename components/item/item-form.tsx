@@ -2,6 +2,7 @@
 
 import type { Editor } from "@tiptap/react";
 import { useFormatter, useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { autosaveItemAction, createItemAction, latestItemAction, submitItemAction, updateItemAction } from "@/app/(contributor)/items/actions";
@@ -11,11 +12,13 @@ import { moveTrailingAttribution } from "@/lib/editor/attribution";
 import type { PasteReport } from "@/lib/editor/paste";
 import type { RichDoc } from "@/lib/editor/schema";
 import type { DocxImport } from "@/lib/import/docx";
-import { ConflictDialog } from "./conflict-dialog";
 import { CopyCheckPanel, FindingList, useCopyCheck } from "./copy-check";
 import { DocxImportButton } from "./docx-import";
 import { type LocalCopy, localCopyKey, readLocalCopy, removeLocalCopy, sameValues, writeLocalCopy } from "./local-copy";
 import styles from "./item-form.module.css";
+
+// Shown only when a save meets a newer copy: loaded then, not with the form (it brings the diff).
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog), { ssr: false });
 
 export interface ItemFormValues {
   title: string;

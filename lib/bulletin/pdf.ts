@@ -7,21 +7,22 @@ import { fontAsset } from "./font-files";
 import { bulletinToPrintHtml } from "./print-html";
 
 /**
- * The print PDF, rendered by Chromium from the print HTML (Node only). One browser is launched on
- * the first export and kept; exports wait their turn in a queue, so a burst of requests opens
- * pages one or two at a time in that browser instead of starting a browser each.
+ * The print PDF, rendered by Chromium from the print HTML (Node only). One browser is launched
+ * when the server starts (instrumentation.ts → warmPdfRenderer) or on the first export, and kept
+ * for the life of the process — never closed on idle, so the first export after a quiet spell is as
+ * fast as the rest. Exports wait their turn in a queue, so a burst of requests opens a few pages at
+ * a time in that browser instead of starting a browser each. All of it is asynchronous: the Node
+ * side only sends the page to Chromium and awaits the PDF bytes, so other requests go on meanwhile.
  */
 
 export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
 
 const LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 /** Pages rendering at once in the one browser. */
-const CONCURRENCY = 2;
+const CONCURRENCY = 3;
 /** Exports waiting beyond this are refused rather than left to time out. */
 const MAX_WAITING = 50;
 const RENDER_TIMEOUT_MS = 60_000;
-/** The browser is closed after this long without an export, and relaunched on the next. */
-const IDLE_CLOSE_MS = 10 * 60_000;
 
 export class PdfUnavailableError extends Error {
   readonly code = "pdf_unavailable";
@@ -45,13 +46,12 @@ interface Renderer {
   browser: Browser | null;
   running: number;
   waiting: (() => void)[];
-  idle: ReturnType<typeof setTimeout> | null;
 }
 
 // Cached on globalThis so dev reloads do not leave browsers behind.
 const g = globalThis as unknown as { __bulletinPdf?: Renderer };
 function renderer(executablePath: string): Renderer {
-  const r = (g.__bulletinPdf ??= { executablePath, context: null, browser: null, running: 0, waiting: [], idle: null });
+  const r = (g.__bulletinPdf ??= { executablePath, context: null, browser: null, running: 0, waiting: [] });
   if (r.executablePath !== executablePath && r.running === 0) {
     void closeBrowser();
     r.executablePath = executablePath;
@@ -110,10 +110,6 @@ function fontBaseUrl(): Promise<string> {
 }
 
 async function acquire(r: Renderer): Promise<void> {
-  if (r.idle) {
-    clearTimeout(r.idle);
-    r.idle = null;
-  }
   if (r.running < CONCURRENCY) {
     r.running++;
     return;
@@ -126,10 +122,12 @@ function release(r: Renderer): void {
   const next = r.waiting.shift();
   if (next) return next();
   r.running--;
-  if (r.running === 0) {
-    r.idle = setTimeout(() => void closeBrowser(), IDLE_CLOSE_MS);
-    r.idle.unref?.();
-  }
+}
+
+/** Where the export queue stands: pages rendering now and exports waiting for a page. */
+export function pdfQueue(): { running: number; waiting: number } {
+  const r = g.__bulletinPdf;
+  return { running: r?.running ?? 0, waiting: r?.waiting.length ?? 0 };
 }
 
 /**
@@ -165,14 +163,34 @@ export async function renderBulletinPdf(doc: BulletinDocument, options: { execut
   return printHtmlToPdf((fontBaseUrl) => bulletinToPrintHtml(doc, { fontBaseUrl }), options);
 }
 
-/** Closes the shared browser (tests, the command line, and the idle timer). */
+/**
+ * Starts the browser and the font server and prints a one-line bulletin, so the first real export
+ * finds Chromium running and the faces in its cache. Resolves whether or not that worked (an
+ * export reports a missing Chromium itself); the time taken in ms, or null on failure.
+ */
+export async function warmPdfRenderer(options: { executablePath?: string } = {}): Promise<number | null> {
+  const t = Date.now();
+  const doc: BulletinDocument = {
+    masthead: { title: "科协每周动态", year: 2026, number: 1, totalNumber: 1, office: "办公室", date: "2026-01-01" },
+    toc: ["预热"],
+    sections: [{ title: "科普工作", items: [{ title: "预热", paragraphs: [[{ text: "一二三，ABC 123。" }]], source: "办公室" }] }],
+    footer: { mailbox: "", editor: "", reviewer: "", distribution: [] },
+    draft: true,
+  };
+  try {
+    await renderBulletinPdf(doc, options);
+    return Date.now() - t;
+  } catch {
+    return null;
+  }
+}
+
+/** Closes the shared browser (tests and the command line). */
 export async function closeBrowser(): Promise<void> {
   const r = g.__bulletinPdf;
   if (!r) return;
   const browser = r.browser;
   r.browser = null;
   r.context = null;
-  if (r.idle) clearTimeout(r.idle);
-  r.idle = null;
   await browser?.close().catch(() => undefined);
 }

@@ -61,14 +61,11 @@ export function publicationSettings(actor: Actor) {
   requireRole(actor, "admin");
   const pub = currentPublication();
   const sections = listCatalogue(pub.id);
-  const used = new Set(
-    db
-      .select({ id: issueSections.catalogueSectionId })
-      .from(issueSections)
-      .all()
-      .map((r) => r.id)
-      .concat(db.select({ id: items.suggestedSectionId }).from(items).all().map((r) => r.id)),
-  );
+  // Per catalogue section, one indexed lookup each (not every item and issue section read).
+  const inUse = (sectionId: number) =>
+    !!db.select({ id: issueSections.id }).from(issueSections).where(eq(issueSections.catalogueSectionId, sectionId)).limit(1).get() ||
+    !!db.select({ id: items.id }).from(items).where(eq(items.suggestedSectionId, sectionId)).limit(1).get();
+  const used = new Set(sections.filter((s) => inUse(s.id)).map((s) => s.id));
   return {
     publication: {
       title: pub.title,

@@ -37,8 +37,25 @@ export function deskVisibleRows(): SQL {
   ) as SQL;
 }
 
-/** The audit log, newest first, for the desk, review and admin. Read-only: nothing updates it. */
-export function listAudit(actor: Actor, filter: z.infer<typeof auditFilterSchema>) {
+/**
+ * How many rows the log view under `filter` (without `before`) holds for this actor. For the admin
+ * unfiltered, the log is append-only (triggers refuse UPDATE and DELETE) and its ids come from
+ * AUTOINCREMENT, so the count is max(id) − min(id) + 1 read from the primary key instead of
+ * counting every row.
+ */
+export function countAudit(actor: Actor, filter: z.infer<typeof auditFilterSchema>): number {
+  const where = auditWhere(actor, { ...filter, before: undefined });
+  if (!where) {
+    // Two subqueries: SQLite reads a lone min() or max() from the key's end, not both in one select.
+    const lo = db.select({ v: sql<number | null>`min(${auditLog.id})` }).from(auditLog).get()?.v;
+    const hi = db.select({ v: sql<number | null>`max(${auditLog.id})` }).from(auditLog).get()?.v;
+    return hi ? hi - (lo ?? hi) + 1 : 0;
+  }
+  return db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
+}
+
+/** The filter as SQL, with what this actor may read; checks the role. */
+function auditWhere(actor: Actor, filter: z.infer<typeof auditFilterSchema>): SQL | undefined {
   requireRole(actor, "editor", "reviewer", "admin");
   const admin = hasRole(actor, "admin");
   if (!admin && filter.entity && (ADMIN_ONLY_ENTITIES as readonly string[]).includes(filter.entity)) throw new AppError("forbidden");
@@ -51,11 +68,11 @@ export function listAudit(actor: Actor, filter: z.infer<typeof auditFilterSchema
     if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
   }
   if (filter.before) where.push(lt(auditLog.id, filter.before));
-  return db
-    .select()
-    .from(auditLog)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(auditLog.id))
-    .limit(AUDIT_PAGE)
-    .all();
+  return where.length ? and(...where) : undefined;
+}
+
+/** The audit log, newest first, AUDIT_PAGE rows from `before` (keyset paging), for the desk, review and admin. Read-only: nothing updates it. */
+export function listAudit(actor: Actor, filter: z.infer<typeof auditFilterSchema>) {
+  const where = auditWhere(actor, filter);
+  return db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(AUDIT_PAGE).all();
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import {
@@ -15,6 +15,7 @@ import {
   reviewRounds,
   type Issue,
   type IssueSection,
+  type IssueStatus,
 } from "@/db/schema";
 import type { BulletinDocument } from "@/lib/bulletin/document";
 import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
@@ -53,9 +54,19 @@ export const newIssueSchema = issueNumbersSchema
   .refine((v) => v.kind === "supplement" || (v.number >= 1 && v.totalNumber >= 1), { message: "invalid_number", path: ["number"] });
 export const issueRefSchema = z.object({ issueId: idSchema, version: versionSchema });
 
-export function listIssues(actor: Actor) {
+/**
+ * The publication's issues, newest first, with how many items each holds; only those in `status`
+ * (one state or several) and of `year` when given; with `page`, only that page (see pageOf and
+ * issueYears for the count). Every shape is served by an index
+ * (issues_pub_status, issues_pub_year_number; the item count by placements_issue).
+ */
+export function listIssues(
+  actor: Actor,
+  filter: { status?: IssueStatus | readonly IssueStatus[]; year?: number; page?: { size: number; offset: number } } = {},
+) {
   requireRole(actor, ...READERS);
   const pub = currentPublication();
+  const status = filter.status === undefined ? undefined : typeof filter.status === "string" ? [filter.status] : filter.status;
   return db
     .select({
       id: issues.id,
@@ -75,8 +86,29 @@ export function listIssues(actor: Actor) {
       items: sql<number>`(select count(*) from "placements" where "placements"."issue_id" = "issues"."id")`,
     })
     .from(issues)
-    .where(eq(issues.publicationId, pub.id))
+    .where(
+      and(
+        eq(issues.publicationId, pub.id),
+        status ? inArray(issues.status, [...status]) : undefined,
+        filter.year !== undefined ? eq(issues.year, filter.year) : undefined,
+      ),
+    )
     .orderBy(desc(issues.year), desc(issues.number))
+    .limit(filter.page?.size ?? -1)
+    .offset(filter.page?.offset ?? 0)
+    .all();
+}
+
+/** The years that have issues (in `status` when given), newest first, with how many each. */
+export function issueYears(actor: Actor, filter: { status?: IssueStatus } = {}): { year: number; count: number }[] {
+  requireRole(actor, ...READERS);
+  const pub = currentPublication();
+  return db
+    .select({ year: issues.year, count: sql<number>`count(*)` })
+    .from(issues)
+    .where(and(eq(issues.publicationId, pub.id), filter.status ? eq(issues.status, filter.status) : undefined))
+    .groupBy(issues.year)
+    .orderBy(desc(issues.year))
     .all();
 }
 

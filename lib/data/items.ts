@@ -26,6 +26,7 @@ import { assertCallAnswerable } from "./calls";
 import { AppError } from "./errors";
 import { notifyUnit } from "./notifications";
 import { currentPublication } from "./publication";
+import { type Page, pageParam } from "./paging";
 import { idSchema, isoDateSchema, versionSchema } from "./validation";
 import { textBlock, textLine } from "@/lib/text/rule";
 
@@ -108,7 +109,7 @@ export const saveItemSchema = itemFieldsSchema
   .strict()
   .refine((v) => (v.id === undefined) === (v.version === undefined), { message: "invalid", path: ["version"] });
 export const itemIdSchema = z.object({ id: jsonId }).strict();
-export const myItemsFilterSchema = z.object({ status: z.enum(ITEM_STATUSES).optional() }).strict();
+export const myItemsFilterSchema = z.object({ status: z.enum(ITEM_STATUSES).optional(), page: pageParam }).strict();
 export const decideItemSchema = z
   .object({
     id: idSchema,
@@ -318,7 +319,11 @@ export function decideItem(actor: Actor, input: z.infer<typeof decideItemSchema>
   });
 }
 
-export function listMyItems(actor: Actor, filter: { status?: ItemStatus } = {}) {
+/**
+ * The unit's items, most recently changed first; with `page` (from pageOf over countMyItems) only
+ * that page's rows.
+ */
+export function listMyItems(actor: Actor, filter: { status?: ItemStatus; page?: Pick<Page, "size" | "offset"> } = {}) {
   requireRole(actor, "contributor");
   if (actor.unitId === null) return [];
   return db
@@ -345,6 +350,8 @@ export function listMyItems(actor: Actor, filter: { status?: ItemStatus } = {}) 
     .leftJoin(issues, eq(issues.id, placements.issueId))
     .where(and(eq(items.unitId, actor.unitId), filter.status ? eq(items.status, filter.status) : undefined))
     .orderBy(desc(items.updatedAt), desc(items.id))
+    .limit(filter.page?.size ?? -1)
+    .offset(filter.page?.offset ?? 0)
     .all();
 }
 

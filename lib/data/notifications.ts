@@ -41,8 +41,14 @@ export function unreadCount(actor: Actor): number {
   );
 }
 
-export function listNotifications(actor: Actor) {
-  return db.select().from(notifications).where(eq(notifications.userId, actor.id)).orderBy(desc(notifications.id)).limit(100).all();
+/** How many notifications the actor has, read or not (for paging). */
+export function countNotifications(actor: Actor): number {
+  return db.select({ n: sql<number>`count(*)` }).from(notifications).where(eq(notifications.userId, actor.id)).get()?.n ?? 0;
+}
+
+/** The actor's notifications, newest first: one page (see pageOf), or the latest 100. */
+export function listNotifications(actor: Actor, page: { size: number; offset: number } = { size: 100, offset: 0 }) {
+  return db.select().from(notifications).where(eq(notifications.userId, actor.id)).orderBy(desc(notifications.id)).limit(page.size).offset(page.offset).all();
 }
 
 /** Marks one of the actor's own notifications read and returns it; another person's is not found. */

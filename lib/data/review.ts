@@ -176,8 +176,7 @@ export function listThreads(actor: Actor, issueId: number): Thread[] {
 /** The review queue: issues in review waiting for this actor's level (审核 or 签发), with the round and open threads. */
 export function reviewQueue(actor: Actor) {
   requireRole(actor, "reviewer", "signer");
-  return listIssues(actor)
-    .filter((r) => r.status === "in_review")
+  return listIssues(actor, { status: "in_review" })
     .map((r) => ({
       ...r,
       round: db.select({ round: reviewRounds.round }).from(reviewRounds).where(eq(reviewRounds.issueId, r.id)).orderBy(desc(reviewRounds.round)).get()?.round ?? 1,

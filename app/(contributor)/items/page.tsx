@@ -6,18 +6,22 @@ import { upcomingDeadline } from "@/lib/data/arrange";
 import { countMyItems, listMyItems, myItemsFilterSchema } from "@/lib/data/items";
 import { OpenCalls } from "@/components/calls/open-calls";
 import { StatusBadge } from "@/components/item/status-badge";
+import { Pager } from "@/components/layout/pager";
+import { pageOf } from "@/lib/data/paging";
 import styles from "@/components/item/item-page.module.css";
 
 // The order a unit thinks in: what needs doing first, then what is under way, then what is done.
 const TAB_ORDER = ["returned", "draft", "submitted", "accepted", "placed", "published", "declined"] as const;
 
-export default async function MyItemsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function MyItemsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
   const actor = await requirePageActor("contributor");
-  const parsed = myItemsFilterSchema.safeParse({ status: (await searchParams).status || undefined });
+  const sp = await searchParams;
+  const parsed = myItemsFilterSchema.safeParse({ status: sp.status || undefined, page: sp.page });
   const filter = parsed.success ? parsed.data.status : undefined;
-  const rows = listMyItems(actor, { status: filter });
   const counts = countMyItems(actor);
   const total = ITEM_STATUSES.reduce((n, s) => n + counts[s], 0);
+  const page = pageOf(filter ? counts[filter] : total, parsed.success ? parsed.data.page : undefined);
+  const rows = listMyItems(actor, { status: filter, page });
   const deadline = upcomingDeadline(actor);
   const [t, ts, tl, td, format] = await Promise.all([
     getTranslations("item"),
@@ -64,7 +68,7 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
         <p className="empty">{filter ? tl("emptyFiltered", { status: ts(filter) }) : t("empty")}</p>
       ) : (
         <table className="table" data-testid="my-items">
-          <caption className="sr-only">{filter ? tl("captionFiltered", { status: ts(filter), count: rows.length }) : tl("caption", { count: rows.length })}</caption>
+          <caption className="sr-only">{filter ? tl("captionFiltered", { status: ts(filter), count: page.total }) : tl("caption", { count: page.total })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("title")}</th>
@@ -106,6 +110,7 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
           </tbody>
         </table>
       )}
+      <Pager path="/items" params={{ status: filter }} page={page} />
     </section>
   );
 }

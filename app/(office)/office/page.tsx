@@ -9,7 +9,7 @@ import { todayInChina } from "@/lib/data/validation";
 export default async function OfficePage() {
   const actor = await requirePageActor("office");
   // Approved issues only: the write that changes approved content voids the approval itself.
-  const rows = listIssues(actor).filter((r) => r.status === "approved");
+  const rows = listIssues(actor, { status: "approved" });
   const [t, td] = await Promise.all([getTranslations("office"), getTranslations("desk")]);
   return (
     <section>

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ITEM_STATUSES } from "@/db/schema";
 import { InboxTable } from "@/components/desk/inbox-table";
+import { Pager } from "@/components/layout/pager";
 import { requirePageActor } from "@/lib/auth/session";
-import { INBOX_SORTS, type InboxFilter, inboxFilterOptions, inboxFilterSchema, listInbox } from "@/lib/data/inbox";
+import { INBOX_SORTS, type InboxFilter, inboxFilterOptions, inboxFilterSchema, listInboxOffThread } from "@/lib/data/inbox";
 
 type Search = Record<string, string | undefined>;
 
@@ -12,7 +13,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const parsed = inboxFilterSchema.safeParse(sp);
   const filter: InboxFilter = parsed.success ? parsed.data : {};
-  const { rows, counts } = listInbox(actor, filter);
+  const { rows, counts, page } = await listInboxOffThread(actor, filter);
   const options = inboxFilterOptions(actor);
   const [t, ti, ts, format, tsearch] = await Promise.all([getTranslations("desk"), getTranslations("item"), getTranslations("itemStatus"), getFormatter(), getTranslations("search")]);
   const active = filter.status;
@@ -20,7 +21,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const total = statuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
   // Tabs keep the other filters.
   const withStatus = (status?: string) => {
-    const q = new URLSearchParams(Object.entries(sp).filter((e): e is [string, string] => !!e[1] && e[0] !== "status"));
+    const q = new URLSearchParams(Object.entries(sp).filter((e): e is [string, string] => !!e[1] && e[0] !== "status" && e[0] !== "page"));
     if (status) q.set("status", status);
     const s = q.toString();
     return `/desk/inbox${s ? `?${s}` : ""}`;
@@ -114,6 +115,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             submittedAt: r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—",
           }))}
       />
+      <Pager path="/desk/inbox" params={sp} page={page} />
     </section>
   );
 }

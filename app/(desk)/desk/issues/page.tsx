@@ -4,11 +4,24 @@ import { NewIssueForm } from "@/components/desk/new-issue-form";
 import { StatusBadge } from "@/components/item/status-badge";
 import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
-import { listIssues, proposeNextIssue } from "@/lib/data/issues";
+import { Pager, YearNav } from "@/components/layout/pager";
+import { pageOf, pageParam } from "@/lib/data/paging";
+import { issueYears, listIssues, proposeNextIssue } from "@/lib/data/issues";
 
-export default async function IssuesPage() {
+/**
+ * The desk's issues: every issue not yet distributed, then the distributed ones newest first,
+ * PAGE_SIZE a page (`?page=`) or one year's (`?year=`), with the years as links.
+ */
+export default async function IssuesPage({ searchParams }: { searchParams: Promise<{ year?: string; page?: string }> }) {
   const actor = await requirePageActor("editor");
-  const rows = listIssues(actor);
+  const sp = await searchParams;
+  const allYears = issueYears(actor);
+  const doneYears = issueYears(actor, { status: "distributed" });
+  const year = allYears.find((y) => String(y.year) === sp.year)?.year;
+  const total = year ? (doneYears.find((y) => y.year === year)?.count ?? 0) : doneYears.reduce((n, y) => n + y.count, 0);
+  const page = pageOf(total, pageParam.parse(sp.page));
+  const open = listIssues(actor, { status: ["drafting", "in_review", "approved"], year });
+  const rows = [...open, ...listIssues(actor, { status: "distributed", year, page })].sort((a, b) => b.year - a.year || b.number - a.number);
   const proposal = proposeNextIssue(actor);
   const [t, ts, tk, format] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getTranslations("issueKinds"), getFormatter()]);
   const label = (r: (typeof rows)[number]) =>
@@ -24,6 +37,7 @@ export default async function IssuesPage() {
     <section>
       <h1>{t("issuesTitle")}</h1>
       <NewIssueForm proposal={proposal} />
+      {allYears.length > 1 && <YearNav path="/desk/issues" params={{}} years={allYears} current={year ?? null} />}
       {rows.length === 0 && <p className="empty">{t("noIssues")}</p>}
       {years.map((year) => (
         <section key={year} aria-labelledby={`year-${year}`}>
@@ -58,6 +72,7 @@ export default async function IssuesPage() {
           </table>
         </section>
       ))}
+      <Pager path="/desk/issues" params={{ year }} page={page} />
     </section>
   );
 }

@@ -5,17 +5,29 @@ import { RegisterEntry } from "@/components/register/register-entry";
 import { registerEntriesForIssue } from "@/lib/data/register";
 import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
-import { listIssues } from "@/lib/data/issues";
+import { Pager, YearNav } from "@/components/layout/pager";
+import { pageOf, pageParam } from "@/lib/data/paging";
+import { issueYears, listIssues } from "@/lib/data/issues";
 
-export default async function ArchivePage() {
+/**
+ * The distributed issues, newest first, PAGE_SIZE a page (`?page=`), or one year's (`?year=`), with
+ * the years and their counts as links.
+ */
+export default async function ArchivePage({ searchParams }: { searchParams: Promise<{ year?: string; page?: string }> }) {
   const actor = await requirePageActor("office", "editor", "reviewer", "signer", "admin");
-  const rows = listIssues(actor).filter((r) => r.status === "distributed");
+  const sp = await searchParams;
+  const allYears = issueYears(actor, { status: "distributed" });
+  const year = allYears.find((y) => String(y.year) === sp.year)?.year;
+  const total = year ? (allYears.find((y) => y.year === year)?.count ?? 0) : allYears.reduce((n, y) => n + y.count, 0);
+  const page = pageOf(total, pageParam.parse(sp.page));
+  const rows = listIssues(actor, { status: "distributed", year, page });
   const [t, td, tr, treg] = await Promise.all([getTranslations("office"), getTranslations("desk"), getTranslations("archiveRead"), getTranslations("register")]);
   const years = [...new Set(rows.map((r) => r.year))];
   return (
     <section>
       <h1>{t("archiveTitle")}</h1>
       {rows.length === 0 && <p className="empty">{t("archiveEmpty")}</p>}
+      {allYears.length > 1 && <YearNav path="/office/archive" params={{}} years={allYears} current={year ?? null} />}
       {years.map((y) => (
         <section key={y}>
           <h2>{y}</h2>
@@ -37,6 +49,7 @@ export default async function ArchivePage() {
           </ul>
         </section>
       ))}
+      <Pager path="/office/archive" params={{ year }} page={page} />
     </section>
   );
 }

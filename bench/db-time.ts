@@ -1,0 +1,58 @@
+// nice npx tsx bench/db-time.ts [data/scale-seed.sqlite]
+// Time in the database of each list the pages run, at the scale bench's size (run bench/scale.ts
+// once first: it writes the seed). Works on a copy, with this branch's migrations applied.
+// Median of 9 runs per call, in ms; the ones over 20 ms are marked.
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+const seed = path.resolve(process.argv[2] ?? "data/scale-seed.sqlite");
+const copy = path.resolve("data/db-time.sqlite");
+copyFileSync(seed, copy);
+process.env.DATABASE_PATH = copy;
+process.env.SEED_DEMO = "0";
+
+async function main() {
+  await import("./setup-env");
+  process.env.DATABASE_PATH = copy;
+  const { demoActor } = await import("@/lib/testing/fixtures");
+  const { BULK_SEARCH_WORD } = await import("@/lib/testing/bulk-seed");
+  const { listInbox } = await import("@/lib/data/inbox");
+  const { listIssues, issueYears, loadBulletin } = await import("@/lib/data/issues");
+  const { listMyItems, countMyItems } = await import("@/lib/data/items");
+  const { boardView } = await import("@/lib/data/arrange");
+  const { reviewQueue } = await import("@/lib/data/review");
+  const { listAudit, countAudit } = await import("@/lib/data/audit-log");
+  const { listNotifications, countNotifications } = await import("@/lib/data/notifications");
+  const { pageOf } = await import("@/lib/data/paging");
+  const { db } = await import("@/db");
+  const [editor, office, reviewer, admin, unit] = ["editor", "office", "reviewer", "admin", "bench01"].map(demoActor);
+  const board = (db.$client.prepare("select id from issues where status = 'drafting' order by id desc limit 1").get() as { id: number }).id;
+  const calls: [string, () => unknown][] = [
+    ["inbox (default)", () => listInbox(editor)],
+    ["inbox page 100", () => listInbox(editor, { page: 100 })],
+    ["inbox status=submitted", () => listInbox(editor, { status: "submitted" })],
+    ["inbox sort=title", () => listInbox(editor, { sort: "title" })],
+    ["inbox sort=unit", () => listInbox(editor, { sort: "unit" })],
+    [`inbox search ${BULK_SEARCH_WORD}`, () => listInbox(editor, { q: BULK_SEARCH_WORD })],
+    ["archive years + page", () => [issueYears(office, { status: "distributed" }), listIssues(office, { status: "distributed", page: pageOf(1000, 1) })]],
+    ["archive all issues (before paging)", () => listIssues(office)],
+    ["office approved", () => listIssues(office, { status: "approved" })],
+    ["review queue", () => reviewQueue(reviewer)],
+    ["board view", () => boardView(editor, board)],
+    ["bulletin of the board's issue", () => loadBulletin(board)],
+    ["my items page 1 + counts", () => listMyItems(unit, { page: pageOf(Object.values(countMyItems(unit)).reduce((a, b) => a + b, 0), 1) })],
+    ["audit newest + count", () => [listAudit(admin, {}), countAudit(admin, {})]],
+    ["notifications page + count", () => listNotifications(unit, pageOf(countNotifications(unit), 1))],
+  ];
+  for (const [name, fn] of calls) {
+    fn();
+    const ms: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const t = performance.now();
+      fn();
+      ms.push(performance.now() - t);
+    }
+    const med = ms.sort((a, b) => a - b)[4];
+    console.log(`${med > 20 ? "OVER" : "    "} ${name.padEnd(36)} ${med.toFixed(1).padStart(7)} ms`);
+  }
+}
+main();
