@@ -21,11 +21,11 @@ import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
 import { bulletinFingerprint } from "@/lib/bulletin/fingerprint";
 import { docToParagraphs } from "@/lib/editor/schema";
 import { type IssueAction, issueTransition, nextIssueState } from "@/lib/workflow/issue";
-import { itemTransition } from "@/lib/workflow/item";
 import { type Actor, requireRole } from "./actor";
 import { audit, type AuditInput } from "./audit";
 import { AppError } from "./errors";
 import { notifyRole, notifyUnit } from "./notifications";
+import { writeItemStatus } from "./item-status";
 import { currentPublication, listCatalogue } from "./publication";
 import { activeApprovals, excludedApprovers, LEVEL_REVIEW, LEVEL_SIGN, latestRound, noteContentChange, voidApprovals } from "./signoff";
 import { idSchema, isoDateSchema, todayInChina, versionSchema } from "./validation";
@@ -520,11 +520,7 @@ export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIs
         .run();
       const placed = tx.select({ item: items }).from(placements).innerJoin(items, eq(items.id, placements.itemId)).where(eq(placements.issueId, issue.id)).all();
       for (const { item } of placed) {
-        tx.update(items)
-          .set({ status: itemTransition(item.status, "publish", ["system"]), version: item.version + 1, updatedAt: new Date() })
-          .where(eq(items.id, item.id))
-          .run();
-        audit(tx, null, { entity: "item", entityId: item.id, action: "publish", from: item.status, to: "published", detail: { issueId: issue.id } });
+        writeItemStatus(tx, null, item, "publish", { detail: { issueId: issue.id } });
         notifyUnit(tx, item.unitId, { kind: "item_published", itemId: item.id, message: `${item.title}（${issue.year}年第${issue.number}期）` });
       }
     },
