@@ -572,12 +572,44 @@ export function listEditions(actor: Actor, issueId: number) {
     .map((e) => ({ ...e, document: bulletinDocumentSchema.parse(e.document) }));
 }
 
-/** Loads the document to export and records the export. Exports are for desk, review, office and admin. */
-export function exportIssue(actor: Actor, issueId: number, format: string) {
+/**
+ * Loads the document to export and records the export. Exports are for desk, review, office and
+ * admin. `revision`: an earlier revision of a distributed issue's frozen edition (勘误 keeps them);
+ * without it, the latest.
+ */
+export function exportIssue(actor: Actor, issueId: number, format: string, revision?: number) {
   const issue = getIssue(actor, issueId);
-  const loaded = loadBulletin(issue.id);
-  db.transaction((tx) => audit(tx, actor, { entity: "issue", entityId: issue.id, action: "export", detail: { format, draft: loaded.doc.draft } }));
+  let loaded = loadBulletin(issue.id);
+  if (revision !== undefined) {
+    const edition = db.select().from(issueEditions).where(and(eq(issueEditions.issueId, issue.id), eq(issueEditions.revision, revision))).get();
+    if (!edition) throw new AppError("not_found");
+    loaded = { issue, doc: bulletinDocumentSchema.parse(edition.document), fingerprint: edition.fingerprint };
+  }
+  db.transaction((tx) => audit(tx, actor, { entity: "issue", entityId: issue.id, action: "export", detail: { format, draft: loaded.doc.draft, ...(revision ? { revision } : {}) } }));
   return loaded;
+}
+
+export const correctItemSchema = issueRefSchema.extend({
+  itemIndex: z.number().int().min(0).max(10_000),
+  title: z.string().trim().min(1, "title_required").max(120, "too_long"),
+  paragraphs: z.array(z.string().trim().min(1).max(20_000, "too_long")).min(1, "invalid").max(400, "too_long"),
+  note: z.string().trim().min(1, "correction_note_required").max(500, "too_long"),
+});
+
+/**
+ * 勘误 of one item's title and text in a distributed issue (the office's correction form): the
+ * latest revision with that item replaced (its paragraphs as plain text), stored as a new revision
+ * by correctIssue. `itemIndex` counts the items in print order from 0.
+ */
+export function correctItem(actor: Actor, input: z.infer<typeof correctItemSchema>): Issue {
+  requireRole(actor, "office");
+  const { doc } = loadBulletin(getIssue(actor, input.issueId).id);
+  const next = structuredClone(doc);
+  const target = next.sections.flatMap((s) => s.items)[input.itemIndex];
+  if (!target) throw new AppError("invalid", {}, "itemIndex");
+  target.title = input.title;
+  target.paragraphs = input.paragraphs.map((p) => [{ text: p }]);
+  return correctIssue(actor, { issueId: input.issueId, version: input.version, document: next, note: input.note });
 }
 
 export function issueHistory(actor: Actor, id: number) {

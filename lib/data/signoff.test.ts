@@ -18,6 +18,7 @@ import { importBulletin } from "./archive";
 import {
   approveIssue,
   correctIssue,
+  correctItem,
   createIssue,
   distributeIssue,
   exportIssue,
@@ -274,5 +275,11 @@ describe("the frozen archive", () => {
     expect(bulletinToText(exportIssue(office, issueId, "txt").doc)).toContain("勘误后的标题");
     const row = db.select().from(auditLog).where(and(eq(auditLog.entity, "issue"), eq(auditLog.entityId, issueId), eq(auditLog.action, "correct"))).get();
     expect(row?.detail).toMatchObject({ note });
+    // The first revision stays exportable; the office's form corrects one item as a further revision.
+    expect(bulletinToText(exportIssue(office, issueId, "txt", 1).doc)).toBe(bulletinToText(first));
+    correctItem(office, { issueId, version: issueRow(issueId).version, itemIndex: 0, title: "再次勘误的标题", paragraphs: ["更正后的第一段。"], note: "再次更正" });
+    expect(listEditions(office, issueId).map((e) => e.revision)).toEqual([1, 2, 3]);
+    expect(bulletinToText(exportIssue(office, issueId, "txt").doc)).toContain("更正后的第一段。");
+    expect(code(() => exportIssue(office, issueId, "txt", 9))).toBe("not_found");
   });
 });

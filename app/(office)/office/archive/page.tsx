@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Editions } from "@/components/office/editions";
 import { IssueExports } from "@/components/office/issue-exports";
 import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
@@ -23,6 +24,7 @@ export default async function ArchivePage() {
                 <li key={r.id}>
                   {td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })} · {chineseDate(r.date)} · {td("itemsCount", { count: r.items })}
                   <IssueExports issueId={r.id} />
+                  <Editions actor={actor} issueId={r.id} />
                 </li>
               ))}
           </ul>
