@@ -18,7 +18,7 @@ import {
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
-import { voidChangedApprovals } from "./issues";
+import { resetPendingApprovals, voidChangedApprovals } from "./issues";
 import { currentPublication, listCatalogue } from "./publication";
 
 // ---------------------------------------------------------------------------------------------
@@ -347,6 +347,8 @@ export function updatePublication(actor: Actor, raw: z.input<typeof updatePublic
     audit(tx, actor, { entity: "publication", entityId: pub.id, action: "publication_updated", detail: changed });
     // What prints changed (title, office): approvals of that content are voided by this write, logged here.
     voidChangedApprovals(tx, actor, pub.id);
+    // A different number of levels: a 审核 given under the old setting no longer completes anything.
+    if (after.signoffLevels !== pub.signoffLevels) resetPendingApprovals(tx, actor, pub.id);
     return after;
   });
 }

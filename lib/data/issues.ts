@@ -497,6 +497,16 @@ export function voidChangedApprovals(tx: Tx, actor: Actor, publicationId: number
   return voided;
 }
 
+/**
+ * When the publication's number of sign-off levels changes: approvals recorded on issues still in
+ * review are voided (in the settings write's transaction), so each is approved again under the new
+ * setting instead of waiting for a level that no longer exists.
+ */
+export function resetPendingApprovals(tx: Tx, actor: Actor, publicationId: number): void {
+  const pending = tx.select({ id: issues.id }).from(issues).where(and(eq(issues.publicationId, publicationId), eq(issues.status, "in_review"))).all();
+  for (const { id } of pending) voidApprovals(tx, id, "levels_changed", actor.displayName);
+}
+
 export const distributeIssueSchema = issueRefSchema.extend({
   date: isoDateSchema,
   distribution: z.array(z.string().trim().min(1).max(100, "too_long")).min(1, "distribution_required").max(50),

@@ -138,6 +138,19 @@ describe("self-approval is refused in the data layer, for any mix of roles", () 
   });
 });
 
+describe("changing the number of levels", () => {
+  it("a 审核 waiting for 签发 is voided when the publication goes to one level, and the issue can be approved again", () => {
+    setLevels(2);
+    const { issueId, version } = issueWithItem(editor, "改签发级数时待签发的稿件");
+    const sent = sendToReview(editor, { issueId, version });
+    const reviewed = approveIssue(reviewer, { issueId, version: sent.version, fingerprint: fp(issueId) });
+    setLevels(1);
+    expect(issueRow(issueId).status).toBe("in_review");
+    expect(db.select().from(issueApprovals).where(eq(issueApprovals.issueId, issueId)).get()?.voidReason).toBe("levels_changed");
+    expect(approveIssue(reviewer, { issueId, version: reviewed.version, fingerprint: fp(issueId) }).status).toBe("approved");
+  });
+});
+
 describe("approvals are voided by the write that changes what prints, never by a read", () => {
   it("reads, the queue and every export leave an approval (and the log) as they were", () => {
     setLevels(1);
