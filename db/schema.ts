@@ -353,7 +353,7 @@ export const issueApprovals = sqliteTable(
     at: createdAt(),
     voidedAt: integer("voided_at", { mode: "timestamp_ms" }),
     voidedByName: text("voided_by_name"),
-    voidReason: text("void_reason", { enum: ["reopen", "content_changed", "returned"] }),
+    voidReason: text("void_reason", { enum: ["reopen", "content_changed", "returned", "levels_changed"] }),
   },
   (t) => [index("issue_approvals_issue").on(t.issueId)],
 );

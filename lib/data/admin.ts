@@ -20,7 +20,7 @@ import { normaliseUnitName } from "@/lib/bulletin/attribution";
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
-import { voidChangedApprovals } from "./issues";
+import { resetPendingApprovals, voidChangedApprovals } from "./issues";
 import { currentPublication, listCatalogue } from "./publication";
 import { isEmail, loginKey, nameKey, textLine } from "@/lib/text/rule";
 import { passwordSchema } from "@/lib/auth/password";
@@ -354,6 +354,8 @@ export function updatePublication(actor: Actor, raw: z.input<typeof updatePublic
     audit(tx, actor, { entity: "publication", entityId: pub.id, action: "publication_updated", detail: changed });
     // What prints changed (title, office): approvals of that content are voided by this write, logged here.
     voidChangedApprovals(tx, actor, pub.id);
+    // A different number of levels: a 审核 given under the old setting no longer completes anything.
+    if (after.signoffLevels !== pub.signoffLevels) resetPendingApprovals(tx, actor, pub.id);
     return after;
   });
 }

@@ -4,10 +4,9 @@ import { z } from "zod";
 import { db } from "@/db";
 import { catalogueSections, issueSections, issues, items, placements, units, type Issue } from "@/db/schema";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
-import { itemTransition } from "@/lib/workflow/item";
 import { type Actor, requireRole } from "./actor";
-import { audit } from "./audit";
 import { AppError } from "./errors";
+import { writeItemStatus } from "./item-status";
 import { latestRound } from "./signoff";
 import { changeIssue, getIssue, issueRefSchema, loadBulletin, sectionFor, type Tx } from "./issues";
 import { listCatalogue } from "./publication";
@@ -93,11 +92,7 @@ function applyOp(tx: Tx, actor: Actor, issue: Issue, change: ArrangeOp) {
         const item = tx.select().from(items).where(eq(items.id, change.itemId)).get();
         if (!item || item.status === "draft" || item.publicationId !== issue.publicationId) throw new AppError("not_found");
         if (item.status !== "accepted") throw new AppError("not_allowed_now", {}, "itemId");
-        tx.update(items)
-          .set({ status: itemTransition(item.status, "place", actor.roles), version: item.version + 1, updatedAt: new Date() })
-          .where(eq(items.id, item.id))
-          .run();
-        audit(tx, actor, { entity: "item", entityId: item.id, action: "place", from: "accepted", to: "placed", detail: { issueId: issue.id } });
+        writeItemStatus(tx, actor, item, "place", { detail: { issueId: issue.id } });
         const list = placementsIn(tx, target.id);
         const inserted = tx
           .insert(placements)
@@ -130,11 +125,7 @@ function applyOp(tx: Tx, actor: Actor, issue: Issue, change: ArrangeOp) {
       tx.delete(placements).where(eq(placements.id, p.id)).run();
       const item = tx.select().from(items).where(eq(items.id, change.itemId)).get();
       if (!item) throw new AppError("not_found");
-      tx.update(items)
-        .set({ status: itemTransition(item.status, "unplace", actor.roles), version: item.version + 1, updatedAt: new Date() })
-        .where(eq(items.id, item.id))
-        .run();
-      audit(tx, actor, { entity: "item", entityId: item.id, action: "unplace", from: item.status, to: "accepted", detail: { issueId: issue.id } });
+      writeItemStatus(tx, actor, item, "unplace", { detail: { issueId: issue.id } });
       renumber(tx, placements, placementsIn(tx, p.sectionId));
       return;
     }

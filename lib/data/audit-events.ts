@@ -100,7 +100,7 @@ export const AUDIT_EVENTS = {
   "issue.remind_now": z.object({ issueId: id, units: z.array(id) }).strict(),
   "issue.distribute": z.object({ date: text, distribution: z.array(text), fingerprint }).strict(),
   "issue.correct": z.object({ note: text, fromFingerprint: fingerprint, fingerprint }).strict(),
-  "issue.export": z.object({ format: text, draft: z.boolean() }).strict(),
+  "issue.export": z.object({ format: text, draft: z.boolean(), revision: z.number().int().positive().optional() }).strict(),
   "issue.import": z.object({ origin: text, items: z.number().int(), unitsCreated: z.array(text) }).strict(),
   "issue.comment": z.object({ commentId: id, itemId: id.nullable(), body: text }).strict(),
   "issue.reply": z.object({ commentId: id, itemId: id.nullable(), body: text }).strict(),

@@ -22,13 +22,13 @@ import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
 import { bulletinFingerprint } from "@/lib/bulletin/fingerprint";
 import { docToParagraphs } from "@/lib/editor/schema";
 import { type IssueAction, issueTransition, nextIssueState } from "@/lib/workflow/issue";
-import { itemTransition } from "@/lib/workflow/item";
 import { type Actor, requireRole } from "./actor";
 import { audit, type AuditInput } from "./audit";
 import { AppError } from "./errors";
 import { recordDistribution, registerFieldsSchema } from "./register";
 import { notifyRole, notifyUnit } from "./notifications";
 import { archiveFreshness, assertKindNumbersFree, issueKindSchema, mastheadKind, mastheadNumbering, nextSupplementNumber, numbersOfKind, proposeRegular } from "./issue-kinds";
+import { writeItemStatus } from "./item-status";
 import { currentPublication, listCatalogue } from "./publication";
 import { activeApprovals, excludedApprovers, LEVEL_REVIEW, LEVEL_SIGN, latestRound, noteContentChange, voidApprovals } from "./signoff";
 import { idSchema, isoDateSchema, todayInChina, versionSchema } from "./validation";
@@ -535,6 +535,16 @@ export function voidChangedApprovals(tx: Tx, actor: Actor, publicationId: number
   return voided;
 }
 
+/**
+ * When the publication's number of sign-off levels changes: approvals recorded on issues still in
+ * review are voided (in the settings write's transaction), so each is approved again under the new
+ * setting instead of waiting for a level that no longer exists.
+ */
+export function resetPendingApprovals(tx: Tx, actor: Actor, publicationId: number): void {
+  const pending = tx.select({ id: issues.id }).from(issues).where(and(eq(issues.publicationId, publicationId), eq(issues.status, "in_review"))).all();
+  for (const { id } of pending) voidApprovals(tx, id, "levels_changed", actor.displayName);
+}
+
 export const distributeIssueSchema = issueRefSchema.extend({
   date: isoDateSchema,
   distribution: z.array(textLine({ label: "分送", max: 100, required: true, tooLong: "too_long" })).min(1, "distribution_required").max(50),
@@ -560,11 +570,7 @@ export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIs
       recordDistribution(tx, actor, issue, input);
       const placed = tx.select({ item: items }).from(placements).innerJoin(items, eq(items.id, placements.itemId)).where(eq(placements.issueId, issue.id)).all();
       for (const { item } of placed) {
-        tx.update(items)
-          .set({ status: itemTransition(item.status, "publish", ["system"]), version: item.version + 1, updatedAt: new Date() })
-          .where(eq(items.id, item.id))
-          .run();
-        audit(tx, null, { entity: "item", entityId: item.id, action: "publish", from: item.status, to: "published", detail: { issueId: issue.id } });
+        writeItemStatus(tx, null, item, "publish", { detail: { issueId: issue.id } });
         notifyUnit(tx, item.unitId, { kind: "item_published", itemId: item.id, message: `${item.title}（${issue.year}年第${issue.number}期）` });
       }
     },
@@ -616,12 +622,44 @@ export function listEditions(actor: Actor, issueId: number) {
     .map((e) => ({ ...e, document: bulletinDocumentSchema.parse(e.document) }));
 }
 
-/** Loads the document to export and records the export. Exports are for desk, review, office and admin. */
-export function exportIssue(actor: Actor, issueId: number, format: string) {
+/**
+ * Loads the document to export and records the export. Exports are for desk, review, office and
+ * admin. `revision`: an earlier revision of a distributed issue's frozen edition (勘误 keeps them);
+ * without it, the latest.
+ */
+export function exportIssue(actor: Actor, issueId: number, format: string, revision?: number) {
   const issue = getIssue(actor, issueId);
-  const loaded = loadBulletin(issue.id);
-  db.transaction((tx) => audit(tx, actor, { entity: "issue", entityId: issue.id, action: "export", detail: { format, draft: loaded.doc.draft } }));
+  let loaded = loadBulletin(issue.id);
+  if (revision !== undefined) {
+    const edition = db.select().from(issueEditions).where(and(eq(issueEditions.issueId, issue.id), eq(issueEditions.revision, revision))).get();
+    if (!edition) throw new AppError("not_found");
+    loaded = { issue, doc: bulletinDocumentSchema.parse(edition.document), fingerprint: edition.fingerprint };
+  }
+  db.transaction((tx) => audit(tx, actor, { entity: "issue", entityId: issue.id, action: "export", detail: { format, draft: loaded.doc.draft, ...(revision ? { revision } : {}) } }));
   return loaded;
+}
+
+export const correctItemSchema = issueRefSchema.extend({
+  itemIndex: z.number().int().min(0).max(10_000),
+  title: z.string().trim().min(1, "title_required").max(120, "too_long"),
+  paragraphs: z.array(z.string().trim().min(1).max(20_000, "too_long")).min(1, "invalid").max(400, "too_long"),
+  note: z.string().trim().min(1, "correction_note_required").max(500, "too_long"),
+});
+
+/**
+ * 勘误 of one item's title and text in a distributed issue (the office's correction form): the
+ * latest revision with that item replaced (its paragraphs as plain text), stored as a new revision
+ * by correctIssue. `itemIndex` counts the items in print order from 0.
+ */
+export function correctItem(actor: Actor, input: z.infer<typeof correctItemSchema>): Issue {
+  requireRole(actor, "office");
+  const { doc } = loadBulletin(getIssue(actor, input.issueId).id);
+  const next = structuredClone(doc);
+  const target = next.sections.flatMap((s) => s.items)[input.itemIndex];
+  if (!target) throw new AppError("invalid", {}, "itemIndex");
+  target.title = input.title;
+  target.paragraphs = input.paragraphs.map((p) => [{ text: p }]);
+  return correctIssue(actor, { issueId: input.issueId, version: input.version, document: next, note: input.note });
 }
 
 export function issueHistory(actor: Actor, id: number) {

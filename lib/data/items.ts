@@ -17,14 +17,15 @@ import {
 } from "@/db/schema";
 import { docToPlainText, richDocLength, richDocSchema } from "@/lib/editor/schema";
 import { nextIssueState } from "@/lib/workflow/issue";
-import { type ItemAction, itemTransition, nextItemState } from "@/lib/workflow/item";
+import { type ItemAction, nextItemState } from "@/lib/workflow/item";
 import { type Actor, hasRole, requireRole } from "./actor";
-import { audit, type AuditInput } from "./audit";
+import { audit } from "./audit";
 import { itemRows } from "./audit-log";
 import { noteContentChange } from "./signoff";
 import { assertCallAnswerable } from "./calls";
 import { AppError } from "./errors";
 import { notifyUnit } from "./notifications";
+import { writeItemStatus } from "./item-status";
 import { currentPublication } from "./publication";
 import { type Page, pageParam } from "./paging";
 import { idSchema, isoDateSchema, versionSchema } from "./validation";
@@ -253,22 +254,14 @@ interface TransitionOptions {
 }
 
 /**
- * The one way an item changes state: checks the table in lib/workflow, the version the request
- * was based on, and writes the change and its audit row in one transaction.
+ * An item's state change on its own: checks the table in lib/workflow and the version the request
+ * was based on, then writes it through writeItemStatus (the one writer of an item's status).
  */
 function applyTransition(actor: Actor, item: Item, version: number, action: ItemAction, opts: TransitionOptions = {}): Item {
   if (nextItemState(item.status, action, actor.roles) === null) throw new AppError("not_allowed_now");
   checkVersion(item, version);
   return db.transaction((tx) => {
-    const updated = tx
-      .update(items)
-      .set({ ...opts.set, status: itemTransition(item.status, action, actor.roles), version: item.version + 1, updatedAt: new Date() })
-      .where(and(eq(items.id, item.id), eq(items.version, item.version)))
-      .returning()
-      .get();
-    if (!updated) throw new AppError("conflict");
-    // The action is a variable here: the event kind is checked at run time by audit() (audit-events.ts).
-    audit(tx, actor, { entity: "item", entityId: item.id, action, from: item.status, to: updated.status, detail: opts.detail } as AuditInput);
+    const updated = writeItemStatus(tx, actor, item, action, opts);
     opts.after?.(tx, updated);
     return updated;
   });

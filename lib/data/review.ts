@@ -76,13 +76,13 @@ export const addCommentSchema = z.object({
 });
 
 /**
- * Reviewers comment on an issue in review (general, on an item, or on a quoted passage of it);
- * editors and reviewers answer threads.
+ * Reviewers and signers comment on an issue in review (general, on an item, or on a quoted passage
+ * of it); editors, reviewers and signers answer threads.
  */
 export function addComment(actor: Actor, input: z.infer<typeof addCommentSchema>) {
-  requireRole(actor, "reviewer", "editor");
+  requireRole(actor, "reviewer", "signer", "editor");
   const issue = getIssue(actor, input.issueId);
-  if (!input.parentId && !hasRole(actor, "reviewer")) throw new AppError("forbidden");
+  if (!input.parentId && !hasRole(actor, "reviewer", "signer")) throw new AppError("forbidden");
   if (!input.parentId && issue.status !== "in_review") throw new AppError("not_allowed_now");
   if (input.itemId) {
     const placed = db.select().from(placements).where(and(eq(placements.issueId, issue.id), eq(placements.itemId, input.itemId))).get();

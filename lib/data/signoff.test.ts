@@ -18,6 +18,7 @@ import { importBulletin } from "./archive";
 import {
   approveIssue,
   correctIssue,
+  correctItem,
   createIssue,
   distributeIssue,
   exportIssue,
@@ -134,6 +135,19 @@ describe("self-approval is refused in the data layer, for any mix of roles", () 
     const reviewed = approveIssue(multi, { issueId, version: sent.version, fingerprint: fp(issueId) });
     expect(code(() => signIssue(multi, { issueId, version: reviewed.version, fingerprint: fp(issueId) }))).toBe("self_approval");
     expect(issueRow(issueId).status).toBe("in_review");
+  });
+});
+
+describe("changing the number of levels", () => {
+  it("a 审核 waiting for 签发 is voided when the publication goes to one level, and the issue can be approved again", () => {
+    setLevels(2);
+    const { issueId, version } = issueWithItem(editor, "改签发级数时待签发的稿件");
+    const sent = sendToReview(editor, { issueId, version });
+    const reviewed = approveIssue(reviewer, { issueId, version: sent.version, fingerprint: fp(issueId) });
+    setLevels(1);
+    expect(issueRow(issueId).status).toBe("in_review");
+    expect(db.select().from(issueApprovals).where(eq(issueApprovals.issueId, issueId)).get()?.voidReason).toBe("levels_changed");
+    expect(approveIssue(reviewer, { issueId, version: reviewed.version, fingerprint: fp(issueId) }).status).toBe("approved");
   });
 });
 
@@ -274,5 +288,11 @@ describe("the frozen archive", () => {
     expect(bulletinToText(exportIssue(office, issueId, "txt").doc)).toContain("勘误后的标题");
     const row = db.select().from(auditLog).where(and(eq(auditLog.entity, "issue"), eq(auditLog.entityId, issueId), eq(auditLog.action, "correct"))).get();
     expect(row?.detail).toMatchObject({ note });
+    // The first revision stays exportable; the office's form corrects one item as a further revision.
+    expect(bulletinToText(exportIssue(office, issueId, "txt", 1).doc)).toBe(bulletinToText(first));
+    correctItem(office, { issueId, version: issueRow(issueId).version, itemIndex: 0, title: "再次勘误的标题", paragraphs: ["更正后的第一段。"], note: "再次更正" });
+    expect(listEditions(office, issueId).map((e) => e.revision)).toEqual([1, 2, 3]);
+    expect(bulletinToText(exportIssue(office, issueId, "txt").doc)).toContain("更正后的第一段。");
+    expect(code(() => exportIssue(office, issueId, "txt", 9))).toBe("not_found");
   });
 });

@@ -20,7 +20,7 @@ export const returnIssueAction = defineAction(["reviewer", "signer"], returnIssu
   return { id: i.id, version: i.version, status: i.status };
 });
 
-export const addCommentAction = defineAction(["reviewer", "editor"], addCommentSchema, (actor, input) => {
+export const addCommentAction = defineAction(["reviewer", "signer", "editor"], addCommentSchema, (actor, input) => {
   const c = addComment(actor, input);
   revalidatePath(`/review/issues/${input.issueId}`);
   revalidatePath(`/desk/issues/${input.issueId}`);

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Editions } from "@/components/office/editions";
 import { IssueExports } from "@/components/office/issue-exports";
 import { RegisterEntry } from "@/components/register/register-entry";
 import { registerEntriesForIssue } from "@/lib/data/register";
@@ -40,6 +41,7 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
                   {" · "}
                   <Link href={`/office/archive/${r.id}`}>{tr("read")}</Link>
                   <IssueExports issueId={r.id} />
+                  <Editions actor={actor} issueId={r.id} />
                   <details>
                     <summary>{treg("entryTitle")}</summary>
                     <RegisterEntry entries={registerEntriesForIssue(actor, r.id)} />

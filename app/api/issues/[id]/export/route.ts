@@ -18,7 +18,8 @@ import { env } from "@/lib/env";
 
 const FORMATS = ["pdf", "docx", "txt", "json", "html"] as const;
 type Format = (typeof FORMATS)[number];
-const querySchema = z.object({ format: z.enum(FORMATS) });
+// revision: an earlier revision of a distributed issue (勘误 keeps every one); default the latest.
+const querySchema = z.object({ format: z.enum(FORMATS), revision: z.coerce.number().int().positive().max(10_000).optional() });
 
 const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400 };
 
@@ -57,7 +58,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (!query.success) throw new AppError("invalid", {}, "format");
     const format = query.data.format;
     // Reads only (and logs the export): content that no longer matches an approval exports as 草稿.
-    const { doc } = exportIssue(actor, id.data, format);
+    const { doc } = exportIssue(actor, id.data, format, query.data.revision);
     const body = await render(doc, format);
     const name = bulletinFileName(doc, format === "html" ? "html" : format);
     return new NextResponse(body as BodyInit, {

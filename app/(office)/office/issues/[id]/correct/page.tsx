@@ -1,0 +1,35 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { CorrectionForm } from "@/components/office/correction-form";
+import { requirePageActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/data/errors";
+import { issueDocument } from "@/lib/data/issues";
+import { idSchema } from "@/lib/data/validation";
+import { paragraphText } from "@/lib/editor/schema";
+
+/** 勘误 of a distributed issue (the office): a new revision of its frozen edition. */
+export default async function CorrectIssuePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("office");
+  const id = idSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  let loaded;
+  try {
+    loaded = issueDocument(actor, id.data);
+  } catch (e) {
+    if (e instanceof AppError) notFound();
+    throw e;
+  }
+  const { issue, doc } = loaded;
+  if (issue.status !== "distributed") notFound();
+  const [t, td] = await Promise.all([getTranslations("correction"), getTranslations("desk")]);
+  const items = doc.sections.flatMap((s) => s.items.map((i) => ({ title: i.title, text: i.paragraphs.map(paragraphText).join("\n") })));
+  return (
+    <section>
+      <h1>
+        {t("title")} · {td("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}
+      </h1>
+      <p className="note">{t("hint")}</p>
+      <CorrectionForm issueId={issue.id} version={issue.version} items={items} />
+    </section>
+  );
+}
