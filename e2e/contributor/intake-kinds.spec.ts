@@ -30,16 +30,16 @@ test("the admin's lists: a 规范表述 is offered as a fix, a 敏感词 is flag
   await openForm(page);
   const body = page.getByRole("textbox", { name: "正文" });
   await body.click();
-  await page.keyboard.type("北京市科学技术协会在会上通报了情况，会上不传小道消息。");
+  await page.keyboard.type("全体网格化员在会上通报了情况，会上不传小道消息。");
   const findings = page.getByTestId("body-findings");
   const standard = findings.locator('[data-rule="standard_wording"]');
-  await expect(standard).toContainText("北京市科协");
+  await expect(standard).toContainText("网格员");
   const sensitive = findings.locator('[data-rule="sensitive_word"]');
   await expect(sensitive).toContainText("小道消息");
   await expect(sensitive.getByRole("button", { name: /^(改为|删除“|补上)/ })).toHaveCount(0);
   await expect(sensitive).toContainText("需人工处理");
   await standard.getByRole("button", { name: /改为/ }).click();
-  await expect(body).toContainText("北京市科协在会上通报了情况");
+  await expect(body).toContainText("全体网格员在会上通报了情况");
   await page.context().close();
 
   const admin = await as(browser, "admin");
