@@ -88,4 +88,7 @@ test("the desk sees an item that closely matches one already in the inbox, with 
   await expect(flag).toContainText("疑似重复稿件");
   await expect(flag.getByRole("link", { name: `回龙观社区垃圾分类讲座${stamp}` })).toHaveAttribute("href", `/desk/items/${ids[0]}`);
   await expect(flag).toContainText("在收件箱中");
+  // The inbox list marks it too.
+  await editor.goto(`/desk/inbox?q=${stamp}`);
+  await expect(editor.getByTestId(`inbox-row-${ids[1]}`).getByTestId("inbox-duplicate")).toContainText(`疑似重复：回龙观社区垃圾分类讲座${stamp}`);
 });

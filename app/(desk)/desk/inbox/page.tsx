@@ -4,6 +4,7 @@ import { ITEM_STATUSES } from "@/db/schema";
 import { InboxTable } from "@/components/desk/inbox-table";
 import { requirePageActor } from "@/lib/auth/session";
 import { INBOX_SORTS, type InboxFilter, inboxFilterOptions, inboxFilterSchema, listInbox } from "@/lib/data/inbox";
+import { nearDuplicatesOf } from "@/lib/data/near-duplicates";
 
 type Search = Record<string, string | undefined>;
 
@@ -13,6 +14,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const parsed = inboxFilterSchema.safeParse(sp);
   const filter: InboxFilter = parsed.success ? parsed.data : {};
   const { rows, counts } = listInbox(actor, filter);
+  const duplicates = nearDuplicatesOf(
+    actor,
+    rows.filter((r) => r.status === "submitted").map((r) => r.id),
+  );
   const options = inboxFilterOptions(actor);
   const [t, ti, ts, format] = await Promise.all([getTranslations("desk"), getTranslations("item"), getTranslations("itemStatus"), getFormatter()]);
   const active = filter.status;
@@ -109,6 +114,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             status: r.status,
             statusLabel: ts(r.status),
             submittedAt: r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—",
+            duplicateOf: duplicates.get(r.id) ?? null,
           }))}
       />
     </section>
