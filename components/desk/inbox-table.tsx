@@ -17,6 +17,8 @@ interface Row {
   status: ItemStatus;
   statusLabel: string;
   submittedAt: string;
+  /** A printed or inbox item this one closely matches (lib/data/near-duplicates.ts). */
+  duplicateOf?: { id: number; title: string } | null;
 }
 
 /** The inbox list with a selection for deciding several submitted items at once. */
@@ -24,6 +26,7 @@ interface Row {
 export function InboxTable({ rows, emptyText }: { rows: Row[]; emptyText: string }) {
   const t = useTranslations("desk");
   const ti = useTranslations("item");
+  const tn = useTranslations("nearDuplicates");
   const router = useRouter();
   const uid = useId();
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -134,6 +137,13 @@ export function InboxTable({ rows, emptyText }: { rows: Row[]; emptyText: string
                 </td>
                 <td>
                   <Link href={`/desk/items/${r.id}`}>{r.title}</Link>
+                  {r.duplicateOf && (
+                    <span className="hint" data-testid="inbox-duplicate">
+                      {" "}
+                      {tn("badge")}
+                      <Link href={`/desk/items/${r.duplicateOf.id}`}>{r.duplicateOf.title}</Link>
+                    </span>
+                  )}
                 </td>
                 <td>{r.unitName}</td>
                 <td>{r.sectionTitle ?? "—"}</td>

@@ -7,7 +7,7 @@ import { docToParagraphs } from "@/lib/editor/schema";
 import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
 import { createItem, submitItem } from "./items";
-import { fingerprintCount, findNearDuplicates } from "./near-duplicates";
+import { fingerprintCount, findNearDuplicates, nearDuplicatesOf } from "./near-duplicates";
 
 let editor: Actor, changping: Actor;
 beforeAll(() => {
@@ -52,6 +52,11 @@ describe("near-duplicates", () => {
     expect(findNearDuplicates(editor, b.id).map((d) => d.id)).toContain(a.id);
     expect(findNearDuplicates(editor, c.id).map((d) => d.id)).not.toContain(a.id);
     expect(fingerprintCount()).toBeGreaterThan(3);
+    // The inbox list: each waiting item with its closest match, none for the unrelated one.
+    const marks = nearDuplicatesOf(editor, [a.id, b.id, c.id]);
+    expect(marks.get(b.id)?.id).toBe(a.id);
+    expect(marks.get(a.id)?.id).toBe(b.id);
+    expect(marks.has(c.id)).toBe(false);
   });
 
   it("keeps fingerprints current: an item changed after its fingerprint is compared on its new text", () => {

@@ -60,11 +60,11 @@ export function refreshFingerprints(): number {
  * The printed and inbox items whose text is at least NEAR_DUPLICATE_THRESHOLD the same as this
  * item's, most similar first. Editors only (an editor sees every unit's items).
  */
-export function findNearDuplicates(actor: Actor, itemId: number): NearDuplicate[] {
+export function findNearDuplicates(actor: Actor, itemId: number, opts: { refreshed?: boolean } = {}): NearDuplicate[] {
   requireRole(actor, "editor");
   const item = db.select({ id: items.id, title: items.title, body: items.body }).from(items).where(eq(items.id, itemId)).get();
   if (!item) throw new AppError("not_found");
-  refreshFingerprints();
+  if (!opts.refreshed) refreshFingerprints();
   const sig = signatureOf(textOf(item.title, item.body));
   if (!sig) return [];
   const keys = bandKeys(sig);
@@ -102,6 +102,23 @@ export function findNearDuplicates(actor: Actor, itemId: number): NearDuplicate[
     }))
     .filter((r) => r.similarity >= NEAR_DUPLICATE_THRESHOLD)
     .sort((a, b) => b.similarity - a.similarity || a.id - b.id);
+}
+
+/**
+ * For the inbox list: the closest near-duplicate of each waiting (submitted) item among `ids`, by id.
+ * One refresh, then one banded lookup per waiting item.
+ */
+export function nearDuplicatesOf(actor: Actor, ids: number[]): Map<number, NearDuplicate> {
+  requireRole(actor, "editor");
+  const out = new Map<number, NearDuplicate>();
+  if (!ids.length) return out;
+  refreshFingerprints();
+  const waiting = db.select({ id: items.id }).from(items).where(and(inArray(items.id, ids), eq(items.status, "submitted"))).all();
+  for (const { id } of waiting) {
+    const best = findNearDuplicates(actor, id, { refreshed: true })[0];
+    if (best) out.set(id, best);
+  }
+  return out;
 }
 
 /** How many fingerprints are stored (for tests and the admin's curiosity). */

@@ -44,14 +44,14 @@ describe("the admin's 规范表述 and 敏感词 lists", () => {
 
   it("the copy checks flag both: a standard form gets its fix, a sensitive word is flagged only", () => {
     const lists = wordListsFor(changping);
-    const text = "北京市科学技术协会科协副主席、党组书记张伟出席，会上不传小道消息。";
+    const text = "网格化员和科协副主席、党组书记张伟出席，会上不传小道消息。";
     const found = checkText(text, { kind: "body", wordLists: lists });
     expect(found.filter((f) => f.rule === "standard_wording").map((f) => [f.original, f.replacement])).toEqual([
-      ["北京市科学技术协会", "北京市科协"],
+      ["网格化员", "网格员"],
       ["科协副主席、党组书记", "科协党组书记、副主席"],
     ]);
     expect(found.find((f) => f.rule === "sensitive_word")).toMatchObject({ original: "小道消息", flagOnly: true });
-    expect(applyFindings(text, found)).toBe("北京市科协科协党组书记、副主席张伟出席，会上不传小道消息。");
+    expect(applyFindings(text, found)).toBe("网格员和科协党组书记、副主席张伟出席，会上不传小道消息。");
     // The right form containing the wrong one is not flagged again.
     expect(checkText("开展“两学一做”学习教育。", { kind: "body", wordLists: lists }).filter((f) => f.rule === "standard_wording")).toEqual([]);
   });

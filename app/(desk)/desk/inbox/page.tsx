@@ -5,6 +5,7 @@ import { InboxTable } from "@/components/desk/inbox-table";
 import { Pager } from "@/components/layout/pager";
 import { requirePageActor } from "@/lib/auth/session";
 import { INBOX_SORTS, type InboxFilter, inboxFilterOptions, inboxFilterSchema, listInboxOffThread } from "@/lib/data/inbox";
+import { nearDuplicatesOf } from "@/lib/data/near-duplicates";
 
 type Search = Record<string, string | undefined>;
 
@@ -14,6 +15,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const parsed = inboxFilterSchema.safeParse(sp);
   const filter: InboxFilter = parsed.success ? parsed.data : {};
   const { rows, counts, page } = await listInboxOffThread(actor, filter);
+  const duplicates = nearDuplicatesOf(
+    actor,
+    rows.filter((r) => r.status === "submitted").map((r) => r.id),
+  );
   const options = inboxFilterOptions(actor);
   const [t, ti, ts, format, tsearch] = await Promise.all([getTranslations("desk"), getTranslations("item"), getTranslations("itemStatus"), getFormatter(), getTranslations("search")]);
   const active = filter.status;
@@ -113,6 +118,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             status: r.status,
             statusLabel: ts(r.status),
             submittedAt: r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—",
+            duplicateOf: duplicates.get(r.id) ?? null,
           }))}
       />
       <Pager path="/desk/inbox" params={sp} page={page} />
