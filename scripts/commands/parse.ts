@@ -32,8 +32,6 @@ export function issueJson(p: ParsedBulletin) {
       reviewer: p.footer.reviewer,
       distribution: p.footer.distribution,
     },
-    /** Lines the parse left out, and why. */
-    dropped: p.dropped,
   };
 }
 
