@@ -7,7 +7,16 @@ import { listIssues } from "@/lib/data/issues";
 export default async function ArchivePage() {
   const actor = await requirePageActor("office", "editor", "reviewer", "admin");
   const rows = listIssues(actor).filter((r) => r.status === "distributed");
-  const [t, td] = await Promise.all([getTranslations("office"), getTranslations("desk")]);
+  const [t, td, tk] = await Promise.all([getTranslations("office"), getTranslations("desk"), getTranslations("issueKinds")]);
+  // A 合刊 and a supplement are named as their masthead prints them.
+  const label = (r: (typeof rows)[number]) =>
+    r.kind === "double" && r.numberEnd
+      ? tk("doubleLabel", { year: r.year, number: r.number, end: r.numberEnd, total: r.totalNumber, totalEnd: r.totalNumberEnd ?? r.totalNumber + 1 })
+      : r.kind === "supplement"
+        ? r.number
+          ? tk("supplementLabelNumbered", { year: r.year, label: r.supplementLabel ?? "增刊", number: r.number })
+          : tk("supplementLabelUnnumbered", { year: r.year, label: r.supplementLabel ?? "增刊" })
+        : td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber });
   const years = [...new Set(rows.map((r) => r.year))];
   return (
     <section>
@@ -21,7 +30,7 @@ export default async function ArchivePage() {
               .filter((r) => r.year === y)
               .map((r) => (
                 <li key={r.id}>
-                  {td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })} · {chineseDate(r.date)} · {td("itemsCount", { count: r.items })}
+                  {label(r)} · {chineseDate(r.date)} · {td("itemsCount", { count: r.items })}
                   <IssueExports issueId={r.id} />
                 </li>
               ))}
