@@ -81,3 +81,37 @@ test("the office imports several past issues at once from a .zip and reads the r
   await expect(report).toContainText("2021年第3期已存在，期号不能重复");
   await expect(report).toContainText("期号缺口：2021年缺第2期；总期号缺第3502期");
 });
+
+test("the admin keeps unit aliases and the numbering style; the exports follow the style", async ({ browser }) => {
+  const admin = await as(browser, "admin");
+  await admin.goto("/admin");
+  const aliases = admin.getByRole("region", { name: "单位别名" });
+  await aliases.getByLabel("别名").fill("市 老科协");
+  await aliases.getByLabel("对应单位").selectOption({ label: "昌平区科协" });
+  await aliases.getByRole("button", { name: "添加别名" }).click();
+  await expect(aliases.getByTestId("unit-aliases")).toContainText("市老科协");
+  // The same alias again is refused next to the field.
+  await aliases.getByLabel("别名").fill("市老科协");
+  await aliases.getByRole("button", { name: "添加别名" }).click();
+  await expect(aliases.getByText("该名称已存在。")).toBeVisible();
+
+  await admin.goto("/admin/settings");
+  const numbering = admin.getByRole("form", { name: "期号样式与最近一期" });
+  await numbering.getByLabel("期号数字").selectOption("chinese");
+  await numbering.getByLabel("年份加六角括号（〔2024〕第21期）").check();
+  await expect(numbering.getByText("样式示例：〔2024〕第二十一期")).toBeVisible();
+  await numbering.getByRole("button", { name: "应用期号样式" }).click();
+  await expect(numbering.getByRole("status")).toHaveText("已保存。");
+
+  // The archive's 合刊 from the first test prints in the new style; then the style goes back.
+  const editor = await editorPage(browser);
+  await editor.goto("/desk/issues");
+  const href = await editor.getByRole("link", { name: "2026年第3-4期合刊（总第120-121期）" }).getAttribute("href");
+  const text = await (await editor.request.get(`/api/issues/${href?.split("/").pop()}/export?format=txt`)).text();
+  expect(text).toContain("\n\n〔2026〕第三-四期（合刊）\n\n");
+  writeFileSync(`${OUT}/double-chinese-numerals.txt`, text);
+  await numbering.getByLabel("期号数字").selectOption("arabic");
+  await numbering.getByLabel("年份加六角括号（〔2024〕第21期）").uncheck();
+  await numbering.getByRole("button", { name: "应用期号样式" }).click();
+  await expect(numbering.getByRole("status")).toHaveText("已保存。");
+});

@@ -275,8 +275,10 @@ function asPdfExtraction(clean: string, layout: Layout = GB9704): string {
     .map((l) => l.trim())
     .filter(Boolean);
   const draft = src[0] === DRAFT_LINE ? [src.shift() as string] : [];
+  // A supplement prints no running-number line.
+  if (!/总第/.test(src[2])) src.splice(2, 0, "");
   const [title, issue, total, office, date, ...body] = src;
-  const printed: string[] = [...draft, [...title].join(" "), issue, total, `${office} ${date}`];
+  const printed: string[] = [...draft, [...title].join(" "), issue, ...(total ? [total] : []), `${office} ${date}`];
   let inFooter = false;
   for (const line of body) {
     inFooter ||= /^信息报送邮箱|^编辑：|^审核：|^分送：/.test(line);
@@ -326,6 +328,40 @@ describe("hard-wrapped PDF text", () => {
     const parsed = parseBulletin(sample(name));
     const clean = bulletinToText(documentFromParsed(parsed));
     for (const layout of layouts) expect(content(parseBulletin(asPdfExtraction(clean, layout))), JSON.stringify(layout)).toEqual(content(parsed));
+  });
+});
+
+describe("hard-wrapped PDF text of other offices' issue kinds", () => {
+  // A 合刊 in Chinese numerals with a bracketed year, persons in attributions and a brief column,
+  // and an unnumbered 专刊: exported, wrapped the way a PDF extraction does, parsed back the same.
+  const DOUBLE = [
+    "城市科协动态",
+    "〔2024〕第三-四期（合刊）",
+    "（总第120-121期）",
+    "北京市某区科协办公室编 二〇二四年二月二十八日",
+    "【工作动态】",
+    "区科协召开八届三次全委会",
+    "2月20日，区科协召开八届三次全委会，总结2023年工作，部署2024年任务，要求各基层组织围绕中心、服务大局，把各项工作抓实抓细。",
+    "会议指出，过去一年，全区各级科协组织坚持以习近平新时代中国特色社会主义思想为指导，团结引领广大科技工作者，在服务科技工作者、服务创新驱动发展、服务全民科学素质提升、服务党和政府科学决策等方面取得了新的成效，为全区经济社会高质量发展作出了积极贡献。",
+    "会议强调，新的一年，要坚持政治引领，筑牢思想根基；要坚持服务为本，建好科技工作者之家；要坚持改革创新，激发组织活力；要坚持协同联动，形成工作合力，以更加昂扬的精神状态推动科协事业高质量发展。（办公室 张三）",
+    "【简讯】",
+    "2月5日，区老科协走访慰问老科技工作者，送去节日问候和慰问品，并听取了大家对科协工作的意见建议。（区老科协）",
+    "2月8日，区青少年科技馆举办寒假科学营。（区青少年科技馆、区教委）",
+    "春节科普大集开市",
+    "2月10日，春节科普大集在区文化广场开市，吸引市民三千余人次。（通讯员 欧阳明）",
+  ].join("\n\n");
+  const SPECIAL = DOUBLE.replace("〔2024〕第三-四期（合刊）", "2024年 专刊").replace("（总第120-121期）\n\n", "");
+
+  it.each([
+    ["合刊", DOUBLE],
+    ["专刊", SPECIAL],
+  ])("%s reads back the same from its export, wrapped at every layout", (_name, text) => {
+    const parsed = parseBulletin(text);
+    expect(parsed.masthead?.kind).toBeDefined();
+    const clean = bulletinToText(documentFromParsed(parsed));
+    for (const layout of [26, 28, 30].map((width) => ({ width, titleWidth: 20, linesPerPage: 23 }))) {
+      expect(content(parseBulletin(asPdfExtraction(clean, layout))), JSON.stringify(layout)).toEqual(content(parsed));
+    }
   });
 });
 

@@ -22,7 +22,16 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
   const total = year ? (allYears.find((y) => y.year === year)?.count ?? 0) : allYears.reduce((n, y) => n + y.count, 0);
   const page = pageOf(total, pageParam.parse(sp.page));
   const rows = listIssues(actor, { status: "distributed", year, page });
-  const [t, td, tr, treg] = await Promise.all([getTranslations("office"), getTranslations("desk"), getTranslations("archiveRead"), getTranslations("register")]);
+  const [t, td, tr, treg, tk] = await Promise.all([getTranslations("office"), getTranslations("desk"), getTranslations("archiveRead"), getTranslations("register"), getTranslations("issueKinds")]);
+  // A 合刊 and a supplement are named as their masthead prints them.
+  const label = (r: (typeof rows)[number]) =>
+    r.kind === "double" && r.numberEnd
+      ? tk("doubleLabel", { year: r.year, number: r.number, end: r.numberEnd, total: r.totalNumber, totalEnd: r.totalNumberEnd ?? r.totalNumber + 1 })
+      : r.kind === "supplement"
+        ? r.number
+          ? tk("supplementLabelNumbered", { year: r.year, label: r.supplementLabel ?? "增刊", number: r.number })
+          : tk("supplementLabelUnnumbered", { year: r.year, label: r.supplementLabel ?? "增刊" })
+        : td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber });
   const years = [...new Set(rows.map((r) => r.year))];
   return (
     <section>
@@ -37,7 +46,7 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
               .filter((r) => r.year === y)
               .map((r) => (
                 <li key={r.id}>
-                  {td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })} · {chineseDate(r.date)} · {td("itemsCount", { count: r.items })}
+                  {label(r)} · {chineseDate(r.date)} · {td("itemsCount", { count: r.items })}
                   {" · "}
                   <Link href={`/office/archive/${r.id}`}>{tr("read")}</Link>
                   <IssueExports issueId={r.id} />
