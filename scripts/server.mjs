@@ -102,9 +102,12 @@ async function checkedActionRequest(req, res) {
 createServer(async (req, res) => {
   req.headers["x-jianbao-peer"] = req.socket.remoteAddress ?? "";
   if (tooLarge(req)) {
-    res.setHeader("connection", "close");
-    refuse(res, 413, "文件过大（最大 5 MB）。", "The file is too large (at most 5 MB).", "payload_too_large");
-    req.resume();
+    // Read and drop the body (up to 64 MB, then hang up) so the client gets the answer, not a broken pipe.
+    let dropped = 0;
+    req.on("data", (c) => {
+      if ((dropped += c.length) > 64 * 1024 * 1024) req.destroy();
+    });
+    req.on("end", () => refuse(res, 413, "文件过大（最大 5 MB）。", "The file is too large (at most 5 MB).", "payload_too_large"));
     return;
   }
   if (req.method === "POST" && req.headers["next-action"] && (req.headers["content-type"] ?? "").startsWith("text/plain")) {
