@@ -138,9 +138,9 @@ test("hostile inputs on every write path are refused in Chinese, never 5xx, and 
   const wrong: string[] = [];
   const rows: string[] = ["action\tfield\tvalue\tstatus\tmessage"];
 
-  const attempt = async (action: string, actorName: string, field: string, label: string, body: string, contentType?: string) => {
+  const attempt = async (action: string, actorName: string, field: string, label: string, body: string, contentType?: string, page?: string) => {
     const ctx = await ctxFor(actorName);
-    const { status, text } = await callAction(ctx, actions.get(action)!, body, contentType);
+    const { status, text } = await callAction(ctx, actions.get(action)!, body, contentType, page);
     tried++;
     let msg = errorMessage(text);
     if (status === 413) msg = (JSON.parse(text) as { error: string }).error;
@@ -167,6 +167,11 @@ test("hostile inputs on every write path are refused in Chinese, never 5xx, and 
     await attempt(name, actor, "body", "null", JSON.stringify([null]));
     await attempt(name, actor, "body", "no argument", "[]");
   }
+  // A form whose parts do not fit together (the root names a file part sent after it, and another that does not exist).
+  const badForm = `--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{"file":"$B1"},"$B9"]\r\n--x\r\nContent-Disposition: form-data; name="1"; filename="a.docx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\r\n--x--\r\n`;
+  // Posted to the page that holds the action, as a browser does (posted elsewhere, Next.js forwards
+  // it and answers the caller an empty 200).
+  await attempt("parseUploadAction", "office", "body", "malformed multipart", badForm, "multipart/form-data; boundary=x", "/office/import");
   // Over the body limit: answered 413 with the app's own message before anything reads it.
   await attempt("importArchiveAction", "office", "body", "7 MB", JSON.stringify([{ doc: "x".repeat(7 * 1024 * 1024), fileName: "big.txt" }]));
 
