@@ -99,12 +99,53 @@ async function checkedActionRequest(req, res) {
   return req;
 }
 
+/**
+ * Every server action of the app returns its refusals as data (lib/auth/action.ts catches whatever
+ * the call throws), so a 500 on an action request can only be Next.js failing to decode a body no
+ * browser sends (a malformed multipart form, a dangling reference). Answer that as the bad request
+ * it is, with a message, instead of a 500 and an error digest.
+ */
+function badActionBodyIs400(res) {
+  const { writeHead, write, end } = res;
+  let replaced = false;
+  const takeOver = () => {
+    if (replaced || res.statusCode !== 500 || res.headersSent) return replaced;
+    replaced = true;
+    res.statusCode = 400;
+    res.setHeader("content-type", "application/json; charset=utf-8");
+    res.removeHeader("content-length");
+    res.removeHeader("content-encoding");
+    return true;
+  };
+  res.writeHead = function (status, ...rest) {
+    if (status === 500 && !res.headersSent) {
+      res.statusCode = 500;
+      if (takeOver()) return res;
+    }
+    return writeHead.call(this, status, ...rest);
+  };
+  res.write = function (chunk, ...rest) {
+    if (takeOver()) return true;
+    return write.call(this, chunk, ...rest);
+  };
+  res.end = function (chunk, ...rest) {
+    if (takeOver()) {
+      return end.call(this, JSON.stringify({ error: "请求格式不正确。", error_en: "The request is not in the expected format.", code: "bad_request" }));
+    }
+    return end.call(this, chunk, ...rest);
+  };
+}
+
 createServer(async (req, res) => {
   req.headers["x-jianbao-peer"] = req.socket.remoteAddress ?? "";
+  if (req.method === "POST" && req.headers["next-action"]) badActionBodyIs400(res);
   if (tooLarge(req)) {
-    res.setHeader("connection", "close");
-    refuse(res, 413, "文件过大（最大 5 MB）。", "The file is too large (at most 5 MB).", "payload_too_large");
-    req.resume();
+    // Read and drop the body (up to 64 MB, then hang up) so the client gets the answer, not a broken pipe.
+    let dropped = 0;
+    req.on("data", (c) => {
+      if ((dropped += c.length) > 64 * 1024 * 1024) req.destroy();
+    });
+    req.on("end", () => refuse(res, 413, "文件过大（最大 5 MB）。", "The file is too large (at most 5 MB).", "payload_too_large"));
     return;
   }
   if (req.method === "POST" && req.headers["next-action"] && (req.headers["content-type"] ?? "").startsWith("text/plain")) {

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { zipSync } from "fflate";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { ACTIONS, ACTORS, allowed, callAction, dbFingerprint, discoveredActions, ensureAccount, errorMessage, signIn } from "./surface";
 
@@ -137,9 +138,9 @@ test("hostile inputs on every write path are refused in Chinese, never 5xx, and 
   const wrong: string[] = [];
   const rows: string[] = ["action\tfield\tvalue\tstatus\tmessage"];
 
-  const attempt = async (action: string, actorName: string, field: string, label: string, body: string, contentType?: string) => {
+  const attempt = async (action: string, actorName: string, field: string, label: string, body: string, contentType?: string, page?: string) => {
     const ctx = await ctxFor(actorName);
-    const { status, text } = await callAction(ctx, actions.get(action)!, body, contentType);
+    const { status, text } = await callAction(ctx, actions.get(action)!, body, contentType, page);
     tried++;
     let msg = errorMessage(text);
     if (status === 413) msg = (JSON.parse(text) as { error: string }).error;
@@ -166,8 +167,52 @@ test("hostile inputs on every write path are refused in Chinese, never 5xx, and 
     await attempt(name, actor, "body", "null", JSON.stringify([null]));
     await attempt(name, actor, "body", "no argument", "[]");
   }
+  // A form whose parts do not fit together (the root names a file part sent after it, and another that does not exist).
+  const badForm = `--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{"file":"$B1"},"$B9"]\r\n--x\r\nContent-Disposition: form-data; name="1"; filename="a.docx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\r\n--x--\r\n`;
+  // Posted to the page that holds the action, as a browser does (posted elsewhere, Next.js forwards
+  // it and answers the caller an empty 200).
+  await attempt("parseUploadAction", "office", "body", "malformed multipart", badForm, "multipart/form-data; boundary=x", "/office/import");
   // Over the body limit: answered 413 with the app's own message before anything reads it.
   await attempt("importArchiveAction", "office", "body", "7 MB", JSON.stringify([{ doc: "x".repeat(7 * 1024 * 1024), fileName: "big.txt" }]));
+
+  // Route handlers that take a body: the contributor's Word import and the sign-in endpoint.
+  const route = async (label: string, actorName: string | null, url: string, body: Buffer | string, contentType: string) => {
+    const ctx = actorName ? await ctxFor(actorName) : await (await import("@playwright/test")).request.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` });
+    const res = await ctx.post(url, { headers: { "Content-Type": contentType }, data: body, maxRedirects: 0 });
+    const status = res.status();
+    const text = await res.text();
+    tried++;
+    let msg: string | null = null;
+    try {
+      msg = (JSON.parse(text) as { error?: string; url?: string }).error ?? null;
+    } catch {
+      msg = null;
+    }
+    // next-auth answers a refused sign-in with its own JSON (a URL naming the error), not a message.
+    const ok = status < 500 && (url.startsWith("/api/auth") ? !text.includes('"userId"') : msg !== null && CJK.test(msg));
+    if (ok) refused++;
+    if (status >= 500) serverErrors++;
+    if (!ok) wrong.push(`${url} ${label}: ${status} ${text.slice(0, 160)}`);
+    rows.push(`${url}\tbody\t${label}\t${status}\t${msg ?? text.slice(0, 80)}`);
+  };
+  const bomb = Buffer.from(zipSync({ "word/document.xml": new Uint8Array(100 * 1024 * 1024) }, { level: 9 }));
+  const multipart = (name: string, bytes: Buffer) => {
+    const b = "----trust";
+    return { body: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${b}--\r\n`)]), type: `multipart/form-data; boundary=${b}` };
+  };
+  for (const [label, part] of [
+    ["a 100 MB bomb in a small .docx", multipart("稿件.docx", bomb)],
+    ["garbage named .docx", multipart("稿件.docx", Buffer.from("PK\u0003\u0004 garbage"))],
+    ["an old .doc", multipart("稿件.doc", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))],
+    ["7 MB", multipart("稿件.docx", Buffer.alloc(7 * 1024 * 1024))],
+  ] as const)
+    await route(label, "contributor", "/api/items/import-docx", part.body, part.type);
+  await route("not multipart (JSON)", "contributor", "/api/items/import-docx", "{not json", "application/json");
+  await route("nested 50,000 deep", "contributor", "/api/items/import-docx", deep, "application/json");
+  await route("no body", "contributor", "/api/items/import-docx", "", "multipart/form-data; boundary=x");
+  await route("JSON nested 50,000 deep", null, "/api/auth/callback/credentials", deep, "application/json");
+  await route("a 100,000-character login name", null, "/api/auth/callback/credentials", `username=${"a".repeat(100_000)}&password=x`, "application/x-www-form-urlencoded");
+  await route("control characters", null, "/api/auth/callback/credentials", "username=%00%0b%e2%80%ae&password=%00", "application/x-www-form-urlencoded");
 
   const after = dbFingerprint();
   const changedTables = after.split("\n").filter((l) => !before.split("\n").includes(l));

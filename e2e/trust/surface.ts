@@ -202,8 +202,8 @@ export async function signIn(username: string | null, password = PASSWORD): Prom
 }
 
 /** Calls a server action the way the browser does (RSC reply encoding of plain JSON arguments). */
-export async function callAction(ctx: APIRequestContext, id: string, body: string, contentType = "text/plain;charset=UTF-8") {
-  const res = await ctx.post("/", { headers: { "Next-Action": id, "Content-Type": contentType, Accept: "text/x-component" }, data: body, maxRedirects: 0 });
+export async function callAction(ctx: APIRequestContext, id: string, body: string, contentType = "text/plain;charset=UTF-8", page = "/") {
+  const res = await ctx.post(page, { headers: { "Next-Action": id, "Content-Type": contentType, Accept: "text/x-component" }, data: body, maxRedirects: 0 });
   return { status: res.status(), text: await res.text() };
 }
 
