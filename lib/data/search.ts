@@ -83,10 +83,7 @@ export function searchItems(actor: Actor, input: SearchInput): SearchResult {
   // One index drives the query in rowid order (newest first, stopping at the page); the other, if
   // the query has terms of both lengths, filters.
   const driver = long.length ? "search_trigram" : "search_bigram";
-  // Limited to one unit (a contributor, or the unit filter), the unit's items drive instead and the
-  // index answers membership: a unit's few thousand items beat walking every hit of a common word.
-  const byUnit = !desk || !!f.unitId;
-  const where: string[] = [byUnit ? `i.id in (select rowid from ${driver} where ${driver} match ?)` : `fts.${driver} match ?`];
+  const where: string[] = [`fts.${driver} match ?`];
   const params: unknown[] = [(long.length ? long : short).map(phrase).join(" AND ")];
   if (long.length && short.length) {
     where.push("i.id in (select rowid from search_bigram where search_bigram match ?)");
@@ -115,7 +112,8 @@ export function searchItems(actor: Actor, input: SearchInput): SearchResult {
     where.push("coalesce(sec.title, cs.title) = ?");
     params.push(f.section);
   }
-  const from = `from ${byUnit ? "items i" : `${driver} fts cross join items i on i.id = fts.rowid`}
+  const from = `from ${driver} fts
+    cross join items i on i.id = fts.rowid
     left join placements p on p.item_id = i.id
     left join issues iss on iss.id = p.issue_id
     left join issue_sections sec on sec.id = p.section_id
@@ -129,7 +127,7 @@ export function searchItems(actor: Actor, input: SearchInput): SearchResult {
         coalesce(sec.title, cs.title) as sectionTitle, iss.id as issueId, iss.year as issueYear,
         iss.number as issueNumber, iss.total_number as issueTotal
       ${from}
-      order by ${byUnit ? "i.id" : "fts.rowid"} desc limit ?`,
+      order by fts.rowid desc limit ?`,
     )
     .all(...params, f.limit) as (Omit<SearchHit, "snippet" | "title_parts"> & { body: string })[];
   // Counting every hit of a very common word costs more than the page itself: count up to a cap.
