@@ -10,7 +10,7 @@ import styles from "@/components/search/search.module.css";
 type Params = { q?: string; unitId?: string; section?: string; year?: string; issueId?: string };
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const actor = await requirePageActor("contributor", "editor", "reviewer", "office", "admin");
+  const actor = await requirePageActor("contributor", "editor", "reviewer", "signer", "office", "admin");
   const sp = await searchParams;
   const desk = hasRole(actor, "editor", "reviewer", "office", "admin");
   const [t, td] = await Promise.all([getTranslations("search"), getTranslations("desk")]);

@@ -43,15 +43,26 @@ export const ACTIONS: Record<string, Who[]> = {
   boardAction: ["editor"],
   sendToReviewAction: ["editor"],
   reopenIssueAction: ["editor"],
+  publishCallAction: ["editor"],
+  closeCallAction: ["editor"],
+  remindNowAction: ["editor"],
+  updateGuidanceAction: ["editor"],
   // review
-  addCommentAction: ["reviewer", "editor"],
+  addCommentAction: ["reviewer", "signer", "editor"],
   resolveCommentAction: ["reviewer", "editor"],
   approveIssueAction: ["reviewer"],
-  returnIssueAction: ["reviewer"],
+  returnIssueAction: ["reviewer", "signer"],
+  signIssueAction: ["signer"],
   // office
   distributeIssueAction: ["office"],
   parseUploadAction: ["office", "admin"],
   importArchiveAction: ["office", "admin"],
+  correctItemAction: ["office"],
+  correctRegisterAction: ["office"],
+  recordInstructionAction: ["office"],
+  removeInstructionAction: ["office"],
+  recordForwardAction: ["office"],
+  removeForwardAction: ["office"],
   // admin
   createUnitAction: ["admin"],
   updateUnitAction: ["admin"],
@@ -69,6 +80,12 @@ export const ACTIONS: Record<string, Who[]> = {
   moveSectionAction: ["admin"],
   removeSectionAction: ["admin"],
   setSectionActiveAction: ["admin"],
+  addAliasAction: ["admin"],
+  removeAliasAction: ["admin"],
+  updateNumberingAction: ["admin"],
+  saveRulesAction: ["admin"],
+  saveWordListEntryAction: ["admin"],
+  deleteWordListEntryAction: ["admin"],
   // accounts
   changePasswordAction: ["signed-in"],
   firstRunAction: ["first-run"],
@@ -86,21 +103,33 @@ export const PAGES: Record<string, Who[]> = {
   "/items": ["contributor"],
   "/items/new": ["contributor"],
   "/items/[id]": ["contributor"],
+  "/items/stats": ["contributor"],
   // A redirect to /desk/inbox (which checks the role); it shows nothing itself.
   "/desk": ["public"],
   "/desk/inbox": ["editor"],
   "/desk/issues": ["editor"],
   "/desk/issues/[id]": ["editor"],
   "/desk/items/[id]": ["editor"],
-  "/review": ["reviewer"],
-  "/review/issues/[id]": ["reviewer"],
+  "/desk/calls": ["editor"],
+  "/desk/calls/[id]": ["editor"],
+  "/review": ["reviewer", "signer"],
+  "/review/issues/[id]": ["reviewer", "signer"],
   "/office": ["office"],
-  "/office/archive": ["office", "editor", "reviewer", "admin"],
+  "/office/archive": ["office", "editor", "reviewer", "signer", "admin"],
+  "/office/archive/[id]": ["office", "editor", "reviewer", "signer", "admin"],
   "/office/import": ["office", "admin"],
+  "/office/issues/[id]/correct": ["office"],
+  "/office/items": ["office"],
+  "/office/items/[id]": ["office"],
+  "/office/register": ["office", "editor", "admin"],
+  "/search": ["contributor", "editor", "reviewer", "signer", "office", "admin"],
+  "/stats": ["office", "editor", "admin"],
   "/audit": ["editor", "reviewer", "admin"],
   "/admin": ["admin"],
   "/admin/settings": ["admin"],
   "/admin/users": ["admin"],
+  "/admin/scoring": ["admin"],
+  "/admin/word-lists": ["admin"],
 };
 
 /** Route handlers (pattern → method → who, and the URL tried). */
@@ -108,6 +137,10 @@ export const ROUTES: Record<string, { method: "GET" | "POST"; url: string; who: 
   "/api/auth/[...nextauth]": [{ method: "GET", url: "/api/auth/session", who: ["public"] }],
   "/api/issues/[id]/export": [{ method: "GET", url: "/api/issues/1/export?format=txt", who: ["editor", "reviewer", "office", "admin"] }],
   "/api/items/import-docx": [{ method: "POST", url: "/api/items/import-docx", who: ["contributor"] }],
+  "/api/archive/import-batch": [{ method: "POST", url: "/api/archive/import-batch", who: ["office", "admin"] }],
+  "/api/register/[year]": [{ method: "GET", url: "/api/register/2023", who: ["office", "editor", "reviewer", "admin"] }],
+  "/api/stats/export": [{ method: "GET", url: "/api/stats/export?format=xlsx&from=2023-01-01&to=2023-12-31", who: ["office", "editor", "admin"] }],
+  "/api/word-lists": [{ method: "GET", url: "/api/word-lists", who: ["signed-in"] }],
   "/fonts/bulletin/[...path]": [{ method: "GET", url: "/fonts/bulletin/none.woff2", who: ["public"] }],
   "/notifications/[id]": [{ method: "GET", url: "/notifications/999999", who: ["signed-in"] }],
 };
@@ -131,6 +164,16 @@ function walk(dir: string, name: string, out: string[] = []): string[] {
   return out;
 }
 
+/** Every .ts file under `dir` (server actions may live in any of them). */
+function walkTs(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir)) {
+    const p = path.join(dir, e);
+    if (statSync(p).isDirectory()) walkTs(p, out);
+    else if (e.endsWith(".ts")) out.push(p);
+  }
+  return out;
+}
+
 /** app/(desk)/desk/items/[id]/page.tsx → /desk/items/[id] */
 const routeOf = (file: string) =>
   "/" +
@@ -145,7 +188,7 @@ export const discoveredRoutes = () => walk("app", "route.ts").map(routeOf).sort(
 
 /** Every server action in the source (exports of "use server" files) with its action id in the build. */
 export function discoveredActions(): { name: string; file: string; id: string | null }[] {
-  const files = walk("app", "actions.ts").filter((f) => /^["']use server["']/m.test(readFileSync(f, "utf8")));
+  const files = walkTs("app").filter((f) => /^["']use server["']/m.test(readFileSync(f, "utf8")));
   const dir = process.env.NEXT_DIST_DIR ?? ".next";
   const manifest = JSON.parse(readFileSync(`${dir}/server/server-reference-manifest.json`, "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
   const out: { name: string; file: string; id: string | null }[] = [];
@@ -224,7 +267,8 @@ export function dbFingerprint(): string {
     const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as { name: string }[]).map((t) => t.name);
     const parts: string[] = [];
     for (const t of tables) {
-      if (t === "login_throttle") continue;
+      // Login counters, and the near-duplicate index, a cache of the items' text refreshed when a page reads it.
+      if (t === "login_throttle" || t === "item_fingerprints" || t === "item_fingerprint_bands") continue;
       // Allowed exports are logged by design (who exported what); refused ones must log nothing, and
       // the matrix separately checks those were refused.
       const where = t === "audit_log" ? " where entity <> 'auth' and action <> 'export'" : "";

@@ -66,14 +66,14 @@ export const COUNT_CAP = 1000;
 const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
 
 /**
- * Searches the items the actor may see. Office, editor, reviewer and admin: every item a unit has
+ * Searches the items the actor may see. Office, editor, reviewer, signer and admin: every item a unit has
  * sent (not units' unsent drafts); a contributor: its own unit's items only. Results newest first.
  * Errors: `invalid` (field q) for an empty query or a one-character term.
  */
 export function searchItems(actor: Actor, input: SearchInput): SearchResult {
   const started = performance.now();
   const f = searchInputSchema.parse(input);
-  const desk = hasRole(actor, "editor", "reviewer", "office", "admin");
+  const desk = hasRole(actor, "editor", "reviewer", "signer", "office", "admin");
   if (!desk) requireRole(actor, "contributor");
   const terms = searchTerms(f.q);
   if (terms.length === 0 || terms.some((t) => [...t].length < 2)) throw new AppError("invalid", {}, "q");
@@ -168,7 +168,7 @@ export function snippet(text: string, terms: string[], width = 120): SnippetPart
 
 /** Units, sections and years to filter by, for the search form. */
 export function searchFacets(actor: Actor) {
-  const desk = hasRole(actor, "editor", "reviewer", "office", "admin");
+  const desk = hasRole(actor, "editor", "reviewer", "signer", "office", "admin");
   if (!desk) requireRole(actor, "contributor");
   const c = db.$client;
   const units = desk ? (c.prepare("select id, name from units where kind <> 'office' order by name").all() as { id: number; name: string }[]) : [];

@@ -14,7 +14,7 @@ import styles from "@/components/register/register.module.css";
 
 /** An archived issue read in the page: its print view, with the search terms marked, and its register entry. */
 export default async function ArchiveReadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> }) {
-  const actor = await requirePageActor("office", "editor", "reviewer", "admin");
+  const actor = await requirePageActor("office", "editor", "reviewer", "signer", "admin");
   const id = Number((await params).id);
   const q = ((await searchParams).q ?? "").trim().slice(0, 100);
   let loaded;
