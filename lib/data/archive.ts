@@ -3,7 +3,6 @@ import { db } from "@/db";
 import { DuplicateIssueError, type ImportReport, writeImportedIssue } from "@/db/import-issue";
 import type { BulletinDocument } from "@/lib/bulletin/document";
 import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
-import { SUPPLEMENT_LABELS } from "@/lib/bulletin/numbering";
 import { type Actor, requireRole } from "./actor";
 import { AppError } from "./errors";
 
