@@ -141,7 +141,9 @@ export function InboxTable({ rows, emptyText }: { rows: Row[]; emptyText: string
                     <span className="hint" data-testid="inbox-duplicate">
                       {" "}
                       {tn("badge")}
-                      <Link href={`/desk/items/${r.duplicateOf.id}`}>{r.duplicateOf.title}</Link>
+                      {r.duplicateOf.title}{" "}
+                      {/* The link is named apart from the row's own title link, which may read the same. */}
+                      <Link href={`/desk/items/${r.duplicateOf.id}`}>{tn("compare")}</Link>
                     </span>
                   )}
                 </td>

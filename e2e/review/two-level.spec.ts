@@ -23,10 +23,22 @@ test("two-level sign-off: the sender holding every role is refused at both level
     const username = `duozhi${Date.now() % 1_000_000}`;
     expect(await callAction(admin, "createUserAction", { username, displayName: "多职编辑", password: PASSWORD, roles: ["editor", "reviewer", "signer"], unitId: null })).not.toContain("error");
     const multi = await (await browser.newContext()).newPage();
-    await multi.goto("/login");
-    await multi.getByLabel("用户名").fill(username);
-    await multi.getByLabel("密码").fill(PASSWORD);
-    await multi.getByRole("button", { name: "登录" }).click();
+    const logIn = async (password: string) => {
+      await multi.goto("/login");
+      await multi.getByLabel("用户名").fill(username);
+      await multi.getByLabel("密码").fill(password);
+      await multi.getByRole("button", { name: "登录" }).click();
+    };
+    // A new account chooses its own password first (which ends that session), then logs in again.
+    await logIn(PASSWORD);
+    await expect(multi).toHaveURL(/\/account\/password$/);
+    const own = `${PASSWORD}-own`;
+    await multi.getByLabel("当前密码").fill(PASSWORD);
+    await multi.getByLabel("新密码", { exact: true }).fill(own);
+    await multi.getByLabel("再次输入新密码").fill(own);
+    await multi.getByRole("button", { name: "修改密码" }).click();
+    await expect(multi.getByText("密码已修改，请用新密码重新登录。")).toBeVisible();
+    await logIn(own);
     await expect(multi.getByRole("link", { name: "退出登录" })).toBeVisible();
 
     // They build the issue and send it to review.

@@ -50,7 +50,10 @@ describe("one text reader", () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]);
     const noNul = new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 37 + 1) % 32 || 1));
-    for (const b of [png, zip, noNul]) expect(code(() => readTextFile(b))).toMatch(/^binary:这不是文本文件/);
+    // Zero bytes every other position look like BOM-less UTF-16, but decode to no writing at all.
+    const zeroEven = new Uint8Array([0x00, 0xff, 0x10, 0x80, 0x00, 0x7f]);
+    const zeroOdd = new Uint8Array(Array.from({ length: 64 }, (_, i) => (i % 2 ? 0 : 0x80 + ((i * 13) % 120))));
+    for (const b of [png, zip, noNul, zeroEven, zeroOdd]) expect(code(() => readTextFile(b))).toMatch(/^binary:这不是文本文件/);
     expect(code(() => readTextFile(new TextEncoder().encode(" \n\n")))).toBe("empty:文件是空的");
   });
 });

@@ -36,9 +36,9 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName | null {
       if (sample[i + 1] === 0) oddZero++;
     }
     const pairs = Math.floor(sample.length / 2);
-    if (sample.length % 2 === 0 && oddZero > pairs * 0.2 && evenZero === 0) return "utf-16le";
-    if (sample.length % 2 === 0 && evenZero > pairs * 0.2 && oddZero === 0) return "utf-16be";
-    return null;
+    const guess = sample.length % 2 === 0 && oddZero > pairs * 0.2 && evenZero === 0 ? "utf-16le" : sample.length % 2 === 0 && evenZero > pairs * 0.2 && oddZero === 0 ? "utf-16be" : null;
+    // Without a BOM the zero bytes are only a hint: the text must also read as text people write.
+    return guess && plausibleText(new TextDecoder(guess).decode(sample)) ? guess : null;
   }
   for (const enc of ["utf-8", "gb18030"] as const) {
     try {
@@ -49,6 +49,18 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName | null {
     }
   }
   return null;
+}
+
+/**
+ * True when at least 95% of the characters are ones a bulletin is written in: ASCII printable and
+ * white space, Latin-1 letters, general punctuation, CJK (with its punctuation, full-width forms and
+ * extensions), and the usual symbols. Random bytes read as UTF-16 land mostly elsewhere.
+ */
+function plausibleText(text: string): boolean {
+  const chars = [...text];
+  if (chars.length === 0) return false;
+  const ok = chars.filter((c) => /[\t\n\r\u0020-\u007e\u00a0-\u00fe\u2000-\u206f\u2100-\u27bf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\u{20000}-\u{3134f}]/u.test(c)).length;
+  return ok >= chars.length * 0.95;
 }
 
 // C0 controls other than tab, line feed, form feed and carriage return: text has almost none.
