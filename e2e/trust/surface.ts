@@ -135,7 +135,7 @@ export const PAGES: Record<string, Who[]> = {
 /** Route handlers (pattern → method → who, and the URL tried). */
 export const ROUTES: Record<string, { method: "GET" | "POST"; url: string; who: Who[] }[]> = {
   "/api/auth/[...nextauth]": [{ method: "GET", url: "/api/auth/session", who: ["public"] }],
-  "/api/issues/[id]/export": [{ method: "GET", url: "/api/issues/1/export?format=txt", who: ["editor", "reviewer", "office", "admin"] }],
+  "/api/issues/[id]/export": [{ method: "GET", url: "/api/issues/1/export?format=txt", who: ["editor", "reviewer", "signer", "office", "admin"] }],
   "/api/items/import-docx": [{ method: "POST", url: "/api/items/import-docx", who: ["contributor"] }],
   "/api/archive/import-batch": [{ method: "POST", url: "/api/archive/import-batch", who: ["office", "admin"] }],
   "/api/register/[year]": [{ method: "GET", url: "/api/register/2023", who: ["office", "editor", "reviewer", "admin"] }],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findTextProblem, isRealDate } from "@/lib/text/rule";
+import { findTextProblem, isBlank, isRealDate } from "@/lib/text/rule";
 import { SUPPLEMENT_LABELS } from "./numbering";
 
 /**
@@ -50,6 +50,12 @@ const text = (max: number) =>
       const p = findTextProblem(s, { noMarkup: true });
       if (p) ctx.addIssue({ code: "custom", message: `${TEXT_RULE_MESSAGES[p.code] ?? "含有不允许的字符"}${p.char ? `（${p.char}）` : ""}` });
     });
+/**
+ * A line a person reads as words (a title, a name, a 目录提要 line, an attribution): under the
+ * text rule, and either empty or with something visible — spaces and zero-width characters alone
+ * are not a title (a run of body text may be a lone space between bold and plain, so runs use text).
+ */
+const line = (max: number) => text(max).refine((s) => s === "" || !isBlank(s), "不能只有空格或不可见字符");
 const isoDate = z
   .string({ error: "应为日期" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日期应写成 yyyy-mm-dd，如 2023-07-07")
@@ -74,12 +80,12 @@ export const paragraphSchema = z.array(runSchema, { error: "段落应为文字�
 export const mastheadSchema = z
   .strictObject(
     {
-      title: text(L.publicationTitle).min(1, "不能为空"),
+      title: line(L.publicationTitle).min(1, "不能为空"),
       year: int(L.year.min, L.year.max),
       // 0 only for a supplement: unnumbered, and outside the running number.
       number: int(0, L.number.max),
       totalNumber: int(0, L.totalNumber.max),
-      office: text(L.office),
+      office: line(L.office),
       date: isoDate,
       /** Absent: a regular issue. A double issue (合刊) covers number..numberEnd and totalNumber..totalNumberEnd. */
       kind: z.enum(["regular", "double", "supplement"], { error: "应为 regular、double 或 supplement" }).optional(),
@@ -106,12 +112,12 @@ export const bulletinItemSchema = z.strictObject(
     /** The item's id in the database, when it has one: lets the preview and comments point at it. */
     id: z.number({ error: "应为数字" }).int("应为整数").positive("应为正整数").optional(),
     /** "" only for a brief (简讯), printed without a title. */
-    title: text(L.itemTitle),
+    title: line(L.itemTitle),
     paragraphs: z.array(paragraphSchema, { error: "应为段落的列表" }).max(L.paragraphs, `段落不能超过 ${L.paragraphs} 个`),
     /** Attribution without the brackets, e.g. "昌平区科协"; null for the office's own news. */
-    source: text(L.source).nullable(),
+    source: line(L.source).nullable(),
     /** A person credited in the attribution (（通讯员 张三）, （市科协 张三）): names joined by 、. */
-    author: text(L.personName).nullable().optional(),
+    author: line(L.personName).nullable().optional(),
   },
   { error: "应为稿件（title、paragraphs、source）" },
 );
@@ -119,7 +125,7 @@ export const bulletinItemSchema = z.strictObject(
 export const bulletinSectionSchema = z.strictObject(
   {
     /** null: the lead block, printed without a heading. */
-    title: text(L.sectionTitle).min(1, "不能为空").nullable(),
+    title: line(L.sectionTitle).min(1, "不能为空").nullable(),
     items: z.array(bulletinItemSchema, { error: "应为稿件的列表" }).max(L.itemsPerSection, `稿件不能超过 ${L.itemsPerSection} 篇`),
   },
   { error: "应为栏目（title、items）" },
@@ -129,15 +135,15 @@ export const footerSchema = z.strictObject(
   {
     mailbox: text(L.mailbox),
     /** 编辑 */
-    editor: text(L.personName),
+    editor: line(L.personName),
     /** 审核: on an approved issue, who actually approved it. */
-    reviewer: text(L.personName),
+    reviewer: line(L.personName),
     /** 签发: who signed the issue off, where the publication uses two levels. */
-    signer: text(L.personName).nullable().optional(),
+    signer: line(L.personName).nullable().optional(),
     /** 分送 groups, one printed line each. */
-    distribution: z.array(text(L.distributionLine), { error: "应为分送单位的列表" }).max(L.distributionLines, `分送不能超过 ${L.distributionLines} 行`),
+    distribution: z.array(line(L.distributionLine), { error: "应为分送单位的列表" }).max(L.distributionLines, `分送不能超过 ${L.distributionLines} 行`),
     /** 印发 line: issuing office and date (yyyy-mm-dd), when recorded. */
-    printedBy: text(L.office).nullable().optional(),
+    printedBy: line(L.office).nullable().optional(),
     printedDate: isoDate.nullable().optional(),
     /** 共印N份 */
     printRun: int(1, L.printRun).nullable().optional(),
@@ -149,7 +155,7 @@ export const bulletinDocumentSchema = z.strictObject(
   {
     masthead: mastheadSchema,
     /** 目录提要: the chosen highlights, in issue order, possibly shortened titles. */
-    toc: z.array(text(L.tocLine), { error: "应为标题的列表" }).max(L.tocLines, `目录提要不能超过 ${L.tocLines} 行`),
+    toc: z.array(line(L.tocLine), { error: "应为标题的列表" }).max(L.tocLines, `目录提要不能超过 ${L.tocLines} 行`),
     /** In print order. */
     sections: z.array(bulletinSectionSchema, { error: "应为栏目的列表" }).max(L.sections, `栏目不能超过 ${L.sections} 个`),
     footer: footerSchema,
