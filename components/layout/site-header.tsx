@@ -16,7 +16,7 @@ const NAV: { href: string; key: string; roles: Role[] }[] = [
   { href: "/office", key: "office", roles: ["office"] },
   { href: "/office/archive", key: "archive", roles: ["office", "editor", "reviewer", "admin"] },
   { href: "/office/import", key: "import", roles: ["office", "admin"] },
-  { href: "/office/register", key: "register", roles: ["office", "editor", "admin"] },
+  { href: "/office/register", key: "register", roles: ["office", "editor", "reviewer", "signer", "admin"] },
   { href: "/stats", key: "stats", roles: ["office", "editor", "admin"] },
   { href: "/office/items", key: "recognition", roles: ["office"] },
   { href: "/search", key: "search", roles: ["contributor", "editor", "reviewer", "signer", "office", "admin"] },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { bulletinDocumentSchema } from "./document-schema";
 
-const doc = (title: string, run = "正文。") => ({
+const doc = (title: string, run = "正文。", section = "科普工作") => ({
   masthead: { title: "科协每周动态", year: 2024, number: 3, totalNumber: 90, office: "北京市科协办公室", date: "2024-03-15" },
   toc: [],
-  sections: [{ title: "科普工作", items: [{ title, paragraphs: [[{ text: "开头" }, { text: run, bold: true }]], source: "昌平区科协" }] }],
+  sections: [{ title: section, items: [{ title, paragraphs: [[{ text: "开头" }, { text: run, bold: true }]], source: "昌平区科协" }] }],
   footer: { mailbox: "", editor: "张红波", reviewer: "李金涛", distribution: [] },
   draft: true,
 });
@@ -18,8 +18,9 @@ describe("the one document schema and the text rule", () => {
     }
   });
 
-  it("keeps an untitled brief and a run that is a lone space between bold and plain", () => {
-    expect(bulletinDocumentSchema.safeParse(doc("")).success).toBe(true);
+  it("keeps an untitled brief in a brief column only, and a run that is a lone space between bold and plain", () => {
+    for (const column of ["简讯", "动态简讯", "工作简讯", "短讯集锦"]) expect(bulletinDocumentSchema.safeParse(doc("", "正文。", column)).success, column).toBe(true);
+    for (const column of ["科普工作", "基层动态"]) expect(bulletinDocumentSchema.safeParse(doc("", "正文。", column)).success, column).toBe(false);
     expect(bulletinDocumentSchema.safeParse(doc("区科协召开全委会", " ")).success).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { findTextProblem, isBlank, isRealDate } from "@/lib/text/rule";
+import { BRIEF_SECTION } from "./brief";
 import { SUPPLEMENT_LABELS } from "./numbering";
 
 /**
@@ -122,14 +123,22 @@ export const bulletinItemSchema = z.strictObject(
   { error: "应为稿件（title、paragraphs、source）" },
 );
 
-export const bulletinSectionSchema = z.strictObject(
+export const bulletinSectionSchema = z
+  .strictObject(
   {
     /** null: the lead block, printed without a heading. */
     title: line(L.sectionTitle).min(1, "不能为空").nullable(),
     items: z.array(bulletinItemSchema, { error: "应为稿件的列表" }).max(L.itemsPerSection, `稿件不能超过 ${L.itemsPerSection} 篇`),
   },
   { error: "应为栏目（title、items）" },
-);
+)
+  .superRefine((section, ctx) => {
+    // Only a brief column (简讯) holds untitled items; anywhere else an item needs its title.
+    if (section.title !== null && BRIEF_SECTION.test(section.title)) return;
+    section.items.forEach((item, i) => {
+      if (item.title === "") ctx.addIssue({ code: "custom", path: ["items", i, "title"], message: "不能为空（只有简讯栏目的稿件可以没有标题）" });
+    });
+  });
 
 export const footerSchema = z.strictObject(
   {

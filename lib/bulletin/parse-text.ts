@@ -2,6 +2,7 @@ import type { BulletinDocument } from "./document";
 import { CN_NUMERAL_CHARS, fromChineseNumeral, type NumberingStyle, type SupplementLabel } from "./numbering";
 import { readAttribution } from "./attribution";
 import { DRAFT_LINE } from "./text";
+import { BRIEF_SECTION } from "./brief";
 
 /**
  * Plain text of a past issue → the bulletin document. Pure: no I/O, no database.
@@ -443,8 +444,6 @@ function isListLine(line: Line): boolean {
   return line.bullet || SUBHEAD.test(line.text);
 }
 
-/** Sections whose items are untitled one-paragraph briefs, each with its attribution. */
-const BRIEF_SECTION = /^(?:(?:工作|基层|动态|学会|各地|要闻)?(?:简讯|短讯|快讯|简讯集萃|信息快递)|动态简讯|简讯速递|短讯集锦)$/u;
 
 /** Photo captions: 图为…, 图：…, ▲…, 活动现场, 与会人员合影. */
 const CAPTION = /^(?:图为|图片为|图[：:]|图\d+[：:\s]|图片[：:]|▲|△|↑|【图】|（图[^）]*）$)|(?:现场|合影|留影|剪影|掠影|照片|供图|[（(][^（）()]{0,10}摄[）)])$/u;

@@ -104,7 +104,7 @@ function currentEntry(issueId: number): DistributionRecord | undefined {
 
 /** An issue's register entries, oldest first (the last is current). Desk, review, office, admin. */
 export function registerEntriesForIssue(actor: Actor, issueId: number): DistributionRecord[] {
-  requireRole(actor, "office", "editor", "reviewer", "admin");
+  requireRole(actor, "office", "editor", "reviewer", "signer", "admin");
   return db.select().from(distributionRecords).where(eq(distributionRecords.issueId, issueId)).orderBy(asc(distributionRecords.id)).all();
 }
 
@@ -116,7 +116,7 @@ export interface RegisterRow {
 
 /** Every issue whose (current) distribution date falls in the year, in date order, with its history. */
 export function listRegister(actor: Actor, year: number): RegisterRow[] {
-  requireRole(actor, "office", "editor", "reviewer", "admin");
+  requireRole(actor, "office", "editor", "reviewer", "signer", "admin");
   const rows = db
     .select({ rec: distributionRecords, issue: { id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber, date: issues.date } })
     .from(distributionRecords)
@@ -139,7 +139,7 @@ export function listRegister(actor: Actor, year: number): RegisterRow[] {
 
 /** Years that have register entries, newest first. */
 export function registerYears(actor: Actor): number[] {
-  requireRole(actor, "office", "editor", "reviewer", "admin");
+  requireRole(actor, "office", "editor", "reviewer", "signer", "admin");
   const rows = db.$client.prepare("select distinct cast(substr(date, 1, 4) as integer) as y from distribution_records order by y desc").all() as { y: number }[];
   return rows.map((r) => r.y);
 }

@@ -8,7 +8,7 @@ import { todayInChina } from "@/lib/data/validation";
 import styles from "@/components/register/register.module.css";
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  const actor = await requirePageActor("office", "editor", "admin");
+  const actor = await requirePageActor("office", "editor", "reviewer", "signer", "admin");
   const years = registerYears(actor);
   const asked = Number((await searchParams).year);
   const year = Number.isInteger(asked) && asked >= 1949 && asked <= 2200 ? asked : (years[0] ?? Number(todayInChina().slice(0, 4)));

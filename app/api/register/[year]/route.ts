@@ -11,7 +11,7 @@ const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, n
 export async function GET(_req: Request, { params }: { params: Promise<{ year: string }> }) {
   const t = await getTranslations("errors");
   try {
-    const actor = await requireActor("office", "editor", "reviewer", "admin");
+    const actor = await requireActor("office", "editor", "reviewer", "signer", "admin");
     const year = Number((await params).year);
     if (!Number.isInteger(year) || year < 1949 || year > 2200) throw new AppError("invalid");
     const body = await registerWorkbook(actor, year);
