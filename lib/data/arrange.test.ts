@@ -74,6 +74,9 @@ describe("arranging an issue", () => {
     // Not recording them again leaves them out of the print.
     arrange({ op: "footer", mailbox: "a@b.cn", editorName: "王编辑", reviewerName: "赵审核", distribution: ["组一"], printedBy: "", printedDate: "", printRun: null });
     expect(loadBulletin(issueId).doc.footer).toMatchObject({ printedBy: null, printedDate: null, printRun: null });
+    // The board sends null for what is not recorded: that is saved too, the other fields with it.
+    const fromBoard = { op: "footer", mailbox: "a@b.cn", editorName: "王编辑", reviewerName: "王五", distribution: ["组一"], printedBy: null, printedDate: null, printRun: null };
+    expect(arrangeSchema.safeParse({ issueId, version: version(), change: fromBoard }).success).toBe(true);
     // What the action wrapper refuses before anything is written.
     for (const bad of [{ printedDate: "2026-02-30" }, { printRun: 0 }, { printRun: 2.5 }, { printedBy: "<script>" }]) {
       const change = { op: "footer", mailbox: "", editorName: "", reviewerName: "", distribution: [], printedBy: "", printedDate: "", printRun: null, ...bad };

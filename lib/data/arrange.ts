@@ -46,8 +46,9 @@ export const arrangeOpSchema = z.discriminatedUnion("op", [
     reviewerName: shortText(40, "审核"),
     distribution: z.array(shortText(100, "分送")).max(50).transform((a) => a.filter(Boolean)),
     // The 印发 line (office and date) and the print run (共印N份) print only when recorded.
-    printedBy: shortText(60, "印发单位").transform((s) => s || null),
-    printedDate: z.union([z.literal(""), isoDateSchema]).transform((s) => s || null),
+    // Not recorded: the board sends null, a form may send "".
+    printedBy: shortText(60, "印发单位").nullable().transform((s) => s || null),
+    printedDate: z.union([z.literal(""), isoDateSchema]).nullable().transform((s) => s || null),
     printRun: z.number().int("invalid").min(1, "invalid").max(1_000_000, "invalid").nullable(),
   }),
 ]);
