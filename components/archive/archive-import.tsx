@@ -30,6 +30,7 @@ export function ArchiveImport() {
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [pending, setPending] = useState(false);
+  const [titleToConfirm, setTitleToConfirm] = useState(false);
 
   async function onFile(e: React.ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -45,16 +46,19 @@ export function ArchiveImport() {
       return;
     }
     setError(null);
+    setTitleToConfirm(false);
     setSource({ text: res.data.text, fileName: res.data.fileName });
     setDropped(res.data.dropped);
     setDoc(res.data.doc);
   }
 
-  async function onImport() {
+  async function onImport(acceptTitle = false) {
     if (!doc || !source) return;
     setPending(true);
-    const res = await importArchiveAction({ doc: { ...doc, draft: false }, fileName: source.fileName });
+    const res = await importArchiveAction({ doc: { ...doc, draft: false }, fileName: source.fileName, ...(acceptTitle ? { acceptTitle: true } : {}) });
     setPending(false);
+    // A masthead title other than the publication's asks the office to confirm first.
+    setTitleToConfirm("error" in res && Boolean(res.fieldErrors?.acceptTitle));
     if ("error" in res) return setError(res.error);
     setError(null);
     setReport(res.data);
@@ -79,6 +83,11 @@ export function ArchiveImport() {
           <p role="alert" className="error">
             {error}
           </p>
+        )}
+        {titleToConfirm && (
+          <button type="button" onClick={() => void onImport(true)} disabled={pending}>
+            {tb("acceptTitleImport")}
+          </button>
         )}
       </div>
       {report && (
@@ -181,7 +190,7 @@ export function ArchiveImport() {
                 {t("distribution")}：{doc.footer.distribution.join("；") || "—"}
               </p>
             </div>
-            <button type="button" className="primary" onClick={onImport} disabled={pending}>
+            <button type="button" className="primary" onClick={() => void onImport()} disabled={pending}>
               {t("import")}
             </button>
           </section>

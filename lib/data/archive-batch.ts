@@ -117,7 +117,8 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
       report.warnings.push(warning);
     }
     try {
-      const r = importBulletin(actor, { ...doc, masthead: { ...m, title: m.title || pub.title } }, input.name);
+      // The title was compared above (and confirmed, or the file refused).
+      const r = importBulletin(actor, { ...doc, masthead: { ...m, title: m.title || pub.title } }, input.name, { acceptTitle: true });
       Object.assign(report, { status: "imported", issueId: r.issueId, items: r.items, unitsCreated: r.unitsCreated });
       years.add(m.year);
       if (r.unitsCreated.length) {

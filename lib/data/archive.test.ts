@@ -61,6 +61,23 @@ describe("importBulletin", () => {
     expect(db.select().from(items).all().length).toBe(before);
   });
 
+  it("asks to confirm another masthead title before filing the issue, in any spacing of the same title it does not", () => {
+    const before = db.select().from(items).all().length;
+    const other = { ...doc(31, 67), masthead: { ...doc(31, 67).masthead, title: "老科协通讯" } };
+    try {
+      importBulletin(null, other, "test");
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe("title_mismatch");
+      expect((e as AppError).field).toBe("acceptTitle");
+    }
+    expect(db.select().from(items).all().length).toBe(before);
+    const spaced = { ...doc(32, 68), masthead: { ...doc(32, 68).masthead, title: "科协 每周 动态" } };
+    expect(importBulletin(null, spaced, "test").number).toBe(32);
+    expect(importBulletin(null, other, "test", { acceptTitle: true }).number).toBe(31);
+  });
+
   it("refuses a document without items", () => {
     const empty = { ...doc(30, 66), sections: [{ title: "科创工作", items: [] }] };
     expect(() => importBulletin(null, empty, "test")).toThrow(AppError);

@@ -5,6 +5,7 @@ import type { BulletinDocument } from "@/lib/bulletin/document";
 import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
 import { type Actor, requireRole } from "./actor";
 import { AppError } from "./errors";
+import { currentPublication } from "./publication";
 
 /**
  * A bulletin document as it arrives from an import: the one document schema (shared limits), plus
@@ -25,10 +26,16 @@ export const importDocumentSchema = bulletinDocumentSchema
 export { matchToc, type ImportReport } from "@/db/import-issue";
 
 /** Imports a past issue into the archive (office or admin; null actor: the system). */
-export function importBulletin(actor: Actor | null, input: BulletinDocument, origin: string): ImportReport {
+export function importBulletin(actor: Actor | null, input: BulletinDocument, origin: string, options: { acceptTitle?: boolean } = {}): ImportReport {
   if (actor) requireRole(actor, "office", "admin");
   const parsed = importDocumentSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", {}, String(parsed.error.issues[0]?.path.join(".") ?? ""));
+  // Another publication's issue is not filed in this one's archive unless the office confirms it
+  // is the same publication under another masthead (issue 12: a warning to confirm).
+  const publication = currentPublication().title;
+  const compact = (s: string) => s.replace(/\s/gu, "");
+  if (!options.acceptTitle && compact(parsed.data.masthead.title) !== compact(publication))
+    throw new AppError("title_mismatch", { title: parsed.data.masthead.title, publication }, "acceptTitle");
   try {
     return writeImportedIssue(db, actor, parsed.data, origin);
   } catch (e) {

@@ -657,6 +657,9 @@ export function correctItem(actor: Actor, input: z.infer<typeof correctItemSchem
   const next = structuredClone(doc);
   const target = next.sections.flatMap((s) => s.items)[input.itemIndex];
   if (!target) throw new AppError("invalid", {}, "itemIndex");
+  // A 目录提要 line that printed the old title in full prints the corrected one (a shortened
+  // line stays as the editor wrote it).
+  next.toc = next.toc.map((line) => (line === target.title ? input.title : line));
   target.title = input.title;
   target.paragraphs = input.paragraphs.map((p) => [{ text: p }]);
   return correctIssue(actor, { issueId: input.issueId, version: input.version, document: next, note: input.note });

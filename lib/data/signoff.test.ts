@@ -276,6 +276,7 @@ describe("the frozen archive", () => {
     const first = loadBulletin(issueId).doc;
     const corrected = structuredClone(first);
     corrected.sections[0].items[0].title = "勘误后的标题";
+    corrected.toc = ["勘误后的标题"];
     const note = "第1篇标题有误";
     expect(code(() => correctIssue(editor, { issueId, version: distributed.version, document: corrected, note }))).toBe("forbidden");
     correctIssue(office, { issueId, version: distributed.version, document: corrected, note });
@@ -293,6 +294,8 @@ describe("the frozen archive", () => {
     correctItem(office, { issueId, version: issueRow(issueId).version, itemIndex: 0, title: "再次勘误的标题", paragraphs: ["更正后的第一段。"], note: "再次更正" });
     expect(listEditions(office, issueId).map((e) => e.revision)).toEqual([1, 2, 3]);
     expect(bulletinToText(exportIssue(office, issueId, "txt").doc)).toContain("更正后的第一段。");
+    // The 目录提要 line that printed the old title prints the corrected one.
+    expect(exportIssue(office, issueId, "txt").doc.toc).toEqual(["再次勘误的标题"]);
     expect(code(() => exportIssue(office, issueId, "txt", 9))).toBe("not_found");
   });
 });

@@ -25,8 +25,8 @@ export const parseUploadAction = defineAction(["office", "admin"], uploadSchema,
   }
 });
 
-export const importArchiveAction = defineAction(["office", "admin"], z.object({ doc: importDocumentSchema, fileName: z.string().max(200) }), (actor, input) => {
-  const report = importBulletin(actor, input.doc, input.fileName);
+export const importArchiveAction = defineAction(["office", "admin"], z.object({ doc: importDocumentSchema, fileName: z.string().max(200), acceptTitle: z.boolean().optional() }), (actor, input) => {
+  const report = importBulletin(actor, input.doc, input.fileName, { acceptTitle: input.acceptTitle });
   revalidatePath("/office/archive");
   return report;
 });
