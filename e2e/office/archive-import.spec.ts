@@ -107,3 +107,16 @@ test("only the office and the admin may import: the page and the action refuse e
   await office.goto("/office/archive");
   await expect(office.getByText("2021年第9期")).toHaveCount(0);
 });
+
+test("another publication's masthead is filed only once the office confirms it is the same publication", async ({ browser }) => {
+  const office = await as(browser, "office");
+  await office.goto("/office/import");
+  const renamed = PAST_ISSUE.replace("科协每周动态", "科协工作简报").replace("2022年 第5期", "2022年 第7期").replace("（总第40期）", "（总第42期）");
+  await office.getByLabel("选择文件").setInputFiles({ name: "2022-07-old-title.txt", mimeType: "text/plain", buffer: Buffer.from(renamed) });
+  await expect(office.getByRole("region", { name: "识别结果" }).getByLabel("期号", { exact: true })).toHaveValue("7");
+  await office.getByRole("button", { name: "导入归档" }).click();
+  await expect(office.getByRole("main").getByRole("alert")).toContainText("报头刊名「科协工作简报」与本刊「科协每周动态」不同");
+  await expect(office.getByTestId("import-report")).toHaveCount(0);
+  await office.getByRole("button", { name: "确认是同一刊物，仍然导入" }).click();
+  await expect(office.getByTestId("import-report")).toContainText("已导入 2022年第7期");
+});
