@@ -102,8 +102,9 @@ test("a unit submits, the editor places, the reviewer approves, the office downl
   await printView.close();
 
   // 办公室: record the distribution; the unit sees its item published in that issue.
-  await office.getByRole("button", { name: "登记印发" }).click();
-  await expect(office.getByText("没有待印发的期刊。")).toBeVisible();
+  // Other specs may leave approved issues waiting too: this issue's card, and only it, goes.
+  await office.getByTestId(`office-issue-${issueId}`).getByRole("button", { name: "登记印发" }).click();
+  await expect(office.getByTestId(`office-issue-${issueId}`)).toHaveCount(0);
   await unit.goto(itemUrl);
   await expect(unit.getByText("已刊发")).toBeVisible();
   await expect(unit.getByTestId("timeline")).toContainText("报送");

@@ -37,6 +37,8 @@ test("a unit imports Word, pastes from Word, fixes a copy finding and submits; r
   await expect(unit.getByLabel("联系电话")).toHaveValue("010-69741234");
 
   // Paste from Word at the end: paragraphs, bold and italic stay; fonts, colours, the table and the picture do not.
+  // (Once the imported text is saved: a save answered while the caret moves must not move it back.)
+  await expectSaved(unit);
   await focusEndOfBody(unit);
   await unit.keyboard.press("Enter");
   await pasteHtml(body, WORD_HTML, "会上，区科协部署了下半年重点工作。");
