@@ -115,6 +115,22 @@ const TEMPLATES: Template[] = [
   },
   { action: "addSectionAction", actor: "admin", field: "title", values: [...line(true), "主题\u200b教育", "【主题教育】"], build: (v) => ({ title: v }) },
   { action: "renameSectionAction", actor: "admin", field: "title", values: line(true), build: (v) => ({ id: 1, title: v }) },
+  // calls, guidance, the register, corrections, recognition, word lists, aliases (issues 11–14)
+  { action: "publishCallAction", actor: "editor", field: "topic", values: line(true), build: (v) => ({ topic: v, guidance: "", deadline: "2026-12-31T17:00", target: "all", unitIds: [], issueId: null }) },
+  { action: "publishCallAction", actor: "editor", field: "guidance", values: [...block(false), ...MARKUP], build: (v) => ({ topic: "约稿", guidance: v, deadline: "2026-12-31T17:00", target: "all", unitIds: [], issueId: null }) },
+  { action: "publishCallAction", actor: "editor", field: "deadline", values: ["2026-02-30T10:00", "明天", ...BAD_DATES], build: (v) => ({ topic: "约稿", guidance: "", deadline: v, target: "all", unitIds: [], issueId: null }) },
+  { action: "updateGuidanceAction", actor: "editor", field: "body", values: [...block(false), ...MARKUP], build: (v) => ({ body: v }) },
+  { action: "correctRegisterAction", actor: "office", field: "groups", values: line(true), build: (v) => ({ recordId: 1, date: "2026-11-30", method: "print", groups: [v], recipientCount: 1, printRun: null, reason: "更正" }) },
+  { action: "correctRegisterAction", actor: "office", field: "reason", values: [...block(true), ...MARKUP], build: (v) => ({ recordId: 1, date: "2026-11-30", method: "print", groups: ["市科协"], recipientCount: 1, printRun: null, reason: v }) },
+  { action: "correctItemAction", actor: "office", field: "title", values: line(true), build: (v) => ({ issueId: 1, version: 1, itemIndex: 0, title: v, paragraphs: ["正文。"], note: "勘误" }) },
+  { action: "correctItemAction", actor: "office", field: "paragraph", values: line(true), build: (v) => ({ issueId: 1, version: 1, itemIndex: 0, title: "标题", paragraphs: [v], note: "勘误" }) },
+  { action: "correctItemAction", actor: "office", field: "note", values: [...block(true), ...MARKUP], build: (v) => ({ issueId: 1, version: 1, itemIndex: 0, title: "标题", paragraphs: ["正文。"], note: v }) },
+  { action: "recordInstructionAction", actor: "office", field: "leader", values: line(true), build: (v) => ({ itemId: 1, leader: v, level: "provincial", date: "2026-11-01", text: "批示内容" }) },
+  { action: "recordInstructionAction", actor: "office", field: "text", values: [...block(true), ...MARKUP], build: (v) => ({ itemId: 1, leader: "某领导", level: "provincial", date: "2026-11-01", text: v }) },
+  { action: "recordForwardAction", actor: "office", field: "target", values: line(true), build: (v) => ({ itemId: 1, target: v, date: "2026-11-01", used: false, usedDate: null }) },
+  { action: "saveWordListEntryAction", actor: "admin", field: "term", values: line(true), build: (v) => ({ list: "sensitive", term: v, replacement: "", note: "" }) },
+  { action: "saveWordListEntryAction", actor: "admin", field: "replacement", values: line(true), build: (v) => ({ list: "standard", term: "旧提法", replacement: v, note: "" }) },
+  { action: "addAliasAction", actor: "admin", field: "alias", values: line(true), build: (v) => ({ unitId: 1, alias: v }) },
   // accounts
   { action: "changePasswordAction", actor: "editor", field: "password", values: BAD_PASSWORDS, build: (v) => ({ current: "jianbao2026", password: v, confirm: v }) },
 ];

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { textBlock, textLine } from "@/lib/text/rule";
 import { db } from "@/db";
 import type { Db } from "@/db/open";
 import { callUnits, calls, issues, publicationGuidance, units, type Call } from "@/db/schema";
@@ -22,8 +23,8 @@ const dateTimeSchema = z
 
 export const publishCallSchema = z
   .object({
-    topic: z.string().trim().min(1, "topic_required").max(60, "too_long"),
-    guidance: z.string().trim().max(2000, "too_long"),
+    topic: textLine({ label: "约稿主题", max: 60, required: "topic_required", tooLong: "too_long", noMarkup: true }),
+    guidance: textBlock({ label: "约稿说明", max: 2000, tooLong: "too_long", noMarkup: true }),
     deadline: dateTimeSchema,
     target: z.enum(["all", "chosen"]),
     unitIds: z.array(z.number().int().positive()).max(500),
@@ -214,7 +215,7 @@ export function formatChina(ms: number): string {
 
 // ——— Standing guidance (报送要点) ———
 
-export const guidanceSchema = z.object({ body: z.string().trim().max(4000, "too_long") }).strict();
+export const guidanceSchema = z.object({ body: textBlock({ label: "报送要点", max: 4000, tooLong: "too_long", noMarkup: true }) }).strict();
 
 /** The publication's current guidance for units (anyone logged in may read it). */
 export function currentGuidance(): { body: string; updatedAt: Date | null } {

@@ -579,7 +579,7 @@ export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIs
 
 export const correctIssueSchema = issueRefSchema.extend({
   document: bulletinDocumentSchema,
-  note: z.string().trim().min(1, "correction_note_required").max(500, "too_long"),
+  note: textBlock({ label: "勘误说明", max: 500, required: "correction_note_required", tooLong: "too_long", noMarkup: true }),
 });
 
 /**
@@ -641,9 +641,9 @@ export function exportIssue(actor: Actor, issueId: number, format: string, revis
 
 export const correctItemSchema = issueRefSchema.extend({
   itemIndex: z.number().int().min(0).max(10_000),
-  title: z.string().trim().min(1, "title_required").max(120, "too_long"),
-  paragraphs: z.array(z.string().trim().min(1).max(20_000, "too_long")).min(1, "invalid").max(400, "too_long"),
-  note: z.string().trim().min(1, "correction_note_required").max(500, "too_long"),
+  title: textLine({ label: "标题", max: 120, required: "title_required", tooLong: "too_long", noMarkup: true }),
+  paragraphs: z.array(textLine({ label: "正文段落", max: 20_000, required: true, tooLong: "too_long", noMarkup: true })).min(1, "invalid").max(400, "too_long"),
+  note: textBlock({ label: "勘误说明", max: 500, required: "correction_note_required", tooLong: "too_long", noMarkup: true }),
 });
 
 /**

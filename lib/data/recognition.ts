@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { forwards, INSTRUCTION_LEVELS, leaderInstructions, type Forward, type LeaderInstruction } from "@/db/schema";
-import { hasControlChars, hasMarkup } from "@/lib/editor/schema";
+import { textBlock, textLine } from "@/lib/text/rule";
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
@@ -16,33 +16,22 @@ import { isoDateSchema, todayInChina } from "./validation";
  * higher-level publication (转报). Only the office records them; both score in the statistics.
  */
 
-/** A plain-text field as the item forms validate it: trimmed, no markup, no control characters. */
-const plain = (max: number, opts: { multiline?: boolean; required?: boolean } = {}) =>
-  z
-    .string()
-    .max(max * 4, "too_long")
-    .trim()
-    .min(opts.required ? 1 : 0, "required")
-    .max(max, "too_long")
-    .refine((s) => !hasMarkup(s), "html_not_allowed")
-    .refine((s) => !hasControlChars(s, opts.multiline), "invalid");
-
 const pastDate = isoDateSchema.refine((d) => d >= "2000-01-01" && d <= todayInChina(), "invalid_date");
 
 export const recordInstructionSchema = z
   .object({
     itemId: z.coerce.number().int().positive().max(2 ** 31),
-    leader: plain(60, { required: true }),
+    leader: textLine({ label: "批示领导", max: 60, required: true, noMarkup: true }),
     level: z.enum(INSTRUCTION_LEVELS, "invalid"),
     date: pastDate,
-    text: plain(2000, { multiline: true, required: true }),
+    text: textBlock({ label: "批示内容", max: 2000, required: true, noMarkup: true }),
   })
   .strict();
 
 export const recordForwardSchema = z
   .object({
     itemId: z.coerce.number().int().positive().max(2 ** 31),
-    target: plain(60, { required: true }),
+    target: textLine({ label: "转报刊物", max: 60, required: true, noMarkup: true }),
     date: pastDate,
     used: z.boolean(),
     usedDate: z.union([z.literal(""), pastDate]).nullish(),

@@ -2,6 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { textBlock, textLine } from "@/lib/text/rule";
 import { db } from "@/db";
 import { DISTRIBUTION_METHODS, distributionRecords, issues, type DistributionRecord, type Issue } from "@/db/schema";
 import { type Actor, requireRole } from "./actor";
@@ -17,7 +18,7 @@ import { isoDateSchema } from "./validation";
  */
 export const METHOD_LABELS: Record<(typeof DISTRIBUTION_METHODS)[number], string> = { print: "印发", electronic: "电子", post: "邮寄" };
 
-const groupsSchema = z.array(z.string().trim().min(1).max(100, "too_long")).min(1, "distribution_required").max(50);
+const groupsSchema = z.array(textLine({ label: "分送对象", max: 100, required: true, tooLong: "too_long", noMarkup: true })).min(1, "distribution_required").max(50);
 const countSchema = z.number("invalid").int("invalid").min(1, "invalid").max(1_000_000, "invalid");
 
 /** The register fields a distribution form sends beside the date and groups. */
@@ -63,7 +64,7 @@ export const correctRegisterSchema = z
     groups: groupsSchema,
     recipientCount: countSchema,
     printRun: countSchema.nullable(),
-    reason: z.string().trim().min(1, "reason_required").max(500, "too_long"),
+    reason: textBlock({ label: "更正原因", max: 500, required: "reason_required", tooLong: "too_long", noMarkup: true }),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { textLine } from "@/lib/text/rule";
 import { db } from "@/db";
 import { findUnitByName } from "@/db/import-issue";
 import { unitAliases, units } from "@/db/schema";
@@ -18,7 +19,7 @@ import { AppError } from "./errors";
 export const addAliasSchema = z
   .object({
     unitId: z.coerce.number({ error: "merge_target_required" }).int().positive({ error: "merge_target_required" }),
-    alias: z.string({ error: "unit_name_required" }).trim().min(1, "unit_name_required").max(60, "unit_name_too_long"),
+    alias: textLine({ label: "别名", max: 60, required: "unit_name_required", tooLong: "unit_name_too_long", noMarkup: true }),
   })
   .strict();
 export const removeAliasSchema = z.object({ id: z.coerce.number().int().positive() }).strict();

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
+import { textLine } from "@/lib/text/rule";
 import { db } from "@/db";
 import { ROLES, WORD_LISTS, wordListEntries } from "@/db/schema";
 import type { WordLists } from "@/lib/copycheck";
@@ -26,14 +27,14 @@ export function wordListsFor(actor: Actor): WordLists {
   };
 }
 
-const term = z.string().trim().min(1, "required").max(60, "too_long");
+const term = textLine({ label: "词语", max: 60, required: "required", tooLong: "too_long", noMarkup: true });
 export const saveWordListEntrySchema = z
   .object({
     id: z.number().int().positive().optional(),
     list: z.enum(WORD_LISTS),
     term,
-    replacement: z.string().trim().max(60, "too_long").optional().default(""),
-    note: z.string().trim().max(200, "too_long").optional().default(""),
+    replacement: textLine({ label: "规范表述", max: 60, tooLong: "too_long", noMarkup: true }).optional().default(""),
+    note: textLine({ label: "说明", max: 200, tooLong: "too_long", noMarkup: true }).optional().default(""),
   })
   .strict()
   .refine((v) => v.list === "sensitive" || v.replacement.length > 0, { message: "required", path: ["replacement"] })
