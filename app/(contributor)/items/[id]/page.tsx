@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { GuidancePanel } from "@/components/calls/guidance-panel";
 import { ItemForm } from "@/components/item/item-form";
 import { formatChina, openCallsForUnit } from "@/lib/data/calls";
@@ -11,27 +10,18 @@ import { Timeline } from "@/components/item/timeline";
 import { WithdrawButton } from "@/components/item/withdraw-button";
 import { RecognitionPanel } from "@/components/stats/recognition-panel";
 import { requirePageActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/data/errors";
 import { listUnitNames, myItemView, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
 import { itemRecognition } from "@/lib/data/recognition";
-import { idSchema } from "@/lib/data/validation";
 import { charDiff, hasChanges } from "@/lib/editor/diff";
 import { docToParagraphs, richDocLength } from "@/lib/editor/schema";
 import styles from "@/components/item/item-page.module.css";
+import { loadPageRecord } from "@/lib/auth/page-record";
 
 export default async function ItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const actor = await requirePageActor("contributor");
-  const id = idSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  let view;
-  try {
-    // Only the actor's own unit's items: a contributor who also works at the desk sees others there.
-    view = myItemView(actor, id.data);
-  } catch (e) {
-    if (e instanceof AppError) notFound();
-    throw e;
-  }
+  // Only the actor's own unit's items: a contributor who also works at the desk sees others there.
+  const view = await loadPageRecord(params, (id) => myItemView(actor, id));
   const { item, issue } = view;
   const [t, ts, td, format] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("itemDetail"), getFormatter()]);
   const editable = item.status === "draft" || item.status === "returned";

@@ -1,22 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CloseCallButton, RemindNowButton } from "@/components/calls/remind-now-button";
 import { requirePageActor } from "@/lib/auth/session";
 import { callView, formatChina } from "@/lib/data/calls";
-import { AppError } from "@/lib/data/errors";
 import styles from "@/components/calls/calls.module.css";
+import { loadPageRecord } from "@/lib/auth/page-record";
 
 export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
-  const id = Number((await params).id);
-  let view;
-  try {
-    view = callView(actor, Number.isInteger(id) && id > 0 ? id : 0);
-  } catch (e) {
-    if (e instanceof AppError) notFound();
-    throw e;
-  }
+  const view = await loadPageRecord(params, (id) => callView(actor, id));
   const { call, units, reminders, issue } = view;
   const [t, td] = await Promise.all([getTranslations("calls"), getTranslations("desk")]);
   const open = !call.closedAt;

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { ArrangeBoard } from "@/components/desk/arrange-board";
 import { IssueMetaForm } from "@/components/desk/issue-meta-form";
 import { ExportLinks } from "@/components/issue/export-links";
@@ -12,25 +11,16 @@ import { ApprovalNotice } from "@/components/review/approval-notice";
 import { CommentThreads } from "@/components/review/comment-threads";
 import { requirePageActor } from "@/lib/auth/session";
 import { boardView } from "@/lib/data/arrange";
-import { AppError } from "@/lib/data/errors";
 import { getIssue, issueDocument, issueHistory } from "@/lib/data/issues";
 import { listThreads, returnedReason, voidedApproval } from "@/lib/data/review";
 import { ReturnedNotice } from "@/components/review/returned-notice";
-import { idSchema } from "@/lib/data/validation";
 import { issueLabel, totalLine } from "@/lib/bulletin/numbering";
+import { loadPageRecord } from "@/lib/auth/page-record";
 
 export default async function ArrangePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
-  const id = idSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  let board;
-  try {
-    board = boardView(actor, id.data);
-  } catch (e) {
-    if (e instanceof AppError) notFound();
-    throw e;
-  }
-  const issue = getIssue(actor, id.data);
+  const board = await loadPageRecord(params, (id) => boardView(actor, id));
+  const issue = getIssue(actor, board.issue.id);
   const { doc } = issueDocument(actor, issue.id);
   const threads = listThreads(actor, issue.id);
   const [t, ts, tr] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getTranslations("review")]);

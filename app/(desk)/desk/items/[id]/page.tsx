@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { DecideForm } from "@/components/desk/decide-form";
 import { DeskItemEditor } from "@/components/desk/desk-item-editor";
 import { NearDuplicates } from "@/components/desk/near-duplicates";
@@ -11,26 +10,17 @@ import { TextDiff } from "@/components/item/text-diff";
 import { RecognitionPanel } from "@/components/stats/recognition-panel";
 import { Timeline } from "@/components/item/timeline";
 import { requirePageActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/data/errors";
 import { getItem, itemFieldsOf, itemHistory, itemUnitName, placedIn, submittedRevision } from "@/lib/data/items";
 import { itemRecognition } from "@/lib/data/recognition";
-import { idSchema } from "@/lib/data/validation";
 import { charDiff, hasChanges } from "@/lib/editor/diff";
 import { docToParagraphs, docToPlainText } from "@/lib/editor/schema";
 import { nextIssueState } from "@/lib/workflow/issue";
 import { nextItemState } from "@/lib/workflow/item";
+import { loadPageRecord } from "@/lib/auth/page-record";
 
 export default async function DeskItemPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
-  const id = idSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  let item;
-  try {
-    item = getItem(actor, id.data);
-  } catch (e) {
-    if (e instanceof AppError) notFound();
-    throw e;
-  }
+  const item = await loadPageRecord(params, (id) => getItem(actor, id));
   const [t, ts, td, tk, ta] = await Promise.all([
     getTranslations("item"),
     getTranslations("itemStatus"),

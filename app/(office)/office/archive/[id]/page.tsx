@@ -1,29 +1,21 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { IssueExports } from "@/components/office/issue-exports";
 import { RegisterEntry } from "@/components/register/register-entry";
 import { requirePageActor } from "@/lib/auth/session";
 import { highlightHtml } from "@/lib/bulletin/highlight";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
-import { AppError } from "@/lib/data/errors";
 import { issueDocument } from "@/lib/data/issues";
 import { registerEntriesForIssue } from "@/lib/data/register";
 import { searchTerms } from "@/lib/data/search";
 import styles from "@/components/register/register.module.css";
+import { loadPageRecord } from "@/lib/auth/page-record";
 
 /** An archived issue read in the page: its print view, with the search terms marked, and its register entry. */
 export default async function ArchiveReadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> }) {
   const actor = await requirePageActor("office", "editor", "reviewer", "signer", "admin");
-  const id = Number((await params).id);
   const q = ((await searchParams).q ?? "").trim().slice(0, 100);
-  let loaded;
-  try {
-    loaded = issueDocument(actor, Number.isInteger(id) && id > 0 ? id : 0);
-  } catch (e) {
-    if (e instanceof AppError) notFound();
-    throw e;
-  }
+  const loaded = await loadPageRecord(params, (id) => issueDocument(actor, id));
   const { issue, doc } = loaded;
   const [t, tr, td] = await Promise.all([getTranslations("archiveRead"), getTranslations("register"), getTranslations("desk")]);
   const label = td("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber });

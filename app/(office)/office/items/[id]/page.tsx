@@ -1,28 +1,19 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { RecognitionPanel } from "@/components/stats/recognition-panel";
 import { ForwardForm, InstructionForm } from "@/components/stats/recognition-forms";
 import { requirePageActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/data/errors";
 import { getItem, itemUnitName } from "@/lib/data/items";
 import { itemRecognition } from "@/lib/data/recognition";
-import { idSchema, todayInChina } from "@/lib/data/validation";
+import { todayInChina } from "@/lib/data/validation";
 import { docToParagraphs } from "@/lib/editor/schema";
+import { loadPageRecord } from "@/lib/auth/page-record";
 
 /** A published item as the office sees it: its text, its instructions and forwards, the forms to record them. */
 export default async function OfficeItemPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("office");
-  const id = idSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  let item;
-  try {
-    item = getItem(actor, id.data);
-  } catch (e) {
-    if (e instanceof AppError) notFound();
-    throw e;
-  }
+  const item = await loadPageRecord(params, (id) => getItem(actor, id));
   const rec = itemRecognition(actor, item.id);
   const t = await getTranslations("recognition");
   const today = todayInChina();

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { ExportLinks } from "@/components/issue/export-links";
 import { GlyphPreflight } from "@/components/issue/glyph-preflight";
 import { WordListHits } from "@/components/issue/word-list-hits";
@@ -12,23 +11,14 @@ import { ReviewForm } from "@/components/review/review-form";
 import { RoundChanges } from "@/components/review/round-changes";
 import { requirePageActor } from "@/lib/auth/session";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
-import { AppError } from "@/lib/data/errors";
 import { issueDocument, issueHistory, reviewStage } from "@/lib/data/issues";
 import { listReviewRounds, listThreads, voidedApproval } from "@/lib/data/review";
 import type { Actor } from "@/lib/data/actor";
-import { idSchema } from "@/lib/data/validation";
+import { loadPageRecord } from "@/lib/auth/page-record";
 
 export default async function ReviewIssuePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("reviewer", "signer");
-  const id = idSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  let loaded;
-  try {
-    loaded = issueDocument(actor, id.data);
-  } catch (e) {
-    if (e instanceof AppError) notFound();
-    throw e;
-  }
+  const loaded = await loadPageRecord(params, (id) => issueDocument(actor, id));
   const { issue, doc, fingerprint } = loaded;
   const [t, td, ts] = await Promise.all([getTranslations("review"), getTranslations("desk"), getTranslations("issueStatus")]);
   const threads = listThreads(actor, issue.id);

@@ -2,23 +2,14 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CorrectionForm } from "@/components/office/correction-form";
 import { requirePageActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/data/errors";
 import { issueDocument } from "@/lib/data/issues";
-import { idSchema } from "@/lib/data/validation";
 import { paragraphText } from "@/lib/editor/schema";
+import { loadPageRecord } from "@/lib/auth/page-record";
 
 /** 勘误 of a distributed issue (the office): a new revision of its frozen edition. */
 export default async function CorrectIssuePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("office");
-  const id = idSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  let loaded;
-  try {
-    loaded = issueDocument(actor, id.data);
-  } catch (e) {
-    if (e instanceof AppError) notFound();
-    throw e;
-  }
+  const loaded = await loadPageRecord(params, (id) => issueDocument(actor, id));
   const { issue, doc } = loaded;
   if (issue.status !== "distributed") notFound();
   const [t, td] = await Promise.all([getTranslations("correction"), getTranslations("desk")]);
