@@ -26,6 +26,7 @@ export function ArchiveImport() {
   const tb = useTranslations("archiveBatch");
   const [source, setSource] = useState<{ text: string; fileName: string } | null>(null);
   const [dropped, setDropped] = useState<{ text: string; reason: string }[]>([]);
+  const [readNotices, setReadNotices] = useState<string[]>([]);
   const [doc, setDoc] = useState<BulletinDocument | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -49,6 +50,7 @@ export function ArchiveImport() {
     setTitleToConfirm(false);
     setSource({ text: res.data.text, fileName: res.data.fileName });
     setDropped(res.data.dropped);
+    setReadNotices(res.data.notices);
     setDoc(res.data.doc);
   }
 
@@ -102,6 +104,11 @@ export function ArchiveImport() {
           <section aria-label={t("source")}>
             <h2>{t("source")}</h2>
             <pre className="text-preview">{source.text}</pre>
+            {readNotices.map((n) => (
+              <p key={n} className="hint" data-testid="read-notice">
+                {n}
+              </p>
+            ))}
             {dropped.length > 0 && (
               <details data-testid="dropped-lines" open>
                 <summary>{tb("dropped", { count: dropped.length })}</summary>

@@ -15,7 +15,7 @@ export class UploadError extends Error {
  * The text of an uploaded past issue: a .txt through the one text reader (lib/import/read-text.ts), a .docx through mammoth's raw text
  * (one paragraph a line). Anything else — other types, binary data, a corrupt .docx — is refused.
  */
-export async function readUploadText(name: string, bytes: Uint8Array): Promise<string> {
+export async function readUploadText(name: string, bytes: Uint8Array, notices?: string[]): Promise<string> {
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new UploadError("too_large");
   if (bytes.byteLength === 0) throw new UploadError("empty");
   const lower = name.toLowerCase();
@@ -41,7 +41,7 @@ export async function readUploadText(name: string, bytes: Uint8Array): Promise<s
   if (lower.endsWith(".txt") || lower.endsWith(".md")) {
     // The one text reader: UTF-8 (BOM or not), GBK/GB18030, UTF-16.
     try {
-      return readTextFile(bytes);
+      return readTextFile(bytes, notices);
     } catch (e) {
       if (e instanceof TextFileError) throw new UploadError(e.code);
       throw e;

@@ -87,7 +87,7 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
     files.push(report);
     let doc: BulletinDocument;
     try {
-      const text = await readUploadText(input.name, input.bytes);
+      const text = await readUploadText(input.name, input.bytes, report.warnings);
       const parsed = parseBulletin(text);
       doc = documentFromParsed(parsed);
       if (parsed.dropped.length) {

@@ -69,15 +69,17 @@ export async function readItemFile(name: string, bytes: Uint8Array): Promise<Ite
     return { title: r.title, paragraphs, source: r.source, notices: r.notices };
   }
   if (ext === "html" || ext === "htm") {
-    const { html, report: pasted } = cleanPastedHtml(stripClipboardHeader(readTextFile(bytes)), parser);
-    const notices = [...pasted.notices];
+    const read: string[] = [];
+    const { html, report: pasted } = cleanPastedHtml(stripClipboardHeader(readTextFile(bytes, read)), parser);
+    const notices = [...read, ...pasted.notices];
     if (pasted.images) notices.push(`已略去：${pasted.images} 张图片`);
     if (pasted.tables) notices.push(`${pasted.tables} 个表格已按行转为段落`);
     return finish(htmlParagraphs(html).map(plain), notices);
   }
   if (ext === "txt" || ext === "text") {
-    const lines = cleanPastedText(readTextFile(bytes)).split("\n").filter(Boolean);
-    return finish(lines.map((l) => plain([{ text: l }])), []);
+    const read: string[] = [];
+    const lines = cleanPastedText(readTextFile(bytes, read)).split("\n").filter(Boolean);
+    return finish(lines.map((l) => plain([{ text: l }])), read);
   }
   throw new Error(`${name}：只支持 .docx、.doc、.wps、.html 和 .txt`);
 }

@@ -58,6 +58,21 @@ describe("one text reader", () => {
   });
 });
 
+describe("what the reader removes, it says", () => {
+  it("a stray control character (DOS Ctrl-Z at the end, a BEL, a VT) is removed and reported, never silently", () => {
+    const body = "科协简报\n".repeat(40);
+    for (const ctl of ["\u001a", "\u0007", "\u000b"]) {
+      const notices: string[] = [];
+      const text = readTextFile(new TextEncoder().encode(body + ctl), notices);
+      expect(text).toBe(body);
+      expect(notices, JSON.stringify(ctl)).toEqual(["已删除文件中 1 个不可见的控制字符（如旧文件末尾的 Ctrl-Z）"]);
+    }
+    const clean: string[] = [];
+    readTextFile(new TextEncoder().encode(body), clean);
+    expect(clean).toEqual([]);
+  });
+});
+
 describe("every upload goes through it", () => {
   it("导入往期 reads GBK and UTF-16 like `bulletin parse` does, and refuses binary as not text", async () => {
     const { readUploadText, UploadError } = await import("@/lib/archive/read-upload");

@@ -67,11 +67,12 @@ function plausibleText(text: string): boolean {
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
 /**
- * Bytes → text. Throws TextFileError("binary") with a Chinese message when they are not text
+ * Bytes → text; what was removed on the way (a few stray control characters) is added to `notices`
+ * in Chinese. Throws TextFileError("binary") with a Chinese message when they are not text
  * (a NUL byte outside UTF-16, invalid in every supported encoding, or full of control characters),
  * and TextFileError("empty") when there is nothing but white space.
  */
-export function readTextFile(bytes: Uint8Array): string {
+export function readTextFile(bytes: Uint8Array, notices?: string[]): string {
   const enc = detectEncoding(bytes);
   if (!enc) throw new TextFileError("binary", NOT_TEXT_MESSAGE);
   let text: string;
@@ -83,6 +84,8 @@ export function readTextFile(bytes: Uint8Array): string {
   text = text.replace(/^\uFEFF/, "");
   const controls = text.match(CONTROL)?.length ?? 0;
   if (controls > Math.max(2, text.length * 0.01) || text.includes("\u0000")) throw new TextFileError("binary", NOT_TEXT_MESSAGE);
+  // A few stray controls (an old DOS file's closing Ctrl-Z, say) are removed — and said so.
+  if (controls > 0) notices?.push(`已删除文件中 ${controls} 个不可见的控制字符（如旧文件末尾的 Ctrl-Z）`);
   text = text.replace(CONTROL, "").replace(/\r\n?/g, "\n");
   if (!text.trim()) throw new TextFileError("empty", "文件是空的");
   return text;

@@ -24,7 +24,9 @@ export async function run(args: string[]): Promise<number> {
   const { readTextFile, TextFileError } = await import("@/lib/import/read-text");
   let text: string;
   try {
-    text = readTextFile(bytes);
+    const notices: string[] = [];
+    text = readTextFile(bytes, notices);
+    for (const n of notices) process.stderr.write(`注意：${n}\n`);
   } catch (e) {
     if (!(e instanceof TextFileError)) throw e;
     process.stderr.write(`${name}：${e.message}\n`);

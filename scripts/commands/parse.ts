@@ -22,7 +22,10 @@ export function issueJson(p: ParsedBulletin): { doc: BulletinDocument; problems:
 /** Bytes → text through the one text reader; a file that is not text is a parse error with its message. */
 function decodeText(bytes: Uint8Array): string {
   try {
-    return readTextFile(bytes);
+    const notices: string[] = [];
+    const text = readTextFile(bytes, notices);
+    for (const n of notices) process.stderr.write(`注意：${n}\n`);
+    return text;
   } catch (e) {
     if (e instanceof TextFileError) throw new BulletinParseError("binary", e.message);
     throw e;

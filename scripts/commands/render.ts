@@ -34,7 +34,9 @@ function readDocument(file: string): BulletinDocument {
     throw new Error(`读不到文件：${file}`);
   }
   // The one text reader: UTF-8 (± BOM), GBK/GB18030, UTF-16; binary refused as not text.
-  const source = readTextFile(bytes);
+  const notices: string[] = [];
+  const source = readTextFile(bytes, notices);
+  for (const n of notices) process.stderr.write(`注意：${n}\n`);
   if (path.extname(file).toLowerCase() === ".json") {
     let raw: unknown;
     try {

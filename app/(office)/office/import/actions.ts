@@ -13,11 +13,12 @@ const uploadSchema = z.object({ file: z.instanceof(File) });
 /** Reads and parses an uploaded past issue; nothing is written until the user imports it. */
 export const parseUploadAction = defineAction(["office", "admin"], uploadSchema, async (_actor, { file }) => {
   try {
-    const text = await readUploadText(file.name, new Uint8Array(await file.arrayBuffer()));
+    const notices: string[] = [];
+    const text = await readUploadText(file.name, new Uint8Array(await file.arrayBuffer()), notices);
     const parsed = parseBulletin(text);
-    // Every line the parser left out is listed on the screen, with why.
+    // Every line the parser left out is listed on the screen, with why; so is what the reader removed.
     const dropped = parsed.dropped.map((d) => ({ text: d.text, reason: DROPPED_REASONS[d.reason] }));
-    return { text, doc: documentFromParsed(parsed), fileName: file.name, dropped };
+    return { text, doc: documentFromParsed(parsed), fileName: file.name, dropped, notices };
   } catch (e) {
     if (e instanceof UploadError) throw new AppError(`upload_${e.code}`, {}, "file");
     if (e instanceof BulletinParseError) throw new AppError("upload_unparsable", { detail: e.message }, "file");
