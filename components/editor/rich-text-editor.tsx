@@ -3,7 +3,7 @@
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { UndoRedo } from "@tiptap/extensions";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { bulletinExtensions } from "@/lib/editor/extensions";
 import { PASTE_REPORT_EVENT, type PasteReport } from "@/lib/editor/paste";
 import type { RichDoc } from "@/lib/editor/schema";
@@ -22,6 +22,8 @@ interface Props {
   onPaste?: (report: PasteReport) => void;
 }
 
+const EXTENSIONS = [...bulletinExtensions, UndoRedo];
+
 /** 字数 as offices count it: every character that is not white space. */
 export function countChars(editor: Editor): number {
   return editor.getText({ blockSeparator: "" }).replace(/\s/g, "").length;
@@ -38,12 +40,13 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
     onReadyRef.current = onReady;
   });
 
-  const editor = useEditor({
-    extensions: [...bulletinExtensions, UndoRedo],
-    content: value,
-    editable: !readOnly,
-    immediatelyRender: false,
-    editorProps: {
+  // The editor's options stay the same object from render to render: Tiptap re-applies changed
+  // options to the view on every render, and a re-applied view can put back a caret the page has
+  // just moved (a keystroke or a save answered between a selection change and its event). The
+  // body is read once; later content comes in through a fresh editor (the form's key).
+  const [content] = useState(value);
+  const editorProps = useMemo(
+    () => ({
       attributes: {
         id,
         role: "textbox",
@@ -54,8 +57,20 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
         class: "rich-text",
         "data-testid": "body-editor",
       },
-    },
-    onUpdate: ({ editor }) => onChange(editor.getJSON() as RichDoc, countChars(editor)),
+    }),
+    [id, labelledBy, describedBy, invalid],
+  );
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  const editor = useEditor({
+    extensions: EXTENSIONS,
+    content,
+    editable: !readOnly,
+    immediatelyRender: false,
+    editorProps,
+    onUpdate: ({ editor }) => onChangeRef.current(editor.getJSON() as RichDoc, countChars(editor)),
   });
 
   useEffect(() => {
@@ -69,23 +84,6 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
     el.addEventListener(PASTE_REPORT_EVENT, listener);
     return () => el.removeEventListener(PASTE_REPORT_EVENT, listener);
   }, []);
-
-  useEffect(() => {
-    editor?.setOptions({
-      editorProps: {
-        attributes: {
-          id,
-          role: "textbox",
-          "aria-multiline": "true",
-          "aria-labelledby": labelledBy,
-          ...(describedBy ? { "aria-describedby": describedBy } : {}),
-          ...(invalid ? { "aria-invalid": "true" } : {}),
-          class: "rich-text",
-          "data-testid": "body-editor",
-        },
-      },
-    });
-  }, [editor, id, labelledBy, describedBy, invalid]);
 
   const state = useEditorState({
     editor,

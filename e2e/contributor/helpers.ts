@@ -64,7 +64,19 @@ export async function openForm(page: Page, path = "/items/new") {
 export async function focusEndOfBody(page: Page): Promise<Locator> {
   const body = page.getByRole("textbox", { name: "正文" });
   await body.click();
-  await page.keyboard.press("Control+End");
+  // ProseMirror takes the caret from the page a moment after focus (and may put its own back, a
+  // timer 20 ms after focus); on a busy machine a key pressed before then lands where the editor
+  // thought the caret was. Press Ctrl+End until the editor's own selection is at the end.
+  await expect(async () => {
+    await page.keyboard.press("Control+End");
+    const atEnd = await body.evaluate((el) => {
+      const editor = (el as HTMLElement & { editor?: { state: { selection: { empty: boolean; from: number }; doc: { content: { size: number } } } } }).editor;
+      if (!editor) return false;
+      const { selection, doc } = editor.state;
+      return selection.empty && selection.from === doc.content.size - 1;
+    });
+    expect(atEnd).toBe(true);
+  }).toPass({ timeout: 10_000, intervals: [50, 100, 250] });
   return body;
 }
 
