@@ -237,6 +237,12 @@ describe("the .xlsx export", () => {
     const first = (ws.getRow(3).values as unknown[]).slice(1);
     expect(first.slice(0, 4)).toEqual([1, "昌平区科协", "区科协", 6.5]);
     expect(first[header.indexOf("得分")]).toBe(50.5);
+    // The call columns the screen shows (按时/逾期/未报) are all in the workbook, in that order.
+    expect(header.filter((h) => String(h).startsWith("约稿"))).toEqual(["约稿按时", "约稿逾期", "约稿未报"]);
+    for (const [i, r] of s.rows.entries()) {
+      const row = (ws.getRow(3 + i).values as unknown[]).slice(1);
+      expect(row[header.indexOf("约稿逾期")]).toBe(r.callsLate);
+    }
     expect(ws.rowCount).toBe(2 + s.rows.length + 1);
   });
 });

@@ -53,6 +53,7 @@ export const STATS_COLUMNS: { key: string; header: string; value: (r: UnitFigure
   { key: "instructions", header: "领导批示", value: (r) => r.instructions },
   { key: "forwardsUsed", header: "上级采用", value: (r) => r.forwardsUsed },
   { key: "callsAnswered", header: "约稿按时", value: (r) => r.callsAnswered },
+  { key: "callsLate", header: "约稿逾期", value: (r) => r.callsLate },
   { key: "callsMissed", header: "约稿未报", value: (r) => r.callsMissed },
   { key: "score", header: "得分", value: (r) => r.score },
   { key: "kindRank", header: "类内排名", value: (r) => `${r.kindRank}/${r.kindSize}` },
