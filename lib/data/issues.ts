@@ -660,6 +660,8 @@ export function correctItem(actor: Actor, input: z.infer<typeof correctItemSchem
   // A 目录提要 line that printed the old title in full prints the corrected one (a shortened
   // line stays as the editor wrote it).
   next.toc = next.toc.map((line) => (line === target.title ? input.title : line));
+  // Manual title breaks set for the old title go (the corrected title breaks automatically).
+  if (target.title !== input.title) delete target.titleBreaks;
   target.title = input.title;
   target.paragraphs = input.paragraphs.map((p) => [{ text: p }]);
   return correctIssue(actor, { issueId: input.issueId, version: input.version, document: next, note: input.note });
