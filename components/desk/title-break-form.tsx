@@ -118,8 +118,10 @@ function wordEnds(title: string, words: TitleBreakView["words"]) {
   let at = 0;
   words.forEach((w, i) => {
     at += w.text.length;
-    // A break after 、 is labelled with the word before it: 在“中国制冷学会、”后换行.
-    const label = punct.test(w.text) && i > 0 ? words[i - 1].text + w.text : w.text;
+    // Labelled with the words before the place, back to five characters or the previous
+    // punctuation: 在“北京制冷学会”后换行, 在“制冷学会、”后换行.
+    let label = w.text;
+    for (let k = i - 1; k >= 0 && [...label].length < 5 && !punct.test(words[k].text); k--) label = words[k].text + label;
     out.push({ text: w.text, label: label.trim() || label, end: at, breakable: isBreakableOffset(title, at) });
   });
   return out;
