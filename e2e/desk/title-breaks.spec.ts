@@ -35,6 +35,7 @@ test("the editor breaks a long title by hand; the print view and the text export
   await page.keyboard.press("Enter");
   await expect(place).toHaveAttribute("aria-pressed", "true");
   await expect(preview.locator("span").first()).toHaveText("中国制冷学会、北京制冷学会");
+  await card.screenshot({ path: test.info().outputPath("title-break-editor.png") });
   await card.getByRole("button", { name: "保存换行" }).click();
   await expect(card.getByRole("status")).toHaveText("换行已保存。");
 
