@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseBulletinDocument, type BulletinDocument } from "./document-schema";
+import { compareRounds } from "./compare";
 import { bulletinToDocx } from "./docx";
 import { bulletinFingerprint } from "./fingerprint";
 import { parseBulletinText } from "./parse-text";
@@ -57,6 +58,14 @@ describe("titles in every export", () => {
     writeFileSync(file, await bulletinToDocx(d));
     const xml = execFileSync("unzip", ["-p", file, "word/document.xml"], { encoding: "utf8", maxBuffer: 32 << 20 });
     expect(xml).toMatch(/<w:t xml:space="preserve">中国制冷学会、北京制冷学会<\/w:t><\/w:r><w:r>(?:<w:rPr>[\s\S]*?<\/w:rPr>)?<w:br\/><w:t xml:space="preserve">与北京市/);
+  });
+
+  it("a reviewer's comparison of two rounds shows a changed break as ↵", () => {
+    const cmp = compareRounds(doc(), doc([13]));
+    expect(cmp.unchanged).toBe(false);
+    const change = cmp.items.find((i) => i.kind === "changed");
+    expect(change?.diff?.filter((p) => p.kind === "added").map((p) => p.text)).toEqual(["↵"]);
+    expect(compareRounds(doc([13]), doc([13])).unchanged).toBe(true);
   });
 
   it("manual breaks count in the fingerprint only when set", () => {
