@@ -163,6 +163,9 @@ export const items = sqliteTable(
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     // The call (约稿) this item answers, if any.
     callId: integer("call_id").references((): AnySQLiteColumn => calls.id),
+    // The editor's manual title breaks (offsets where a printed line starts) and the title they were
+    // set on: when the title changes, breaks whose neighbours changed are dropped (lib/bulletin/title-breaks).
+    titleBreaks: text("title_breaks", { mode: "json" }).$type<{ title: string; at: number[] }>(),
   },
   (t) => [
     index("items_call").on(t.callId),

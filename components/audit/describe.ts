@@ -98,6 +98,8 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
           return [L("meta", { number: d.number, total: d.totalNumber, date: d.date })];
         case "item_text":
           return [L("item_text", { item: d.itemId, title: d.title })];
+        case "title_breaks":
+          return [L("title_breaks_issue", { item: d.itemId, lines: d.lines.join(" / ") })];
       }
       return null;
     }
@@ -142,6 +144,8 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
       return [L("in_issue", { issue: e.detail.issueId })];
     case "item.import":
       return [L("imported_item", { origin: e.detail.origin })];
+    case "item.title_breaks":
+      return [L(e.detail.breaks.length ? "title_breaks" : "title_breaks_auto", { lines: e.detail.lines.join(" / ") })];
     case "auth.login":
       return [L("ip", { ip: e.detail.ip })];
     case "auth.login_failed":

@@ -70,6 +70,15 @@ const TEMPLATES: Template[] = [
   },
   { action: "arrangeAction", actor: "editor", field: "section title", values: line(false), build: (v) => ({ issueId: 1, version: 1, change: { op: "addSection", title: v } }) },
   { action: "arrangeAction", actor: "editor", field: "TOC line", values: line(false), build: (v) => ({ issueId: 1, version: 1, change: { op: "placement", itemId: 1, inToc: true, tocTitle: v, sourceOverride: "" } }) },
+  { action: "setTitleBreaksAction", actor: "editor", field: "title", values: line(true), build: (v) => ({ itemId: 1, title: v, breaks: [] }) },
+  {
+    action: "setTitleBreaksAction",
+    actor: "editor",
+    field: "breaks",
+    values: [[0], [-1], [1.5], ["3"], [3, 3], [2, 1], [999], Array.from({ length: 11 }, (_, i) => i + 1), "3", null, [null]],
+    build: (v) => ({ itemId: 1, title: "市科协召开学习研讨会", breaks: v }),
+  },
+  { action: "setTitleBreaksAction", actor: "editor", field: "extra field", values: [1], build: () => ({ itemId: 1, title: "标题", breaks: [], lines: ["x"] }) },
   { action: "updateIssueMetaAction", actor: "editor", field: "date", values: BAD_DATES, build: (v) => ({ issueId: 1, version: 1, year: 2026, number: 1, totalNumber: 1, date: v, deadline: "" }) },
   // review
   { action: "addCommentAction", actor: "reviewer", field: "body", values: block(true), build: (v) => ({ issueId: 1, itemId: null, parentId: null, quote: null, body: v }) },

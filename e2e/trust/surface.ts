@@ -47,6 +47,7 @@ export const ACTIONS: Record<string, Who[]> = {
   closeCallAction: ["editor"],
   remindNowAction: ["editor"],
   updateGuidanceAction: ["editor"],
+  setTitleBreaksAction: ["editor"],
   // review
   addCommentAction: ["reviewer", "signer", "editor"],
   resolveCommentAction: ["reviewer", "editor"],

@@ -1,6 +1,7 @@
 import { charDiff, type DiffPart, hasChanges } from "@/lib/editor/diff";
 import { paragraphText } from "@/lib/editor/schema";
 import type { BulletinDocument, BulletinItem } from "./document";
+import { manualTitleLines } from "./text";
 
 /** Where an item sits in an issue: section title (null: lead block) and its place in that section. */
 interface Place {
@@ -28,7 +29,9 @@ export interface RoundComparison {
 }
 
 function itemText(item: BulletinItem): string {
-  return [item.title, ...item.paragraphs.map(paragraphText), item.source ? `（${item.source}）` : ""].join("\n");
+  // A manual title break prints, so it shows as ↵ where the line breaks (absent: the title as is).
+  const title = item.titleBreaks?.length ? manualTitleLines(item.title, item.titleBreaks).join("↵") : item.title;
+  return [title, ...item.paragraphs.map(paragraphText), item.source ? `（${item.source}）` : ""].join("\n");
 }
 
 /** Items are identified by their database id, or by title when a document has no ids. */

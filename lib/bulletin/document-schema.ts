@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findTextProblem, isBlank, isRealDate } from "@/lib/text/rule";
 import { BRIEF_SECTION } from "./brief";
 import { SUPPLEMENT_LABELS } from "./numbering";
+import { titleBreaksProblem } from "./title-lines";
 
 /**
  * The one bulletin document schema: what every export and preview renders, what `bulletin parse`
@@ -119,9 +120,18 @@ export const bulletinItemSchema = z.strictObject(
     source: line(L.source).nullable(),
     /** A person credited in the attribution (（通讯员 张三）, （市科协 张三）): names joined by 、. */
     author: line(L.personName).nullable().optional(),
+    /**
+     * The editor's own breaks of the title: offsets (UTF-16 code units) where a printed line starts,
+     * increasing, never at a place 避头尾 forbids (lib/bulletin/title-lines titleBreaksProblem).
+     * Absent: the title breaks automatically. Every export honours them.
+     */
+    titleBreaks: z.array(z.number({ error: "应为数字" }).int("应为整数"), { error: "应为换行位置的列表" }).max(10, "换行不能超过 10 处").optional(),
   },
   { error: "应为稿件（title、paragraphs、source）" },
-);
+).superRefine((item, ctx) => {
+  const problem = item.titleBreaks ? titleBreaksProblem(item.title, item.titleBreaks) : null;
+  if (problem) ctx.addIssue({ code: "custom", path: ["titleBreaks"], message: problem });
+});
 
 export const bulletinSectionSchema = z
   .strictObject(

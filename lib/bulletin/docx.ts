@@ -32,6 +32,7 @@ import { chineseDate } from "./dates";
 import { issueLabel, issueLine, totalLine } from "./numbering";
 import type { BulletinDocument, Footer as BulletinFooter } from "./document";
 import { WORD_FONTS } from "./fonts";
+import { printTitleLines } from "./print-html";
 
 /**
  * The bulletin as a Word file with the print's structure, for offices that finish in Word or WPS:
@@ -97,8 +98,10 @@ export async function bulletinToDocx(doc: BulletinDocument): Promise<Buffer> {
     }
     section.items.forEach((item, ii) => {
       const before = firstBody ? 0 : ii === 0 && section.title !== null ? 0 : LINE;
+      // The title's printed lines (words whole, balanced, the editor's breaks), joined by line
+      // breaks inside one paragraph: Word would otherwise break it anywhere between characters.
       if (item.title) children.push(
-        para([run(item.title, "xiaobiaosong", { bold: true })], {
+        para(printTitleLines(item).map((l, i) => run(l, "xiaobiaosong", { bold: true, ...(i > 0 ? { break: 1 } : {}) })), {
           alignment: AlignmentType.CENTER,
           keepNext: true,
           keepLines: true,

@@ -17,7 +17,8 @@ export function bulletinFingerprint(doc: BulletinDocument): string {
       .filter((s) => s.items.length > 0)
       .map((s) => [
         s.title,
-        s.items.map((i) => [i.title, i.paragraphs.map((p) => p.map((r) => [r.text, !!r.bold, !!r.italic])), i.source]),
+        // Manual title breaks print, so they count; absent ones leave the fingerprint as it always was.
+        s.items.map((i) => [i.title, i.paragraphs.map((p) => p.map((r) => [r.text, !!r.bold, !!r.italic])), i.source, ...(i.titleBreaks?.length ? [i.titleBreaks] : [])]),
       ]),
     // The 审核 and 签发 names are not in it: on an approved issue they are the approval itself.
     footer: [f.mailbox, f.editor, f.distribution, f.printedBy ?? null, f.printedDate ?? null, f.printRun ?? null],

@@ -40,7 +40,7 @@ describe("print HTML", () => {
   });
 
   it("prints the structure: lead items without a heading, sections, titles, runs, attribution at the end of the last paragraph, 版记", () => {
-    expect(html).toContain('<section class="section lead"><article class="item" id="item-7" data-item-id="7"><h3 class="item-title">导语稿件</h3>');
+    expect(html).toContain('<section class="section lead"><article class="item" id="item-7" data-item-id="7"><h3 class="item-title"><span class="title-line">导语稿件</span></h3>');
     expect(html).not.toContain("空栏目");
     expect(html).toContain("<p>普通<strong>粗</strong><em>斜</em><strong><em>粗斜</em></strong></p><p>末段<span class=\"source\">（某区科协）</span></p>");
     expect(html).toContain('<div class="distribution"><span class="label">分送：</span><div class="groups"><p>甲</p><p>乙</p></div></div>');

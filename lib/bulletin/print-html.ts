@@ -4,6 +4,8 @@ import { chineseDate } from "./dates";
 import { issueLabel, issueLine, totalLine } from "./numbering";
 import type { BulletinDocument, BulletinItem, Footer } from "./document";
 import { DEFAULT_FONT_BASE_URL, FONT_STACKS, FONT_STYLESHEET } from "./fonts";
+import { titleLines } from "./title-lines";
+import { titleWords } from "./title-words";
 
 export interface PrintHtmlOptions {
   /** Where the bundled faces are served: `${fontBaseUrl}/fonts.css`. Default /fonts/bulletin. */
@@ -80,12 +82,29 @@ function itemHtml(item: BulletinItem): string {
     else paras.push(source);
   }
   const id = item.id === undefined ? "" : ` id="item-${item.id}" data-item-id="${item.id}"`;
-  // A brief (简讯) prints without a title.
-  const title = item.title ? `<h3 class="item-title">${escText(item.title)}</h3>` : "";
+  // A brief (简讯) prints without a title. A title is set line by line (printTitleLines), each line
+  // kept whole, so the browser never re-breaks it inside a word.
+  const title = item.title
+    ? `<h3 class="item-title">${printTitleLines(item).map((l) => `<span class="title-line">${escText(l)}</span>`).join("")}</h3>`
+    : "";
   return `<article class="item${item.title ? "" : " brief"}"${id}>${title}${paras.map((p) => `<p>${p}</p>`).join("")}</article>`;
 }
 
 /** Every run type the editor stores renders: plain, bold, italic, and both. */
+/**
+ * Characters a title line holds in print: the 28-cell line less two cells on each side (the title's
+ * padding below), at the body's 16 pt and letter-spacing, so 24 full-width characters.
+ */
+export const TITLE_LINE_CELLS = 24;
+
+/**
+ * An item title's printed lines (GB/T 9704-2012 §7.3.1: words whole, lines balanced): the
+ * editor's manual breaks, and elsewhere jieba's words laid out by titleLines.
+ */
+export function printTitleLines(item: Pick<BulletinItem, "title" | "titleBreaks">): string[] {
+  return titleLines(item.title, TITLE_LINE_CELLS, { words: titleWords(item.title), breaks: item.titleBreaks });
+}
+
 function runsHtml(paragraph: Paragraph): string {
   return paragraph
     .map((run) => {
@@ -189,7 +208,9 @@ em { font-style: normal; font-family: var(--kaiti); }
 .item { margin-top: var(--line); }
 /* Whole lines only, so every line of every page sits on the 22-line grid. */
 .section-title + .item, .lead > .item:first-child { margin-top: 0; }
-.item-title { font-family: var(--xbs); font-weight: 700; text-align: center; text-wrap: balance; padding: 0 calc(2 * var(--cell)); letter-spacing: 0; break-after: avoid; break-inside: avoid; }
+.item-title { font-family: var(--xbs); font-weight: 700; text-align: center; padding: 0 calc(2 * var(--cell)); break-after: avoid; break-inside: avoid; }
+/* One printed line per span, laid out by the server (lib/bulletin/title-lines): 24 cells at the body's letter-spacing. */
+.item-title .title-line { display: block; white-space: nowrap; }
 .item p { text-indent: calc(2 * var(--cell)); }
 
 .banji-wrap { break-inside: avoid; padding-top: var(--line); }

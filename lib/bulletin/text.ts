@@ -3,6 +3,15 @@ import { formatAttribution } from "./attribution";
 import { chineseDate } from "./dates";
 import { issueLine, totalLine } from "./numbering";
 import type { BulletinDocument } from "./document";
+import { isBreakableOffset } from "./title-lines";
+
+/** A title cut at the editor's manual breaks only (offsets that are not breakable are ignored); spaces at the cuts dropped. */
+export function manualTitleLines(title: string, breaks: readonly number[] | undefined): string[] {
+  const cuts = [...new Set((breaks ?? []).filter((b) => isBreakableOffset(title, b)))].sort((a, b) => a - b);
+  return [0, ...cuts]
+    .map((from, i) => title.slice(from, [...cuts, title.length][i]).trim())
+    .filter(Boolean);
+}
 
 export const DRAFT_LINE = "【草稿】未经审核批准，不得印发";
 
@@ -23,8 +32,10 @@ export function bulletinToText(doc: BulletinDocument): string {
     if (!section.items.length) continue;
     if (section.title !== null) lines.push(`【${section.title}】`);
     for (const item of section.items) {
-      // A brief (简讯) has no title: its paragraph follows the one before.
-      if (item.title) lines.push(item.title);
+      // A brief (简讯) has no title: its paragraph follows the one before. The editor's manual
+      // title breaks are line breaks here too (the title's lines, as printed, with no blank line
+      // between); without them a title is one line and the reader's screen wraps it.
+      if (item.title) lines.push(manualTitleLines(item.title, item.titleBreaks).join("\n"));
       const paras = item.paragraphs.map(paragraphText);
       const attribution = formatAttribution(item.source, item.author);
       if (attribution) {

@@ -42,6 +42,7 @@ const issueEdit = z.discriminatedUnion("action", [
   }),
   z.object({ action: z.literal("meta"), year: z.number().int(), number: z.number().int(), totalNumber: z.number().int(), date: text, deadline: nullableText }),
   z.object({ action: z.literal("item_text"), itemId: id, title: text }),
+  z.object({ action: z.literal("title_breaks"), itemId: id, lines: z.array(text) }),
 ]);
 
 const approval = z.object({ fingerprint, level: z.number().int().min(1).max(2), round: z.number().int().positive() }).strict();
@@ -74,6 +75,8 @@ export const AUDIT_EVENTS = {
   "item.unplace": issueRef,
   "item.publish": issueRef,
   "item.import": z.object({ issueId: id, origin: text }).strict(),
+  /** The editor set (or cleared, breaks []) the title's manual breaks; lines: the title as it now prints. */
+  "item.title_breaks": z.object({ title: text, breaks: z.array(z.number().int()), lines: z.array(text) }).strict(),
   // Issues
   "issue.create": z
     .object({

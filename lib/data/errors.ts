@@ -29,7 +29,9 @@ export type AppErrorCode =
   | "merge_same"
   | "must_change_password"
   | "wrong_password"
-  | "password_unchanged";
+  | "password_unchanged"
+  | "title_changed"
+  | "title_breaks_invalid";
 
 export class AppError extends Error {
   constructor(

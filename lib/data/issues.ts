@@ -14,12 +14,14 @@ import {
   publications,
   reviewRounds,
   type Issue,
+  type Item,
   type IssueSection,
   type IssueStatus,
 } from "@/db/schema";
 import type { BulletinDocument } from "@/lib/bulletin/document";
 import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
 import { bulletinFingerprint } from "@/lib/bulletin/fingerprint";
+import { currentTitleBreaks } from "@/lib/bulletin/title-breaks";
 import { docToParagraphs } from "@/lib/editor/schema";
 import { type IssueAction, issueTransition, nextIssueState } from "@/lib/workflow/issue";
 import { type Actor, requireRole } from "./actor";
@@ -206,6 +208,7 @@ function buildBulletin(issue: Issue): { doc: BulletinDocument; fingerprint: stri
           paragraphs: docToParagraphs(r.item.body),
           source: r.p.sourceOverride ?? r.item.source,
           ...(r.item.bylineName ? { author: r.item.bylineName } : {}),
+          ...titleBreaksOf(r.item),
         };
       }),
   }));
@@ -240,6 +243,12 @@ function buildBulletin(issue: Issue): { doc: BulletinDocument; fingerprint: stri
     if (signed) doc.footer.signer = signed.userName;
   }
   return { doc, fingerprint };
+}
+
+/** The editor's manual title breaks that hold for the item's title now, as the document carries them (absent when none). */
+function titleBreaksOf(item: Item): { titleBreaks?: number[] } {
+  const { at } = currentTitleBreaks(item.title, item.titleBreaks);
+  return at.length ? { titleBreaks: at } : {};
 }
 
 export function issueDocument(actor: Actor, id: number) {
@@ -660,6 +669,8 @@ export function correctItem(actor: Actor, input: z.infer<typeof correctItemSchem
   // A 目录提要 line that printed the old title in full prints the corrected one (a shortened
   // line stays as the editor wrote it).
   next.toc = next.toc.map((line) => (line === target.title ? input.title : line));
+  // Manual title breaks set for the old title go (the corrected title breaks automatically).
+  if (target.title !== input.title) delete target.titleBreaks;
   target.title = input.title;
   target.paragraphs = input.paragraphs.map((p) => [{ text: p }]);
   return correctIssue(actor, { issueId: input.issueId, version: input.version, document: next, note: input.note });

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DecideForm } from "@/components/desk/decide-form";
 import { DeskItemEditor } from "@/components/desk/desk-item-editor";
 import { NearDuplicates } from "@/components/desk/near-duplicates";
+import { TitleBreakEditor } from "@/components/desk/title-break-editor";
 import { WordListHits } from "@/components/issue/word-list-hits";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
@@ -109,6 +110,7 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
           fields={itemFieldsOf(item)}
         />
       )}
+      {editable && <TitleBreakEditor actor={actor} itemId={item.id} />}
       <p>
         <Link href={`/audit?entity=item&entityId=${item.id}`}>{ta("itemLog")}</Link>
       </p>

@@ -1,0 +1,128 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useMemo, useState } from "react";
+import { setTitleBreaksAction } from "@/app/actions/title-breaks";
+import { isBreakableOffset, titleLines } from "@/lib/bulletin/title-lines";
+import type { TitleBreakView } from "@/lib/data/title-breaks";
+import styles from "./title-break-editor.module.css";
+
+/**
+ * The title as its words with a toggle between each two where a line may break (aria-pressed, and
+ * a label naming the word before it), a preview of the printed lines (the same titleLines the
+ * print uses), and save / back to automatic. Read-only while the issue is in review or approved.
+ */
+export function TitleBreakForm({ view }: { view: TitleBreakView }) {
+  const t = useTranslations("titles");
+  const router = useRouter();
+  const uid = useId();
+  const [breaks, setBreaks] = useState<number[]>(view.breaks);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  // Word ends where a break may go, with the word before each (for its label).
+  const words = useMemo(() => wordEnds(view.title, view.words), [view.words, view.title]);
+  const lines = titleLines(view.title, view.cells, { words: view.words, breaks });
+  const changed = breaks.join(",") !== view.breaks.join(",");
+
+  function toggle(at: number) {
+    setStatus(null);
+    setError(null);
+    setBreaks((b) => (b.includes(at) ? b.filter((x) => x !== at) : [...b, at].sort((x, y) => x - y)));
+  }
+
+  async function save(next: number[]) {
+    setPending(true);
+    setStatus(null);
+    const res = await setTitleBreaksAction({ itemId: view.itemId, title: view.title, breaks: next });
+    setPending(false);
+    if ("error" in res) {
+      setError(res.error);
+      return;
+    }
+    setError(null);
+    setBreaks(res.data.breaks);
+    setStatus(t("saved"));
+    router.refresh();
+  }
+
+  const locked = !view.editable;
+  return (
+    <section className="card" aria-labelledby={`${uid}-h`} data-testid="title-breaks">
+      <h2 id={`${uid}-h`}>{t("heading")}</h2>
+      <p className="hint">{t("hint")}</p>
+      {locked && <p className="note">{t("locked")}</p>}
+      {view.dropped.length > 0 && (
+        <p className="note" role="status" data-testid="title-breaks-dropped">
+          {t("dropped", { list: view.dropped.join("”、“") })}
+        </p>
+      )}
+      <div className={styles.words} role="group" aria-label={t("breakPoints")}>
+        {words.map((w, i) => {
+          const last = i === words.length - 1;
+          return (
+            <span key={w.end} className={styles.word}>
+              {w.text}
+              {!last && w.breakable && (
+                <button
+                  type="button"
+                  className={styles.gap}
+                  aria-pressed={breaks.includes(w.end)}
+                  aria-label={t("breakAfter", { word: w.label })}
+                  disabled={locked || pending}
+                  onClick={() => toggle(w.end)}
+                >
+                  {breaks.includes(w.end) ? "↵" : "·"}
+                </button>
+              )}
+            </span>
+          );
+        })}
+      </div>
+      <p className="hint" id={`${uid}-p`}>
+        {t("preview", { cells: view.cells })} — {breaks.length ? t("manual", { count: breaks.length }) : t("automatic")}
+      </p>
+      <div className={styles.preview} aria-labelledby={`${uid}-p`} data-testid="title-breaks-preview">
+        {lines.map((l, i) => (
+          <span key={i} className={styles.previewLine}>
+            {l}
+          </span>
+        ))}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {status && <p role="status">{status}</p>}
+      {!locked && (
+        <div className={styles.buttons}>
+          <button type="button" className="primary" disabled={pending || !changed} onClick={() => save(breaks)}>
+            {t("save")}
+          </button>
+          <button type="button" disabled={pending || (!breaks.length && !view.breaks.length)} onClick={() => save([])}>
+            {t("auto")}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Each word with the offset where it ends, whether a line may break there, and the label of that place. */
+function wordEnds(title: string, words: TitleBreakView["words"]) {
+  const punct = /^[\p{P}\s]+$/u;
+  const out: { text: string; label: string; end: number; breakable: boolean }[] = [];
+  let at = 0;
+  words.forEach((w, i) => {
+    at += w.text.length;
+    // Labelled with the words before the place, back to five characters or the previous
+    // punctuation: 在“北京制冷学会”后换行, 在“制冷学会、”后换行.
+    let label = w.text;
+    for (let k = i - 1; k >= 0 && [...label].length < 5 && !punct.test(words[k].text); k--) label = words[k].text + label;
+    out.push({ text: w.text, label: label.trim() || label, end: at, breakable: isBreakableOffset(title, at) });
+  });
+  return out;
+}
