@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ArrangeBoard } from "@/components/desk/arrange-board";
 import { IssueMetaForm } from "@/components/desk/issue-meta-form";
 import { ExportLinks } from "@/components/issue/export-links";
+import { PrintLinks } from "@/components/issue/print-links";
 import { GlyphPreflight } from "@/components/issue/glyph-preflight";
 import { WordListHits } from "@/components/issue/word-list-hits";
 import { StatusBadge } from "@/components/item/status-badge";
@@ -39,6 +40,7 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
       </div>
       <ReturnedNotice returned={returnedReason(actor, issue.id)} />
       <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
+      <PrintLinks issueId={issue.id} />
       <ExportLinks issueId={issue.id} />
       <GlyphPreflight doc={doc} />
       <WordListHits
