@@ -46,6 +46,19 @@ export function ItemCard({
   );
 }
 
+/** What a section and its rows get from the board: whether they may change, and how. */
+export interface BoardControls {
+  /** The other sections of the issue (targets of 移入). */
+  others: BoardSection[];
+  /** The issue is drafting: drag handles and buttons are shown. */
+  editable: boolean;
+  /** A change is on its way: buttons wait. */
+  disabled: boolean;
+  change: (c: ArrangeChange) => void;
+  /** A sentence for the screen reader's live region. */
+  announce: (s: string) => void;
+}
+
 /** A placed item in its section: title, unit, 字数, the move buttons and its 目录提要/署名 options. */
 export function PlacedItemCard({
   placement,
@@ -56,16 +69,7 @@ export function PlacedItemCard({
   disabled,
   change,
   announce,
-}: {
-  placement: BoardPlacement;
-  section: BoardSection;
-  index: number;
-  others: BoardSection[];
-  editable: boolean;
-  disabled: boolean;
-  change: (c: ArrangeChange) => void;
-  announce: (s: string) => void;
-}) {
+}: { placement: BoardPlacement; section: BoardSection; index: number } & BoardControls) {
   const t = useTranslations("desk");
   const p = placement;
   const move = (to: number) => {

@@ -4,31 +4,14 @@ import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslations } from "next-intl";
-import type { ArrangeChange, BoardSection } from "@/lib/data/arrange";
+import type { BoardSection } from "@/lib/data/arrange";
 import { containerKey, type DragData, itemKey, sectionKey } from "@/lib/desk/board-dnd";
 import { sectionChars } from "@/lib/desk/board-model";
-import { PlacedItemCard } from "./item-card";
+import { type BoardControls, PlacedItemCard } from "./item-card";
 
 /** One section of the issue: draggable as a whole, a drop list for items, and its buttons. */
-export function SectionColumn({
-  section,
-  index,
-  count,
-  others,
-  editable,
-  disabled,
-  change,
-  announce,
-}: {
-  section: BoardSection;
-  index: number;
-  count: number;
-  others: BoardSection[];
-  editable: boolean;
-  disabled: boolean;
-  change: (c: ArrangeChange) => void;
-  announce: (s: string) => void;
-}) {
+export function SectionColumn({ section, index, count, ...controls }: { section: BoardSection; index: number; count: number } & BoardControls) {
+  const { editable, disabled, change } = controls;
   const t = useTranslations("desk");
   const name = section.title ?? t("lead");
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition } = useSortable({
@@ -81,7 +64,7 @@ export function SectionColumn({
         <ol ref={setDropRef} className={`drop-list${isOver ? " over" : ""}`} data-testid={`list-${section.id}`}>
           {n === 0 && <li className="empty">{t("sectionDrop")}</li>}
           {section.placements.map((p, i) => (
-            <PlacedItemCard key={p.itemId} placement={p} section={section} index={i} others={others} editable={editable} disabled={disabled} change={change} announce={announce} />
+            <PlacedItemCard key={p.itemId} placement={p} section={section} index={i} {...controls} />
           ))}
         </ol>
       </SortableContext>
