@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /**
  * The issue's print view for reading, at the page's full width and at full size (not the board's
@@ -10,10 +10,23 @@ import { useRef, useState } from "react";
 export function PrintReader({ html, title }: { html: string; title: string }) {
   const ref = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState<number | null>(null);
-  const fit = () => {
-    const doc = ref.current?.contentDocument;
-    if (doc) setHeight(Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0));
-  };
+  useEffect(() => {
+    const frame = ref.current;
+    if (!frame) return;
+    const measure = () => {
+      const doc = frame.contentDocument;
+      if (doc?.documentElement) setHeight(Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0));
+    };
+    // The server-rendered frame may have loaded before this ran; measure now, on load, and again
+    // once its fonts are in (the text reflows when the print faces replace the fallback).
+    const fit = () => {
+      measure();
+      void frame.contentDocument?.fonts?.ready.then(measure);
+    };
+    frame.addEventListener("load", fit);
+    if (frame.contentDocument?.readyState === "complete") fit();
+    return () => frame.removeEventListener("load", fit);
+  }, [html]);
   return (
     <iframe
       ref={ref}
@@ -22,7 +35,6 @@ export function PrintReader({ html, title }: { html: string; title: string }) {
       sandbox="allow-same-origin"
       className="print-reader"
       data-testid="print-frame"
-      onLoad={fit}
       style={height ? { height: height + 2 } : undefined}
     />
   );

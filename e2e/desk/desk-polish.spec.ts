@@ -103,4 +103,22 @@ test("placing defaults to the item's section; Space, ↓, Space moves a short se
   // Saved: a fresh load shows the new order.
   await page.reload();
   expect(Object.keys(await sectionIds(page))).toEqual(["基层动态", "科创工作"]);
+
+  // The reviewer's page links the same, and shows the issue at full width and as tall as it is.
+  const context = await browser.newContext({ storageState: stateFile("reviewer"), viewport: { width: 1400, height: 900 } });
+  const reviewer = await context.newPage();
+  await reviewer.goto(`/review/issues/${issueId}`);
+  await expect(reviewer.getByTestId("export-pdf")).toBeVisible();
+  await expect(reviewer.getByTestId("print-view-link")).toHaveAttribute("href", `/api/issues/${issueId}/export?format=html`);
+  const frame = reviewer.getByTestId("print-frame");
+  const size = () => frame.evaluate((el) => ({ width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height, doc: (el as HTMLIFrameElement).contentDocument?.documentElement.scrollHeight ?? 0 }));
+  await expect.poll(async () => (await size()).height).toBeGreaterThan(900);
+  await expect
+    .poll(async () => {
+      const m = await size();
+      return Math.abs(m.height - m.doc);
+    })
+    .toBeLessThan(5);
+  expect((await size()).width).toBeGreaterThan(1000); // was 820 px at zoom 0.6 = 492 px
+  await context.close();
 });
