@@ -17,14 +17,19 @@ export async function acceptAllSubmitted(page: Page) {
   await expect(page.getByRole("status")).toContainText(/已采用 \d+ 篇/);
 }
 
-/** Creates an issue with the given numbers. */
-export async function createIssue(page: Page, n: { year: number; number: number; total: number; date: string }) {
+/** Fills the new-issue form with the given numbers and presses 创建 (whether or not it is refused). */
+export async function submitNewIssue(page: Page, n: { year: number; number: number; total: number; date: string }) {
   await page.goto("/desk/issues");
   await page.getByLabel("年份").fill(String(n.year));
   await page.getByLabel("期号（第N期）").fill(String(n.number));
   await page.getByLabel("总期号（总第M期）").fill(String(n.total));
   await page.getByLabel("出刊日期").fill(n.date);
   await page.getByRole("button", { name: "创建" }).click();
+}
+
+/** Creates an issue with the given numbers. */
+export async function createIssue(page: Page, n: { year: number; number: number; total: number; date: string }) {
+  await submitNewIssue(page, n);
   await expect(page.getByRole("heading", { name: `编排 ${n.year}年第${n.number}期（总第${n.total}期）` })).toBeVisible();
   return Number(page.url().split("/").pop());
 }

@@ -131,7 +131,9 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
       report.reason =
         e instanceof AppError && e.code === "duplicate_number"
           ? `${e.params.year}年第${e.params.number}期已存在，期号不能重复`
-          : e instanceof AppError
+          : e instanceof AppError && e.code === "duplicate_total"
+            ? `总第${e.params.total}期已被${e.params.year}年第${e.params.number}期使用，总期号不能重复`
+            : e instanceof AppError
             ? `内容不完整（${e.field ?? e.code}）`
             : e instanceof Error
               ? e.message

@@ -1,9 +1,12 @@
 import { eq, sql } from "drizzle-orm";
+import { createTranslator } from "next-intl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, issueSections, issues, items, placements } from "@/db/schema";
 import { bulletinToText } from "@/lib/bulletin/text";
 import { demoActor, errorCode } from "@/lib/testing/fixtures";
+import zhCommon from "@/lib/i18n/messages/zh-CN/common.json";
+import { AppError } from "./errors";
 import type { Actor } from "./actor";
 import { arrangeIssue, arrangeSchema, boardView, issueMetaSchema, updateIssueMeta, upcomingDeadline } from "./arrange";
 import { createIssue, getIssue, loadBulletin, proposeNextIssue } from "./issues";
@@ -129,7 +132,19 @@ describe("issue numbers and deadline", () => {
       issueMetaSchema.parse({ issueId: b.id, version: b.version, year: b.year, number: b.number, totalNumber: b.totalNumber, date: b.date, deadline, ...n });
     const before = snapshot();
     expect(code(() => updateIssueMeta(editor, input({ number: a.number })))).toBe("duplicate_number");
-    expect(code(() => updateIssueMeta(editor, input({ totalNumber: a.totalNumber })))).toBe("duplicate_number");
+    expect(code(() => updateIssueMeta(editor, input({ totalNumber: a.totalNumber })))).toBe("duplicate_total");
+    // The message names the running number (总第N期), not only the other issue's 第N期.
+    const clash = (() => {
+      try {
+        updateIssueMeta(editor, input({ totalNumber: a.totalNumber }));
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(clash).toBeInstanceOf(AppError);
+    expect(clash!.field).toBe("totalNumber");
+    const t = createTranslator({ locale: "zh-CN", messages: zhCommon, namespace: "errors" });
+    expect(t("duplicate_total", clash!.params)).toBe(`总第${a.totalNumber}期已被${a.year}年第${a.number}期使用，总期号不能重复。`);
     expect(code(() => updateIssueMeta(changping, input({ number: 50 })))).toBe("forbidden");
     expect(snapshot()).toEqual(before);
     const updated = updateIssueMeta(editor, input({ number: 50, totalNumber: 500 }, "2099-01-02T17:30"));

@@ -232,8 +232,8 @@ export function updateIssueMeta(actor: Actor, input: z.infer<typeof issueMetaSch
     .all()
     .find((r) => r.id !== current.id && ((r.year === input.year && r.number === input.number) || r.totalNumber === input.totalNumber));
   if (clash) {
-    const field = clash.year === input.year && clash.number === input.number ? "number" : "totalNumber";
-    throw new AppError("duplicate_number", { year: clash.year, number: clash.number }, field);
+    if (clash.year === input.year && clash.number === input.number) throw new AppError("duplicate_number", { year: clash.year, number: clash.number }, "number");
+    throw new AppError("duplicate_total", { total: input.totalNumber, year: clash.year, number: clash.number }, "totalNumber");
   }
   const { issueId, version, ...set } = input;
   return changeIssue(actor, { issueId, version }, "edit", { set, detail: { action: "meta", ...set, deadline: set.deadline?.toISOString() ?? null } });

@@ -14,6 +14,7 @@ export type AppErrorCode =
   | "self_approval"
   | "quote_not_found"
   | "duplicate_number"
+  | "duplicate_total"
   | "title_mismatch"
   | "throttled"
   | "upload_too_large"

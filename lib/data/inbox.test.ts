@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { auditLog, items } from "@/db/schema";
 import { demoActor, errorCode } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
-import { inboxFilterSchema, listInbox } from "./inbox";
+import { inboxFilterFromParams, inboxFilterSchema, listInbox } from "./inbox";
 import { decideItems, decideItemsSchema } from "./items";
 
 const actor = demoActor;
@@ -39,6 +39,22 @@ describe("inbox", () => {
     expect(desc[0]).toBe(all.rows[all.rows.length - 1].id);
     expect(inboxFilterSchema.safeParse({ from: "2023-02-30" }).success).toBe(false);
     expect(code(() => listInbox(changping))).toBe("forbidden");
+  });
+
+  it("opens on what waits for a decision, newest first; the URL overrides", () => {
+    const opening = inboxFilterFromParams({});
+    expect(opening).toMatchObject({ filter: { status: "submitted", sort: "submitted_desc" }, tab: "submitted", ok: true });
+    const rows = listInbox(editor, opening.filter).rows;
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.every((r) => r.status === "submitted")).toBe(true);
+    const times = rows.map((r) => r.submittedAt!.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // status=all: every status; an explicit status and sort win over the defaults.
+    expect(inboxFilterFromParams({ status: "all" })).toMatchObject({ filter: { status: undefined, sort: "submitted_desc" }, tab: "all" });
+    expect(inboxFilterFromParams({ status: "accepted", sort: "title" })).toMatchObject({ filter: { status: "accepted", sort: "title" }, tab: "accepted" });
+    expect(new Set(listInbox(editor, inboxFilterFromParams({ status: "all" }).filter).rows.map((r) => r.status)).size).toBeGreaterThan(1);
+    // A malformed URL: the opening filter, and ok false (the page says so).
+    expect(inboxFilterFromParams({ status: "nonsense" })).toMatchObject({ filter: { status: "submitted", sort: "submitted_desc" }, ok: false });
   });
 
   it("bulk decisions are all or nothing; return needs a note; contributors cannot decide", () => {

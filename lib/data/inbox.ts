@@ -25,6 +25,26 @@ export const inboxFilterSchema = z.object({
 });
 export type InboxFilter = Partial<z.infer<typeof inboxFilterSchema>>;
 
+/**
+ * What the inbox opens on when the URL does not say: what waits for a decision (submitted), newest
+ * first. Both are served by the index items_status_submitted (status, submitted_at), walked
+ * backwards and stopped at the page (lib/data/query-plans.test.ts checks it).
+ */
+export const INBOX_DEFAULTS = { status: "submitted", sort: "submitted_desc" } as const;
+
+/**
+ * The inbox page's filter from its URL (`?status=…&sort=…&unitId=…`), with INBOX_DEFAULTS filled in
+ * where a parameter is absent. `status=all` asks for every status (no status filter). A malformed
+ * URL gives `ok: false` and the default filter. `tab` is the status tab to mark as current.
+ */
+export function inboxFilterFromParams(sp: Record<string, string | undefined>): { filter: InboxFilter; tab: ItemStatus | "all"; ok: boolean } {
+  const status = sp.status === undefined || sp.status === "" ? INBOX_DEFAULTS.status : sp.status;
+  const parsed = inboxFilterSchema.safeParse({ ...sp, status: status === "all" ? undefined : status });
+  const filter: InboxFilter = parsed.success ? parsed.data : { status: INBOX_DEFAULTS.status };
+  filter.sort ??= INBOX_DEFAULTS.sort;
+  return { filter, tab: filter.status ?? "all", ok: parsed.success };
+}
+
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function inboxWhere(filter: InboxFilter, withStatus: boolean) {

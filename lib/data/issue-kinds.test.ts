@@ -22,7 +22,7 @@ describe("issue kinds in the product", () => {
     expect([next.number, next.totalNumber]).toEqual([p.number + 2, p.totalNumber + 2]);
     // Its second number is taken too.
     expect(errorCode(() => createIssue(editor(), { year: 2027, number: p.number + 1, totalNumber: p.totalNumber + 9, date: "2027-03-08" }))).toBe("duplicate_number");
-    expect(errorCode(() => createIssue(editor(), { year: 2027, number: p.number + 9, totalNumber: p.totalNumber + 1, date: "2027-03-08" }))).toBe("duplicate_number");
+    expect(errorCode(() => createIssue(editor(), { year: 2027, number: p.number + 9, totalNumber: p.totalNumber + 1, date: "2027-03-08" }))).toBe("duplicate_total");
 
     const { doc } = loadBulletin(double.id);
     expect(doc.masthead).toMatchObject({ kind: "double", number: p.number, numberEnd: p.number + 1, totalNumberEnd: p.totalNumber + 1 });

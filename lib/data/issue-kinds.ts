@@ -119,7 +119,9 @@ export function assertKindNumbersFree(
       throw new AppError("duplicate_number", { year: o.year, number: o.number }, "number");
     }
     if (overlap(n.totalNumber, n.totalNumberEnd ?? n.totalNumber, o.totalNumber, o.totalNumberEnd ?? o.totalNumber)) {
-      throw new AppError("duplicate_number", { year: o.year, number: o.number }, "totalNumber");
+      // Name the running number that clashes (总第N期), not the other issue's 第N期 alone.
+      const total = Math.max(n.totalNumber, o.totalNumber);
+      throw new AppError("duplicate_total", { total, year: o.year, number: o.number }, "totalNumber");
     }
   }
 }

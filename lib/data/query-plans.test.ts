@@ -12,7 +12,7 @@ import type { Actor } from "./actor";
 import { listUnits, publicationSettings } from "./admin";
 import { boardView, upcomingDeadline } from "./arrange";
 import { countAudit, listAudit } from "./audit-log";
-import { inboxFilterOptions, listInbox, listPlaceable } from "./inbox";
+import { inboxFilterFromParams, inboxFilterOptions, listInbox, listPlaceable } from "./inbox";
 import { issueHistory, issueYears, listIssues, loadBulletin, proposeNextIssue } from "./issues";
 import { countMyItems, getItem, listMyItems } from "./items";
 import { countNotifications, listNotifications, unreadCount } from "./notifications";
@@ -119,6 +119,9 @@ describe("query plans at 20,000 items and 300 issues", () => {
 function exercise() {
     // The inbox: default, each tab, each filter, each sort, a search.
   run("inbox: default", () => listInbox(editor));
+  run("inbox: opening page (waiting, newest first)", () => listInbox(editor, inboxFilterFromParams({}).filter));
+  run("inbox: opening page 5", () => listInbox(editor, inboxFilterFromParams({ page: "5" }).filter));
+  run("inbox: every status, newest first", () => listInbox(editor, inboxFilterFromParams({ status: "all" }).filter));
   for (const status of ["submitted", "accepted", "returned", "declined", "placed", "published"] as const) run(`inbox: status=${status}`, () => listInbox(editor, { status }));
   run("inbox: by unit", () => listInbox(editor, { unitId }));
   run("inbox: by unit + status", () => listInbox(editor, { unitId, status: "submitted" }));

@@ -79,7 +79,7 @@ describe("the thin path through the data layer", () => {
     const p = proposeNextIssue(editor, "2026-11-22");
     createIssue(editor, p);
     expect(code(() => createIssue(editor, { ...p, totalNumber: p.totalNumber + 10 }))).toBe("duplicate_number");
-    expect(code(() => createIssue(editor, { ...p, number: p.number + 10 }))).toBe("duplicate_number");
+    expect(code(() => createIssue(editor, { ...p, number: p.number + 10 }))).toBe("duplicate_total");
   });
 
   it("restarts 第N期 each year and never restarts 总第M期", () => {

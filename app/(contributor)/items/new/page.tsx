@@ -3,6 +3,7 @@ import { GuidancePanel } from "@/components/calls/guidance-panel";
 import { ItemForm } from "@/components/item/item-form";
 import { formatChina, openCallsForUnit } from "@/lib/data/calls";
 import { requirePageActor } from "@/lib/auth/session";
+import { defaultSource } from "@/lib/data/attribution-default";
 import { itemUnitName, listUnitNames, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
 
@@ -22,7 +23,8 @@ export default async function NewItemPage({ searchParams }: { searchParams: Prom
         initial={{
           title: "",
           body: { type: "doc", content: [{ type: "paragraph" }] },
-          source: unitName,
+          // The office's own news prints without a 署名; every other unit's name is its default.
+          source: defaultSource(actor),
           suggestedSectionId: null,
           eventDate: "",
           contactName: actor.displayName,

@@ -4,7 +4,7 @@ import { ITEM_STATUSES } from "@/db/schema";
 import { InboxTable } from "@/components/desk/inbox-table";
 import { Pager } from "@/components/layout/pager";
 import { requirePageActor } from "@/lib/auth/session";
-import { INBOX_SORTS, type InboxFilter, inboxFilterOptions, inboxFilterSchema, listInboxOffThread } from "@/lib/data/inbox";
+import { INBOX_SORTS, inboxFilterFromParams, inboxFilterOptions, listInboxOffThread } from "@/lib/data/inbox";
 import { nearDuplicatesOf } from "@/lib/data/near-duplicates";
 
 type Search = Record<string, string | undefined>;
@@ -12,8 +12,8 @@ type Search = Record<string, string | undefined>;
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor("editor");
   const sp = await searchParams;
-  const parsed = inboxFilterSchema.safeParse(sp);
-  const filter: InboxFilter = parsed.success ? parsed.data : {};
+  // Opens on what waits for a decision, newest first; the URL overrides (status=all for every status).
+  const { filter, tab: active, ok } = inboxFilterFromParams(sp);
   const { rows, counts, page } = await listInboxOffThread(actor, filter);
   const duplicates = nearDuplicatesOf(
     actor,
@@ -21,13 +21,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   );
   const options = inboxFilterOptions(actor);
   const [t, ti, ts, format, tsearch] = await Promise.all([getTranslations("desk"), getTranslations("item"), getTranslations("itemStatus"), getFormatter(), getTranslations("search")]);
-  const active = filter.status;
   const statuses = ITEM_STATUSES.filter((s) => s !== "draft");
   const total = statuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
   // Tabs keep the other filters.
-  const withStatus = (status?: string) => {
+  const withStatus = (status: string) => {
     const q = new URLSearchParams(Object.entries(sp).filter((e): e is [string, string] => !!e[1] && e[0] !== "status" && e[0] !== "page"));
-    if (status) q.set("status", status);
+    if (status !== "submitted") q.set("status", status);
     const s = q.toString();
     return `/desk/inbox${s ? `?${s}` : ""}`;
   };
@@ -35,7 +34,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     <section>
       <h1>{t("inboxTitle")}</h1>
       <form className="card form inbox-filters" method="get" action="/desk/inbox" aria-label={t("filters")}>
-        {active && <input type="hidden" name="status" value={active} />}
+        {active !== "submitted" && <input type="hidden" name="status" value={active} />}
         <div className="field-row">
           <div className="field">
             <label htmlFor="inbox-q">{t("search")}</label>
@@ -76,7 +75,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </div>
           <div className="field">
             <label htmlFor="inbox-sort">{t("sort")}</label>
-            <select id="inbox-sort" name="sort" defaultValue={filter.sort ?? "submitted_asc"}>
+            <select id="inbox-sort" name="sort" defaultValue={filter.sort}>
               {INBOX_SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`sorts.${s}`)}
@@ -91,14 +90,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </button>
           <Link href="/desk/inbox">{t("clearFilters")}</Link>
         </div>
-        {!parsed.success && (
+        {!ok && (
           <p role="alert" className="error">
             {t("badFilter")}
           </p>
         )}
       </form>
       <nav aria-label={ti("status")} className="tabs">
-        <Link href={withStatus()} aria-current={!active ? "page" : undefined}>
+        <Link href={withStatus("all")} aria-current={active === "all" ? "page" : undefined}>
           {ti("allStatuses")} <span className="count">{total}</span>
         </Link>
         {statuses.map((s) => (

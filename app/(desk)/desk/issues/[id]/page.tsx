@@ -1,8 +1,10 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ArrangeBoard } from "@/components/desk/arrange-board";
 import { IssueMetaForm } from "@/components/desk/issue-meta-form";
 import { ExportLinks } from "@/components/issue/export-links";
+import { PrintLinks } from "@/components/issue/print-links";
 import { GlyphPreflight } from "@/components/issue/glyph-preflight";
 import { WordListHits } from "@/components/issue/word-list-hits";
 import { StatusBadge } from "@/components/item/status-badge";
@@ -16,6 +18,7 @@ import { listThreads, returnedReason, voidedApproval } from "@/lib/data/review";
 import { ReturnedNotice } from "@/components/review/returned-notice";
 import { issueLabel, totalLine } from "@/lib/bulletin/numbering";
 import { loadPageRecord } from "@/lib/auth/page-record";
+import { boardQueryKey } from "@/lib/desk/board-query";
 
 export default async function ArrangePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
@@ -23,6 +26,9 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
   const issue = getIssue(actor, board.issue.id);
   const { doc } = issueDocument(actor, issue.id);
   const threads = listThreads(actor, issue.id);
+  // The board's React Query cache is seeded from here (STYLE.md §10): prefetched on the server, hydrated on the client.
+  const queries = new QueryClient();
+  await queries.prefetchQuery({ queryKey: boardQueryKey(board.issue.id), queryFn: () => board });
   const [t, ts, tr] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getTranslations("review")]);
   // A 合刊 or a supplement is named as its masthead prints it: 2024年第3-4期合刊（总第120-121期）, 2024年增刊第1期.
   const label = issue.kind === "regular" ? t("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber }) : `${issueLabel(doc.masthead)}${totalLine(doc.masthead, "（", "）")}`;
@@ -34,6 +40,7 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
       </div>
       <ReturnedNotice returned={returnedReason(actor, issue.id)} />
       <ApprovalNotice issue={issue} voided={voidedApproval(actor, issue.id)} />
+      <PrintLinks issueId={issue.id} />
       <ExportLinks issueId={issue.id} />
       <GlyphPreflight doc={doc} />
       <WordListHits
@@ -54,7 +61,9 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
           }}
         />
       )}
-      <ArrangeBoard key={issue.id} initial={board} />
+      <HydrationBoundary state={dehydrate(queries)}>
+        <ArrangeBoard key={issue.id} issueId={issue.id} />
+      </HydrationBoundary>
       {threads.length > 0 && (
         <div data-testid="desk-threads">
           <p className="note">{t("threadsHint")}</p>

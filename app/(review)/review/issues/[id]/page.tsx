@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ExportLinks } from "@/components/issue/export-links";
+import { PrintLinks } from "@/components/issue/print-links";
+import { PrintReader } from "@/components/review/print-reader";
 import { GlyphPreflight } from "@/components/issue/glyph-preflight";
 import { WordListHits } from "@/components/issue/word-list-hits";
 import { StatusBadge } from "@/components/item/status-badge";
@@ -39,21 +41,14 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
       />
       {issue.status === "in_review" && <ReviewDecision actor={actor} issueId={issue.id} version={issue.version} fingerprint={fingerprint} />}
       {comparison && issue.status === "in_review" && <RoundChanges comparison={comparison} round={round} />}
-      <div className="arrange">
-        <div className="preview-pane">
-          <h2>{t("printView")}</h2>
-          <ExportLinks issueId={issue.id} />
-          {/* The same renderer as the PDF. Sandboxed: it runs no script; same origin only so its fonts load. */}
-          <iframe
-            title={t("printFrame")}
-            srcDoc={bulletinToPrintHtml(doc)}
-            sandbox="allow-same-origin"
-            className="print-frame"
-            data-testid="print-frame"
-          />
-        </div>
-        <CommentThreads issueId={issue.id} threads={threads} items={items} canOpen={issue.status === "in_review"} />
-      </div>
+      <section className="print-read" aria-labelledby="print-read-heading">
+        <h2 id="print-read-heading">{t("printView")}</h2>
+        <PrintLinks issueId={issue.id} />
+        <ExportLinks issueId={issue.id} />
+        {/* The same renderer as the PDF, read at full width and full size. */}
+        <PrintReader title={t("printFrame")} html={bulletinToPrintHtml(doc)} />
+      </section>
+      <CommentThreads issueId={issue.id} threads={threads} items={items} canOpen={issue.status === "in_review"} />
       <p>
         <Link href={`/audit?entity=issue&entityId=${issue.id}`}>{t("auditLink")}</Link>
       </p>
