@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { confirmUnitAction, createUnitAction, mergeUnitAction, setUnitActiveAction, updateUnitAction } from "@/app/(admin)/admin/actions";
+import { confirmUnitAction, createUnitAction, mergeUnitAction, setUnitActiveAction, updateUnitAction } from "@/app/actions/admin";
 import { UNIT_KINDS, type UnitKind } from "@/db/schema";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 

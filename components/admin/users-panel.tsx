@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { createUserAction, liftThrottleAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/app/(admin)/admin/actions";
+import { createUserAction, liftThrottleAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/app/actions/admin";
 import { ROLES, type Role } from "@/db/schema";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 

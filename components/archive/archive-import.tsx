@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { importArchiveAction, parseUploadAction } from "@/app/(office)/office/import/actions";
+import { importArchiveAction, parseUploadAction } from "@/app/actions/import";
 import type { BulletinDocument, BulletinItem } from "@/lib/bulletin/document";
 
 type Report = { issueId: number; year: number; number: number; items: number; unitsCreated: string[]; tocUnmatched: string[] };

@@ -3,7 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { changePasswordAction } from "@/app/account/password/actions";
+import { changePasswordAction } from "@/app/actions/password";
 
 /** Current password, new password twice; on success every session ends and the user signs in again. */
 export function ChangePasswordForm() {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { updateGuidanceAction } from "@/app/(desk)/desk/calls/actions";
+import { updateGuidanceAction } from "@/app/actions/calls";
 
 /** The editor edits the standing guidance (报送要点) shown beside every unit's form. */
 export function GuidanceEditor({ body }: { body: string }) {

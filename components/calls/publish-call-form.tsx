@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { publishCallAction } from "@/app/(desk)/desk/calls/actions";
+import { publishCallAction } from "@/app/actions/calls";
 import styles from "./calls.module.css";
 
 /** The editor's form for a new call (约稿): topic, guidance, deadline, units, optional issue. */

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { closeCallAction, remindNowAction } from "@/app/(desk)/desk/calls/actions";
+import { closeCallAction, remindNowAction } from "@/app/actions/calls";
 
 /** 催报: reminds the units that have sent nothing for the call (or the issue's 截稿), now. */
 export function RemindNowButton({ target }: { target: { callId: number } | { issueId: number } }) {

@@ -22,7 +22,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { ConfirmButton } from "@/components/review/confirm-button";
-import { arrangeAction, boardAction, reopenIssueAction, sendToReviewAction } from "@/app/(desk)/desk/actions";
+import { arrangeAction, boardAction, reopenIssueAction, sendToReviewAction } from "@/app/actions/desk";
 import type { ArrangeChange as ArrangeOp, BoardPlacement, BoardSection, BoardView } from "@/lib/data/arrange";
 import { applyOptimistic, sectionChars } from "@/lib/desk/board-model";
 

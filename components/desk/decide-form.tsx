@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { decideItemAction } from "@/app/(desk)/desk/actions";
+import { decideItemAction } from "@/app/actions/desk";
 
 /** Accept, return (a note is required) or decline one submitted item. */
 export function DecideForm({ id, version }: { id: number; version: number }) {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { updateItemAction } from "@/app/(contributor)/items/actions";
+import { updateItemAction } from "@/app/actions/items";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { ItemFields } from "@/lib/data/items";
 import type { RichDoc } from "@/lib/editor/schema";

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { updateIssueMetaAction } from "@/app/(desk)/desk/actions";
+import { updateIssueMetaAction } from "@/app/actions/desk";
 import type { BoardView } from "@/lib/data/arrange";
 
 interface Meta {

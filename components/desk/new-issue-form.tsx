@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { createIssueAction } from "@/app/(desk)/desk/actions";
+import { createIssueAction } from "@/app/actions/desk";
 
 interface Proposal {
   year: number;

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { correctItemAction } from "@/app/(office)/office/correct-actions";
+import { correctItemAction } from "@/app/actions/correction";
 
 /**
  * 勘误 of a distributed issue: pick an item, correct its title and text (one paragraph a line),

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { distributeIssueAction } from "@/app/(office)/office/actions";
+import { distributeIssueAction } from "@/app/actions/office";
 
 /** Records that an approved issue went out: the date and the groups it was sent to. */
 export function DistributeForm({ issueId, version, date: initialDate, distribution }: { issueId: number; version: number; date: string; distribution: string[] }) {

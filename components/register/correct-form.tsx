@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { correctRegisterAction } from "@/app/(office)/office/register/actions";
+import { correctRegisterAction } from "@/app/actions/register";
 import type { DistributionMethod } from "@/db/schema";
 
 interface Entry {

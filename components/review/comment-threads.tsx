@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { addCommentAction, resolveCommentAction } from "@/app/(review)/review/actions";
+import { addCommentAction, resolveCommentAction } from "@/app/actions/review";
 import type { Thread } from "@/lib/data/review";
 
 interface Props {

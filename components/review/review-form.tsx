@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { approveIssueAction, returnIssueAction, signIssueAction } from "@/app/(review)/review/actions";
+import { approveIssueAction, returnIssueAction, signIssueAction } from "@/app/actions/review";
 
 /**
  * Approve at this reader's level — 审核 (`review`) or 签发 (`sign`) — after a confirmation, or

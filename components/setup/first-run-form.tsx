@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { firstRunAction } from "@/app/first-run/actions";
+import { firstRunAction } from "@/app/actions/first-run";
 
 const FIELDS = [
   ["title", "text", "off"],

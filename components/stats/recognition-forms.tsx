@@ -8,7 +8,7 @@ import {
   recordInstructionAction,
   removeForwardAction,
   removeInstructionAction,
-} from "@/app/(office)/office/items/recognition-actions";
+} from "@/app/actions/recognition";
 
 // As in db/schema.ts (not imported: the client bundle stays free of the database schema).
 const INSTRUCTION_LEVELS = ["central", "provincial", "bureau", "other"] as const;
