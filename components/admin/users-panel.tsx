@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { createUserAction, liftThrottleAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/app/actions/admin";
-import { ROLES, type Role } from "@/db/schema";
+import { ROLES, type Role } from "@/lib/domain/enums";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 
 export interface UserRow {

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { correctRegisterAction } from "@/app/actions/register";
 import { outcomeLine, useFormAction } from "@/components/ui/use-form-action";
-import type { DistributionMethod } from "@/db/schema";
+import type { DistributionMethod } from "@/lib/domain/enums";
 
 interface Entry {
   id: number;

@@ -9,9 +9,8 @@ import {
   removeInstructionAction,
 } from "@/app/actions/recognition";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { INSTRUCTION_LEVELS } from "@/lib/domain/enums";
 
-// As in db/schema.ts (not imported: the client bundle stays free of the database schema).
-const INSTRUCTION_LEVELS = ["central", "provincial", "bureau", "other"] as const;
 
 type Result = { data: unknown } | { error: string; fieldErrors?: Record<string, string> };
 
