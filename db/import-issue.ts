@@ -6,6 +6,7 @@ import { paragraphsToDoc } from "@/lib/editor/schema";
 import type { Db } from "./open";
 import { normaliseUnitName } from "@/lib/bulletin/attribution";
 import { auditLog, catalogueSections, issueEditions, issueSections, issues, itemRevisions, items, placements, publications, unitAliases, units, type Issue } from "./schema";
+import { chinaInstant } from "@/lib/time";
 
 export interface ImportReport {
   issueId: number;
@@ -166,7 +167,7 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
       return unit.id;
     };
 
-    const at = new Date(`${m.date}T12:00:00+08:00`);
+    const at = chinaInstant(m.date, "12:00");
     const issue: Issue = tx
       .insert(issues)
       .values({

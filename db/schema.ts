@@ -9,19 +9,28 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { CALL_TARGETS, DISTRIBUTION_METHODS, INSTRUCTION_LEVELS, ISSUE_STATUSES, ITEM_STATUSES, ROLES, UNIT_KINDS, WORD_LISTS } from "../lib/domain/enums";
 import type { RichDoc } from "@/lib/editor/schema";
 
-export const ROLES = ["contributor", "editor", "reviewer", "signer", "office", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const UNIT_KINDS = ["office", "district", "society", "grassroots", "department", "institution", "other"] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const ITEM_STATUSES = ["draft", "submitted", "accepted", "returned", "declined", "placed", "published"] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
-
-export const ISSUE_STATUSES = ["drafting", "in_review", "approved", "distributed"] as const;
-export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+// The value lists live in lib/domain/enums.ts (client-safe, no drizzle); re-exported here for the server code.
+export {
+  CALL_TARGETS,
+  DISTRIBUTION_METHODS,
+  INSTRUCTION_LEVELS,
+  ISSUE_STATUSES,
+  ITEM_STATUSES,
+  ROLES,
+  UNIT_KINDS,
+  WORD_LISTS,
+  type CallTarget,
+  type DistributionMethod,
+  type InstructionLevel,
+  type IssueStatus,
+  type ItemStatus,
+  type Role,
+  type UnitKind,
+  type WordList,
+} from "../lib/domain/enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -441,9 +450,6 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_entity").on(t.entity, t.entityId)],
 );
 
-export const INSTRUCTION_LEVELS = ["central", "provincial", "bureau", "other"] as const;
-export type InstructionLevel = (typeof INSTRUCTION_LEVELS)[number];
-
 /**
  * The publication's scoring rules (信息工作考核办法), versioned: a version applies from its
  * effective date (yyyy-mm-dd) until the next one, so a past period is scored with the rules then
@@ -511,8 +517,6 @@ export const forwards = sqliteTable(
   },
   (t) => [uniqueIndex("forwards_item_target").on(t.itemId, t.target), index("forwards_used_date").on(t.usedDate)],
 );
-
-export const CALL_TARGETS = ["all", "chosen"] as const;
 
 /** A call for items (约稿): the editor asks units for items on a topic by a deadline. */
 export const calls = sqliteTable(
@@ -582,9 +586,6 @@ export const reminders = sqliteTable(
   (t) => [index("reminders_due").on(t.sentAt, t.dueAt)],
 );
 
-export const DISTRIBUTION_METHODS = ["print", "electronic", "post"] as const; // 印发 / 电子 / 邮寄
-export type DistributionMethod = (typeof DISTRIBUTION_METHODS)[number];
-
 /**
  * The distribution register (发文登记): one row per recorded distribution; a correction is a new
  * row pointing at the one it corrects, never an update.
@@ -652,9 +653,6 @@ export const itemFingerprintBands = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.band, t.key, t.itemId] }), index("item_fingerprint_bands_item").on(t.itemId)],
 );
-
-export const WORD_LISTS = ["standard", "sensitive"] as const;
-export type WordList = (typeof WORD_LISTS)[number];
 
 /**
  * The admin's two lists for the copy checks: 规范表述 (standard: a wrong or outdated form → the right

@@ -6,6 +6,7 @@
 // times back by 31 hours (deadline, reminder rows, the first answer, its notices), and says so.
 import Module from "node:module";
 import path from "node:path";
+import { chinaDateTimeLocal } from "@/lib/time";
 
 const stub = path.join(process.cwd(), "lib/testing/server-only-stub.ts");
 const m = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
@@ -61,7 +62,7 @@ async function main() {
   updateGuidance(editor, { body: "本季度重点报送：\n1. 全国科技工作者日系列活动；\n2. 科普进社区、进校园；\n3. 院士专家服务基层。\n稿件 500～800 字，注明联系人。" });
 
   const t0 = Date.now();
-  const deadlineIn = new Date(t0 + 30 * HOUR + 8 * HOUR).toISOString().slice(0, 16);
+  const deadlineIn = chinaDateTimeLocal(t0 + 30 * HOUR);
   const call = publishCall(editor, {
     topic: "全国科技工作者日活动情况",
     guidance: "请各单位报送本单位组织开展全国科技工作者日活动的情况，突出科技工作者风采。",

@@ -6,6 +6,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { redirect } from "next/navigation";
 import { hasRole } from "@/lib/data/actor";
 import { ADMIN_ONLY_ENTITIES, AUDIT_PAGE, auditFilterSchema, countAudit, listAudit } from "@/lib/data/audit-log";
+import { messageFor } from "@/lib/i18n/dynamic";
 
 const ENTITIES = ["item", "issue", "auth", "user", "unit"] as const;
 
@@ -32,25 +33,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const keep = { ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.entityId ? { entityId: String(filter.entityId) } : {}) };
   /** The row's detail in words (what changed, from → to), from its typed event; raw only for rows of no known shape. */
   const detailText = (r: (typeof rows)[number]): string => {
-    const lines = describeAuditDetail(r, (role) => (tRole.has(role) ? tRole(role as "editor") : role));
+    const lines = describeAuditDetail(r, (role) => messageFor(tRole, role) ?? role);
     if (!lines) return r.detail ? JSON.stringify(r.detail) : "";
     return lines
       .map(({ key, values }) => {
         const v = { ...values };
-        if (typeof v.field === "string" && td.has(v.field)) v.field = td(v.field as "change");
-        if (key === "unit_kind_change") for (const k of ["from", "to"] as const) if (tKind.has(String(v[k]))) v[k] = tKind(String(v[k]) as "office");
-        return td(key as "change", v);
+        if (typeof v.field === "string") v.field = messageFor(td, v.field) ?? v.field;
+        if (key === "unit_kind_change") for (const k of ["from", "to"] as const) v[k] = messageFor(tKind, String(v[k])) ?? v[k];
+        return messageFor(td, key, v as Record<string, string | number>) ?? key;
       })
       .join("；");
   };
   const next = rows.length === AUDIT_PAGE ? rows[rows.length - 1].id : null;
   const actionLabel = (action: string, detail: Record<string, unknown> | null) => {
     const kind = auditKind(action, detail);
-    return t.has(kind) ? t(kind as "create") : t.has(action) ? t(action as "create") : action;
+    return messageFor(t, kind) ?? messageFor(t, action) ?? action;
   };
   const state = (entity: string, s: string) => {
     const tr = entity === "issue" ? tIssue : tItem;
-    return tr.has(s) ? tr(s as "draft") : s;
+    return messageFor(tr, s) ?? s;
   };
   return (
     <section>

@@ -5,6 +5,7 @@ import { Pager } from "@/components/layout/pager";
 import { countNotifications, listNotifications, markAllRead, unreadCount } from "@/lib/data/notifications";
 import { pageOf, pageParam } from "@/lib/data/paging";
 import styles from "./notifications.module.css";
+import { messageFor } from "@/lib/i18n/dynamic";
 
 async function markRead() {
   "use server";
@@ -40,9 +41,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               <a href={`/notifications/${n.id}`}>
                 {!n.readAt && <span className="sr-only">{tn("unreadMark")}</span>}
                 <span className={styles.kind} data-kind={n.kind}>
-                  {tn.has(`kind.${n.kind}`) ? tn(`kind.${n.kind}` as "kind.item_accept") : n.kind}
+                  {messageFor(tn, `kind.${n.kind}`) ?? n.kind}
                 </span>
-                <span className={styles.message}>{t.has(n.kind) ? t(n.kind as "item_accept", { message: n.message }) : n.message}</span>
+                <span className={styles.message}>{messageFor(t, n.kind, { message: n.message }) ?? n.message}</span>
                 <time dateTime={n.createdAt.toISOString()}>{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
               </a>
             </li>

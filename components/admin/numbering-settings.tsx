@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { updateNumberingAction } from "@/app/(admin)/admin/alias-actions";
+import { updateNumberingAction } from "@/app/actions/aliases";
 import { issueLine } from "@/lib/bulletin/numbering";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 

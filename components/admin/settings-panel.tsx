@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { addSectionAction, moveSectionAction, removeSectionAction, renameSectionAction, setSectionActiveAction, updatePublicationAction } from "@/app/(admin)/admin/actions";
+import { addSectionAction, moveSectionAction, removeSectionAction, renameSectionAction, setSectionActiveAction, updatePublicationAction } from "@/app/actions/admin";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 
 export interface PublicationFields {

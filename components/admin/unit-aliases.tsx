@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { addAliasAction, removeAliasAction } from "@/app/(admin)/admin/alias-actions";
+import { addAliasAction, removeAliasAction } from "@/app/actions/aliases";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 
 export interface AliasRow {

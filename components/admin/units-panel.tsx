@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { confirmUnitAction, createUnitAction, mergeUnitAction, setUnitActiveAction, updateUnitAction } from "@/app/(admin)/admin/actions";
-import { UNIT_KINDS, type UnitKind } from "@/db/schema";
+import { confirmUnitAction, createUnitAction, mergeUnitAction, setUnitActiveAction, updateUnitAction } from "@/app/actions/admin";
+import { UNIT_KINDS, type UnitKind } from "@/lib/domain/enums";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 
 export interface UnitRow {

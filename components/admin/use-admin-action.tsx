@@ -1,34 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import type { ActionResult } from "@/lib/auth/action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
-/** Runs one admin action for a form: pending state, the error and per-field messages, refresh on success. */
+/**
+ * Runs one admin action for a form (components/ui/use-form-action.ts): pending state, the error and
+ * per-field messages (a refusal about one field is shown next to that field only, not twice),
+ * refresh on success. `run` resolves to the data, or null on a refusal.
+ */
 export function useAdminAction<A, T>(action: (input: A) => Promise<ActionResult<T>>) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-
-  async function run(input: A): Promise<T | null> {
-    setPending(true);
-    const res = await action(input);
-    setPending(false);
-    if ("error" in res) {
-      const fields = res.fieldErrors ?? {};
-      // A refusal about one field is shown next to that field only, not twice.
-      setError(Object.values(fields).includes(res.error) ? null : res.error);
-      setFieldErrors(fields);
-      return null;
-    }
-    setError(null);
-    setFieldErrors({});
-    router.refresh();
-    return res.data;
-  }
-
-  return { run, pending, error, fieldErrors };
+  return useFormAction(action, { refresh: true, errorBesideFieldOnly: true });
 }
 
 export function FieldError({ message }: { message?: string }) {

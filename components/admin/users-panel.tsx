@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { createUserAction, liftThrottleAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/app/(admin)/admin/actions";
-import { ROLES, type Role } from "@/db/schema";
+import { createUserAction, liftThrottleAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/app/actions/admin";
+import { ROLES, type Role } from "@/lib/domain/enums";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 
 export interface UserRow {

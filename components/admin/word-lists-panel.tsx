@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { deleteWordListEntryAction, saveWordListEntryAction } from "@/app/(admin)/admin/word-lists/actions";
+import { deleteWordListEntryAction, saveWordListEntryAction } from "@/app/actions/word-lists";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 
 export interface WordListRow {

@@ -2,9 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { importArchiveAction, parseUploadAction } from "@/app/(office)/office/import/actions";
+import { importArchiveAction, parseUploadAction } from "@/app/actions/import";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { BulletinDocument, BulletinItem } from "@/lib/bulletin/document";
 
+type Parsed = Extract<Awaited<ReturnType<typeof parseUploadAction>>, { data: unknown }>["data"];
 type Report = { issueId: number; year: number; number: number; items: number; unitsCreated: string[]; tocUnmatched: string[] };
 
 const toLines = (item: BulletinItem) => item.paragraphs.map((p) => p.map((r) => r.text).join("")).join("\n");
@@ -28,42 +30,37 @@ export function ArchiveImport() {
   const [dropped, setDropped] = useState<{ text: string; reason: string }[]>([]);
   const [readNotices, setReadNotices] = useState<string[]>([]);
   const [doc, setDoc] = useState<BulletinDocument | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
-  const [pending, setPending] = useState(false);
-  const [titleToConfirm, setTitleToConfirm] = useState(false);
+  const [localError, setLocalError] = useState<string | null>(null);
+  // One hook for both steps (read the upload, import the checked document): the form shows the last one's refusal.
+  const step = useFormAction<{ file: File } | { acceptTitle: boolean; doc: BulletinDocument; fileName: string }, Parsed | Report>((s) =>
+    "file" in s ? parseUploadAction({ file: s.file }) : importArchiveAction({ doc: { ...s.doc, draft: false }, fileName: s.fileName, ...(s.acceptTitle ? { acceptTitle: true } : {}) }),
+  );
+  const pending = step.pending;
+  const error = localError ?? step.fieldErrors.file ?? step.error;
+  // A masthead title other than the publication's asks the office to confirm first.
+  const titleToConfirm = Boolean(step.fieldErrors.acceptTitle);
 
   async function onFile(e: React.ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     if (!file) return;
     // The server refuses anything bigger (lib/import/zip-guard.ts ZIP_LIMITS, 413 above 6 MB): say so before sending it.
-    if (file.size > 5 * 1024 * 1024) return setError(tErrors("upload_too_large"));
-    setPending(true);
+    if (file.size > 5 * 1024 * 1024) return setLocalError(tErrors("upload_too_large"));
+    setLocalError(null);
     setReport(null);
-    const res = await parseUploadAction({ file });
-    setPending(false);
-    if ("error" in res) {
-      setError(res.fieldErrors?.file ?? res.error);
-      return;
-    }
-    setError(null);
-    setTitleToConfirm(false);
-    setSource({ text: res.data.text, fileName: res.data.fileName });
-    setDropped(res.data.dropped);
-    setReadNotices(res.data.notices);
-    setDoc(res.data.doc);
+    const data = (await step.run({ file })) as Parsed | null;
+    if (!data) return;
+    setSource({ text: data.text, fileName: data.fileName });
+    setDropped(data.dropped);
+    setReadNotices(data.notices);
+    setDoc(data.doc);
   }
 
   async function onImport(acceptTitle = false) {
     if (!doc || !source) return;
-    setPending(true);
-    const res = await importArchiveAction({ doc: { ...doc, draft: false }, fileName: source.fileName, ...(acceptTitle ? { acceptTitle: true } : {}) });
-    setPending(false);
-    // A masthead title other than the publication's asks the office to confirm first.
-    setTitleToConfirm("error" in res && Boolean(res.fieldErrors?.acceptTitle));
-    if ("error" in res) return setError(res.error);
-    setError(null);
-    setReport(res.data);
+    setLocalError(null);
+    const data = (await step.run({ doc, fileName: source.fileName, acceptTitle })) as Report | null;
+    if (data) setReport(data);
   }
 
   const m = doc?.masthead;

@@ -2,32 +2,22 @@
 
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { changePasswordAction } from "@/app/account/password/actions";
+import { changePasswordAction } from "@/app/actions/password";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Current password, new password twice; on success every session ends and the user signs in again. */
 export function ChangePasswordForm() {
   const t = useTranslations("auth");
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, fieldErrors } = useFormAction(changePasswordAction, { onSuccess: async () => void (await signOut({ callbackUrl: "/login?changed=1" })) });
 
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setPending(true);
-    const res = await changePasswordAction({
+    void run({
       current: String(form.get("current") ?? ""),
       password: String(form.get("password") ?? ""),
       confirm: String(form.get("confirm") ?? ""),
     });
-    setPending(false);
-    if ("data" in res) {
-      await signOut({ callbackUrl: "/login?changed=1" });
-      return;
-    }
-    setError(res.error);
-    setFieldErrors(res.fieldErrors ?? {});
   }
 
   const field = (name: "current" | "password" | "confirm", label: string, autoComplete: string) => (

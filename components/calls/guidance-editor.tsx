@@ -1,26 +1,21 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { updateGuidanceAction } from "@/app/(desk)/desk/calls/actions";
+import { updateGuidanceAction } from "@/app/actions/calls";
+import { outcomeLine, useFormAction } from "@/components/ui/use-form-action";
 
 /** The editor edits the standing guidance (报送要点) shown beside every unit's form. */
 export function GuidanceEditor({ body }: { body: string }) {
   const t = useTranslations("calls");
-  const router = useRouter();
   const uid = useId();
   const [text, setText] = useState(body);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, ...state } = useFormAction(updateGuidanceAction, { refresh: true });
+  const message = outcomeLine(state, () => t("guidanceSaved"), state.fieldErrors.body ?? state.error);
 
-  async function onSubmit(e: React.FormEvent) {
+  function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = await updateGuidanceAction({ body: text });
-    setPending(false);
-    setMessage("error" in res ? { ok: false, text: res.fieldErrors?.body ?? res.error } : { ok: true, text: t("guidanceSaved") });
-    if (!("error" in res)) router.refresh();
+    void run({ body: text });
   }
 
   return (

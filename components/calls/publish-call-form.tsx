@@ -1,15 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { publishCallAction } from "@/app/(desk)/desk/calls/actions";
+import { publishCallAction } from "@/app/actions/calls";
+import { outcomeLine, useFormAction } from "@/components/ui/use-form-action";
 import styles from "./calls.module.css";
 
 /** The editor's form for a new call (约稿): topic, guidance, deadline, units, optional issue. */
 export function PublishCallForm({ units, issues, defaultDeadline }: { units: { id: number; name: string }[]; issues: { id: number; label: string }[]; defaultDeadline: string }) {
   const t = useTranslations("calls");
-  const router = useRouter();
   const uid = useId();
   const [topic, setTopic] = useState("");
   const [guidance, setGuidance] = useState("");
@@ -17,26 +16,19 @@ export function PublishCallForm({ units, issues, defaultDeadline }: { units: { i
   const [target, setTarget] = useState<"all" | "chosen">("all");
   const [chosen, setChosen] = useState<number[]>([]);
   const [issueId, setIssueId] = useState<number | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, fieldErrors: errors, ...state } = useFormAction(publishCallAction, {
+    refresh: true,
+    onSuccess: () => {
+      setTopic("");
+      setGuidance("");
+      setChosen([]);
+    },
+  });
+  const message = outcomeLine(state, () => t("published"));
 
-  async function onSubmit(e: React.FormEvent) {
+  function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = await publishCallAction({ topic, guidance, deadline, target, unitIds: target === "chosen" ? chosen : [], issueId });
-    setPending(false);
-    if ("error" in res) {
-      setErrors(res.fieldErrors ?? {});
-      setMessage({ ok: false, text: res.error });
-      return;
-    }
-    setErrors({});
-    setTopic("");
-    setGuidance("");
-    setChosen([]);
-    setMessage({ ok: true, text: t("published") });
-    router.refresh();
+    void run({ topic, guidance, deadline, target, unitIds: target === "chosen" ? chosen : [], issueId });
   }
 
   const err = (k: string) => errors[k] && <span className="field-error">{errors[k]}</span>;

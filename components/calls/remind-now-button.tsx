@@ -1,24 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { closeCallAction, remindNowAction } from "@/app/(desk)/desk/calls/actions";
+import { closeCallAction, remindNowAction } from "@/app/actions/calls";
+import { outcomeLine, useFormAction } from "@/components/ui/use-form-action";
 
 /** 催报: reminds the units that have sent nothing for the call (or the issue's 截稿), now. */
 export function RemindNowButton({ target }: { target: { callId: number } | { issueId: number } }) {
   const t = useTranslations("calls");
-  const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
-  async function onClick() {
-    setPending(true);
-    const res = await remindNowAction(target);
-    setPending(false);
-    if ("error" in res) return setMessage({ ok: false, text: res.error });
-    setMessage({ ok: true, text: res.data.units ? t("reminded", { count: res.data.units }) : t("remindedNone") });
-    router.refresh();
-  }
+  const { run, pending, ...state } = useFormAction(remindNowAction, { refresh: true });
+  const message = outcomeLine(state, () => (state.data?.units ? t("reminded", { count: state.data.units }) : t("remindedNone")));
+  const onClick = () => void run(target);
   return (
     <span className="inline-action">
       <button type="button" onClick={onClick} disabled={pending} title={t("remindNowHint")} data-testid="remind-now">
@@ -37,18 +28,10 @@ export function RemindNowButton({ target }: { target: { callId: number } | { iss
 /** Closes a call early: no more reminders, no longer offered to the units. */
 export function CloseCallButton({ callId }: { callId: number }) {
   const t = useTranslations("calls");
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useFormAction(closeCallAction, { refresh: true });
   return (
     <span>
-      <button
-        type="button"
-        onClick={async () => {
-          const res = await closeCallAction({ callId });
-          if ("error" in res) setError(res.error);
-          else router.refresh();
-        }}
-      >
+      <button type="button" onClick={() => void run({ callId })}>
         {t("close")}
       </button>
       {error && <span role="alert" className="error"> {error}</span>}

@@ -4,7 +4,7 @@ import { type Announcements, DndContext, type DragEndEvent, KeyboardSensor, Meas
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { reopenIssueAction, sendToReviewAction } from "@/app/(desk)/desk/actions";
+import { reopenIssueAction, sendToReviewAction } from "@/app/actions/desk";
 import { ConfirmButton } from "@/components/review/confirm-button";
 import { type DndMessage, announce, dropChange, sectionKey } from "@/lib/desk/board-dnd";
 import { sectionChars } from "@/lib/desk/board-model";

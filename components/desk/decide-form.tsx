@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { decideItemAction } from "@/app/(desk)/desk/actions";
+import { decideItemAction } from "@/app/actions/desk";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Accept, return (a note is required) or decline one submitted item. */
 export function DecideForm({ id, version }: { id: number; version: number }) {
@@ -11,22 +12,15 @@ export function DecideForm({ id, version }: { id: number; version: number }) {
   const router = useRouter();
   const uid = useId();
   const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, fieldErrors } = useFormAction(decideItemAction, {
+    onSuccess: () => {
+      router.push("/desk/inbox");
+      router.refresh();
+    },
+  });
+  const noteError = fieldErrors.note ?? null;
 
-  async function decide(decision: "accept" | "return" | "decline") {
-    setPending(true);
-    const res = await decideItemAction({ id, version, decision, note });
-    setPending(false);
-    if ("error" in res) {
-      setError(res.error);
-      setNoteError(res.fieldErrors?.note ?? null);
-      return;
-    }
-    router.push("/desk/inbox");
-    router.refresh();
-  }
+  const decide = (decision: "accept" | "return" | "decline") => void run({ id, version, decision, note });
 
   return (
     <div className="card decide" role="group" aria-label={t("actions")}>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { updateItemAction } from "@/app/(contributor)/items/actions";
+import { updateItemAction } from "@/app/actions/items";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { ItemFields } from "@/lib/data/items";
 import type { RichDoc } from "@/lib/editor/schema";
@@ -16,32 +16,17 @@ import type { RichDoc } from "@/lib/editor/schema";
 export function DeskItemEditor({ id, version, fields, locked }: { id: number; version: number; fields: ItemFields; locked: boolean }) {
   const t = useTranslations("desk");
   const ti = useTranslations("item");
-  const router = useRouter();
   const uid = useId();
   const [title, setTitle] = useState(fields.title);
   const [source, setSource] = useState(fields.source ?? "");
   const [body, setBody] = useState<RichDoc>(fields.body);
   const [chars, setChars] = useState<number | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { run, pending, status, error, fieldErrors: errors } = useFormAction(updateItemAction, { refresh: true });
+  const saved = status === "ok" && !pending;
 
-  async function save(e: React.FormEvent) {
+  function save(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    setSaved(false);
-    const res = await updateItemAction({ ...fields, id, version, title, body, source: source.trim() || null });
-    setPending(false);
-    if ("error" in res) {
-      setError(res.error);
-      setErrors(res.fieldErrors ?? {});
-      return;
-    }
-    setError(null);
-    setErrors({});
-    setSaved(true);
-    router.refresh();
+    void run({ ...fields, id, version, title, body, source: source.trim() || null });
   }
 
   const fieldError = (name: string) =>

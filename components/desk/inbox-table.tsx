@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { decideItemsAction } from "@/app/(desk)/desk/actions";
+import { decideItemsAction } from "@/app/actions/desk";
 import { StatusBadge } from "@/components/item/status-badge";
-import type { ItemStatus } from "@/db/schema";
+import type { ItemStatus } from "@/lib/domain/enums";
 
 interface Row {
   id: number;

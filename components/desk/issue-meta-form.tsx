@@ -4,7 +4,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { updateIssueMetaAction } from "@/app/(desk)/desk/actions";
+import { updateIssueMetaAction } from "@/app/actions/desk";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { BoardView } from "@/lib/data/arrange";
 
 interface Meta {
@@ -25,29 +26,19 @@ export function IssueMetaForm({ issue }: { issue: Meta }) {
   const qc = useQueryClient();
   const uid = useId();
   const [v, setV] = useState(issue);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { run, pending, status, error, fieldErrors: errors } = useFormAction(updateIssueMetaAction, {
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ["board", issue.id] });
+      router.refresh();
+    },
+  });
+  const saved = status === "ok" && !pending;
 
-  async function onSubmit(e: React.FormEvent) {
+  function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    setSaved(false);
     // The board may have moved the issue on since this page loaded: send the version it shows.
     const version = qc.getQueryData<BoardView>(["board", issue.id])?.issue.version ?? issue.version;
-    const res = await updateIssueMetaAction({ issueId: issue.id, version, year: v.year, number: v.number, totalNumber: v.totalNumber, date: v.date, deadline: v.deadline });
-    setPending(false);
-    if ("error" in res) {
-      setError(res.error);
-      setErrors(res.fieldErrors ?? {});
-      return;
-    }
-    setError(null);
-    setErrors({});
-    setSaved(true);
-    await qc.invalidateQueries({ queryKey: ["board", issue.id] });
-    router.refresh();
+    void run({ issueId: issue.id, version, year: v.year, number: v.number, totalNumber: v.totalNumber, date: v.date, deadline: v.deadline });
   }
 
   const field = (name: "year" | "number" | "totalNumber" | "date" | "deadline", type: string) => (

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { createIssueAction } from "@/app/(desk)/desk/actions";
+import { createIssueAction } from "@/app/actions/desk";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 interface Proposal {
   year: number;
@@ -33,23 +34,11 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
   const [kind, setKind] = useState<Kind>("regular");
   const [supplementLabel, setSupplementLabel] = useState<(typeof SUPPLEMENT_NAMES)[number]>("增刊");
   const [supNumber, setSupNumber] = useState(supplementNumber);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, fieldErrors: errors } = useFormAction(createIssueAction, { onSuccess: (issue) => router.push(`/desk/issues/${issue.id}`) });
 
-  async function onSubmit(e: React.FormEvent) {
+  function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = await createIssueAction(
-      kind === "supplement" ? { ...values, number: supNumber, totalNumber: 0, kind, supplementLabel } : { ...values, kind },
-    );
-    setPending(false);
-    if ("error" in res) {
-      setError(res.error);
-      setErrors(res.fieldErrors ?? {});
-      return;
-    }
-    router.push(`/desk/issues/${res.data.id}`);
+    void run(kind === "supplement" ? { ...values, number: supNumber, totalNumber: 0, kind, supplementLabel } : { ...values, kind });
   }
 
   const num = (name: "year" | "number" | "totalNumber") => (

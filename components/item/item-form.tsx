@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { autosaveItemAction, createItemAction, latestItemAction, submitItemAction, updateItemAction } from "@/app/(contributor)/items/actions";
+import { autosaveItemAction, createItemAction, latestItemAction, submitItemAction, updateItemAction } from "@/app/actions/items";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { LatestItem, SaveResult } from "@/lib/data/items";
 import { moveTrailingAttribution } from "@/lib/editor/attribution";

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { auditKind } from "@/components/audit/labels";
 import type { AuditEntry } from "@/db/schema";
+import { messageFor } from "@/lib/i18n/dynamic";
 
 interface Row {
   entry: AuditEntry;
@@ -41,11 +42,7 @@ export async function Timeline({ entries, title }: { entries: AuditEntry[]; titl
               ? tl("resubmit")
               : e.action === "withdraw"
                 ? tl("withdraw")
-                : t.has(auditKind(e.action, e.detail))
-                  ? t(auditKind(e.action, e.detail) as "create")
-                  : t.has(e.action)
-                    ? t(e.action as "create")
-                    : e.action;
+                : (messageFor(t, auditKind(e.action, e.detail)) ?? messageFor(t, e.action) ?? e.action);
           return (
             <li key={e.id} data-action={e.action}>
               <time dateTime={e.at.toISOString()}>{when(e.at)}</time> <span className="who">{e.actorName}</span> <span className="what">{what}</span>

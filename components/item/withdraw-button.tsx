@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { withdrawItemAction } from "@/app/(contributor)/items/actions";
+import { withdrawItemAction } from "@/app/actions/items";
 
 /** 撤回: takes a submitted item back to a draft, after saying what that means. */
 export function WithdrawButton({ id, version }: { id: number; version: number }) {

@@ -4,8 +4,9 @@ import type { Role } from "@/db/schema";
 import { getActor } from "@/lib/auth/session";
 import { unreadCount } from "@/lib/data/notifications";
 import { LocaleSwitch } from "./locale-switch";
+import type { Messages } from "@/lib/i18n/messages/types";
 
-const NAV: { href: string; key: string; roles: Role[] }[] = [
+const NAV: { href: string; key: keyof Messages["nav"]; roles: Role[] }[] = [
   { href: "/items", key: "myItems", roles: ["contributor"] },
   { href: "/items/new", key: "newItem", roles: ["contributor"] },
   { href: "/items/stats", key: "myStats", roles: ["contributor"] },

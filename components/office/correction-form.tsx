@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { correctItemAction } from "@/app/(office)/office/correct-actions";
+import { correctItemAction } from "@/app/actions/correction";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /**
  * 勘误 of a distributed issue: pick an item, correct its title and text (one paragraph a line),
@@ -17,9 +18,7 @@ export function CorrectionForm({ issueId, version, items }: { issueId: number; v
   const [title, setTitle] = useState(items[0]?.title ?? "");
   const [text, setText] = useState(items[0]?.text ?? "");
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, fieldErrors: errors } = useFormAction(correctItemAction, { onSuccess: () => router.push("/office/archive") });
 
   function pick(i: number) {
     setIndex(i);
@@ -27,18 +26,10 @@ export function CorrectionForm({ issueId, version, items }: { issueId: number; v
     setText(items[i].text);
   }
 
-  async function onSubmit(e: React.FormEvent) {
+  function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
     const paragraphs = text.split("\n").map((p) => p.trim()).filter(Boolean);
-    const res = await correctItemAction({ issueId, version, itemIndex: index, title, paragraphs, note });
-    setPending(false);
-    if ("error" in res) {
-      setError(res.error);
-      setErrors(res.fieldErrors ?? {});
-      return;
-    }
-    router.push("/office/archive");
+    void run({ issueId, version, itemIndex: index, title, paragraphs, note });
   }
 
   return (

@@ -1,30 +1,26 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { distributeIssueAction } from "@/app/(office)/office/actions";
+import { distributeIssueAction } from "@/app/actions/office";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Records that an approved issue went out: the date and the groups it was sent to. */
 export function DistributeForm({ issueId, version, date: initialDate, distribution }: { issueId: number; version: number; date: string; distribution: string[] }) {
   const t = useTranslations("office");
   const tr = useTranslations("register");
-  const router = useRouter();
   const uid = useId();
   const [date, setDate] = useState(initialDate);
   const [groups, setGroups] = useState(distribution.join("\n"));
   const [method, setMethod] = useState<"print" | "electronic" | "post">("print");
   const [count, setCount] = useState("");
   const [printRun, setPrintRun] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, fieldErrors: errors } = useFormAction(distributeIssueAction, { refresh: true });
 
-  async function onSubmit(e: React.FormEvent) {
+  function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
     const list = groups.split("\n").map((g) => g.trim()).filter(Boolean);
-    const res = await distributeIssueAction({
+    void run({
       issueId,
       version,
       date,
@@ -33,13 +29,6 @@ export function DistributeForm({ issueId, version, date: initialDate, distributi
       recipientCount: count.trim() ? Number(count) : null,
       printRun: printRun.trim() ? Number(printRun) : null,
     });
-    setPending(false);
-    if ("error" in res) {
-      setError(res.error);
-      setErrors(res.fieldErrors ?? {});
-      return;
-    }
-    router.refresh();
   }
 
   return (

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { correctRegisterAction } from "@/app/(office)/office/register/actions";
-import type { DistributionMethod } from "@/db/schema";
+import { correctRegisterAction } from "@/app/actions/register";
+import { outcomeLine, useFormAction } from "@/components/ui/use-form-action";
+import type { DistributionMethod } from "@/lib/domain/enums";
 
 interface Entry {
   id: number;
@@ -18,7 +18,6 @@ interface Entry {
 /** The office corrects a register entry: a new entry with a reason; the old one stays. */
 export function CorrectRegisterForm({ entry }: { entry: Entry }) {
   const t = useTranslations("register");
-  const router = useRouter();
   const uid = useId();
   const [date, setDate] = useState(entry.date);
   const [method, setMethod] = useState<DistributionMethod>(entry.method);
@@ -26,12 +25,12 @@ export function CorrectRegisterForm({ entry }: { entry: Entry }) {
   const [count, setCount] = useState(String(entry.recipientCount));
   const [printRun, setPrintRun] = useState(entry.printRun ? String(entry.printRun) : "");
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { run, fieldErrors: errors, ...state } = useFormAction(correctRegisterAction, { refresh: true });
+  const message = outcomeLine(state, () => t("corrected"));
 
-  async function onSubmit(e: React.FormEvent) {
+  function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    const res = await correctRegisterAction({
+    void run({
       recordId: entry.id,
       date,
       method,
@@ -40,14 +39,6 @@ export function CorrectRegisterForm({ entry }: { entry: Entry }) {
       printRun: printRun.trim() ? Number(printRun) : null,
       reason,
     });
-    if ("error" in res) {
-      setErrors(res.fieldErrors ?? {});
-      setMessage({ ok: false, text: res.error });
-      return;
-    }
-    setErrors({});
-    setMessage({ ok: true, text: t("corrected") });
-    router.refresh();
   }
   const err = (k: string) => errors[k] && <span className="field-error">{errors[k]}</span>;
   return (

@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { addCommentAction, resolveCommentAction } from "@/app/(review)/review/actions";
+import { addCommentAction, resolveCommentAction } from "@/app/actions/review";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { Thread } from "@/lib/data/review";
 
 interface Props {
@@ -75,22 +75,15 @@ export function CommentThreads({ issueId, threads, items, canOpen }: Props) {
 
 function NewThread({ issueId, itemId, itemTitle, onDone }: { issueId: number; itemId: number | null; itemTitle?: string; onDone: () => void }) {
   const t = useTranslations("comments");
-  const router = useRouter();
   const uid = useId();
   const [quote, setQuote] = useState("");
   const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, ...state } = useFormAction(addCommentAction, { refresh: true, onSuccess: onDone });
+  const error = state.fieldErrors.body ?? state.fieldErrors.quote ?? state.error;
 
-  async function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = await addCommentAction({ issueId, itemId, parentId: null, quote: quote || null, body });
-    setPending(false);
-    if ("error" in res) return setError(res.fieldErrors?.body ?? res.fieldErrors?.quote ?? res.error);
-    setError(null);
-    onDone();
-    router.refresh();
+    void run({ issueId, itemId, parentId: null, quote: quote || null, body });
   }
 
   return (
@@ -125,28 +118,17 @@ function NewThread({ issueId, itemId, itemTitle, onDone }: { issueId: number; it
 
 function ThreadView({ thread, itemTitle, issueId }: { thread: Thread; itemTitle?: string; issueId: number }) {
   const t = useTranslations("comments");
-  const router = useRouter();
   const [reply, setReply] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function send() {
-    setPending(true);
-    const res = await addCommentAction({ issueId, itemId: thread.itemId, parentId: thread.id, quote: null, body: reply });
-    setPending(false);
-    if ("error" in res) return setError(res.fieldErrors?.body ?? res.error);
-    setReply("");
-    setError(null);
-    router.refresh();
-  }
-
-  async function toggle() {
-    setPending(true);
-    const res = await resolveCommentAction({ commentId: thread.id, resolved: !thread.resolved });
-    setPending(false);
-    setError("error" in res ? res.error : null);
-    router.refresh();
-  }
+  const { run, pending, ...state } = useFormAction(
+    (op: "reply" | "toggle") =>
+      op === "reply"
+        ? addCommentAction({ issueId, itemId: thread.itemId, parentId: thread.id, quote: null, body: reply })
+        : resolveCommentAction({ commentId: thread.id, resolved: !thread.resolved }),
+    { refresh: "always", onSuccess: (_data, op) => (op === "reply" ? setReply("") : undefined) },
+  );
+  const error = state.fieldErrors.body ?? state.error;
+  const send = () => void run("reply");
+  const toggle = () => void run("toggle");
 
   return (
     <li className={`thread ${thread.resolved ? "resolved" : ""}`} data-testid={`thread-${thread.id}`} data-resolved={thread.resolved}>

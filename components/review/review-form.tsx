@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { approveIssueAction, returnIssueAction, signIssueAction } from "@/app/(review)/review/actions";
+import { approveIssueAction, returnIssueAction, signIssueAction } from "@/app/actions/review";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /**
  * Approve at this reader's level — 审核 (`review`) or 签发 (`sign`) — after a confirmation, or
@@ -25,34 +25,18 @@ export function ReviewForm({
   const t = useTranslations("review");
   const ts = useTranslations("signoff");
   const approveLabel = level === "sign" ? ts("sign") : final ? t("approve") : ts("passReview");
-  const router = useRouter();
   const uid = useId();
   const [comment, setComment] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [commentError, setCommentError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, fieldErrors } = useFormAction(
+    (op: "approve" | "return") =>
+      op === "approve" ? (level === "sign" ? signIssueAction : approveIssueAction)({ issueId, version, fingerprint }) : returnIssueAction({ issueId, version, comment }),
+    { refresh: "always" },
+  );
+  const commentError = fieldErrors.comment ?? null;
 
-  async function approve() {
-    setPending(true);
-    const res = await (level === "sign" ? signIssueAction : approveIssueAction)({ issueId, version, fingerprint });
-    setPending(false);
-    setConfirming(false);
-    if ("error" in res) setError(res.error);
-    router.refresh();
-  }
-
-  async function sendBack() {
-    setPending(true);
-    const res = await returnIssueAction({ issueId, version, comment });
-    setPending(false);
-    if ("error" in res) {
-      setError(res.error);
-      setCommentError(res.fieldErrors?.comment ?? null);
-      return;
-    }
-    router.refresh();
-  }
+  const approve = () => void run("approve").then(() => setConfirming(false));
+  const sendBack = () => void run("return");
 
   return (
     <div className="card decide" role="group" aria-label={t("queueTitle")}>

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { firstRunAction } from "@/app/first-run/actions";
+import { firstRunAction } from "@/app/actions/first-run";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 const FIELDS = [
   ["title", "text", "off"],
@@ -18,22 +18,12 @@ const FIELDS = [
 export function FirstRunForm() {
   const t = useTranslations("firstRun");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, fieldErrors } = useFormAction(firstRunAction, { onSuccess: () => router.replace("/login") });
 
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setPending(true);
-    const res = await firstRunAction(Object.fromEntries(FIELDS.map(([name]) => [name, String(form.get(name) ?? "")])));
-    setPending(false);
-    if ("data" in res) {
-      router.replace("/login");
-      return;
-    }
-    setError(res.error);
-    setFieldErrors(res.fieldErrors ?? {});
+    void run(Object.fromEntries(FIELDS.map(([name]) => [name, String(form.get(name) ?? "")])));
   }
 
   return (

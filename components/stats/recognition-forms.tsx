@@ -1,43 +1,27 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import {
   recordForwardAction,
   recordInstructionAction,
   removeForwardAction,
   removeInstructionAction,
-} from "@/app/(office)/office/items/recognition-actions";
+} from "@/app/actions/recognition";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { INSTRUCTION_LEVELS } from "@/lib/domain/enums";
 
-// As in db/schema.ts (not imported: the client bundle stays free of the database schema).
-const INSTRUCTION_LEVELS = ["central", "provincial", "bureau", "other"] as const;
 
 type Result = { data: unknown } | { error: string; fieldErrors?: Record<string, string> };
 
+/** One form's submit: a call of one of the recognition actions, then `onOk` (components/ui/use-form-action.ts). */
 function useSubmit() {
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const [pending, setPending] = useState(false);
-  async function submit(call: () => Promise<Result>, onOk?: () => void) {
-    setPending(true);
-    setDone(false);
-    const res = await call();
-    setPending(false);
-    if ("error" in res) {
-      setError(res.error);
-      setErrors(res.fieldErrors ?? {});
-      return;
-    }
-    setError(null);
-    setErrors({});
-    setDone(true);
-    onOk?.();
-    router.refresh();
-  }
-  return { errors, error, done, pending, submit };
+  const { run, pending, status, error, fieldErrors } = useFormAction((job: { call: () => Promise<Result>; onOk?: () => void }) => job.call(), {
+    refresh: true,
+    onSuccess: (_data, job) => job.onOk?.(),
+  });
+  const submit = (call: () => Promise<Result>, onOk?: () => void) => void run({ call, onOk });
+  return { errors: fieldErrors, error, done: status === "ok" && !pending, pending, submit };
 }
 
 function FieldError({ message }: { message?: string }) {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { saveRulesAction } from "@/app/(admin)/admin/scoring/actions";
+import { saveRulesAction } from "@/app/actions/scoring";
 import { FieldError, FormError, useAdminAction } from "@/components/admin/use-admin-action";
 
 const NUMBER_KEYS = [

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { UNIT_KINDS } from "@/db/schema";
+import { UNIT_KINDS } from "@/lib/domain/enums";
 import { PERIOD_KINDS, type Period } from "@/lib/data/stats";
 
 /**

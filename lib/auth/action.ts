@@ -7,6 +7,7 @@ import { AppError } from "@/lib/data/errors";
 import { isTextRuleCode, textRuleMessage } from "@/lib/text/rule";
 import { TransitionError } from "@/lib/workflow/item";
 import { requireActor } from "./session";
+import { messageFor } from "@/lib/i18n/dynamic";
 
 export type ActionResult<T> = { data: T } | { error: string; fieldErrors?: Record<string, string> };
 
@@ -61,7 +62,7 @@ export async function invalidResult(t: T, issues: readonly z.core.$ZodIssue[]): 
 }
 
 function fieldMessage(t: T, code: string): string {
-  return t.has(`fields.${code}`) ? t(`fields.${code}` as "fields.invalid") : t("fields.invalid");
+  return messageFor(t, `fields.${code}`) ?? t("fields.invalid");
 }
 
 export function toResult(t: T, e: unknown): { error: string; fieldErrors?: Record<string, string> } {

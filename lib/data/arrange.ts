@@ -10,7 +10,8 @@ import { writeItemStatus } from "./item-status";
 import { latestRound } from "./signoff";
 import { changeIssue, getIssue, issueRefSchema, loadBulletin, sectionFor, type Tx } from "./issues";
 import { listCatalogue } from "./publication";
-import { idSchema, isoDateSchema } from "./validation";
+import { chinaInstant } from "@/lib/time";
+import { idSchema, isChinaDateTime, isoDateSchema } from "./validation";
 import { isEmail, textLine } from "@/lib/text/rule";
 
 /**
@@ -215,9 +216,8 @@ export const issueMetaSchema = issueRefSchema.extend({
   deadline: z
     .string()
     .trim()
-    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, "invalid_date")
-    .transform((s) => (s ? new Date(`${s}:00+08:00`) : null))
-    .refine((d) => d === null || !Number.isNaN(d.getTime()), "invalid_date"),
+    .refine((s) => s === "" || isChinaDateTime(s), "invalid_date")
+    .transform((s) => (s ? chinaInstant(s) : null)),
 });
 
 /** Numbers, date and 截稿时间 of an issue; numbers stay unique within the publication. */

@@ -10,22 +10,20 @@ import { audit } from "./audit";
 import { AppError } from "./errors";
 import { notifyUnit } from "./notifications";
 import { currentPublication } from "./publication";
+import { chinaDateTimeSchema } from "./validation";
+import { addChinaDays, chinaDateTimeText, chinaDay, chinaInstant } from "@/lib/time";
 
 /** "2026-12-01T17:00" (a datetime-local field) read as Beijing time; ms since epoch. */
 export function chinaDateTime(s: string): number {
-  return new Date(`${s}:00+08:00`).getTime();
+  return chinaInstant(s).getTime();
 }
 
-const dateTimeSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "invalid_date")
-  .refine((s) => Number.isFinite(chinaDateTime(s)), "invalid_date");
 
 export const publishCallSchema = z
   .object({
     topic: textLine({ label: "约稿主题", max: 60, required: "topic_required", tooLong: "too_long", noMarkup: true }),
     guidance: textBlock({ label: "约稿说明", max: 2000, tooLong: "too_long", noMarkup: true }),
-    deadline: dateTimeSchema,
+    deadline: chinaDateTimeSchema,
     target: z.enum(["all", "chosen"]),
     unitIds: z.array(z.number().int().positive()).max(500),
     issueId: z.number().int().positive().nullable(),
@@ -204,13 +202,12 @@ export function assertCallAnswerable(unitId: number, callId: number | null | und
 
 /** The publish form's proposed deadline: 17:00 Beijing time, three days from now ("yyyy-mm-ddT17:00"). */
 export function defaultCallDeadline(now = Date.now()): string {
-  return `${formatChina(now + 3 * 86_400_000).slice(0, 10)}T17:00`;
+  return `${addChinaDays(chinaDay(now), 3)}T17:00`;
 }
 
 /** 2026-12-01 17:00 in Beijing time. */
 export function formatChina(ms: number): string {
-  const d = new Date(ms + 8 * 3600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+  return chinaDateTimeText(ms);
 }
 
 // ——— Standing guidance (报送要点) ———

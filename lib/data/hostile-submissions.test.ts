@@ -27,7 +27,7 @@ import {
 
 /**
  * Issue 6, "must show": hundreds of malformed and hostile submissions, sent through exactly what
- * the contributor's server actions run (app/(contributor)/items/actions.ts: the action's zod schema,
+ * the contributor's server actions run (app/actions/items.ts: the action's zod schema,
  * then the data function), are each refused with a message in Chinese, and the database is the
  * same afterwards, byte for byte.
  */
@@ -49,7 +49,7 @@ function messageFor(e: { zod?: z.core.$ZodIssue[]; app?: AppError }): string {
 
 type Op = "create" | "update" | "autosave" | "submit" | "withdraw" | "latest" | "filter" | "decide";
 
-// The schema and data function each contributor action runs, as in actions.ts.
+// The schema and data function each contributor action runs, as in app/actions/items.ts.
 const ACTIONS: Record<Op, { schema: z.ZodType; run: (actor: Actor, input: never) => unknown }> = {
   create: { schema: itemFieldsSchema, run: (a, i: ItemFields) => createItem(a, i) },
   update: { schema: updateItemSchema, run: (a, i: z.infer<typeof updateItemSchema>) => updateItem(a, i) },

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { readOffThread } from "@/lib/jobs/read-off-thread";
 import { type Page, pageOf, pageParam } from "./paging";
 import { idSchema, isoDateSchema } from "./validation";
+import { chinaInstant } from "@/lib/time";
 
 /** The editor's view of what units sent: filtering, searching, sorting, counting. */
 export const INBOX_SORTS = ["submitted_asc", "submitted_desc", "title", "unit"] as const;
@@ -48,7 +49,7 @@ export function inboxFilterFromParams(sp: Record<string, string | undefined>): {
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function inboxWhere(filter: InboxFilter, withStatus: boolean) {
-  const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
+  const dayStart = (d: string) => chinaInstant(d);
   const q = filter.q ? `%${likeEscape(filter.q)}%` : null;
   return and(
     ne(items.status, "draft"),

@@ -35,6 +35,7 @@ import { currentPublication, listCatalogue } from "./publication";
 import { activeApprovals, excludedApprovers, LEVEL_REVIEW, LEVEL_SIGN, latestRound, noteContentChange, voidApprovals } from "./signoff";
 import { idSchema, isoDateSchema, todayInChina, versionSchema } from "./validation";
 import { textBlock, textLine } from "@/lib/text/rule";
+import { chinaInstant } from "@/lib/time";
 
 export type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -570,7 +571,7 @@ export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIs
   const { doc, fingerprint } = loadBulletin(input.issueId);
   if (doc.draft) throw new AppError("not_allowed_now");
   return changeIssue(actor, input, "distribute", {
-    set: { distributedAt: new Date(`${input.date}T12:00:00+08:00`), distributedTo: input.distribution },
+    set: { distributedAt: chinaInstant(input.date, "12:00"), distributedTo: input.distribution },
     detail: { date: input.date, distribution: input.distribution, fingerprint },
     write: (tx, issue) => {
       tx.insert(issueEditions)

@@ -11,6 +11,7 @@ import { AppError } from "./errors";
 import { currentPublication } from "./publication";
 import { instructionPoints, ruleVersions, type RuleVersion } from "./scoring-rules";
 import { isoDateSchema, todayInChina } from "./validation";
+import { chinaInstant } from "@/lib/time";
 
 /**
  * Adoption statistics and scores (采用统计与考核) per unit and period.
@@ -85,9 +86,9 @@ export function resolvePeriod(raw: StatsQuery, today = todayInChina()): Period {
   return { kind: "range", from: q.from, to: q.to, label };
 }
 
-/** Midnight at the start of a day in China (UTC+8), ms since epoch. */
+/** Midnight at the start of a day in China (lib/time.ts), ms since epoch. */
 export function chinaDayStart(day: string): number {
-  return Date.parse(`${day}T00:00:00+08:00`);
+  return chinaInstant(day).getTime();
 }
 
 export interface UnitFigures {

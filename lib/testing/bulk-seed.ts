@@ -11,6 +11,7 @@
 //    approval (name, time) and a distribution record like distributeIssue writes.
 // Needs a database with the demo publication, units and users (db/seed.ts) already loaded.
 import type Database from "better-sqlite3";
+import { chinaDay } from "@/lib/time";
 
 export interface BulkSeedOptions {
   /** Items in all (placed ones included). */
@@ -90,7 +91,7 @@ export function bulkSeed(c: Database.Database, opts: BulkSeedOptions): number {
       const year = 2013 + Math.floor(k / 100);
       const number = (k % 100) + 1;
       const at = Date.UTC(year, 0, 1) + Math.floor((number - 1) * 3.6 * day);
-      const date = new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
+      const date = chinaDay(at);
       const drafting = k === ISSUES - 1;
       const [y, n, total] = drafting ? [2026, 1, 5000] : [year, number, 1000 + k];
       const id = Number(

@@ -120,12 +120,9 @@ export function loginKey(s: string): string {
 
 /** True when `s` is yyyy-mm-dd naming a real calendar day (2026-02-30 is not). */
 export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  return ISO_DATE.safeParse(s).success;
 }
+const ISO_DATE = z.iso.date();
 
 /** True when `s` is one e-mail address (local@domain.tld, no spaces, no display name). */
 export function isEmail(s: string): boolean {

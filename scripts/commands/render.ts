@@ -1,20 +1,16 @@
-// npm run --silent bulletin -- render FILE --format pdf|txt|docx|json|html --out PATH
+// npm run --silent bulletin -- render FILE --format pdf|docx|txt|json|html --out PATH
 // Renders a bulletin document (JSON) or a text bulletin without the database, with the same
-// functions the app's exports call.
+// functions the app's exports call (lib/bulletin/export-formats.ts, the one registry).
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BulletinDocument } from "@/lib/bulletin/document";
 import { parseBulletinDocument } from "@/lib/bulletin/document-schema";
-import { bulletinToDocx } from "@/lib/bulletin/docx";
+import { EXPORT_FORMAT_KEYS, EXPORT_FORMATS, isExportFormat } from "@/lib/bulletin/export-formats";
 import { BulletinParseError, parseBulletinText } from "@/lib/bulletin/parse-text";
-import { closeBrowser, DEFAULT_CHROMIUM_PATH, renderBulletinPdf } from "@/lib/bulletin/pdf";
-import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
-import { bulletinToText } from "@/lib/bulletin/text";
+import { closeBrowser, DEFAULT_CHROMIUM_PATH } from "@/lib/bulletin/pdf";
 import { readTextFile } from "@/lib/import/read-text";
 
-const FORMATS = ["pdf", "txt", "docx", "json", "html"] as const;
-type Format = (typeof FORMATS)[number];
-const USAGE = `用法：npm run --silent bulletin -- render 文件(.json 或 .txt) --format ${FORMATS.join("|")} --out 路径\n`;
+const USAGE = `用法：npm run --silent bulletin -- render 文件(.json 或 .txt) --format ${EXPORT_FORMAT_KEYS.join("|")} --out 路径\n`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -59,7 +55,7 @@ export async function run(args: string[]): Promise<number> {
   const out = option(args, "--out");
   const file = args.find((a, i) => !a.startsWith("--") && !["--format", "--out"].includes(args[i - 1] ?? ""));
   if (!file || !out || !format) return fail(USAGE, 2);
-  if (!(FORMATS as readonly string[]).includes(format)) return fail(`不支持的格式「${format}」，可用：${FORMATS.join("、")}\n${USAGE}`, 2);
+  if (!isExportFormat(format)) return fail(`不支持的格式「${format}」，可用：${EXPORT_FORMAT_KEYS.join("、")}\n${USAGE}`, 2);
 
   let doc: BulletinDocument;
   try {
@@ -74,29 +70,14 @@ export async function run(args: string[]): Promise<number> {
     for (const line of describeUnprintable(findUnprintable(doc, canPrint))) process.stderr.write(`注意：${line}
 `);
   }
-  let body: string | Buffer;
-  switch (format as Format) {
-    case "pdf":
-      try {
-        body = await renderBulletinPdf(doc, { executablePath: process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH });
-      } catch (e) {
-        return fail(e instanceof Error ? e.message : String(e));
-      } finally {
-        await closeBrowser();
-      }
-      break;
-    case "docx":
-      body = await bulletinToDocx(doc);
-      break;
-    case "txt":
-      body = bulletinToText(doc);
-      break;
-    case "json":
-      body = JSON.stringify(doc, null, 2) + "\n";
-      break;
-    case "html":
-      body = bulletinToPrintHtml(doc);
-      break;
+  // The same registry as the app's export route: the command writes the bytes the app sends.
+  let body: string | Uint8Array;
+  try {
+    body = await EXPORT_FORMATS[format].render(doc, { chromiumPath: process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH });
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
+  } finally {
+    if (format === "pdf") await closeBrowser();
   }
   try {
     writeFileSync(out, body);

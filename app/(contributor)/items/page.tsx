@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/item/status-badge";
 import { Pager } from "@/components/layout/pager";
 import { pageOf } from "@/lib/data/paging";
 import styles from "@/components/item/item-page.module.css";
+import { chinaInstant } from "@/lib/time";
 
 // The order a unit thinks in: what needs doing first, then what is under way, then what is done.
 const TAB_ORDER = ["returned", "draft", "submitted", "accepted", "placed", "published", "declined"] as const;
@@ -92,7 +93,7 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
                   {r.status === "returned" && <div className={styles.explain}>{tl("toRevise")}</div>}
                 </td>
                 <td>{date(r.submittedAt)}</td>
-                <td>{r.eventDate ? format.dateTime(new Date(`${r.eventDate}T00:00:00+08:00`), { month: "long", day: "numeric" }) : "—"}</td>
+                <td>{r.eventDate ? format.dateTime(chinaInstant(r.eventDate), { month: "long", day: "numeric" }) : "—"}</td>
                 <td>
                   {r.issueYear ? (
                     <>

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/data/errors";
 import { POINT_KEYS } from "@/lib/data/scoring-rules";
 import { adoptionStats, resolvePeriod, type StatsQuery, type StatsResult } from "@/lib/data/stats";
 import { statsQueryOf } from "@/lib/stats/query";
+import { messageGroup } from "@/lib/i18n/dynamic";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,7 +30,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const qs = new URLSearchParams(error ? {} : query).toString();
   const exportHref = (format: string) => `/api/stats/export?${qs}${qs ? "&" : ""}format=${format}`;
   const top = [...stats.rows].sort((a, b) => b.adopted - a.adopted).filter((r) => r.adopted > 0).slice(0, 15);
-  const cols = t.raw("col") as Record<string, string>;
+  const cols = messageGroup(t, "col");
   return (
     <section>
       <h1>{t("title")}</h1>

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { arrangeAction, boardAction } from "@/app/(desk)/desk/actions";
+import { arrangeAction, boardAction } from "@/app/actions/desk";
 import type { ArrangeChange, BoardView } from "@/lib/data/arrange";
 import { applyOptimistic } from "@/lib/desk/board-model";
 import { boardQueryKey } from "@/lib/desk/board-query";

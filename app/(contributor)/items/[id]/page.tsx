@@ -17,6 +17,7 @@ import { charDiff, hasChanges } from "@/lib/editor/diff";
 import { docToParagraphs, richDocLength } from "@/lib/editor/schema";
 import styles from "@/components/item/item-page.module.css";
 import { loadPageRecord } from "@/lib/auth/page-record";
+import { chinaInstant } from "@/lib/time";
 
 export default async function ItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const actor = await requirePageActor("contributor");
@@ -63,7 +64,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
         <dt>{t("submittedAt")}</dt>
         <dd>{date(item.submittedAt)}</dd>
         <dt>{t("eventDate")}</dt>
-        <dd>{item.eventDate ? format.dateTime(new Date(`${item.eventDate}T00:00:00+08:00`), { dateStyle: "long" }) : "—"}</dd>
+        <dd>{item.eventDate ? format.dateTime(chinaInstant(item.eventDate), { dateStyle: "long" }) : "—"}</dd>
         <dt>{t("section")}</dt>
         <dd>{view.sectionTitle ?? t("sectionNone")}</dd>
         {issueLabel && (

@@ -4,6 +4,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { myUnitStats, resolvePeriod, type StatsQuery } from "@/lib/data/stats";
 import { statsQueryOf } from "@/lib/stats/query";
+import { messageGroup } from "@/lib/i18n/dynamic";
 
 /** A contributor's own unit: its figures, score and ranks for a period (never another unit's). */
 export default async function MyStatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -21,7 +22,7 @@ export default async function MyStatsPage({ searchParams }: { searchParams: Prom
     mine = myUnitStats(actor, {});
   }
   const u = mine.unit;
-  const cols = t.raw("col") as Record<string, string>;
+  const cols = messageGroup(t, "col");
   const rows: [string, string | number][] = u
     ? [
         [cols.submitted, u.submitted],

@@ -19,6 +19,7 @@ import { ReturnedNotice } from "@/components/review/returned-notice";
 import { issueLabel, totalLine } from "@/lib/bulletin/numbering";
 import { loadPageRecord } from "@/lib/auth/page-record";
 import { boardQueryKey } from "@/lib/desk/board-query";
+import { chinaDateTimeLocal } from "@/lib/time";
 
 export default async function ArrangePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
@@ -57,7 +58,7 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
             number: issue.number,
             totalNumber: issue.totalNumber,
             date: issue.date,
-            deadline: issue.deadline ? new Date(issue.deadline.getTime() + 8 * 3600_000).toISOString().slice(0, 16) : "",
+            deadline: issue.deadline ? chinaDateTimeLocal(issue.deadline) : "",
           }}
         />
       )}
