@@ -14,7 +14,8 @@ import { listUnitNames, myItemView, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
 import { itemRecognition } from "@/lib/data/recognition";
 import { charDiff, hasChanges } from "@/lib/editor/diff";
-import { docToParagraphs, richDocLength } from "@/lib/editor/schema";
+import { docToParagraphs } from "@/lib/editor/schema";
+import { countDoc } from "@/lib/text/count";
 import styles from "@/components/item/item-page.module.css";
 import { loadPageRecord } from "@/lib/auth/page-record";
 
@@ -93,7 +94,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
             noteToEditor: item.noteToEditor,
             callId: item.callId,
           }}
-          initialChars={richDocLength(item.body)}
+          initialChars={countDoc(item.body)}
           sections={listCatalogue(currentPublication().id)
             .filter((s) => s.active)
             .map((s) => ({ id: s.id, title: s.title }))}
