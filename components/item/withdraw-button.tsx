@@ -5,9 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { withdrawItemAction } from "@/app/(contributor)/items/actions";
 
-/** 撤回: takes a submitted item back to a draft, after saying what that means. */
-export function WithdrawButton({ id, version }: { id: number; version: number }) {
+/**
+ * 撤回: takes a submitted item back to a draft, after saying what that means — and, when the editor
+ * has edited it, that the draft will hold the editor's text while the unit's original is kept.
+ */
+export function WithdrawButton({ id, version, editedByDesk = false }: { id: number; version: number; editedByDesk?: boolean }) {
   const t = useTranslations("withdraw");
+  const tw = useTranslations("deskEdits");
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
@@ -34,7 +38,7 @@ export function WithdrawButton({ id, version }: { id: number; version: number })
     <div className="card" role="group" aria-label={t("button")}>
       {confirming ? (
         <div className="confirm" role="alertdialog" aria-label={t("confirmTitle")}>
-          <p>{t("confirm")}</p>
+          <p>{editedByDesk ? tw("withdrawConfirm") : t("confirm")}</p>
           <div className="buttons">
             <button type="button" className="danger" disabled={pending} onClick={withdraw}>
               {t("confirmButton")}

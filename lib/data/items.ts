@@ -444,6 +444,17 @@ export function myItemView(actor: Actor, id: number) {
   const nowText = { title: item.title, body: docToPlainText(item.body), source: item.source };
   const editedByDesk =
     !!sentText && item.status !== "draft" && item.status !== "returned" && (sentText.title !== nowText.title || sentText.body !== nowText.body || sentText.source !== nowText.source);
+  // Withdrawn after the desk edited it: the desk's last text, to show against what the unit sent.
+  const deskEdit =
+    sent && item.status === "draft"
+      ? db
+          .select()
+          .from(itemRevisions)
+          .where(and(eq(itemRevisions.itemId, item.id), eq(itemRevisions.kind, "edit"), sql`${itemRevisions.id} > ${sent.id}`))
+          .orderBy(desc(itemRevisions.id))
+          .limit(1)
+          .get()
+      : undefined;
   return {
     item,
     unitName: itemUnitName(item.unitId),
@@ -452,6 +463,8 @@ export function myItemView(actor: Actor, id: number) {
     submitted: sentText,
     current: nowText,
     editedByDesk,
+    /** Set when the unit withdrew the item after the editor edited it: the editor's last text (the unit's original is `submitted`). */
+    withdrawnDeskEdit: deskEdit ? { title: deskEdit.title, body: docToPlainText(deskEdit.body), source: deskEdit.source } : null,
     history: itemHistory(actor, id),
   };
 }

@@ -30,7 +30,7 @@ describe("字数 (countText / countDoc)", () => {
     expect(countDoc(body)).toBe(countText("区科协召开2023年度科普工作会议全区共建成科普基地42个。"));
     expect(countDoc(body)).toBe(30);
     expect(countDoc(doc([]))).toBe(0);
-    expect(countDoc({ type: "doc", content: [] })).toBe(0);
+    expect(countDoc({ content: [] })).toBe(0);
     expect(countDoc(null)).toBe(0);
   });
   it("counts printable paragraphs the same as the stored body", () => {

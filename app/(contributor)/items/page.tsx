@@ -8,12 +8,13 @@ import { OpenCalls } from "@/components/calls/open-calls";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Pager } from "@/components/layout/pager";
 import { pageOf } from "@/lib/data/paging";
+import { chinaDay, DATE, nearDateTime } from "@/lib/i18n/dates";
 import styles from "@/components/item/item-page.module.css";
 
 // The order a unit thinks in: what needs doing first, then what is under way, then what is done.
 const TAB_ORDER = ["returned", "draft", "submitted", "accepted", "placed", "published", "declined"] as const;
 
-export default async function MyItemsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
+export default async function MyItemsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string; deleted?: string }> }) {
   const actor = await requirePageActor("contributor");
   const sp = await searchParams;
   const parsed = myItemsFilterSchema.safeParse({ status: sp.status || undefined, page: sp.page });
@@ -30,7 +31,8 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
     getTranslations("desk"),
     getFormatter(),
   ]);
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const tdel = await getTranslations("deleteDraft");
+  const date = (d: Date | null) => (d ? nearDateTime(format, d) : "—");
   return (
     <section>
       <div className="title-row">
@@ -39,13 +41,18 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
           {t("newTitle")}
         </Link>
       </div>
+      {sp.deleted && (
+        <p role="status" className="ok">
+          {tdel("deleted")}
+        </p>
+      )}
       <OpenCalls actor={actor} />
       {deadline && (
         <p className="note" data-testid="deadline">
           {td("deadlineNotice", {
             year: deadline.year,
             number: deadline.number,
-            time: format.dateTime(deadline.deadline, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" }),
+            time: nearDateTime(format, deadline.deadline),
           })}
         </p>
       )}
@@ -92,7 +99,7 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
                   {r.status === "returned" && <div className={styles.explain}>{tl("toRevise")}</div>}
                 </td>
                 <td>{date(r.submittedAt)}</td>
-                <td>{r.eventDate ? format.dateTime(new Date(`${r.eventDate}T00:00:00+08:00`), { month: "long", day: "numeric" }) : "—"}</td>
+                <td>{r.eventDate ? format.dateTime(chinaDay(r.eventDate), DATE) : "—"}</td>
                 <td>
                   {r.issueYear ? (
                     <>

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { GuidancePanel } from "@/components/calls/guidance-panel";
 import { ItemForm } from "@/components/item/item-form";
-import { formatChina, openCallsForUnit } from "@/lib/data/calls";
+import { openCallsForUnit } from "@/lib/data/calls";
+import { chinaDay, DATE, DATE_TIME, nearDateTime } from "@/lib/i18n/dates";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
 import { TextDiff } from "@/components/item/text-diff";
@@ -24,15 +25,24 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
   // Only the actor's own unit's items: a contributor who also works at the desk sees others there.
   const view = await loadPageRecord(params, (id) => myItemView(actor, id));
   const { item, issue } = view;
-  const [t, ts, td, format] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("itemDetail"), getFormatter()]);
+  const [t, ts, td, tc, tw, format] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("itemDetail"), getTranslations("calls"), getTranslations("deskEdits"), getFormatter()]);
   const editable = item.status === "draft" || item.status === "returned";
   const openCalls = editable ? openCallsForUnit(actor) : [];
   const { submitted } = await searchParams;
   const issueLabel = issue ? t("issueLabel", { year: issue.year, number: issue.number }) : null;
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const date = (d: Date | null) => (d ? format.dateTime(d, DATE_TIME) : "—");
   const titleDiff = view.submitted ? charDiff(view.submitted.title, view.current.title) : [];
   const bodyDiff = view.submitted ? charDiff(view.submitted.body, view.current.body) : [];
   const sourceDiff = view.submitted ? charDiff(view.submitted.source ?? "", view.current.source ?? "") : [];
+  // Withdrawn after the editor edited it: the editor's changes against what the unit sent.
+  const w = view.withdrawnDeskEdit && view.submitted ? { sent: view.submitted, edited: view.withdrawnDeskEdit } : null;
+  const withdrawnDiffs = w
+    ? ([
+        ["title", charDiff(w.sent.title, w.edited.title), td("titleDiff")],
+        ["body", charDiff(w.sent.body, w.edited.body), td("bodyDiff")],
+        ["source", charDiff(w.sent.source ?? "", w.edited.source ?? ""), td("sourceDiff")],
+      ] as const)
+    : [];
 
   return (
     <section>
@@ -64,7 +74,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
         <dt>{t("submittedAt")}</dt>
         <dd>{date(item.submittedAt)}</dd>
         <dt>{t("eventDate")}</dt>
-        <dd>{item.eventDate ? format.dateTime(new Date(`${item.eventDate}T00:00:00+08:00`), { dateStyle: "long" }) : "—"}</dd>
+        <dd>{item.eventDate ? format.dateTime(chinaDay(item.eventDate), DATE) : "—"}</dd>
         <dt>{t("section")}</dt>
         <dd>{view.sectionTitle ?? t("sectionNone")}</dd>
         {issueLabel && (
@@ -78,11 +88,31 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
         )}
       </dl>
 
+      {w && (
+        <section className="card" aria-labelledby="withdrawn-edits" data-testid="withdrawn-desk-edits">
+          <h2 id="withdrawn-edits">{tw("title")}</h2>
+          <p role="status">{tw("intro")}</p>
+          {withdrawnDiffs.map(([field, diff, label]) =>
+            hasChanges(diff) ? (
+              <div key={field}>
+                <h3>{t(field)}</h3>
+                <TextDiff parts={diff} label={label} />
+              </div>
+            ) : null,
+          )}
+          <details className={styles.original}>
+            <summary>{tw("showSent")}</summary>
+            <h3>{w.sent.title}</h3>
+            <p className={styles.plain}>{w.sent.body}</p>
+          </details>
+        </section>
+      )}
       {editable ? (
         <ItemForm
           itemId={item.id}
           version={item.version}
           status={item.status === "returned" ? "returned" : "draft"}
+          deletable={item.status === "draft" && item.submittedAt === null && item.submittedRevisionId === null}
           initial={{
             title: item.title,
             body: item.body,
@@ -102,7 +132,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
           userId={actor.id}
           unitName={view.unitName}
           unitNames={listUnitNames()}
-          calls={openCalls.map((c) => ({ id: c.call.id, label: `${c.call.topic}（截止 ${formatChina(c.call.deadline.getTime())}）` }))}
+          calls={openCalls.map((c) => ({ id: c.call.id, label: `${c.call.topic}（${tc("due", { time: nearDateTime(format, c.call.deadline) })}）` }))}
           guidance={<GuidancePanel calls={openCalls.map((c) => c.call)} />}
         />
       ) : (
@@ -112,7 +142,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
             {view.editedByDesk && <h3 className={styles.itemTitle}>{item.title}</h3>}
             <RichTextView paragraphs={docToParagraphs(item.body)} source={item.source} />
           </article>
-          {item.status === "submitted" && <WithdrawButton id={item.id} version={item.version} />}
+          {item.status === "submitted" && <WithdrawButton id={item.id} version={item.version} editedByDesk={view.editedByDesk} />}
           {view.editedByDesk && view.submitted && (
             <section className="card" aria-labelledby="desk-changes" data-testid="desk-changes">
               <h2 id="desk-changes">{td("changesTitle")}</h2>
