@@ -46,7 +46,7 @@ describe("the item form's values", () => {
   });
 
   it("bodyChars is 字数 (no spaces, no paragraph breaks) and lengthBand follows it", () => {
-    expect(bodyChars(v({ body: paragraphsToDoc(["　　会议 要求，", "", "A 级。"]) }))).toBe(9);
+    expect(bodyChars(v({ body: paragraphsToDoc(["　　会议 要求，", "", "A 级。"]) }))).toBe(8);
     expect(lengthBand(0)).toBe("empty");
     expect(lengthBand(299)).toBe("short");
     expect(lengthBand(300)).toBe("good");
