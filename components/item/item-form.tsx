@@ -4,9 +4,8 @@ import type { Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { submitItemAction } from "@/app/(contributor)/items/actions";
-import { moveTrailingAttribution } from "@/lib/editor/attribution";
 import type { DocxImport } from "@/lib/import/docx";
 import { CopyCheckPanel, useCopyCheck } from "./copy-check";
 import { BodyField, fieldProps, MetaFields, NoticeBanner, RestoreBanner, SyncStatus, TitleField } from "./form-parts";
@@ -22,6 +21,18 @@ const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.C
 const DocxImportButton = dynamic(() => import("./docx-import").then((m) => m.DocxImportButton), { ssr: false, loading: () => <span className={styles.importPlaceholder} aria-hidden="true" /> });
 // 删除草稿 and its confirmation: only on a stored draft.
 const DeleteDraftButton = dynamic(() => import("./delete-draft").then((m) => m.DeleteDraftButton), { ssr: false });
+
+// The trailing-attribution check runs on 报送 and 保存草稿 only; it brings the document schema
+// (and zod), which the first paint of the form does not need.
+// Fetched once the form is up (so 报送 does not wait for it); offline before that, nothing moves.
+const attribution = () => import("@/lib/editor/attribution");
+async function moveAttribution(v: ItemFormValues) {
+  try {
+    return (await attribution()).moveTrailingAttribution(v.body, v.source);
+  } catch {
+    return null;
+  }
+}
 
 interface Props {
   itemId?: number;
@@ -63,6 +74,9 @@ export function ItemForm({ itemId, version, status = "draft", deletable = false,
   const [editor, setEditor] = useState<Editor | null>(null);
   const check = useCopyCheck(editor, values.title, values.source);
   const fields = fieldProps(uid, errors);
+  useEffect(() => {
+    void attribution().catch(() => undefined);
+  }, []);
 
   // --- submit ---------------------------------------------------------------------------------
 
@@ -86,7 +100,7 @@ export function ItemForm({ itemId, version, status = "draft", deletable = false,
     }
     // An attribution typed at the end of the body goes to the attribution field (printed once);
     // the unit sees the change and sends again.
-    const moved = moveTrailingAttribution(valuesRef.current.body, valuesRef.current.source);
+    const moved = await moveAttribution(valuesRef.current);
     if (moved) {
       replaceAll({ ...valuesRef.current, body: moved.body, source: moved.source }, { save: false });
       await save("explicit");
@@ -125,7 +139,7 @@ export function ItemForm({ itemId, version, status = "draft", deletable = false,
       setMessage({ kind: "error", text: tf("nothingToSave") });
       return;
     }
-    const moved = moveTrailingAttribution(valuesRef.current.body, valuesRef.current.source);
+    const moved = await moveAttribution(valuesRef.current);
     if (moved) {
       replaceAll({ ...valuesRef.current, body: moved.body, source: moved.source }, { save: false });
       setNotice(ta("moved", { source: moved.moved }));
@@ -153,6 +167,8 @@ export function ItemForm({ itemId, version, status = "draft", deletable = false,
   // --- rendering ------------------------------------------------------------------------------
 
   const openFindings = check.body.length + check.title.length;
+  // 删除草稿: a stored draft never submitted, or the one this new-item page has just created.
+  const deleteId = deletable && itemId ? itemId : !itemId ? draft.createdId : undefined;
   const isReturned = status === "returned";
 
   return (
@@ -213,9 +229,9 @@ export function ItemForm({ itemId, version, status = "draft", deletable = false,
               {t("save")}
             </button>
           </div>
-          {deletable && itemId && (
+          {deleteId && (
             <DeleteDraftButton
-              itemId={itemId}
+              itemId={deleteId}
               title={values.title}
               version={() => draft.server.current.version ?? version ?? 0}
               onDeleted={() => {

@@ -74,6 +74,8 @@ export function useDraftSync({ itemId, version: initialVersion, initial, initial
   const [editorKey, setEditorKey] = useState(0);
   const [restore, setRestore] = useState<LocalCopy | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The id a new draft got at its first save (this page was opened as /items/new).
+  const [createdId, setCreatedId] = useState<number | undefined>(undefined);
 
   const valuesRef = useRef(values);
   const server = useRef<{ id?: number; version?: number }>({ id: itemId, version: initialVersion });
@@ -175,6 +177,7 @@ export function useDraftSync({ itemId, version: initialVersion, initial, initial
           // The draft has an address now; move this browser's copy to it.
           window.history.replaceState(null, "", `/items/${data.id}`);
           removeLocalCopy(key(undefined));
+          setCreatedId(data.id);
         }
         channel.current?.postMessage({ id: data.id, version: data.version, tab: tabId.current });
         if (sameValues(valuesRef.current, snapshot)) {
@@ -352,6 +355,7 @@ export function useDraftSync({ itemId, version: initialVersion, initial, initial
   return {
     values,
     valuesRef,
+    createdId,
     chars,
     setChars,
     errors,

@@ -74,7 +74,7 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
       {rows.length === 0 ? (
         <p className="empty">{filter ? tl("emptyFiltered", { status: ts(filter) }) : t("empty")}</p>
       ) : (
-        <table className="table" data-testid="my-items">
+        <table className={`table ${styles.myItems}`} data-testid="my-items">
           <caption className="sr-only">{filter ? tl("captionFiltered", { status: ts(filter), count: page.total }) : tl("caption", { count: page.total })}</caption>
           <thead>
             <tr>
@@ -90,17 +90,20 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-status={r.status}>
-                <td>
+                <td className={styles.titleCell}>
                   <Link href={`/items/${r.id}`}>{r.title || tl("untitled")}</Link>
                   {r.sectionTitle && <div className="hint">【{r.sectionTitle}】</div>}
                 </td>
-                <td>
+                <td data-label={t("status")}>
                   <StatusBadge status={r.status} label={ts(r.status)} />
                   {r.status === "returned" && <div className={styles.explain}>{tl("toRevise")}</div>}
                 </td>
-                <td>{date(r.submittedAt)}</td>
-                <td>{r.eventDate ? format.dateTime(chinaDay(r.eventDate), DATE) : "—"}</td>
-                <td>
+                <td data-label={t("submittedAt")} data-empty={r.submittedAt ? undefined : ""}>
+                  {date(r.submittedAt)}
+                </td>
+                <td data-label={t("eventDate")} data-empty={r.eventDate ? undefined : ""}>
+                  {r.eventDate ? format.dateTime(chinaDay(r.eventDate), DATE) : "—"}</td>
+                <td data-label={t("issue")} data-empty={r.issueYear ? undefined : ""}>
                   {r.issueYear ? (
                     <>
                       {t("issueLabel", { year: r.issueYear, number: r.issueNumber ?? 0 })}
@@ -110,8 +113,10 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
                     "—"
                   )}
                 </td>
-                <td className={styles.noteCell}>{r.editorNote || "—"}</td>
-                <td>{date(r.updatedAt)}</td>
+                <td className={styles.noteCell} data-label={t("editorNote")} data-empty={r.editorNote ? undefined : ""}>
+                  {r.editorNote || "—"}
+                </td>
+                <td data-label={t("updated")}>{date(r.updatedAt)}</td>
               </tr>
             ))}
           </tbody>
