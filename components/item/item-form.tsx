@@ -8,7 +8,12 @@ import { useEffect, useId, useState } from "react";
 import { submitItemAction } from "@/app/(contributor)/items/actions";
 import type { DocxImport } from "@/lib/import/docx";
 import { CopyCheckPanel, useCopyCheck } from "./copy-check";
-import { BodyField, fieldProps, MetaFields, NoticeBanner, RestoreBanner, SyncStatus, TitleField } from "./form-parts";
+import { BodyField } from "./body-field";
+import { NoticeBanner, RestoreBanner } from "./form-banners";
+import { fieldProps } from "./form-field";
+import { MetaFields } from "./meta-fields";
+import { SyncStatus } from "./sync-status";
+import { TitleField } from "./title-field";
 import { hasText, type ItemFormValues } from "@/lib/item/form-values";
 import { type FieldErrors, useDraftSync } from "./use-draft-sync";
 import styles from "./item-form.module.css";
@@ -58,7 +63,7 @@ interface Props {
 /**
  * The contributor's item form. What is typed is kept in this browser at once and saved to the
  * server a moment after typing stops (use-draft-sync.ts); a refused save, a lost connection or a
- * copy changed in another tab never loses it. The parts are in form-parts.tsx, the values and
+ * copy changed in another tab never loses it. The parts are in title-field, body-field, meta-fields, sync-status and form-banners, the values and
  * their pure functions in form-values.ts.
  */
 export function ItemForm({ itemId, version, status = "draft", deletable = false, initial, initialChars, sections, titleMax, userId = 0, unitName, unitNames = [], calls = [], guidance }: Props) {
