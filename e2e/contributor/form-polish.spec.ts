@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { callAction } from "../actions";
-import { as, expectSaved, focusEndOfBody, openForm } from "./helpers";
+import { as, editorEditsBody, expectSaved, focusEndOfBody, openForm } from "./helpers";
 
 // Issue 16 §3: the form and the unit's list, polished. Screenshots go to SHOTS when it is set.
 const SHOTS = process.env.FORM_SHOTS;
@@ -122,22 +122,9 @@ test("withdrawing after the editor edited says so, and the draft page shows the 
   await unit.getByRole("button", { name: "报送", exact: true }).click();
   await expect(unit.getByText("已报送，等待编辑处理。")).toBeVisible();
   const id = Number(new URL(unit.url()).pathname.split("/").pop());
-  const latest = await callAction(unit, "latestItemAction", { id });
-  const version = Number(/"version":(\d+)/.exec(latest)?.[1]);
   const editor = await as(browser, "editor");
   await editor.goto("/desk/inbox");
-  const edited = await callAction(editor, "updateItemAction", {
-    id,
-    version,
-    title,
-    body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "7月3日，昌平区科协召开2026年科普工作会，部署下半年重点工作。" }] }] },
-    source: "昌平区科协",
-    suggestedSectionId: null,
-    eventDate: null,
-    contactName: "",
-    contactPhone: "",
-    noteToEditor: "",
-  });
+  const edited = await editorEditsBody(unit, editor, id, title, "7月3日，昌平区科协召开2026年科普工作会，部署下半年重点工作。");
   expect(edited).toContain(`"id":${id}`);
 
   await unit.goto(`/items/${id}`);

@@ -6,7 +6,7 @@ import { openCallsForUnit } from "@/lib/data/calls";
 import { chinaDay, DATE, DATE_TIME, nearDateTime } from "@/lib/i18n/dates";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
-import { TextDiff } from "@/components/item/text-diff";
+import { DeskChanges } from "@/components/item/desk-changes";
 import { Timeline } from "@/components/item/timeline";
 import { WithdrawButton } from "@/components/item/withdraw-button";
 import { RecognitionPanel } from "@/components/stats/recognition-panel";
@@ -14,7 +14,6 @@ import { requirePageActor } from "@/lib/auth/session";
 import { listUnitNames, myItemView, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
 import { itemRecognition } from "@/lib/data/recognition";
-import { charDiff, hasChanges } from "@/lib/editor/diff";
 import { docToParagraphs } from "@/lib/editor/schema";
 import { countDoc } from "@/lib/text/count";
 import styles from "@/components/item/item-page.module.css";
@@ -31,18 +30,6 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
   const { submitted } = await searchParams;
   const issueLabel = issue ? t("issueLabel", { year: issue.year, number: issue.number }) : null;
   const date = (d: Date | null) => (d ? format.dateTime(d, DATE_TIME) : "—");
-  const titleDiff = view.submitted ? charDiff(view.submitted.title, view.current.title) : [];
-  const bodyDiff = view.submitted ? charDiff(view.submitted.body, view.current.body) : [];
-  const sourceDiff = view.submitted ? charDiff(view.submitted.source ?? "", view.current.source ?? "") : [];
-  // Withdrawn after the editor edited it: the editor's changes against what the unit sent.
-  const w = view.withdrawnDeskEdit && view.submitted ? { sent: view.submitted, edited: view.withdrawnDeskEdit } : null;
-  const withdrawnDiffs = w
-    ? ([
-        ["title", charDiff(w.sent.title, w.edited.title), td("titleDiff")],
-        ["body", charDiff(w.sent.body, w.edited.body), td("bodyDiff")],
-        ["source", charDiff(w.sent.source ?? "", w.edited.source ?? ""), td("sourceDiff")],
-      ] as const)
-    : [];
 
   return (
     <section>
@@ -88,24 +75,9 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
         )}
       </dl>
 
-      {w && (
-        <section className="card" aria-labelledby="withdrawn-edits" data-testid="withdrawn-desk-edits">
-          <h2 id="withdrawn-edits">{tw("title")}</h2>
-          <p role="status">{tw("intro")}</p>
-          {withdrawnDiffs.map(([field, diff, label]) =>
-            hasChanges(diff) ? (
-              <div key={field}>
-                <h3>{t(field)}</h3>
-                <TextDiff parts={diff} label={label} />
-              </div>
-            ) : null,
-          )}
-          <details className={styles.original}>
-            <summary>{tw("showSent")}</summary>
-            <h3>{w.sent.title}</h3>
-            <p className={styles.plain}>{w.sent.body}</p>
-          </details>
-        </section>
+      {/* Withdrawn after the editor edited it: the editor's changes against what the unit sent. */}
+      {view.withdrawnDeskEdit && view.submitted && (
+        <DeskChanges id="withdrawn-edits" testId="withdrawn-desk-edits" heading={tw("title")} intro={<p role="status">{tw("intro")}</p>} sent={view.submitted} edited={view.withdrawnDeskEdit} />
       )}
       {editable ? (
         <ItemForm
@@ -144,33 +116,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
           </article>
           {item.status === "submitted" && <WithdrawButton id={item.id} version={item.version} editedByDesk={view.editedByDesk} />}
           {view.editedByDesk && view.submitted && (
-            <section className="card" aria-labelledby="desk-changes" data-testid="desk-changes">
-              <h2 id="desk-changes">{td("changesTitle")}</h2>
-              <p className="hint">{td("changesHint")}</p>
-              {hasChanges(titleDiff) && (
-                <>
-                  <h3>{t("title")}</h3>
-                  <TextDiff parts={titleDiff} label={td("titleDiff")} />
-                </>
-              )}
-              {hasChanges(bodyDiff) && (
-                <>
-                  <h3>{t("body")}</h3>
-                  <TextDiff parts={bodyDiff} label={td("bodyDiff")} />
-                </>
-              )}
-              {hasChanges(sourceDiff) && (
-                <>
-                  <h3>{t("source")}</h3>
-                  <TextDiff parts={sourceDiff} label={td("sourceDiff")} />
-                </>
-              )}
-              <details className={styles.original}>
-                <summary>{td("showSent")}</summary>
-                <h3>{view.submitted.title}</h3>
-                <p className={styles.plain}>{view.submitted.body}</p>
-              </details>
-            </section>
+            <DeskChanges id="desk-changes" testId="desk-changes" heading={td("changesTitle")} intro={<p className="hint">{td("changesHint")}</p>} sent={view.submitted} edited={view.current} />
           )}
         </>
       )}
