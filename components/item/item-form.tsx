@@ -80,7 +80,14 @@ export function ItemForm({ itemId, version, status = "draft", deletable = false,
   const check = useCopyCheck(editor, values.title, values.source);
   const fields = fieldProps(uid, errors);
   useEffect(() => {
-    void attribution().catch(() => undefined);
+    // When the browser is idle after the form is up (not while it hydrates).
+    const load = () => void attribution().catch(() => undefined);
+    if (typeof window.requestIdleCallback !== "function") {
+      const t = window.setTimeout(load, 1000);
+      return () => window.clearTimeout(t);
+    }
+    const handle = window.requestIdleCallback(load, { timeout: 3000 });
+    return () => window.cancelIdleCallback(handle);
   }, []);
 
   // --- submit ---------------------------------------------------------------------------------
