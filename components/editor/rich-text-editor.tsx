@@ -1,7 +1,8 @@
 "use client";
 
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import { UndoRedo } from "@tiptap/extensions";
+// The sub-path: the package root would bring every extension it has (gap/drop cursor, placeholder …).
+import { UndoRedo } from "@tiptap/extensions/undo-redo";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { bulletinExtensions } from "@/lib/editor/extensions";

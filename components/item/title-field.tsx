@@ -12,7 +12,7 @@ type TitleFinding = Finding & { key: string };
 
 /**
  * 标题: a text area that grows with the title, so a long title is seen whole, but stays one line of
- * text — Enter inserts nothing, and line breaks that arrive by paste or drop are removed (the
+ * text — Enter moves on to the body instead of adding a line, and line breaks that arrive by paste or drop are removed (the
  * person is told).
  */
 export function TitleField({
@@ -62,7 +62,11 @@ export function TitleField({
           onChange(one.value);
         }}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && !e.nativeEvent.isComposing) e.preventDefault();
+          // Enter (not the one that ends an IME composition) adds no line: it goes on to the body.
+          if (e.key === "Enter" && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            document.getElementById(`${uid}-body`)?.focus();
+          }
         }}
         required
         autoComplete="off"

@@ -20,6 +20,7 @@ test("a long title is seen whole; Enter adds no line, pasted line breaks go and 
   await title.press("End");
   await title.press("Enter");
   await expect(title).toHaveValue(LONG_TITLE);
+  await expect(page.getByRole("textbox", { name: "正文" })).toBeFocused();
   // Every character shows: the field grew to its text (no hidden overflow, no scrolling inside).
   const fits = await title.evaluate((el) => {
     const t = el as HTMLTextAreaElement;
