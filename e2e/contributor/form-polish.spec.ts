@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { callAction } from "../actions";
-import { as, editorEditsBody, expectSaved, focusEndOfBody, openForm } from "./helpers";
+import { as, editorEditsBody, expectSaved, focusEndOfBody, openForm, submitNewItem } from "./helpers";
 
 // Issue 16 §3: the form and the unit's list, polished. Screenshots go to SHOTS when it is set.
 const SHOTS = process.env.FORM_SHOTS;
@@ -93,14 +93,7 @@ test("a never-submitted draft can be deleted after a confirmation; a submitted o
 
   // A submitted item (even withdrawn) is never deleted: no button, and the action refuses in Chinese.
   const kept = `报送过的稿件${Date.now() % 100000}`;
-  await openForm(unit);
-  await unit.getByLabel("标题").fill(kept);
-  await focusEndOfBody(unit);
-  await unit.keyboard.type("报送过就保留。");
-  await expectSaved(unit);
-  await unit.getByRole("button", { name: "报送", exact: true }).click();
-  await expect(unit.getByText("已报送，等待编辑处理。")).toBeVisible();
-  const keptId = Number(new URL(unit.url()).pathname.split("/").pop());
+  const keptId = await submitNewItem(unit, kept, "报送过就保留。");
   await unit.getByRole("button", { name: "撤回稿件" }).click();
   await unit.getByRole("alertdialog", { name: "确认撤回" }).getByRole("button", { name: "确定撤回" }).click();
   await expect(unit.getByLabel("标题")).toHaveValue(kept);
@@ -115,14 +108,7 @@ test("a never-submitted draft can be deleted after a confirmation; a submitted o
 test("withdrawing after the editor edited says so, and the draft page shows the editor's changes against the original", async ({ browser }) => {
   const title = `昌平区科协召开科普工作会${Date.now() % 100000}`;
   const unit = await as(browser, "changping");
-  await openForm(unit);
-  await unit.getByLabel("标题").fill(title);
-  await focusEndOfBody(unit);
-  await unit.keyboard.type("7月3日，昌平区科协召开科普工作会，部署下半年重点任务。");
-  await expectSaved(unit);
-  await unit.getByRole("button", { name: "报送", exact: true }).click();
-  await expect(unit.getByText("已报送，等待编辑处理。")).toBeVisible();
-  const id = Number(new URL(unit.url()).pathname.split("/").pop());
+  const id = await submitNewItem(unit, title, "7月3日，昌平区科协召开科普工作会，部署下半年重点任务。");
   const editor = await as(browser, "editor");
   await editor.goto("/desk/inbox");
   const edited = await editorEditsBody(unit, editor, id, title, "7月3日，昌平区科协召开2026年科普工作会，部署下半年重点工作。");

@@ -105,3 +105,15 @@ export async function editorEditsBody(unit: Page, editor: Page, id: number, titl
     noteToEditor: "",
   });
 }
+
+/** A new item typed into the form (title, one paragraph) and submitted; returns its id. */
+export async function submitNewItem(unit: Page, title: string, text: string): Promise<number> {
+  await openForm(unit);
+  await unit.getByLabel("标题").fill(title);
+  await focusEndOfBody(unit);
+  await unit.keyboard.type(text);
+  await expectSaved(unit);
+  await unit.getByRole("button", { name: "报送", exact: true }).click();
+  await expect(unit.getByText("已报送，等待编辑处理。")).toBeVisible();
+  return Number(new URL(unit.url()).pathname.split("/").pop());
+}
