@@ -142,6 +142,8 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
     case "item.unplace":
     case "item.publish":
       return [L("in_issue", { issue: e.detail.issueId })];
+    case "item.delete":
+      return [L("deleted_draft", { title: orDash(e.detail.title) })];
     case "item.import":
       return [L("imported_item", { origin: e.detail.origin })];
     case "item.title_breaks":

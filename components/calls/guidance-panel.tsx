@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { currentGuidance, formatChina } from "@/lib/data/calls";
+import { currentGuidance } from "@/lib/data/calls";
+import { DATE, nearDateTime } from "@/lib/i18n/dates";
 import styles from "./calls.module.css";
 
 /**
@@ -13,14 +14,14 @@ export async function GuidancePanel({ calls }: { calls: { id: number; topic: str
     <section className={styles.panel} aria-labelledby="guidance-title" data-testid="guidance-panel">
       <h2 id="guidance-title">{t("guidanceTitle")}</h2>
       {g.body ? <p className={styles.pre}>{g.body}</p> : <p className="hint">{t("guidanceEmpty")}</p>}
-      {g.updatedAt && <p className="hint">{t("guidanceUpdated", { time: format.dateTime(g.updatedAt, { dateStyle: "medium" }) })}</p>}
+      {g.updatedAt && <p className="hint">{t("guidanceUpdated", { time: format.dateTime(g.updatedAt, DATE) })}</p>}
       {calls.length > 0 && (
         <>
           <h3>{t("openCallsSide")}</h3>
           <ul className={styles.calls}>
             {calls.map((c) => (
               <li key={c.id}>
-                <strong>{c.topic}</strong> <span className="hint">{t("due", { time: formatChina(c.deadline.getTime()) })}</span>
+                <strong>{c.topic}</strong> <span className="hint">{t("due", { time: nearDateTime(format, c.deadline) })}</span>
                 {c.guidance && <p className={styles.pre}>{c.guidance}</p>}
               </li>
             ))}

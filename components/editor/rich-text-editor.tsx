@@ -1,12 +1,14 @@
 "use client";
 
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import { UndoRedo } from "@tiptap/extensions";
+// The sub-path: the package root would bring every extension it has (gap/drop cursor, placeholder …).
+import { UndoRedo } from "@tiptap/extensions/undo-redo";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { bulletinExtensions } from "@/lib/editor/extensions";
 import { PASTE_REPORT_EVENT, type PasteReport } from "@/lib/editor/paste";
 import type { RichDoc } from "@/lib/editor/schema";
+import { countDoc } from "@/lib/text/count";
 
 interface Props {
   id: string;
@@ -24,9 +26,9 @@ interface Props {
 
 const EXTENSIONS = [...bulletinExtensions, UndoRedo];
 
-/** 字数 as offices count it: every character that is not white space. */
+/** 字数 of the editor's body, by the app's one count (lib/text/count.ts). */
 export function countChars(editor: Editor): number {
-  return editor.getText({ blockSeparator: "" }).replace(/\s/g, "").length;
+  return countDoc(editor.getJSON() as RichDoc);
 }
 
 /** The body editor: paragraphs, bold and italic — exactly what the bulletin prints. */
@@ -70,7 +72,10 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
     editable: !readOnly,
     immediatelyRender: false,
     editorProps,
-    onUpdate: ({ editor }) => onChangeRef.current(editor.getJSON() as RichDoc, countChars(editor)),
+    onUpdate: ({ editor }) => {
+      const doc = editor.getJSON() as RichDoc;
+      onChangeRef.current(doc, countDoc(doc));
+    },
   });
 
   useEffect(() => {

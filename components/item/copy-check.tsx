@@ -33,24 +33,27 @@ export function useCopyCheck(editor: Editor | null, title: string, source: strin
 
   // The admin's 规范表述 and 敏感词 lists, fetched once; the checks run without them until they come.
   const [wordLists, setWordLists] = useState<WordLists | null>(null);
+  // Both wait until the editor is up and the browser is idle: on a slow PC, fetching and parsing
+  // the checker (zhlint) while the form hydrates would delay the moment the form can be used.
+  const editorUp = editor !== null;
   useEffect(() => {
+    if (!editorUp) return;
     let live = true;
-    fetch("/api/word-lists")
-      .then((r) => (r.ok ? (r.json() as Promise<{ data: WordLists }>) : null))
-      .then((j) => live && j && setWordLists(j.data))
-      .catch(() => {});
+    const load = () => {
+      fetch("/api/word-lists")
+        .then((r) => (r.ok ? (r.json() as Promise<{ data: WordLists }>) : null))
+        .then((j) => live && j && setWordLists(j.data))
+        .catch(() => {});
+      import("@/lib/copycheck").then((m) => live && setLib(m)).catch(() => {});
+    };
+    const idle = typeof window.requestIdleCallback === "function";
+    const handle = idle ? window.requestIdleCallback(load, { timeout: 1500 }) : window.setTimeout(load, 200);
     return () => {
       live = false;
+      if (idle) window.cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
     };
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    import("@/lib/copycheck").then((m) => live && setLib(m)).catch(() => {});
-    return () => {
-      live = false;
-    };
-  }, []);
+  }, [editorUp]);
 
   const run = useCallback(() => {
     if (!lib || !editor || editor.isDestroyed) return;

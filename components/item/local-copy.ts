@@ -1,4 +1,6 @@
-import type { ItemFormValues } from "./item-form";
+import type { ItemFormValues } from "@/lib/item/form-values";
+
+export { sameValues } from "@/lib/item/form-values";
 
 /**
  * The copy of a draft kept in this browser (localStorage), so that closing the tab, losing the
@@ -43,21 +45,4 @@ export function removeLocalCopy(key: string): void {
   } catch {
     /* nothing to remove */
   }
-}
-
-/** Whether two sets of form values say the same thing (what a person would call "the same draft"). */
-export function sameValues(a: ItemFormValues, b: ItemFormValues): boolean {
-  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
-}
-
-function normalise(v: ItemFormValues) {
-  return {
-    ...v,
-    title: v.title.trim(),
-    source: v.source.trim(),
-    contactName: v.contactName.trim(),
-    contactPhone: v.contactPhone.trim(),
-    noteToEditor: v.noteToEditor.trim(),
-    body: v.body.content.map((p) => (p.content ?? []).map((t) => [t.text, (t.marks ?? []).map((m) => m.type).sort().join()])).filter((p) => p.length),
-  };
 }

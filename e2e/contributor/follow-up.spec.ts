@@ -1,18 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { callAction } from "../actions";
-import { as, expectSaved, focusEndOfBody, openForm } from "./helpers";
+import { as, submitNewItem } from "./helpers";
 
 test("a submitted item can be withdrawn until accepted; then the unit sees the editor's changes as a diff", async ({ browser }) => {
   const title = `昌平区科协召开科普工作会${Date.now() % 100000}`;
   const unit = await as(browser, "changping");
-  await openForm(unit);
-  await unit.getByLabel("标题").fill(title);
-  await focusEndOfBody(unit);
-  await unit.keyboard.type("7月3日，昌平区科协召开科普工作会，部署下半年重点任务。");
-  await expectSaved(unit);
-  await unit.getByRole("button", { name: "报送", exact: true }).click();
-  await expect(unit.getByText("已报送，等待编辑处理。")).toBeVisible();
-  const id = Number(new URL(unit.url()).pathname.split("/").pop());
+  const id = await submitNewItem(unit, title, "7月3日，昌平区科协召开科普工作会，部署下半年重点任务。");
 
   // Withdraw, after saying what it means.
   await unit.getByRole("button", { name: "撤回稿件" }).click();

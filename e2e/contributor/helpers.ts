@@ -1,5 +1,6 @@
 import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from "docx";
 import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { callAction } from "../actions";
 import { stateFile, type UserKey } from "../users";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -82,4 +83,37 @@ export async function focusEndOfBody(page: Page): Promise<Locator> {
 
 export async function expectSaved(page: Page) {
   await expect(page.getByTestId("save-state")).toContainText("已保存");
+}
+
+/**
+ * The editor changes a submitted item's body to `text` (as the desk's edit does), through the action;
+ * the version is read as the unit. Returns the action's answer.
+ */
+export async function editorEditsBody(unit: Page, editor: Page, id: number, title: string, text: string): Promise<string> {
+  const latest = await callAction(unit, "latestItemAction", { id });
+  const version = Number(/"version":(\d+)/.exec(latest)?.[1]);
+  return callAction(editor, "updateItemAction", {
+    id,
+    version,
+    title,
+    body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] },
+    source: "昌平区科协",
+    suggestedSectionId: null,
+    eventDate: null,
+    contactName: "",
+    contactPhone: "",
+    noteToEditor: "",
+  });
+}
+
+/** A new item typed into the form (title, one paragraph) and submitted; returns its id. */
+export async function submitNewItem(unit: Page, title: string, text: string): Promise<number> {
+  await openForm(unit);
+  await unit.getByLabel("标题").fill(title);
+  await focusEndOfBody(unit);
+  await unit.keyboard.type(text);
+  await expectSaved(unit);
+  await unit.getByRole("button", { name: "报送", exact: true }).click();
+  await expect(unit.getByText("已报送，等待编辑处理。")).toBeVisible();
+  return Number(new URL(unit.url()).pathname.split("/").pop());
 }

@@ -48,6 +48,11 @@ const TEMPLATES: Template[] = [
   { action: "createItemAction", actor: "contributor", field: "extra field", values: [1], build: () => ({ ...item({}), unitId: 2 }) },
   { action: "autosaveItemAction", actor: "contributor", field: "title", values: line(false), build: (v) => item({ title: v }) },
   { action: "updateItemAction", actor: "contributor", field: "title", values: line(false), build: (v) => ({ ...item({ title: v }), id: 1, version: 1 }) },
+  { action: "deleteDraftAction", actor: "contributor", field: "id", values: ["1", -1, 0, 1.5, 2 ** 40, null, "科", [1], { id: 1 }], build: (v) => ({ id: v, version: 1 }) },
+  { action: "deleteDraftAction", actor: "contributor", field: "version", values: ["1", -1, 0, 1.5, null, "\u0000"], build: (v) => ({ id: 1, version: v }) },
+  { action: "deleteDraftAction", actor: "contributor", field: "extra field", values: [1], build: () => ({ id: 1, version: 1, unitId: 2 }) },
+  // Items that exist but are not this unit's never-submitted drafts (or a stale version): refused, kept.
+  { action: "deleteDraftAction", actor: "contributor", field: "not a deletable draft", values: [1, 2, 3, 5, 8, 13, 999_999], build: (v) => ({ id: v, version: 999_999 }) },
   // desk
   { action: "decideItemAction", actor: "editor", field: "note", values: block(true), build: (v) => ({ id: 1, version: 1, decision: "return", note: v }) },
   { action: "decideItemAction", actor: "editor", field: "extra field", values: [1], build: () => ({ id: 1, version: 1, decision: "accept", note: "", status: "published" }) },

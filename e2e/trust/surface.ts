@@ -32,6 +32,7 @@ export const ACTIONS: Record<string, Who[]> = {
   autosaveItemAction: ["contributor"],
   submitItemAction: ["contributor"],
   withdrawItemAction: ["contributor"],
+  deleteDraftAction: ["contributor"],
   latestItemAction: ["contributor"],
   updateItemAction: ["contributor", "editor"],
   // desk

@@ -13,6 +13,7 @@ import { listCatalogue } from "./publication";
 import { chinaInstant } from "@/lib/time";
 import { idSchema, isChinaDateTime, isoDateSchema } from "./validation";
 import { isEmail, textLine } from "@/lib/text/rule";
+import { countParagraphs } from "@/lib/text/count";
 
 /**
  * The arrange board: every change to an issue's sections, order, TOC and footer goes through
@@ -315,7 +316,7 @@ export function boardView(actor: Actor, issueId: number): BoardView {
   // The document every export is built from gives the preview and the word counts (what prints).
   const { doc } = loadBulletin(issueId);
   const chars = new Map<number, number>();
-  for (const s of doc.sections) for (const it of s.items) if (it.id) chars.set(it.id, it.paragraphs.reduce((n, p) => n + p.reduce((m, r) => m + r.text.length, 0), 0));
+  for (const s of doc.sections) for (const it of s.items) if (it.id) chars.set(it.id, countParagraphs(it.paragraphs));
   const catalogue = listCatalogue(issue.publicationId)
     .filter((c) => c.active)
     .map((c) => c.title);

@@ -68,6 +68,8 @@ export const AUDIT_EVENTS = {
   "item.edit": z.object({ version: z.number().int(), chars: z.number().int() }).strict(),
   "item.submit": note,
   "item.withdraw": note,
+  // 删除草稿: the deleted draft's title (the item row is gone).
+  "item.delete": z.object({ title: text }).strict(),
   "item.accept": note,
   "item.return": note,
   "item.decline": note,

@@ -10,6 +10,7 @@ export type AppErrorCode =
   | "conflict"
   | "board_conflict"
   | "not_allowed_now"
+  | "draft_not_deletable"
   | "content_changed"
   | "self_approval"
   | "quote_not_found"

@@ -15,7 +15,8 @@ import {
   type Item,
   type ItemStatus,
 } from "@/db/schema";
-import { docToPlainText, richDocLength, richDocSchema } from "@/lib/editor/schema";
+import { docToPlainText, richDocSchema } from "@/lib/editor/schema";
+import { countDoc } from "@/lib/text/count";
 import { nextIssueState } from "@/lib/workflow/issue";
 import { type ItemAction, nextItemState } from "@/lib/workflow/item";
 import { type Actor, hasRole, requireRole } from "./actor";
@@ -211,7 +212,7 @@ export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>
     tx.insert(itemRevisions)
       .values({ itemId: id, kind: asUnit ? "draft" : "edit", authorId: actor.id, ...revision })
       .run();
-    audit(tx, actor, { entity: "item", entityId: id, action: "edit", detail: { version: updated.version, chars: richDocLength(updated.body) } });
+    audit(tx, actor, { entity: "item", entityId: id, action: "edit", detail: { version: updated.version, chars: countDoc(updated.body) } });
     // A placed item's text is the issue's content: its log records the edit too.
     if (issue) {
       audit(tx, actor, { entity: "issue", entityId: issue.id, action: "edit", detail: { action: "item_text", itemId: id, title: updated.title } });
@@ -284,7 +285,7 @@ export function submitItem(actor: Actor, input: z.infer<typeof itemRefSchema>): 
   assertUnitActive(actor.unitId);
   const item = getOwnItem(actor, input.id);
   if (!item.title.trim()) throw new AppError("invalid", {}, "title");
-  if (richDocLength(item.body) === 0) throw new AppError("invalid", {}, "body");
+  if (countDoc(item.body) === 0) throw new AppError("invalid", {}, "body");
   return applyTransition(actor, item, input.version, "submit", {
     set: { submittedAt: new Date(), editorNote: "" },
     after: (tx, updated) => {
@@ -443,6 +444,17 @@ export function myItemView(actor: Actor, id: number) {
   const nowText = { title: item.title, body: docToPlainText(item.body), source: item.source };
   const editedByDesk =
     !!sentText && item.status !== "draft" && item.status !== "returned" && (sentText.title !== nowText.title || sentText.body !== nowText.body || sentText.source !== nowText.source);
+  // Withdrawn after the desk edited it: the desk's last text, to show against what the unit sent.
+  const deskEdit =
+    sent && item.status === "draft"
+      ? db
+          .select()
+          .from(itemRevisions)
+          .where(and(eq(itemRevisions.itemId, item.id), eq(itemRevisions.kind, "edit"), sql`${itemRevisions.id} > ${sent.id}`))
+          .orderBy(desc(itemRevisions.id))
+          .limit(1)
+          .get()
+      : undefined;
   return {
     item,
     unitName: itemUnitName(item.unitId),
@@ -451,6 +463,8 @@ export function myItemView(actor: Actor, id: number) {
     submitted: sentText,
     current: nowText,
     editedByDesk,
+    /** Set when the unit withdrew the item after the editor edited it: the editor's last text (the unit's original is `submitted`). */
+    withdrawnDeskEdit: deskEdit ? { title: deskEdit.title, body: docToPlainText(deskEdit.body), source: deskEdit.source } : null,
     history: itemHistory(actor, id),
   };
 }

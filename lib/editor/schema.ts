@@ -74,6 +74,7 @@ export interface Run {
 }
 export type Paragraph = Run[];
 
+/** The stored size of a body: every character of its text nodes, spaces included (the bound MAX_BODY_CHARS). Not 字数 — that is countDoc in lib/text/count.ts. */
 export function richDocLength(doc: RichDoc): number {
   let n = 0;
   for (const p of doc.content) for (const t of p.content ?? []) n += t.text.length;

@@ -4,6 +4,7 @@ import { convertLegacyWord } from "./legacy-word";
 import { trailingAttribution } from "@/lib/editor/attribution";
 import { prepareDocx, type PrepareCounts } from "./docx-prepare";
 import { MAX_BODY_CHARS, MAX_PARAGRAPHS, paragraphsToDoc, type Paragraph, type RichDoc, type Run } from "@/lib/editor/schema";
+import { countParagraphs } from "@/lib/text/count";
 
 /**
  * Reads a unit's Word file (.docx) into what the submission form holds: a title, the body as
@@ -359,7 +360,7 @@ export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<Doc
   if (!chars && !title) throw new DocxImportError("empty");
   if (chars > MAX_BODY_CHARS || body.length > MAX_PARAGRAPHS) throw new DocxImportError("too_long");
   report.paragraphs = body.length;
-  report.chars = chars;
+  report.chars = countParagraphs(body);
   return { title, body: paragraphsToDoc(body), source, contactName, contactPhone, report };
 }
 

@@ -8,13 +8,14 @@ import { OpenCalls } from "@/components/calls/open-calls";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Pager } from "@/components/layout/pager";
 import { pageOf } from "@/lib/data/paging";
+import { DATE, nearDateTime } from "@/lib/i18n/dates";
 import styles from "@/components/item/item-page.module.css";
 import { chinaInstant } from "@/lib/time";
 
 // The order a unit thinks in: what needs doing first, then what is under way, then what is done.
 const TAB_ORDER = ["returned", "draft", "submitted", "accepted", "placed", "published", "declined"] as const;
 
-export default async function MyItemsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
+export default async function MyItemsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string; deleted?: string }> }) {
   const actor = await requirePageActor("contributor");
   const sp = await searchParams;
   const parsed = myItemsFilterSchema.safeParse({ status: sp.status || undefined, page: sp.page });
@@ -31,7 +32,8 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
     getTranslations("desk"),
     getFormatter(),
   ]);
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const tdel = await getTranslations("deleteDraft");
+  const date = (d: Date | null) => (d ? nearDateTime(format, d) : "—");
   return (
     <section>
       <div className="title-row">
@@ -40,13 +42,18 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
           {t("newTitle")}
         </Link>
       </div>
+      {sp.deleted && (
+        <p role="status" className="ok">
+          {tdel("deleted")}
+        </p>
+      )}
       <OpenCalls actor={actor} />
       {deadline && (
         <p className="note" data-testid="deadline">
           {td("deadlineNotice", {
             year: deadline.year,
             number: deadline.number,
-            time: format.dateTime(deadline.deadline, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" }),
+            time: nearDateTime(format, deadline.deadline),
           })}
         </p>
       )}
@@ -68,7 +75,7 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
       {rows.length === 0 ? (
         <p className="empty">{filter ? tl("emptyFiltered", { status: ts(filter) }) : t("empty")}</p>
       ) : (
-        <table className="table" data-testid="my-items">
+        <table className={`table ${styles.myItems}`} data-testid="my-items">
           <caption className="sr-only">{filter ? tl("captionFiltered", { status: ts(filter), count: page.total }) : tl("caption", { count: page.total })}</caption>
           <thead>
             <tr>
@@ -84,17 +91,20 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-status={r.status}>
-                <td>
+                <td className={styles.titleCell}>
                   <Link href={`/items/${r.id}`}>{r.title || tl("untitled")}</Link>
                   {r.sectionTitle && <div className="hint">【{r.sectionTitle}】</div>}
                 </td>
-                <td>
+                <td data-label={t("status")}>
                   <StatusBadge status={r.status} label={ts(r.status)} />
                   {r.status === "returned" && <div className={styles.explain}>{tl("toRevise")}</div>}
                 </td>
-                <td>{date(r.submittedAt)}</td>
-                <td>{r.eventDate ? format.dateTime(chinaInstant(r.eventDate), { month: "long", day: "numeric" }) : "—"}</td>
-                <td>
+                <td data-label={t("submittedAt")} data-empty={r.submittedAt ? undefined : ""}>
+                  {date(r.submittedAt)}
+                </td>
+                <td data-label={t("eventDate")} data-empty={r.eventDate ? undefined : ""}>
+                  {r.eventDate ? format.dateTime(chinaInstant(r.eventDate), DATE) : "—"}</td>
+                <td data-label={t("issue")} data-empty={r.issueYear ? undefined : ""}>
                   {r.issueYear ? (
                     <>
                       {t("issueLabel", { year: r.issueYear, number: r.issueNumber ?? 0 })}
@@ -104,8 +114,10 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
                     "—"
                   )}
                 </td>
-                <td className={styles.noteCell}>{r.editorNote || "—"}</td>
-                <td>{date(r.updatedAt)}</td>
+                <td className={styles.noteCell} data-label={t("editorNote")} data-empty={r.editorNote ? undefined : ""}>
+                  {r.editorNote || "—"}
+                </td>
+                <td data-label={t("updated")}>{date(r.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

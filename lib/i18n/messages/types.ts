@@ -4,6 +4,7 @@ import type archiveBatch from "./zh-CN/archiveBatch.json";
 import type calls from "./zh-CN/calls.json";
 import type common from "./zh-CN/common.json";
 import type desk from "./zh-CN/desk.json";
+import type form from "./zh-CN/form.json";
 import type intake from "./zh-CN/intake.json";
 import type issueKinds from "./zh-CN/issueKinds.json";
 import type item from "./zh-CN/item.json";
@@ -24,6 +25,7 @@ type FeatureFiles = {
   calls: typeof calls;
   common: typeof common;
   desk: typeof desk;
+  form: typeof form;
   intake: typeof intake;
   issueKinds: typeof issueKinds;
   item: typeof item;

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { GuidancePanel } from "@/components/calls/guidance-panel";
 import { ItemForm } from "@/components/item/item-form";
-import { formatChina, openCallsForUnit } from "@/lib/data/calls";
+import { openCallsForUnit } from "@/lib/data/calls";
+import { DATE, DATE_TIME, nearDateTime } from "@/lib/i18n/dates";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
-import { TextDiff } from "@/components/item/text-diff";
+import { DeskChanges } from "@/components/item/desk-changes";
 import { Timeline } from "@/components/item/timeline";
 import { WithdrawButton } from "@/components/item/withdraw-button";
 import { RecognitionPanel } from "@/components/stats/recognition-panel";
@@ -13,8 +14,8 @@ import { requirePageActor } from "@/lib/auth/session";
 import { listUnitNames, myItemView, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
 import { itemRecognition } from "@/lib/data/recognition";
-import { charDiff, hasChanges } from "@/lib/editor/diff";
-import { docToParagraphs, richDocLength } from "@/lib/editor/schema";
+import { docToParagraphs } from "@/lib/editor/schema";
+import { countDoc } from "@/lib/text/count";
 import styles from "@/components/item/item-page.module.css";
 import { loadPageRecord } from "@/lib/auth/page-record";
 import { chinaInstant } from "@/lib/time";
@@ -24,15 +25,12 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
   // Only the actor's own unit's items: a contributor who also works at the desk sees others there.
   const view = await loadPageRecord(params, (id) => myItemView(actor, id));
   const { item, issue } = view;
-  const [t, ts, td, format] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("itemDetail"), getFormatter()]);
+  const [t, ts, td, tc, tw, format] = await Promise.all([getTranslations("item"), getTranslations("itemStatus"), getTranslations("itemDetail"), getTranslations("calls"), getTranslations("deskEdits"), getFormatter()]);
   const editable = item.status === "draft" || item.status === "returned";
   const openCalls = editable ? openCallsForUnit(actor) : [];
   const { submitted } = await searchParams;
   const issueLabel = issue ? t("issueLabel", { year: issue.year, number: issue.number }) : null;
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
-  const titleDiff = view.submitted ? charDiff(view.submitted.title, view.current.title) : [];
-  const bodyDiff = view.submitted ? charDiff(view.submitted.body, view.current.body) : [];
-  const sourceDiff = view.submitted ? charDiff(view.submitted.source ?? "", view.current.source ?? "") : [];
+  const date = (d: Date | null) => (d ? format.dateTime(d, DATE_TIME) : "—");
 
   return (
     <section>
@@ -64,7 +62,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
         <dt>{t("submittedAt")}</dt>
         <dd>{date(item.submittedAt)}</dd>
         <dt>{t("eventDate")}</dt>
-        <dd>{item.eventDate ? format.dateTime(chinaInstant(item.eventDate), { dateStyle: "long" }) : "—"}</dd>
+        <dd>{item.eventDate ? format.dateTime(chinaInstant(item.eventDate), DATE) : "—"}</dd>
         <dt>{t("section")}</dt>
         <dd>{view.sectionTitle ?? t("sectionNone")}</dd>
         {issueLabel && (
@@ -78,11 +76,16 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
         )}
       </dl>
 
+      {/* Withdrawn after the editor edited it: the editor's changes against what the unit sent. */}
+      {view.withdrawnDeskEdit && view.submitted && (
+        <DeskChanges id="withdrawn-edits" testId="withdrawn-desk-edits" heading={tw("title")} intro={<p role="status">{tw("intro")}</p>} sent={view.submitted} edited={view.withdrawnDeskEdit} />
+      )}
       {editable ? (
         <ItemForm
           itemId={item.id}
           version={item.version}
           status={item.status === "returned" ? "returned" : "draft"}
+          deletable={item.status === "draft" && item.submittedAt === null && item.submittedRevisionId === null}
           initial={{
             title: item.title,
             body: item.body,
@@ -94,7 +97,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
             noteToEditor: item.noteToEditor,
             callId: item.callId,
           }}
-          initialChars={richDocLength(item.body)}
+          initialChars={countDoc(item.body)}
           sections={listCatalogue(currentPublication().id)
             .filter((s) => s.active)
             .map((s) => ({ id: s.id, title: s.title }))}
@@ -102,7 +105,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
           userId={actor.id}
           unitName={view.unitName}
           unitNames={listUnitNames()}
-          calls={openCalls.map((c) => ({ id: c.call.id, label: `${c.call.topic}（截止 ${formatChina(c.call.deadline.getTime())}）` }))}
+          calls={openCalls.map((c) => ({ id: c.call.id, label: `${c.call.topic}（${tc("due", { time: nearDateTime(format, c.call.deadline) })}）` }))}
           guidance={<GuidancePanel calls={openCalls.map((c) => c.call)} />}
         />
       ) : (
@@ -112,35 +115,9 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
             {view.editedByDesk && <h3 className={styles.itemTitle}>{item.title}</h3>}
             <RichTextView paragraphs={docToParagraphs(item.body)} source={item.source} />
           </article>
-          {item.status === "submitted" && <WithdrawButton id={item.id} version={item.version} />}
+          {item.status === "submitted" && <WithdrawButton id={item.id} version={item.version} editedByDesk={view.editedByDesk} />}
           {view.editedByDesk && view.submitted && (
-            <section className="card" aria-labelledby="desk-changes" data-testid="desk-changes">
-              <h2 id="desk-changes">{td("changesTitle")}</h2>
-              <p className="hint">{td("changesHint")}</p>
-              {hasChanges(titleDiff) && (
-                <>
-                  <h3>{t("title")}</h3>
-                  <TextDiff parts={titleDiff} label={td("titleDiff")} />
-                </>
-              )}
-              {hasChanges(bodyDiff) && (
-                <>
-                  <h3>{t("body")}</h3>
-                  <TextDiff parts={bodyDiff} label={td("bodyDiff")} />
-                </>
-              )}
-              {hasChanges(sourceDiff) && (
-                <>
-                  <h3>{t("source")}</h3>
-                  <TextDiff parts={sourceDiff} label={td("sourceDiff")} />
-                </>
-              )}
-              <details className={styles.original}>
-                <summary>{td("showSent")}</summary>
-                <h3>{view.submitted.title}</h3>
-                <p className={styles.plain}>{view.submitted.body}</p>
-              </details>
-            </section>
+            <DeskChanges id="desk-changes" testId="desk-changes" heading={td("changesTitle")} intro={<p className="hint">{td("changesHint")}</p>} sent={view.submitted} edited={view.current} />
           )}
         </>
       )}

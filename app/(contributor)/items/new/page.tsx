@@ -1,7 +1,8 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { nearDateTime } from "@/lib/i18n/dates";
 import { GuidancePanel } from "@/components/calls/guidance-panel";
 import { ItemForm } from "@/components/item/item-form";
-import { formatChina, openCallsForUnit } from "@/lib/data/calls";
+import { openCallsForUnit } from "@/lib/data/calls";
 import { requirePageActor } from "@/lib/auth/session";
 import { defaultSource } from "@/lib/data/attribution-default";
 import { itemUnitName, listUnitNames, TITLE_MAX } from "@/lib/data/items";
@@ -12,7 +13,7 @@ export default async function NewItemPage({ searchParams }: { searchParams: Prom
   const open = openCallsForUnit(actor);
   const wanted = Number((await searchParams).call);
   const callId = open.some((c) => c.call.id === wanted) ? wanted : null;
-  const [t, tf] = await Promise.all([getTranslations("item"), getTranslations("itemForm")]);
+  const [t, tf, tc, format] = await Promise.all([getTranslations("item"), getTranslations("itemForm"), getTranslations("calls"), getFormatter()]);
   const sections = listCatalogue(currentPublication().id).filter((s) => s.active);
   const unitName = actor.unitId ? itemUnitName(actor.unitId) : "";
   return (
@@ -38,7 +39,7 @@ export default async function NewItemPage({ searchParams }: { searchParams: Prom
         userId={actor.id}
         unitName={unitName}
         unitNames={listUnitNames()}
-        calls={open.map((c) => ({ id: c.call.id, label: `${c.call.topic}（截止 ${formatChina(c.call.deadline.getTime())}）` }))}
+        calls={open.map((c) => ({ id: c.call.id, label: `${c.call.topic}（${tc("due", { time: nearDateTime(format, c.call.deadline) })}）` }))}
         guidance={<GuidancePanel calls={open.map((c) => c.call)} />}
       />
     </section>

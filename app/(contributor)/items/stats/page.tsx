@@ -1,4 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { chinaInstant } from "@/lib/time";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DATE } from "@/lib/i18n/dates";
 import { StatsFilters } from "@/components/stats/stats-filters";
 import { requirePageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
@@ -11,7 +13,7 @@ export default async function MyStatsPage({ searchParams }: { searchParams: Prom
   const actor = await requirePageActor("contributor");
   const query = statsQueryOf(await searchParams);
   delete query.kind;
-  const [t, tk, te] = await Promise.all([getTranslations("stats"), getTranslations("unitKind"), getTranslations("errors")]);
+  const [t, tk, te, format] = await Promise.all([getTranslations("stats"), getTranslations("unitKind"), getTranslations("errors"), getFormatter()]);
   let error: string | null = null;
   let mine: ReturnType<typeof myUnitStats>;
   try {
@@ -48,7 +50,7 @@ export default async function MyStatsPage({ searchParams }: { searchParams: Prom
           {error}
         </p>
       )}
-      <p>{t("periodLabel", { label: mine.period.label, from: mine.period.from, to: mine.period.to })}</p>
+      <p>{t("periodLabel", { label: mine.period.label, from: format.dateTime(chinaInstant(mine.period.from), DATE), to: format.dateTime(chinaInstant(mine.period.to), DATE) })}</p>
       {u ? (
         <article className="card" data-testid="my-stats">
           <h2>{u.unit}</h2>

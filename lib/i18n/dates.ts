@@ -1,0 +1,22 @@
+import type { createFormatter } from "next-intl";
+
+/**
+ * The app's date formats, for next-intl's `format.dateTime` (useFormatter / getFormatter), which
+ * formats in the request's locale and the Asia/Shanghai time zone (lib/i18n/request.ts). In the
+ * Chinese UI: DATE 2026年11月30日, DATE_TIME 2026年11月30日 14:05, DAY 11月30日, DAY_TIME 11月30日 14:05.
+ * (English: Nov 30, 2026 / Nov 30, 2026, 14:05 / November 30 / November 30 at 14:05.)
+ */
+export const DATE = { dateStyle: "medium" } as const satisfies Intl.DateTimeFormatOptions;
+export const DATE_TIME = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const satisfies Intl.DateTimeFormatOptions;
+export const DAY = { month: "long", day: "numeric" } as const satisfies Intl.DateTimeFormatOptions;
+export const DAY_TIME = { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const satisfies Intl.DateTimeFormatOptions;
+
+/**
+ * A moment near now (a deadline, an answer): DAY_TIME in the current year, DATE_TIME otherwise.
+ * `format` is next-intl's formatter; `now` defaults to the clock.
+ */
+export function nearDateTime(format: Pick<ReturnType<typeof createFormatter>, "dateTime">, d: Date | number, now: Date = new Date()): string {
+  const at = typeof d === "number" ? new Date(d) : d;
+  const sameYear = format.dateTime(at, { year: "numeric" }) === format.dateTime(now, { year: "numeric" });
+  return format.dateTime(at, sameYear ? DAY_TIME : DATE_TIME);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import type { LatestItem } from "@/lib/data/items";
+import { paragraphsToDoc } from "@/lib/editor/schema";
+import { addCoUnit, bodyChars, fromLatest, hasText, type ItemFormValues, lengthBand, oneLineTitle, sameValues, toPayload } from "./form-values";
+
+const v = (o: Partial<ItemFormValues> = {}): ItemFormValues => ({
+  title: "区科协召开科普工作会议",
+  body: paragraphsToDoc(["会议要求，各单位要把科普工作摆上重要位置。"]),
+  source: "昌平区科协",
+  suggestedSectionId: null,
+  eventDate: "",
+  contactName: "刘明",
+  contactPhone: "",
+  noteToEditor: "",
+  ...o,
+});
+
+describe("the item form's values", () => {
+  it("sameValues ignores surrounding spaces, empty paragraphs and mark order, not text", () => {
+    expect(sameValues(v(), v({ title: "  区科协召开科普工作会议 ", source: "昌平区科协 " }))).toBe(true);
+    expect(sameValues(v(), v({ body: { type: "doc", content: [...v().body.content, { type: "paragraph" }] } }))).toBe(true);
+    const marked = (marks: { type: "bold" | "italic" }[]) => v({ body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "粗斜", marks }] }] } });
+    expect(sameValues(marked([{ type: "bold" }, { type: "italic" }]), marked([{ type: "italic" }, { type: "bold" }]))).toBe(true);
+    expect(sameValues(marked([{ type: "bold" }]), marked([]))).toBe(false);
+    expect(sameValues(v(), v({ title: "区科协召开科普工作会" }))).toBe(false);
+    expect(sameValues(v(), v({ suggestedSectionId: 3 }))).toBe(false);
+  });
+
+  it("hasText: a title or body text that is not white space", () => {
+    expect(hasText(v())).toBe(true);
+    expect(hasText(v({ title: "", body: paragraphsToDoc(["　 "]) }))).toBe(false);
+    expect(hasText(v({ title: " ", body: { type: "doc", content: [{ type: "paragraph" }] } }))).toBe(false);
+    expect(hasText(v({ title: "", body: paragraphsToDoc(["", "正文"]) }))).toBe(true);
+  });
+
+  it("toPayload sends blank attribution and date as null, and callId only when the form has one", () => {
+    expect(toPayload(v({ source: "  ", eventDate: "" }))).toMatchObject({ source: null, eventDate: null });
+    expect("callId" in toPayload(v())).toBe(false);
+    expect(toPayload(v({ callId: null })).callId).toBeNull();
+    expect(toPayload(v({ eventDate: "2026-06-20" })).eventDate).toBe("2026-06-20");
+  });
+
+  it("fromLatest turns the stored fields into form values", () => {
+    const latest = { fields: { ...v(), source: null, eventDate: null, callId: undefined } } as unknown as LatestItem;
+    expect(fromLatest(latest)).toEqual({ ...v(), source: "", eventDate: "", callId: null });
+  });
+
+  it("bodyChars is 字数 (no spaces, no paragraph breaks) and lengthBand follows it", () => {
+    expect(bodyChars(v({ body: paragraphsToDoc(["　　会议 要求，", "", "A 级。"]) }))).toBe(8);
+    expect(lengthBand(0)).toBe("empty");
+    expect(lengthBand(299)).toBe("short");
+    expect(lengthBand(300)).toBe("good");
+    expect(lengthBand(800)).toBe("good");
+    expect(lengthBand(801)).toBe("long");
+    expect(lengthBand(1501)).toBe("tooLong");
+  });
+
+  it("addCoUnit joins by 、 once", () => {
+    expect(addCoUnit("昌平区科协", " 北京制冷学会 ")).toBe("昌平区科协、北京制冷学会");
+    expect(addCoUnit("昌平区科协、北京制冷学会", "北京制冷学会")).toBe("昌平区科协、北京制冷学会");
+    expect(addCoUnit("", "东城区科协")).toBe("东城区科协");
+    expect(addCoUnit("昌平区科协", "  ")).toBe("昌平区科协");
+  });
+
+  it("oneLineTitle removes line breaks: joined between Han characters, a space elsewhere; says when it changed something", () => {
+    expect(oneLineTitle("区科协召开\n科普工作会议")).toEqual({ value: "区科协召开科普工作会议", changed: true });
+    expect(oneLineTitle("区科协召开\r\n  科普工作会议\n")).toEqual({ value: "区科协召开科普工作会议", changed: true });
+    expect(oneLineTitle("AI 大会\nBeijing 2026")).toEqual({ value: "AI 大会 Beijing 2026", changed: true });
+    expect(oneLineTitle("学会\n2026年年会")).toEqual({ value: "学会 2026年年会", changed: true });
+    expect(oneLineTitle("“科技之春”\u2028宣传月")).toEqual({ value: "“科技之春”宣传月", changed: true });
+    expect(oneLineTitle("李𫖯\n出席")).toEqual({ value: "李𫖯出席", changed: true });
+    expect(oneLineTitle("一行标题 不变")).toEqual({ value: "一行标题 不变", changed: false });
+  });
+});
