@@ -53,6 +53,8 @@ interface Props {
   /** Scopes the copy kept in this browser to the person. */
   userId?: number;
   unitName?: string;
+  /** The 来源署名 placeholder (default: unitName; "" for the office's own news). */
+  sourcePlaceholder?: string;
   unitNames?: string[];
   /** Open calls the unit may answer, for the 回应约稿 field. */
   calls?: { id: number; label: string }[];
@@ -66,7 +68,7 @@ interface Props {
  * copy changed in another tab never loses it. The parts are in title-field, body-field, meta-fields, sync-status and form-banners, the values and
  * their pure functions in form-values.ts.
  */
-export function ItemForm({ itemId, version, status = "draft", deletable = false, initial, initialChars, sections, titleMax, userId = 0, unitName, unitNames = [], calls = [], guidance }: Props) {
+export function ItemForm({ itemId, version, status = "draft", deletable = false, initial, initialChars, sections, titleMax, userId = 0, unitName, sourcePlaceholder, unitNames = [], calls = [], guidance }: Props) {
   const t = useTranslations("item");
   const tf = useTranslations("itemForm");
   const ta = useTranslations("attributionMove");
@@ -225,7 +227,7 @@ export function ItemForm({ itemId, version, status = "draft", deletable = false,
         <div className={styles.sideCard}>
           <SyncStatus id={`${uid}-sync`} sync={sync} onRetry={() => void save("explicit")} />
 
-          <MetaFields uid={uid} fields={fields} values={values} set={set} sections={sections} calls={calls} unitName={unitName} unitNames={unitNames} />
+          <MetaFields uid={uid} fields={fields} values={values} set={set} sections={sections} calls={calls} unitName={unitName} sourcePlaceholder={sourcePlaceholder} unitNames={unitNames} />
 
           {message && (
             <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "error" : "ok"} data-testid="form-message">

@@ -15,6 +15,7 @@ export function MetaFields({
   sections,
   calls,
   unitName,
+  sourcePlaceholder = unitName,
   unitNames,
 }: {
   uid: string;
@@ -24,6 +25,8 @@ export function MetaFields({
   sections: { id: number; title: string }[];
   calls: { id: number; label: string }[];
   unitName?: string;
+  /** Shown in the empty 来源署名 field: the unit's name, nothing for the office's own news (printed without one). */
+  sourcePlaceholder?: string;
   unitNames: string[];
 }) {
   const t = useTranslations("item");
@@ -74,7 +77,7 @@ export function MetaFields({
 
       <div className="field">
         <label htmlFor={`${uid}-source`}>{t("source")}</label>
-        <input {...field("source", `${uid}-source-hint`)} value={values.source} onChange={(e) => set("source", e.target.value)} placeholder={unitName} />
+        <input {...field("source", `${uid}-source-hint`)} value={values.source} onChange={(e) => set("source", e.target.value)} placeholder={sourcePlaceholder || undefined} />
         <span id={`${uid}-source-hint`} className="hint">
           {t("sourceHint")}
         </span>

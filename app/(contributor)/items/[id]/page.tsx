@@ -11,6 +11,7 @@ import { Timeline } from "@/components/item/timeline";
 import { WithdrawButton } from "@/components/item/withdraw-button";
 import { RecognitionPanel } from "@/components/stats/recognition-panel";
 import { requirePageActor } from "@/lib/auth/session";
+import { defaultSource } from "@/lib/data/attribution-default";
 import { listUnitNames, myItemView, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
 import { itemRecognition } from "@/lib/data/recognition";
@@ -104,6 +105,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
           titleMax={TITLE_MAX}
           userId={actor.id}
           unitName={view.unitName}
+          sourcePlaceholder={defaultSource(actor)}
           unitNames={listUnitNames()}
           calls={openCalls.map((c) => ({ id: c.call.id, label: `${c.call.topic}（${tc("due", { time: nearDateTime(format, c.call.deadline) })}）` }))}
           guidance={<GuidancePanel calls={openCalls.map((c) => c.call)} />}
