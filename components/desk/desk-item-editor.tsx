@@ -13,7 +13,28 @@ import type { RichDoc } from "@/lib/editor/schema";
  * units use. Every save is a revision; what the unit sent stays as it was. While the item's issue is
  * in review or approved the server refuses edits, and the form is read-only and says why.
  */
-export function DeskItemEditor({ id, version, fields, locked }: { id: number; version: number; fields: ItemFields; locked: boolean }) {
+export function DeskItemEditor(props: { id: number; version: number; fields: ItemFields; locked: boolean }) {
+  // The form starts afresh on each stored version (what the page reads after a save, or after
+  // another editor's); the confirmation of this editor's own save outlives that fresh start.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  return <ItemEditForm key={props.version} {...props} saved={savedVersion === props.version} onSaved={setSavedVersion} />;
+}
+
+function ItemEditForm({
+  id,
+  version,
+  fields,
+  locked,
+  saved: savedHere,
+  onSaved,
+}: {
+  id: number;
+  version: number;
+  fields: ItemFields;
+  locked: boolean;
+  saved: boolean;
+  onSaved: (version: number) => void;
+}) {
   const t = useTranslations("desk");
   const ti = useTranslations("item");
   const uid = useId();
@@ -21,8 +42,11 @@ export function DeskItemEditor({ id, version, fields, locked }: { id: number; ve
   const [source, setSource] = useState(fields.source ?? "");
   const [body, setBody] = useState<RichDoc>(fields.body);
   const [chars, setChars] = useState<number | null>(null);
-  const { run, pending, status, error, fieldErrors: errors } = useFormAction(updateItemAction, { refresh: true });
-  const saved = status === "ok" && !pending;
+  const { run, pending, status, error, fieldErrors: errors } = useFormAction(updateItemAction, {
+    refresh: true,
+    onSuccess: (data) => onSaved(data.version),
+  });
+  const saved = (status === "ok" || savedHere) && !pending && !error;
 
   function save(e: React.FormEvent) {
     e.preventDefault();

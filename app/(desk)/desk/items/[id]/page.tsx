@@ -103,7 +103,6 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
       )}
       {editable && (
         <DeskItemEditor
-          key={item.version}
           id={item.id}
           version={item.version}
           locked={!!issue && nextIssueState(issue.status, "edit", actor.roles) === null}
