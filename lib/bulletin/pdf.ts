@@ -40,12 +40,21 @@ export class PdfBusyError extends Error {
   }
 }
 
+/** Where one export stands while it waits for a page and while it renders. */
+export type PdfProgress = { state: "queued"; ahead: number } | { state: "rendering" };
+
+interface Waiter {
+  go: () => void;
+  /** Told its place again whenever an export ahead of it leaves the queue. */
+  progress?: (p: PdfProgress) => void;
+}
+
 interface Renderer {
   executablePath: string;
   context: Promise<BrowserContext> | null;
   browser: Browser | null;
   running: number;
-  waiting: (() => void)[];
+  waiting: Waiter[];
 }
 
 // Cached on globalThis so dev reloads do not leave browsers behind.
@@ -109,19 +118,32 @@ function fontBaseUrl(): Promise<string> {
   }));
 }
 
-async function acquire(r: Renderer): Promise<void> {
+/**
+ * A page to render on, now or when one frees up (first come, first served). `progress` hears
+ * {queued, ahead} on entering the queue and each time it moves up, then {rendering}. Runs
+ * synchronously up to the wait, so a caller knows the export's place as soon as it has asked.
+ */
+async function acquire(r: Renderer, progress?: (p: PdfProgress) => void): Promise<void> {
   if (r.running < CONCURRENCY) {
     r.running++;
+    progress?.({ state: "rendering" });
     return;
   }
   if (r.waiting.length >= MAX_WAITING) throw new PdfBusyError();
-  await new Promise<void>((resolve) => r.waiting.push(resolve));
+  const waited = new Promise<void>((resolve) => r.waiting.push({ go: resolve, progress }));
+  progress?.({ state: "queued", ahead: r.waiting.length - 1 });
+  await waited;
+  progress?.({ state: "rendering" });
 }
 
 function release(r: Renderer): void {
   const next = r.waiting.shift();
-  if (next) return next();
-  r.running--;
+  if (!next) {
+    r.running--;
+    return;
+  }
+  r.waiting.forEach((w, i) => w.progress?.({ state: "queued", ahead: i }));
+  next.go();
 }
 
 /** Where the export queue stands: pages rendering now and exports waiting for a page. */
@@ -130,13 +152,19 @@ export function pdfQueue(): { running: number; waiting: number } {
   return { running: r?.running ?? 0, waiting: r?.waiting.length ?? 0 };
 }
 
+export interface PdfOptions {
+  executablePath?: string;
+  /** Hears the export's place in the queue and when it starts rendering (see acquire). */
+  progress?: (p: PdfProgress) => void;
+}
+
 /**
  * Prints HTML the way the bulletin is printed; `html` gets the URL the bundled faces are served
  * under. The page's script sets data-ready once its faces have loaded and the 版记 is placed.
  */
-export async function printHtmlToPdf(html: (fontBaseUrl: string) => string, options: { executablePath?: string } = {}): Promise<Buffer> {
+export async function printHtmlToPdf(html: (fontBaseUrl: string) => string, options: PdfOptions = {}): Promise<Buffer> {
   const r = renderer(options.executablePath ?? DEFAULT_CHROMIUM_PATH);
-  await acquire(r);
+  await acquire(r, options.progress);
   try {
     if (!r.context) {
       r.context = launch(r);
@@ -159,7 +187,7 @@ export async function printHtmlToPdf(html: (fontBaseUrl: string) => string, opti
 }
 
 /** The bulletin's print PDF: the print HTML with the bundled faces, printed by Chromium. */
-export async function renderBulletinPdf(doc: BulletinDocument, options: { executablePath?: string } = {}): Promise<Buffer> {
+export async function renderBulletinPdf(doc: BulletinDocument, options: PdfOptions = {}): Promise<Buffer> {
   return printHtmlToPdf((fontBaseUrl) => bulletinToPrintHtml(doc, { fontBaseUrl }), options);
 }
 
