@@ -7,7 +7,10 @@ import { db } from "@/db";
 import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
 import { inboxFilterSchema, listInbox, listInboxOffThread } from "./inbox";
+import { and, ne } from "drizzle-orm";
+import { items } from "@/db/schema";
 import { createItem, decideItems, submitItem } from "./items";
+import { itemTextMatch } from "./text-match";
 
 let editor: Actor, changping: Actor, dongcheng: Actor;
 const made: Record<string, number> = {};
@@ -86,6 +89,18 @@ describe("inbox search through the FTS5 indexes", () => {
     expect(found("5g基站")).toEqual([made.latin]);
     expect(found("星座 别开生面")).toEqual([made.rare]);
     expect(found("星座")).toContain(made.split); // 星 and 座 in two paragraphs, read as one text
+  });
+
+  it("both ways of reading the hits (by primary key for few, along the list's index for many) find the same items", () => {
+    for (const q of ["燚", "科", "星座", "科普", "别开生面", "星空 燚", "科普 社区 活动", "5G基站", '"X-1"*', "OR 门电路"]) {
+      const ids = (fewHits: number) => {
+        const cond = itemTextMatch(q, fewHits);
+        if (!cond || cond === "none") throw new Error(q);
+        return db.select({ id: items.id }).from(items).where(and(ne(items.status, "draft"), cond)).all().map((r) => r.id).sort((a, b) => a - b);
+      };
+      expect([q, ids(0)]).toEqual([q, expected(q)]);
+      expect([q, ids(Infinity)]).toEqual([q, expected(q)]);
+    }
   });
 
   it("treats quotes, *, -, NEAR, OR and other FTS5 syntax as text: no error, no operator", () => {
