@@ -23,6 +23,12 @@ const CONCURRENCY = 3;
 /** Exports waiting beyond this are refused rather than left to time out. */
 const MAX_WAITING = 50;
 const RENDER_TIMEOUT_MS = 60_000;
+/**
+ * An idle browser goes cold (after ten idle minutes the first export took 1.8× a warm one, the
+ * browser still running: bench/pdf-idle.ts), so after this long without an export it prints the
+ * one-line warm-up bulletin again (a fraction of a second of CPU) — and again, while it stays idle.
+ */
+const KEEP_WARM_MS = 3 * 60_000;
 
 export class PdfUnavailableError extends Error {
   readonly code = "pdf_unavailable";
@@ -55,6 +61,8 @@ interface Renderer {
   browser: Browser | null;
   running: number;
   waiting: Waiter[];
+  /** The keep-warm render due when nothing else has rendered for KEEP_WARM_MS (see keepWarm). */
+  keepWarm?: ReturnType<typeof setTimeout>;
 }
 
 // Cached on globalThis so dev reloads do not leave browsers behind.
@@ -183,7 +191,18 @@ export async function printHtmlToPdf(html: (fontBaseUrl: string) => string, opti
     }
   } finally {
     release(r);
+    keepWarm(r);
   }
+}
+
+/** (Re)arms the keep-warm render for when the renderer has been idle KEEP_WARM_MS. */
+function keepWarm(r: Renderer): void {
+  if (r.keepWarm) clearTimeout(r.keepWarm);
+  r.keepWarm = setTimeout(() => {
+    if (r.browser && r.running === 0 && r.waiting.length === 0) void warmPdfRenderer({ executablePath: r.executablePath });
+  }, KEEP_WARM_MS);
+  // It must not keep a command-line process alive.
+  r.keepWarm.unref?.();
 }
 
 /** The bulletin's print PDF: the print HTML with the bundled faces, printed by Chromium. */
@@ -218,6 +237,7 @@ export async function closeBrowser(): Promise<void> {
   const r = g.__bulletinPdf;
   if (!r) return;
   const browser = r.browser;
+  if (r.keepWarm) clearTimeout(r.keepWarm);
   r.browser = null;
   r.context = null;
   await browser?.close().catch(() => undefined);

@@ -94,7 +94,7 @@ beforeAll(() => {
   itemId = (client.prepare("select id from items where status = 'published' order by id limit 1").get() as { id: number }).id;
   unitId = contributor.unitId!;
   trace();
-});
+}, 300_000); // seeding 20,000 items takes over a minute on a loaded machine
 afterAll(() => {
   (client as unknown as { prepare: typeof realPrepare }).prepare = realPrepare;
 });
