@@ -143,6 +143,13 @@ export const ROUTES: Record<string, { method: "GET" | "POST"; url: string; who: 
   "/api/register/[year]": [{ method: "GET", url: "/api/register/2023", who: ["office", "editor", "reviewer", "signer", "admin"] }],
   "/api/stats/export": [{ method: "GET", url: "/api/stats/export?format=xlsx&from=2023-01-01&to=2023-12-31", who: ["office", "editor", "admin"] }],
   "/api/word-lists": [{ method: "GET", url: "/api/word-lists", who: ["signed-in"] }],
+  // PDF export jobs: starting one needs an export role (no issue given: 400 for those, nothing
+  // started); a job is readable by its starter only (an unknown id: 404 for the export roles).
+  "/api/pdf-jobs": [{ method: "POST", url: "/api/pdf-jobs", who: ["editor", "reviewer", "signer", "office", "admin"] }],
+  "/api/pdf-jobs/[job]": [
+    { method: "GET", url: "/api/pdf-jobs/00000000-0000-0000-0000-000000000000", who: ["editor", "reviewer", "signer", "office", "admin"] },
+    { method: "GET", url: "/api/pdf-jobs/00000000-0000-0000-0000-000000000000?file=1", who: ["editor", "reviewer", "signer", "office", "admin"] },
+  ],
   "/fonts/bulletin/[...path]": [{ method: "GET", url: "/fonts/bulletin/none.woff2", who: ["public"] }],
   "/notifications/[id]": [{ method: "GET", url: "/notifications/999999", who: ["signed-in"] }],
 };

@@ -23,6 +23,12 @@ const CONCURRENCY = 3;
 /** Exports waiting beyond this are refused rather than left to time out. */
 const MAX_WAITING = 50;
 const RENDER_TIMEOUT_MS = 60_000;
+/**
+ * An idle browser goes cold (after ten idle minutes the first export took 1.8× a warm one, the
+ * browser still running: bench/pdf-idle.ts), so after this long without an export it prints the
+ * one-line warm-up bulletin again (a fraction of a second of CPU) — and again, while it stays idle.
+ */
+const KEEP_WARM_MS = 3 * 60_000;
 
 export class PdfUnavailableError extends Error {
   readonly code = "pdf_unavailable";
@@ -40,12 +46,23 @@ export class PdfBusyError extends Error {
   }
 }
 
+/** Where one export stands while it waits for a page and while it renders. */
+export type PdfProgress = { state: "queued"; ahead: number } | { state: "rendering" };
+
+interface Waiter {
+  go: () => void;
+  /** Told its place again whenever an export ahead of it leaves the queue. */
+  progress?: (p: PdfProgress) => void;
+}
+
 interface Renderer {
   executablePath: string;
   context: Promise<BrowserContext> | null;
   browser: Browser | null;
   running: number;
-  waiting: (() => void)[];
+  waiting: Waiter[];
+  /** The keep-warm render due when nothing else has rendered for KEEP_WARM_MS (see keepWarm). */
+  keepWarm?: ReturnType<typeof setTimeout>;
 }
 
 // Cached on globalThis so dev reloads do not leave browsers behind.
@@ -109,19 +126,32 @@ function fontBaseUrl(): Promise<string> {
   }));
 }
 
-async function acquire(r: Renderer): Promise<void> {
+/**
+ * A page to render on, now or when one frees up (first come, first served). `progress` hears
+ * {queued, ahead} on entering the queue and each time it moves up, then {rendering}. Runs
+ * synchronously up to the wait, so a caller knows the export's place as soon as it has asked.
+ */
+async function acquire(r: Renderer, progress?: (p: PdfProgress) => void): Promise<void> {
   if (r.running < CONCURRENCY) {
     r.running++;
+    progress?.({ state: "rendering" });
     return;
   }
   if (r.waiting.length >= MAX_WAITING) throw new PdfBusyError();
-  await new Promise<void>((resolve) => r.waiting.push(resolve));
+  const waited = new Promise<void>((resolve) => r.waiting.push({ go: resolve, progress }));
+  progress?.({ state: "queued", ahead: r.waiting.length - 1 });
+  await waited;
+  progress?.({ state: "rendering" });
 }
 
 function release(r: Renderer): void {
   const next = r.waiting.shift();
-  if (next) return next();
-  r.running--;
+  if (!next) {
+    r.running--;
+    return;
+  }
+  r.waiting.forEach((w, i) => w.progress?.({ state: "queued", ahead: i }));
+  next.go();
 }
 
 /** Where the export queue stands: pages rendering now and exports waiting for a page. */
@@ -130,13 +160,19 @@ export function pdfQueue(): { running: number; waiting: number } {
   return { running: r?.running ?? 0, waiting: r?.waiting.length ?? 0 };
 }
 
+export interface PdfOptions {
+  executablePath?: string;
+  /** Hears the export's place in the queue and when it starts rendering (see acquire). */
+  progress?: (p: PdfProgress) => void;
+}
+
 /**
  * Prints HTML the way the bulletin is printed; `html` gets the URL the bundled faces are served
  * under. The page's script sets data-ready once its faces have loaded and the 版记 is placed.
  */
-export async function printHtmlToPdf(html: (fontBaseUrl: string) => string, options: { executablePath?: string } = {}): Promise<Buffer> {
+export async function printHtmlToPdf(html: (fontBaseUrl: string) => string, options: PdfOptions = {}): Promise<Buffer> {
   const r = renderer(options.executablePath ?? DEFAULT_CHROMIUM_PATH);
-  await acquire(r);
+  await acquire(r, options.progress);
   try {
     if (!r.context) {
       r.context = launch(r);
@@ -155,11 +191,22 @@ export async function printHtmlToPdf(html: (fontBaseUrl: string) => string, opti
     }
   } finally {
     release(r);
+    keepWarm(r);
   }
 }
 
+/** (Re)arms the keep-warm render for when the renderer has been idle KEEP_WARM_MS. */
+function keepWarm(r: Renderer): void {
+  if (r.keepWarm) clearTimeout(r.keepWarm);
+  r.keepWarm = setTimeout(() => {
+    if (r.browser && r.running === 0 && r.waiting.length === 0) void warmPdfRenderer({ executablePath: r.executablePath });
+  }, KEEP_WARM_MS);
+  // It must not keep a command-line process alive.
+  r.keepWarm.unref?.();
+}
+
 /** The bulletin's print PDF: the print HTML with the bundled faces, printed by Chromium. */
-export async function renderBulletinPdf(doc: BulletinDocument, options: { executablePath?: string } = {}): Promise<Buffer> {
+export async function renderBulletinPdf(doc: BulletinDocument, options: PdfOptions = {}): Promise<Buffer> {
   return printHtmlToPdf((fontBaseUrl) => bulletinToPrintHtml(doc, { fontBaseUrl }), options);
 }
 
@@ -190,6 +237,7 @@ export async function closeBrowser(): Promise<void> {
   const r = g.__bulletinPdf;
   if (!r) return;
   const browser = r.browser;
+  if (r.keepWarm) clearTimeout(r.keepWarm);
   r.browser = null;
   r.context = null;
   await browser?.close().catch(() => undefined);

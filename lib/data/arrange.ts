@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { catalogueSections, issueSections, issues, items, placements, units, type Issue } from "@/db/schema";
@@ -310,7 +310,9 @@ export function boardView(actor: Actor, issueId: number): BoardView {
     .from(items)
     .innerJoin(units, eq(units.id, items.unitId))
     .leftJoin(catalogueSections, eq(catalogueSections.id, items.suggestedSectionId))
-    .where(and(eq(items.status, "accepted"), eq(items.publicationId, issue.publicationId)))
+    // `+publication_id`: the accepted items are few, the publication's are all of them — read by
+    // status (items_status_submitted), not along the publication's index (563 ms → 0.4 ms at 100,000).
+    .where(and(eq(items.status, "accepted"), sql`+${items.publicationId} = ${issue.publicationId}`))
     .orderBy(asc(items.submittedAt), asc(items.id))
     .all();
   // The document every export is built from gives the preview and the word counts (what prints).

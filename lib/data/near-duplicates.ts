@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { issues, itemFingerprintBands, itemFingerprints, items, placements, type ItemStatus } from "@/db/schema";
 import { bandKeys, NEAR_DUPLICATE_THRESHOLD, signatureOf, similarity } from "@/lib/bulletin/near-duplicate";
@@ -15,6 +15,8 @@ import { AppError } from "./errors";
  * anyone looks, so no write path of the items has to know about this.
  */
 const POOL: ItemStatus[] = ["submitted", "accepted", "placed", "published"];
+/** Candidates compared per item, those sharing the most bands first. */
+const MAX_CANDIDATES = 50;
 
 export interface NearDuplicate {
   id: number;
@@ -68,10 +70,16 @@ export function findNearDuplicates(actor: Actor, itemId: number, opts: { refresh
   const sig = signatureOf(textOf(item.title, item.body));
   if (!sig) return [];
   const keys = bandKeys(sig);
+  // The items sharing the most bands (a text that shares more bands is more alike), at most
+  // MAX_CANDIDATES: in an archive where many items repeat stock sentences, thousands can share one
+  // band, and comparing each of them would cost the inbox seconds.
   const candidates = db
-    .selectDistinct({ itemId: itemFingerprintBands.itemId })
+    .select({ itemId: itemFingerprintBands.itemId })
     .from(itemFingerprintBands)
     .where(and(or(...keys.map((key, band) => and(eq(itemFingerprintBands.band, band), eq(itemFingerprintBands.key, key)))), ne(itemFingerprintBands.itemId, itemId)))
+    .groupBy(itemFingerprintBands.itemId)
+    .orderBy(desc(sql`count(*)`), asc(itemFingerprintBands.itemId))
+    .limit(MAX_CANDIDATES)
     .all()
     .map((r) => r.itemId);
   if (!candidates.length) return [];

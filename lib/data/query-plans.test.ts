@@ -21,13 +21,8 @@ import { listThreads, reviewQueue, voidedApproval } from "./review";
 
 const LARGE = ["items", "item_revisions", "placements", "audit_log", "notifications", "issues", "issue_sections", "comments", "review_rounds"];
 
-/**
- * Scans allowed on purpose, each with its reason. The inbox's text search reads every title and
- * body until the calls stream's FTS5 index replaces it (the bench measures it as it is).
- */
-const ALLOWED: { test: RegExp; why: string }[] = [
-  { test: / like \? escape /i, why: "substring search: LIKE scan until FTS5 (calls stream)" },
-];
+/** Scans allowed on purpose, each with its reason (none: the inbox's search uses the FTS5 indexes). */
+const ALLOWED: { test: RegExp; why: string }[] = [];
 
 /**
  * Which plan lines read a whole large table: a bare SCAN, or a SCAN through a (non-covering) index
@@ -39,6 +34,8 @@ function fullScans(plan: string[], sql: string): string[] {
   const sorts = plan.some((d) => /TEMP B-TREE FOR (ORDER|GROUP) BY/.test(d));
   const limited = /\blimit\b/i.test(sql);
   return plan.filter((d) => {
+    // An office has one publication: items searched by publication_id alone are every item.
+    if (/^SEARCH items USING (COVERING )?INDEX \w+ \(publication_id=\?\)/.test(d)) return !limited || sorts;
     const m = new RegExp(`^SCAN (${LARGE.join("|")})\\b(.*)$`).exec(d);
     if (!m) return false;
     if (/USING COVERING INDEX/.test(m[2])) return false;
@@ -97,7 +94,7 @@ beforeAll(() => {
   itemId = (client.prepare("select id from items where status = 'published' order by id limit 1").get() as { id: number }).id;
   unitId = contributor.unitId!;
   trace();
-});
+}, 300_000); // seeding 20,000 items takes over a minute on a loaded machine
 afterAll(() => {
   (client as unknown as { prepare: typeof realPrepare }).prepare = realPrepare;
 });
@@ -129,6 +126,14 @@ function exercise() {
   run("inbox: submitted between dates", () => listInbox(editor, { from: "2020-01-01", to: "2020-03-31" }));
   for (const sort of ["submitted_desc", "title", "unit"] as const) run(`inbox: sort=${sort}`, () => listInbox(editor, { sort }));
   run("inbox: search", () => listInbox(editor, { q: BULK_SEARCH_WORD }));
+  // The search through the FTS5 indexes: each term length, several terms, with filters and sorts.
+  run("inbox: search, 1 character", () => listInbox(editor, { q: BULK_SEARCH_WORD.slice(0, 1) }));
+  run("inbox: search, 4 characters", () => listInbox(editor, { q: "科普讲座" }));
+  run("inbox: search, long + short terms", () => listInbox(editor, { q: `学术年会 ${BULK_SEARCH_WORD}` }));
+  run("inbox: search + status", () => listInbox(editor, { q: BULK_SEARCH_WORD, status: "submitted" }));
+  run("inbox: search + unit", () => listInbox(editor, { q: "科普讲座", unitId }));
+  run("inbox: search + dates", () => listInbox(editor, { q: "科普讲座", from: "2020-01-01", to: "2020-12-31" }));
+  for (const sort of ["submitted_desc", "title", "unit"] as const) run(`inbox: search, sort=${sort}`, () => listInbox(editor, { q: BULK_SEARCH_WORD, sort }));
   run("inbox: page 40", () => listInbox(editor, { page: 40 }));
   run("inbox: status=declined page 20", () => listInbox(editor, { status: "declined", page: 20 }));
   run("inbox: filter options", () => inboxFilterOptions(editor));

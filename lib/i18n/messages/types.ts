@@ -10,6 +10,7 @@ import type issueKinds from "./zh-CN/issueKinds.json";
 import type item from "./zh-CN/item.json";
 import type office from "./zh-CN/office.json";
 import type paging from "./zh-CN/paging.json";
+import type pdfExport from "./zh-CN/pdfExport.json";
 import type review from "./zh-CN/review.json";
 import type signoff from "./zh-CN/signoff.json";
 import type stats from "./zh-CN/stats.json";
@@ -31,6 +32,7 @@ type FeatureFiles = {
   item: typeof item;
   office: typeof office;
   paging: typeof paging;
+  pdfExport: typeof pdfExport;
   review: typeof review;
   signoff: typeof signoff;
   stats: typeof stats;

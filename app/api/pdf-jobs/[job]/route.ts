@@ -1,0 +1,36 @@
+import { getTranslations } from "next-intl/server";
+import { NextResponse } from "next/server";
+import { toResult } from "@/lib/auth/action";
+import { requireActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/data/errors";
+import { pdfExportFile, pdfExportStatus } from "@/lib/data/pdf-export-jobs";
+import { jobStatusBody } from "../status-body";
+
+const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, must_change_password: 403 };
+
+/**
+ * GET /api/pdf-jobs/ID: where one of the user's PDF jobs stands, `{ state, ahead?, message }`;
+ * with `?file=1`, the finished PDF. Another user's job, or one whose issue the user may no longer
+ * export, is 404 like an unknown one.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ job: string }> }) {
+  const t = await getTranslations("errors");
+  try {
+    const actor = await requireActor("editor", "reviewer", "signer", "office", "admin");
+    const id = (await params).job;
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError("not_found");
+    if (new URL(request.url).searchParams.get("file") === "1") {
+      const { fileName, pdf } = pdfExportFile(actor, id);
+      return new NextResponse(new Uint8Array(pdf) as BodyInit, {
+        headers: {
+          "content-type": "application/pdf",
+          "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+          "cache-control": "no-store",
+        },
+      });
+    }
+    return NextResponse.json(await jobStatusBody(pdfExportStatus(actor, id)), { headers: { "cache-control": "no-store" } });
+  } catch (e) {
+    return NextResponse.json(toResult(t, e), { status: e instanceof AppError ? (STATUS[e.code] ?? 409) : 500 });
+  }
+}

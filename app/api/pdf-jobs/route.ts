@@ -1,0 +1,30 @@
+import { getTranslations } from "next-intl/server";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { toResult } from "@/lib/auth/action";
+import { requireActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/data/errors";
+import { startPdfExport } from "@/lib/data/pdf-export-jobs";
+import { idSchema } from "@/lib/data/validation";
+import { jobStatusBody } from "./status-body";
+
+const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, must_change_password: 403 };
+const querySchema = z.object({ issue: idSchema, revision: z.coerce.number().int().positive().max(10_000).optional() });
+
+/**
+ * POST /api/pdf-jobs?issue=ID[&revision=N]: starts the print PDF of an issue as a job (desk, review,
+ * office, admin; the issue checks of the export). 202 with `{ id, state, ahead?, message }`; the
+ * page then follows GET /api/pdf-jobs/ID.
+ */
+export async function POST(request: Request) {
+  const t = await getTranslations("errors");
+  try {
+    const actor = await requireActor("editor", "reviewer", "signer", "office", "admin");
+    const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) throw new AppError("invalid", {}, "issue");
+    const { id, status } = startPdfExport(actor, query.data.issue, query.data.revision);
+    return NextResponse.json({ id, ...(await jobStatusBody(status)) }, { status: 202, headers: { "cache-control": "no-store" } });
+  } catch (e) {
+    return NextResponse.json(toResult(t, e), { status: e instanceof AppError ? (STATUS[e.code] ?? 409) : 500 });
+  }
+}
