@@ -9,5 +9,5 @@ import { TitleBreakForm } from "./title-break-form";
  */
 export function TitleBreakEditor({ actor, itemId }: { actor: Actor; itemId: number }) {
   const view = titleBreakView(actor, itemId);
-  return <TitleBreakForm key={`${view.title}|${view.breaks.join(",")}`} view={view} />;
+  return <TitleBreakForm view={view} />;
 }

@@ -21,6 +21,14 @@ export function TitleBreakForm({ view }: { view: TitleBreakView }) {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // A new stored view (after a save's refresh, or another editor's change) resets the toggles; the
+  // status line stays, so the editor sees 换行已保存 after the page has read the saved breaks.
+  const viewKey = `${view.title}|${view.breaks.join(",")}`;
+  const [shownView, setShownView] = useState(viewKey);
+  if (shownView !== viewKey) {
+    setShownView(viewKey);
+    setBreaks(view.breaks);
+  }
 
   // Word ends where a break may go, with the word before each (for its label).
   const words = useMemo(() => wordEnds(view.title, view.words), [view.words, view.title]);
