@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { callAction } from "../actions";
-import { as, submitNewItem } from "./helpers";
+import { as, editorEditsBody, submitNewItem } from "./helpers";
 
 test("a submitted item can be withdrawn until accepted; then the unit sees the editor's changes as a diff", async ({ browser }) => {
   const title = `昌平区科协召开科普工作会${Date.now() % 100000}`;
@@ -28,25 +28,13 @@ test("a submitted item can be withdrawn until accepted; then the unit sees the e
   await editor.getByRole("link", { name: title }).click();
   await editor.getByRole("button", { name: "采用", exact: true }).click();
   await expect(editor).toHaveURL(/\/desk\/inbox/);
-  const latest = await callAction(unit, "latestItemAction", { id });
-  const version = Number(/"version":(\d+)/.exec(latest)?.[1]);
-  const edited = await callAction(editor, "updateItemAction", {
-    id,
-    version,
-    title,
-    body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "7月3日，昌平区科协召开2023年科普工作会，部署下半年重点工作。" }] }] },
-    source: "昌平区科协",
-    suggestedSectionId: null,
-    eventDate: null,
-    contactName: "",
-    contactPhone: "",
-    noteToEditor: "",
-  });
+  const edited = await editorEditsBody(unit, editor, id, title, "7月3日，昌平区科协召开2023年科普工作会，部署下半年重点工作。");
   expect(edited).toContain(`"id":${id}`);
+  const editedVersion = Number(/"version":(\d+)/.exec(edited)?.[1]);
 
   await unit.goto(`/items/${id}`);
   await expect(unit.getByRole("button", { name: "撤回稿件" })).toHaveCount(0);
-  expect(await callAction(unit, "withdrawItemAction", { id, version: version + 1 })).toContain("当前状态下不能执行此操作。");
+  expect(await callAction(unit, "withdrawItemAction", { id, version: editedVersion })).toContain("当前状态下不能执行此操作。");
   await expect(unit.getByTestId("final-text")).toContainText("召开2023年科普工作会");
   const changes = unit.getByTestId("desk-changes");
   await expect(changes.getByRole("heading", { name: "编辑做了哪些修改" })).toBeVisible();
