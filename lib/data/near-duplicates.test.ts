@@ -7,7 +7,8 @@ import { docToParagraphs } from "@/lib/editor/schema";
 import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
 import { createItem, submitItem } from "./items";
-import { fingerprintCount, findNearDuplicates, nearDuplicatesOf } from "./near-duplicates";
+import { stopReader } from "@/lib/jobs/read-off-thread";
+import { fingerprintCount, findNearDuplicates, nearDuplicatesOf, nearDuplicatesOffThread } from "./near-duplicates";
 
 let editor: Actor, changping: Actor;
 beforeAll(() => {
@@ -57,6 +58,20 @@ describe("near-duplicates", () => {
     expect(marks.get(b.id)?.id).toBe(a.id);
     expect(marks.get(a.id)?.id).toBe(b.id);
     expect(marks.has(c.id)).toBe(false);
+  });
+
+  it("the inbox's lookups on the reader thread give the same marks as on the server thread", async () => {
+    const a = send("西城区科协举办青少年航模比赛", ["5月18日，西城区科协在什刹海体校举办青少年航空模型比赛，全区18所中小学的260余名学生参加橡筋动力飞机、遥控滑翔机等六个项目的角逐。", "比赛评出团体奖和个人奖若干名。"]);
+    const b = send("西城区青少年航模比赛举行", ["5月18日，西城区科协在什刹海体校举办青少年航空模型比赛，全区18所中小学的260余名学生参加了橡筋动力飞机、遥控滑翔机等六个项目的角逐。", "比赛评出团体奖和个人奖若干。"]);
+    const c = send("区科协走访科技型企业", ["区科协负责同志走访辖区三家科技型中小企业，了解企业研发投入、人才引进和科技成果转化中遇到的困难。"]);
+    const ids = [a.id, b.id, c.id];
+    const here = nearDuplicatesOf(editor, ids);
+    const there = await nearDuplicatesOffThread(editor, ids);
+    expect([...there.entries()].sort()).toEqual([...here.entries()].sort());
+    expect(there.get(b.id)?.id).toBe(a.id);
+    expect(there.has(c.id)).toBe(false);
+    await expect(nearDuplicatesOffThread(changping, ids)).rejects.toMatchObject({ code: "forbidden" });
+    await stopReader();
   });
 
   it("keeps fingerprints current: an item changed after its fingerprint is compared on its new text", () => {

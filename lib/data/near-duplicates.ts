@@ -6,6 +6,8 @@ import { bandKeys, NEAR_DUPLICATE_THRESHOLD, signatureOf, similarity } from "@/l
 import { docToPlainText } from "@/lib/editor/schema";
 import { type Actor, requireRole } from "./actor";
 import { AppError } from "./errors";
+import { env } from "@/lib/env";
+import { readOffThread } from "@/lib/jobs/read-off-thread";
 
 /**
  * Items a unit sent that closely match one already printed or already in the inbox — flagged to
@@ -58,30 +60,31 @@ export function refreshFingerprints(): number {
   }
 }
 
-/**
- * The printed and inbox items whose text is at least NEAR_DUPLICATE_THRESHOLD the same as this
- * item's, most similar first. Editors only (an editor sees every unit's items).
- */
-export function findNearDuplicates(actor: Actor, itemId: number, opts: { refreshed?: boolean } = {}): NearDuplicate[] {
-  requireRole(actor, "editor");
+/** The item's signature, or null when it is too short to compare. Throws not_found. */
+function signatureOfItem(itemId: number): number[] | null {
   const item = db.select({ id: items.id, title: items.title, body: items.body }).from(items).where(eq(items.id, itemId)).get();
   if (!item) throw new AppError("not_found");
-  if (!opts.refreshed) refreshFingerprints();
-  const sig = signatureOf(textOf(item.title, item.body));
-  if (!sig) return [];
+  return signatureOf(textOf(item.title, item.body));
+}
+
+/**
+ * The items sharing the most bands with `sig` (a text that shares more bands is more alike), at
+ * most MAX_CANDIDATES: in an archive where many items repeat stock sentences, thousands can share
+ * one band, and comparing each of them would cost the inbox seconds.
+ */
+function candidatesQuery(itemId: number, sig: number[]) {
   const keys = bandKeys(sig);
-  // The items sharing the most bands (a text that shares more bands is more alike), at most
-  // MAX_CANDIDATES: in an archive where many items repeat stock sentences, thousands can share one
-  // band, and comparing each of them would cost the inbox seconds.
-  const candidates = db
+  return db
     .select({ itemId: itemFingerprintBands.itemId })
     .from(itemFingerprintBands)
     .where(and(or(...keys.map((key, band) => and(eq(itemFingerprintBands.band, band), eq(itemFingerprintBands.key, key)))), ne(itemFingerprintBands.itemId, itemId)))
     .groupBy(itemFingerprintBands.itemId)
     .orderBy(desc(sql`count(*)`), asc(itemFingerprintBands.itemId))
-    .limit(MAX_CANDIDATES)
-    .all()
-    .map((r) => r.itemId);
+    .limit(MAX_CANDIDATES);
+}
+
+/** The candidates (ids, at most MAX_CANDIDATES) compared with `sig`: those at the threshold or above, most similar first. */
+function rankCandidates(sig: number[], candidates: number[]): NearDuplicate[] {
   if (!candidates.length) return [];
   const rows = db
     .select({
@@ -113,6 +116,23 @@ export function findNearDuplicates(actor: Actor, itemId: number, opts: { refresh
 }
 
 /**
+ * The printed and inbox items whose text is at least NEAR_DUPLICATE_THRESHOLD the same as this
+ * item's, most similar first. Editors only (an editor sees every unit's items).
+ */
+export function findNearDuplicates(actor: Actor, itemId: number, opts: { refreshed?: boolean } = {}): NearDuplicate[] {
+  requireRole(actor, "editor");
+  const sig = signatureOfItem(itemId);
+  if (!opts.refreshed) refreshFingerprints();
+  if (!sig) return [];
+  return rankCandidates(
+    sig,
+    candidatesQuery(itemId, sig)
+      .all()
+      .map((r) => r.itemId),
+  );
+}
+
+/**
  * For the inbox list: the closest near-duplicate of each waiting (submitted) item among `ids`, by id.
  * One refresh, then one banded lookup per waiting item.
  */
@@ -125,6 +145,34 @@ export function nearDuplicatesOf(actor: Actor, ids: number[]): Map<number, NearD
   for (const { id } of waiting) {
     const best = findNearDuplicates(actor, id, { refreshed: true })[0];
     if (best) out.set(id, best);
+  }
+  return out;
+}
+
+/**
+ * nearDuplicatesOf with the banded lookups — the part that grows with the archive (a page of
+ * waiting items in a large, repetitive archive: hundreds of ms) — on the database reader thread
+ * (lib/jobs/read-off-thread), so autosaves and other pages are not held up while the inbox opens.
+ * The same answer as nearDuplicatesOf. Editors only.
+ */
+export async function nearDuplicatesOffThread(actor: Actor, ids: number[]): Promise<Map<number, NearDuplicate>> {
+  requireRole(actor, "editor");
+  const out = new Map<number, NearDuplicate>();
+  if (!ids.length) return out;
+  refreshFingerprints();
+  const waiting = db.select({ id: items.id }).from(items).where(and(inArray(items.id, ids), eq(items.status, "submitted"))).all();
+  const looked = await Promise.all(
+    waiting.map(async ({ id }) => {
+      const sig = signatureOfItem(id);
+      if (!sig) return null;
+      const rows = await readOffThread(env.DATABASE_PATH, candidatesQuery(id, sig).toSQL());
+      return { id, sig, candidates: rows.map(([c]) => Number(c)) };
+    }),
+  );
+  for (const l of looked) {
+    if (!l) continue;
+    const best = rankCandidates(l.sig, l.candidates)[0];
+    if (best) out.set(l.id, best);
   }
   return out;
 }

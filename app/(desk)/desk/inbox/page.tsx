@@ -5,7 +5,7 @@ import { InboxTable } from "@/components/desk/inbox-table";
 import { Pager } from "@/components/layout/pager";
 import { requirePageActor } from "@/lib/auth/session";
 import { INBOX_SORTS, inboxFilterFromParams, inboxFilterOptions, listInboxOffThread } from "@/lib/data/inbox";
-import { nearDuplicatesOf } from "@/lib/data/near-duplicates";
+import { nearDuplicatesOffThread } from "@/lib/data/near-duplicates";
 
 type Search = Record<string, string | undefined>;
 
@@ -15,7 +15,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   // Opens on what waits for a decision, newest first; the URL overrides (status=all for every status).
   const { filter, tab: active, ok } = inboxFilterFromParams(sp);
   const { rows, counts, page } = await listInboxOffThread(actor, filter);
-  const duplicates = nearDuplicatesOf(
+  const duplicates = await nearDuplicatesOffThread(
     actor,
     rows.filter((r) => r.status === "submitted").map((r) => r.id),
   );
