@@ -34,7 +34,7 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
   const [kind, setKind] = useState<Kind>("regular");
   const [supplementLabel, setSupplementLabel] = useState<(typeof SUPPLEMENT_NAMES)[number]>("增刊");
   const [supNumber, setSupNumber] = useState(supplementNumber);
-  const { run, pending, error, fieldErrors: errors } = useFormAction(createIssueAction, { onSuccess: (issue) => router.push(`/desk/issues/${issue.id}`) });
+  const { run, pending, error, fieldErrors: errors } = useFormAction(createIssueAction, { errorBesideFieldOnly: true, onSuccess: (issue) => router.push(`/desk/issues/${issue.id}`) });
 
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();

@@ -70,5 +70,8 @@ describe("the item form's values", () => {
     expect(oneLineTitle("“科技之春”\u2028宣传月")).toEqual({ value: "“科技之春”宣传月", changed: true });
     expect(oneLineTitle("李𫖯\n出席")).toEqual({ value: "李𫖯出席", changed: true });
     expect(oneLineTitle("一行标题 不变")).toEqual({ value: "一行标题 不变", changed: false });
+    // Tabs and other control spaces become one space, as the hint says.
+    expect(oneLineTitle("第一行标题\r\n第二行 标题\n\n第三行\t标题")).toEqual({ value: "第一行标题第二行 标题第三行 标题", changed: true });
+    expect(oneLineTitle("科普\t\t 大会\f2026")).toEqual({ value: "科普 大会 2026", changed: true });
   });
 });

@@ -100,7 +100,9 @@ export function oneLineTitle(raw: string): { value: string; changed: boolean } {
     if (!before || !after) return "";
     return WIDE.test(before) && WIDE.test(after) ? "" : " ";
   });
-  return { value, changed: value !== raw };
+  // A tab (or another control space) pasted from a table or a form is one space, like a break.
+  const spaced = value.replace(/[ \u3000]*[\t\v\f]+[ \u3000]*/g, " ");
+  return { value: spaced, changed: spaced !== raw };
 }
 
 const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026\u00b7]/u;

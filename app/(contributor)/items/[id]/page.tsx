@@ -48,7 +48,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
         </p>
       )}
       <p className={styles.explain} data-testid="status-explanation">
-        {td(`explain.${item.status}`, { issue: issueLabel ?? "" })}
+        {item.status === "submitted" && view.editedByDesk ? td("explainSubmittedEdited") : td(`explain.${item.status}`, { issue: issueLabel ?? "" })}
       </p>
       {item.editorNote && (item.status === "returned" || item.status === "declined") && (
         <div className={`note ${styles.editorNote}`} data-testid="editor-note">
