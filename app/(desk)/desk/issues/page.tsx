@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NewIssueForm } from "@/components/desk/new-issue-form";
 import { StatusBadge } from "@/components/item/status-badge";
@@ -23,15 +24,8 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const open = listIssues(actor, { status: ["drafting", "in_review", "approved"], year });
   const rows = [...open, ...listIssues(actor, { status: "distributed", year, page })].sort((a, b) => b.year - a.year || b.number - a.number);
   const proposal = proposeNextIssue(actor);
-  const [t, ts, tk, format] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getTranslations("issueKinds"), getFormatter()]);
-  const label = (r: (typeof rows)[number]) =>
-    r.kind === "double" && r.numberEnd
-      ? tk("doubleLabel", { year: r.year, number: r.number, end: r.numberEnd, total: r.totalNumber, totalEnd: r.totalNumberEnd ?? r.totalNumber + 1 })
-      : r.kind === "supplement"
-        ? r.number
-          ? tk("supplementLabelNumbered", { year: r.year, label: r.supplementLabel ?? "增刊", number: r.number })
-          : tk("supplementLabelUnnumbered", { year: r.year, label: r.supplementLabel ?? "增刊" })
-        : t("issueLabel", { year: r.year, number: r.number, total: r.totalNumber });
+  const [t, ts, format] = await Promise.all([getTranslations("desk"), getTranslations("issueStatus"), getFormatter()]);
+  const label = await issueLabeler();
   const years = [...new Set(rows.map((r) => r.year))];
   return (
     <section>

@@ -1,3 +1,4 @@
+import { issueLabeler } from "@/lib/i18n/issue-label";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Editions } from "@/components/office/editions";
@@ -22,16 +23,9 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
   const total = year ? (allYears.find((y) => y.year === year)?.count ?? 0) : allYears.reduce((n, y) => n + y.count, 0);
   const page = pageOf(total, pageParam.parse(sp.page));
   const rows = listIssues(actor, { status: "distributed", year, page });
-  const [t, td, tr, treg, tk] = await Promise.all([getTranslations("office"), getTranslations("desk"), getTranslations("archiveRead"), getTranslations("register"), getTranslations("issueKinds")]);
+  const [t, td, tr, treg] = await Promise.all([getTranslations("office"), getTranslations("desk"), getTranslations("archiveRead"), getTranslations("register")]);
   // A 合刊 and a supplement are named as their masthead prints them.
-  const label = (r: (typeof rows)[number]) =>
-    r.kind === "double" && r.numberEnd
-      ? tk("doubleLabel", { year: r.year, number: r.number, end: r.numberEnd, total: r.totalNumber, totalEnd: r.totalNumberEnd ?? r.totalNumber + 1 })
-      : r.kind === "supplement"
-        ? r.number
-          ? tk("supplementLabelNumbered", { year: r.year, label: r.supplementLabel ?? "增刊", number: r.number })
-          : tk("supplementLabelUnnumbered", { year: r.year, label: r.supplementLabel ?? "增刊" })
-        : td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber });
+  const label = await issueLabeler();
   const years = [...new Set(rows.map((r) => r.year))];
   return (
     <section>
