@@ -38,7 +38,7 @@ test("a long title is seen whole; Enter adds no line, pasted line breaks go and 
     t.dispatchEvent(new Event("input", { bubbles: true }));
   });
   await expect(title).toHaveValue("区科协召开科普工作会议");
-  await expect(page.getByTestId("title-joined")).toContainText("换行已去掉");
+  await expect(page.getByTestId("title-joined")).toContainText("换行和制表符已去掉");
 
   // 字数: spaces (full-width too) and empty paragraphs are not counted, by the editor and the page alike.
   await title.fill(LONG_TITLE);
