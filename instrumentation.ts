@@ -4,11 +4,13 @@
  * - the reminder scheduler runs in the server process (REMINDER_INTERVAL_SECONDS=0 turns it off);
  * - the PDF renderer's browser starts in the background a few seconds after start, so the first
  *   export is as fast as the rest (lib/bulletin/pdf.ts keeps it for the life of the process);
- *   PDF_WARM=0 skips it.
+ *   PDF_WARM=0 skips it;
+ * - the near-duplicate fingerprints still to take (after an archive import, or the first start with
+ *   a database from before fingerprint_queue) are taken in the background, in small steps.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  await Promise.all([startReminders(), warmPdf()]);
+  await Promise.all([startReminders(), warmPdf(), drainFingerprints()]);
 }
 
 async function startReminders() {
@@ -35,4 +37,9 @@ async function warmPdf() {
     });
   }, 3000);
   timer.unref?.();
+}
+
+async function drainFingerprints() {
+  const { drainFingerprints: drain } = await import("@/lib/data/near-duplicates");
+  drain();
 }

@@ -640,6 +640,23 @@ export const itemFingerprints = sqliteTable("item_fingerprints", {
   signature: text("signature", { mode: "json" }).$type<number[] | null>(),
   // items.updated_at the signature was computed from.
   itemUpdatedAt: integer("item_updated_at", { mode: "timestamp_ms" }).notNull(),
+  // Raised (to the largest + 1) each time the fingerprint is stored or its item re-enters the pool,
+  // so a cached comparison knows which fingerprints came after it.
+  seq: integer("seq").notNull().default(0),
+  // The inbox's cached mark: the closest pooled item (null: none at the threshold), its similarity,
+  // and the seq up to which that was checked (null: never, or the text changed since).
+  bestItemId: integer("best_item_id"),
+  bestSimilarity: real("best_similarity"),
+  bestSeq: integer("best_seq"),
+}, (t) => [index("item_fingerprints_seq").on(t.seq)]);
+
+/**
+ * Items whose fingerprint must be taken again: filled by triggers on every insert of an item and
+ * every change of its title, body or status (migration 0016), emptied by refreshFingerprints — so
+ * finding what changed reads this short list, not every item.
+ */
+export const fingerprintQueue = sqliteTable("fingerprint_queue", {
+  itemId: integer("item_id").primaryKey(),
 });
 
 export const itemFingerprintBands = sqliteTable(

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { issues, itemFingerprintBands, itemFingerprints, items, placements, type ItemStatus } from "@/db/schema";
+import { fingerprintQueue, issues, itemFingerprintBands, itemFingerprints, items, placements, type ItemStatus } from "@/db/schema";
 import { bandKeys, NEAR_DUPLICATE_THRESHOLD, signatureOf, similarity } from "@/lib/bulletin/near-duplicate";
 import { docToPlainText } from "@/lib/editor/schema";
 import { type Actor, requireRole } from "./actor";
@@ -13,8 +13,8 @@ import { readOffThread } from "@/lib/jobs/read-off-thread";
  * Items a unit sent that closely match one already printed or already in the inbox — flagged to
  * the editor with a link, so a story printed in 2023年第20期 is not accepted and printed again
  * without anyone noticing. Fingerprints are kept per item (item_fingerprints and their band index)
- * and refreshed lazily: an item changed since its fingerprint was taken gets a new one the next time
- * anyone looks, so no write path of the items has to know about this.
+ * and refreshed lazily: triggers put every new or changed item in fingerprint_queue, and it gets a
+ * new fingerprint the next time anyone looks, so no write path of the items has to know about this.
  */
 const POOL: ItemStatus[] = ["submitted", "accepted", "placed", "published"];
 /** Candidates compared per item, those sharing the most bands first. */
@@ -32,32 +32,98 @@ export interface NearDuplicate {
 
 const textOf = (title: string, body: Parameters<typeof docToPlainText>[0]) => `${title}\n${docToPlainText(body)}`;
 
-function store(itemId: number, updatedAt: Date, sig: number[] | null) {
+/** The next fingerprint sequence number (the index on seq makes this one index step). */
+function nextSeq(): number {
+  return (db.select({ n: sql<number | null>`max(${itemFingerprints.seq})` }).from(itemFingerprints).get()?.n ?? 0) + 1;
+}
+
+/**
+ * Stores an item's fingerprint under `seq`. When the signature is the one already stored (the
+ * item's status changed, not its text), its cached mark and band rows are kept; otherwise they are
+ * replaced and the mark is to be found again.
+ */
+function store(itemId: number, updatedAt: Date, sig: number[] | null, seq: number) {
+  const old = db.select({ signature: itemFingerprints.signature }).from(itemFingerprints).where(eq(itemFingerprints.itemId, itemId)).get();
+  if (old && JSON.stringify(old.signature) === JSON.stringify(sig)) {
+    db.update(itemFingerprints).set({ itemUpdatedAt: updatedAt, seq }).where(eq(itemFingerprints.itemId, itemId)).run();
+    return;
+  }
   db.delete(itemFingerprintBands).where(eq(itemFingerprintBands.itemId, itemId)).run();
+  const values = { signature: sig, itemUpdatedAt: updatedAt, seq, bestItemId: null, bestSimilarity: null, bestSeq: null };
   db.insert(itemFingerprints)
-    .values({ itemId, signature: sig, itemUpdatedAt: updatedAt })
-    .onConflictDoUpdate({ target: itemFingerprints.itemId, set: { signature: sig, itemUpdatedAt: updatedAt } })
+    .values({ itemId, ...values })
+    .onConflictDoUpdate({ target: itemFingerprints.itemId, set: values })
     .run();
   if (sig) db.insert(itemFingerprintBands).values(bandKeys(sig).map((key, band) => ({ band, key, itemId }))).run();
 }
 
-/** Takes the fingerprint of every pooled item that has none or changed since (in batches of 500). */
-export function refreshFingerprints(): number {
+/**
+ * Takes the fingerprint of the items in fingerprint_queue (filled by triggers on each insert and
+ * each change of an item's title, body or status) that are in the pool, and removes them from the
+ * queue: first those among `ids` (the items about to be compared), then up to `limit` others (all
+ * when no limit), in batches of 500. Each pooled item gets a new seq, so cached marks compare
+ * themselves with it. Returns how many queued items were handled (0: the queue was empty).
+ */
+export function refreshFingerprints(opts: { ids?: number[]; limit?: number } = {}): number {
   let done = 0;
-  for (;;) {
-    const stale = db
-      .select({ id: items.id, title: items.title, body: items.body, updatedAt: items.updatedAt })
-      .from(items)
-      .leftJoin(itemFingerprints, eq(itemFingerprints.itemId, items.id))
-      .where(and(inArray(items.status, POOL), or(isNull(itemFingerprints.itemId), lt(itemFingerprints.itemUpdatedAt, items.updatedAt))))
-      .limit(500)
+  const take = (where: SQL | undefined, n: number) => {
+    const queued = db
+      .select({ queued: fingerprintQueue.itemId, id: items.id, status: items.status, title: items.title, body: items.body, updatedAt: items.updatedAt })
+      .from(fingerprintQueue)
+      .leftJoin(items, eq(items.id, fingerprintQueue.itemId))
+      .where(where)
+      .limit(n)
       .all();
-    if (!stale.length) return done;
+    if (!queued.length) return 0;
     db.transaction(() => {
-      for (const it of stale) store(it.id, it.updatedAt, signatureOf(textOf(it.title, it.body)));
+      let seq = nextSeq();
+      for (const it of queued) {
+        if (it.id !== null && POOL.includes(it.status as ItemStatus)) store(it.id, it.updatedAt!, signatureOf(textOf(it.title!, it.body!)), seq++);
+      }
+      db.delete(fingerprintQueue).where(inArray(fingerprintQueue.itemId, queued.map((q) => q.queued))).run();
     });
-    done += stale.length;
+    return queued.length;
+  };
+  const first = opts.ids?.length ? take(inArray(fingerprintQueue.itemId, opts.ids), opts.ids.length) : 0;
+  const limit = opts.limit ?? Infinity;
+  while (done < limit) {
+    const n = take(undefined, Math.min(500, limit - done));
+    if (!n) break;
+    done += n;
   }
+  return first + done;
+}
+
+/** Items a page view fingerprints itself, beyond those it compares; the rest is left to drainFingerprints. */
+const REFRESH_PER_VIEW = 200;
+let draining = false;
+
+/**
+ * Empties fingerprint_queue in the background, 100 items at a time with a pause between (each step
+ * holds the server thread about 20 ms), so a large backlog — an archive import, the first start
+ * after this table was added — is taken without holding up any request. One drain at a time;
+ * returns at once.
+ */
+export function drainFingerprints(): void {
+  if (draining) return;
+  draining = true;
+  const step = () => {
+    let n = 0;
+    try {
+      n = refreshFingerprints({ limit: 100 });
+    } catch (e) {
+      console.error("fingerprint drain", e);
+    }
+    if (n) setTimeout(step, 5).unref?.();
+    else draining = false;
+  };
+  setTimeout(step, 0).unref?.();
+}
+
+/** A page view's refresh: the items it compares, up to REFRESH_PER_VIEW others, and the rest in the background. */
+function refreshForView(ids: number[]) {
+  refreshFingerprints({ ids, limit: REFRESH_PER_VIEW });
+  if (db.select({ id: fingerprintQueue.itemId }).from(fingerprintQueue).limit(1).get()) drainFingerprints();
 }
 
 /** The item's signature, or null when it is too short to compare. Throws not_found. */
@@ -119,10 +185,10 @@ function rankCandidates(sig: number[], candidates: number[]): NearDuplicate[] {
  * The printed and inbox items whose text is at least NEAR_DUPLICATE_THRESHOLD the same as this
  * item's, most similar first. Editors only (an editor sees every unit's items).
  */
-export function findNearDuplicates(actor: Actor, itemId: number, opts: { refreshed?: boolean } = {}): NearDuplicate[] {
+export function findNearDuplicates(actor: Actor, itemId: number): NearDuplicate[] {
   requireRole(actor, "editor");
   const sig = signatureOfItem(itemId);
-  if (!opts.refreshed) refreshFingerprints();
+  refreshForView([itemId]);
   if (!sig) return [];
   return rankCandidates(
     sig,
@@ -132,49 +198,178 @@ export function findNearDuplicates(actor: Actor, itemId: number, opts: { refresh
   );
 }
 
+/** The inbox's mark of one waiting item: its closest pooled item (null: none), and how alike. */
+interface Mark {
+  best: number | null;
+  similarity: number | null;
+}
+interface WaitingItem {
+  id: number;
+  seq: number;
+  signature: number[];
+}
+/** Fingerprints stored since a cached mark that are compared directly; more, and the mark is looked up again. */
+const MAX_SINCE = 500;
+
 /**
- * For the inbox list: the closest near-duplicate of each waiting (submitted) item among `ids`, by id.
- * One refresh, then one banded lookup per waiting item.
+ * The first half of the inbox's marks, on the server thread and cheap: each waiting (submitted)
+ * item among `ids` whose mark is cached is compared only with the fingerprints stored since (new
+ * items, changed texts, items back in the pool; at most MAX_SINCE, 36 numbers each). Those with no
+ * cached mark, a cached best that left the pool or grew less alike, or too much new since, are
+ * returned in `lookup` for the banded lookup. `top` is the seq the answers are good up to.
  */
-export function nearDuplicatesOf(actor: Actor, ids: number[]): Map<number, NearDuplicate> {
-  requireRole(actor, "editor");
+function marksFromCache(ids: number[]): { top: number; settled: Map<number, Mark>; lookup: WaitingItem[]; seqs: Map<number, number> } {
+  refreshForView(ids);
+  const top = nextSeq() - 1;
+  const rows = db
+    .select({ id: items.id, seq: itemFingerprints.seq, signature: itemFingerprints.signature, bestItemId: itemFingerprints.bestItemId, bestSimilarity: itemFingerprints.bestSimilarity, bestSeq: itemFingerprints.bestSeq })
+    .from(items)
+    .innerJoin(itemFingerprints, eq(itemFingerprints.itemId, items.id))
+    .where(and(inArray(items.id, ids), eq(items.status, "submitted")))
+    .all();
+  const seqs = new Map(rows.map((r) => [r.id, r.seq]));
+  const cached = rows.filter((r) => r.signature && r.bestSeq !== null);
+  const since = cached.length
+    ? db
+        .select({ id: itemFingerprints.itemId, seq: itemFingerprints.seq, signature: itemFingerprints.signature, status: items.status })
+        .from(itemFingerprints)
+        .innerJoin(items, eq(items.id, itemFingerprints.itemId))
+        .where(gt(itemFingerprints.seq, Math.min(...cached.map((c) => c.bestSeq!))))
+        .orderBy(desc(itemFingerprints.seq))
+        .limit(MAX_SINCE)
+        .all()
+    : [];
+  // With MAX_SINCE rows read, only marks checked up to the oldest of them are covered.
+  const coveredFrom = since.length === MAX_SINCE ? since[since.length - 1].seq : -Infinity;
+  const bestIds = cached.map((c) => c.bestItemId).filter((b): b is number => b !== null);
+  const pooled = new Set(
+    bestIds.length
+      ? db
+          .select({ id: items.id })
+          .from(items)
+          .where(and(inArray(items.id, bestIds), inArray(items.status, POOL)))
+          .all()
+          .map((r) => r.id)
+      : [],
+  );
+  const settled = new Map<number, Mark>();
+  const lookup: WaitingItem[] = [];
+  for (const r of rows) {
+    if (!r.signature) {
+      settled.set(r.id, { best: null, similarity: null });
+      continue;
+    }
+    const w = { id: r.id, seq: r.seq, signature: r.signature };
+    if (r.bestSeq === null || r.bestSeq < coveredFrom || (r.bestItemId !== null && !pooled.has(r.bestItemId))) {
+      lookup.push(w);
+      continue;
+    }
+    let best = r.bestItemId;
+    let sim = r.bestSimilarity ?? 0;
+    let stale = false;
+    for (const f of since) {
+      if (f.seq <= r.bestSeq || f.id === r.id) continue;
+      const v = f.signature && POOL.includes(f.status) ? similarity(r.signature, f.signature) : 0;
+      if (f.id === r.bestItemId) {
+        // The best itself changed: if it is less alike now, another may be closer — look again.
+        if (v < (r.bestSimilarity ?? 0)) stale = true;
+        continue;
+      }
+      if (v >= NEAR_DUPLICATE_THRESHOLD && (best === null || v > sim || (v === sim && f.id < best))) {
+        best = f.id;
+        sim = v;
+      }
+    }
+    if (stale) lookup.push(w);
+    else settled.set(r.id, { best, similarity: best === null ? null : sim });
+  }
+  return { top, settled, lookup, seqs };
+}
+
+/** The second half: stores the marks as good up to `top` and describes each best for the list. */
+function settleMarks(top: number, settled: Map<number, Mark>, seqs: Map<number, number>): Map<number, NearDuplicate> {
+  db.transaction(() => {
+    for (const [id, m] of settled) {
+      // Only onto the fingerprint that was read: one stored since has its own mark to find.
+      db.update(itemFingerprints)
+        .set({ bestItemId: m.best, bestSimilarity: m.similarity, bestSeq: top })
+        .where(and(eq(itemFingerprints.itemId, id), eq(itemFingerprints.seq, seqs.get(id) ?? -1)))
+        .run();
+    }
+  });
+  const bestIds = [...new Set([...settled.values()].map((m) => m.best).filter((b): b is number => b !== null))];
+  const described = new Map<number, Omit<NearDuplicate, "similarity">>();
+  if (bestIds.length) {
+    const rows = db
+      .select({ id: items.id, title: items.title, status: items.status, issueId: issues.id, year: issues.year, number: issues.number, issueStatus: issues.status })
+      .from(items)
+      .leftJoin(placements, eq(placements.itemId, items.id))
+      .leftJoin(issues, eq(issues.id, placements.issueId))
+      .where(inArray(items.id, bestIds))
+      .all();
+    for (const r of rows) {
+      if (described.has(r.id)) continue;
+      described.set(r.id, {
+        id: r.id,
+        title: r.title,
+        status: r.status,
+        issue: r.issueId && r.year && r.number ? { id: r.issueId, year: r.year, number: r.number, status: r.issueStatus ?? "" } : null,
+      });
+    }
+  }
   const out = new Map<number, NearDuplicate>();
-  if (!ids.length) return out;
-  refreshFingerprints();
-  const waiting = db.select({ id: items.id }).from(items).where(and(inArray(items.id, ids), eq(items.status, "submitted"))).all();
-  for (const { id } of waiting) {
-    const best = findNearDuplicates(actor, id, { refreshed: true })[0];
-    if (best) out.set(id, best);
+  for (const [id, m] of settled) {
+    const d = m.best !== null ? described.get(m.best) : undefined;
+    if (d) out.set(id, { ...d, similarity: m.similarity ?? 0 });
   }
   return out;
 }
 
+const markOf = (found: NearDuplicate | undefined): Mark => ({ best: found?.id ?? null, similarity: found?.similarity ?? null });
+
+/**
+ * For the inbox list: the closest near-duplicate of each waiting (submitted) item among `ids`, by
+ * id. Marks are cached per item and kept current by comparing with the fingerprints stored since
+ * (see marksFromCache); only an item without a usable mark gets the banded lookup. Editors only.
+ */
+export function nearDuplicatesOf(actor: Actor, ids: number[]): Map<number, NearDuplicate> {
+  requireRole(actor, "editor");
+  if (!ids.length) return new Map();
+  const { top, settled, lookup, seqs } = marksFromCache(ids);
+  for (const w of lookup) {
+    settled.set(
+      w.id,
+      markOf(
+        rankCandidates(
+          w.signature,
+          candidatesQuery(w.id, w.signature)
+            .all()
+            .map((r) => r.itemId),
+        )[0],
+      ),
+    );
+  }
+  return settleMarks(top, settled, seqs);
+}
+
 /**
  * nearDuplicatesOf with the banded lookups — the part that grows with the archive (a page of
- * waiting items in a large, repetitive archive: hundreds of ms) — on the database reader thread
- * (lib/jobs/read-off-thread), so autosaves and other pages are not held up while the inbox opens.
- * The same answer as nearDuplicatesOf. Editors only.
+ * waiting items never looked at, in a large and repetitive archive: hundreds of ms) — on the
+ * database reader thread (lib/jobs/read-off-thread), so autosaves and other pages are not held up
+ * while the inbox opens. The same answer as nearDuplicatesOf. Editors only.
  */
 export async function nearDuplicatesOffThread(actor: Actor, ids: number[]): Promise<Map<number, NearDuplicate>> {
   requireRole(actor, "editor");
-  const out = new Map<number, NearDuplicate>();
-  if (!ids.length) return out;
-  refreshFingerprints();
-  const waiting = db.select({ id: items.id }).from(items).where(and(inArray(items.id, ids), eq(items.status, "submitted"))).all();
+  if (!ids.length) return new Map();
+  const { top, settled, lookup, seqs } = marksFromCache(ids);
   const looked = await Promise.all(
-    waiting.map(async ({ id }) => {
-      const sig = signatureOfItem(id);
-      if (!sig) return null;
-      const rows = await readOffThread(env.DATABASE_PATH, candidatesQuery(id, sig).toSQL());
-      return { id, sig, candidates: rows.map(([c]) => Number(c)) };
+    lookup.map(async (w) => {
+      const rows = await readOffThread(env.DATABASE_PATH, candidatesQuery(w.id, w.signature).toSQL());
+      return { id: w.id, sig: w.signature, candidates: rows.map(([c]) => Number(c)) };
     }),
   );
-  for (const l of looked) {
-    if (!l) continue;
-    const best = rankCandidates(l.sig, l.candidates)[0];
-    if (best) out.set(l.id, best);
-  }
-  return out;
+  for (const l of looked) settled.set(l.id, markOf(rankCandidates(l.sig, l.candidates)[0]));
+  return settleMarks(top, settled, seqs);
 }
 
 /** How many fingerprints are stored (for tests and the admin's curiosity). */

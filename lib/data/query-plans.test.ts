@@ -15,11 +15,12 @@ import { countAudit, listAudit } from "./audit-log";
 import { inboxFilterFromParams, inboxFilterOptions, listInbox, listPlaceable } from "./inbox";
 import { issueHistory, issueYears, listIssues, loadBulletin, proposeNextIssue } from "./issues";
 import { countMyItems, getItem, listMyItems } from "./items";
+import { nearDuplicatesOf } from "./near-duplicates";
 import { countNotifications, listNotifications, unreadCount } from "./notifications";
 import { pageOf } from "./paging";
 import { listThreads, reviewQueue, voidedApproval } from "./review";
 
-const LARGE = ["items", "item_revisions", "placements", "audit_log", "notifications", "issues", "issue_sections", "comments", "review_rounds"];
+const LARGE = ["items", "item_fingerprints", "item_fingerprint_bands", "fingerprint_queue", "item_revisions", "placements", "audit_log", "notifications", "issues", "issue_sections", "comments", "review_rounds"];
 
 /** Scans allowed on purpose, each with its reason (none: the inbox's search uses the FTS5 indexes). */
 const ALLOWED: { test: RegExp; why: string }[] = [];
@@ -138,6 +139,11 @@ function exercise() {
   run("inbox: status=declined page 20", () => listInbox(editor, { status: "declined", page: 20 }));
   run("inbox: filter options", () => inboxFilterOptions(editor));
   run("pool: accepted items", () => listPlaceable(editor));
+  // The inbox's near-duplicate marks: taking the queued fingerprints, then the marks found (banded
+  // lookups), then the same page again (cached marks compared with what came since).
+  const waiting = () => listInbox(editor, inboxFilterFromParams({}).filter).rows.map((r) => r.id);
+  run("inbox: near-duplicate marks, first", () => nearDuplicatesOf(editor, waiting()));
+  run("inbox: near-duplicate marks, cached", () => nearDuplicatesOf(editor, waiting()));
   // The contributor.
   run("contributor: my items", () => listMyItems(contributor));
   run("contributor: my items by status", () => listMyItems(contributor, { status: "submitted" }));
