@@ -23,9 +23,24 @@ async function main() {
   const { listAudit, countAudit } = await import("@/lib/data/audit-log");
   const { listNotifications, countNotifications } = await import("@/lib/data/notifications");
   const { pageOf } = await import("@/lib/data/paging");
+  const { searchItems } = await import("@/lib/data/search");
+  const { adoptionStats } = await import("@/lib/data/stats");
+  const { nearDuplicatesOf, findNearDuplicates, refreshFingerprints } = await import("@/lib/data/near-duplicates");
+  const { inboxFilterFromParams } = await import("@/lib/data/inbox");
   const { db } = await import("@/db");
+  {
+    const t = performance.now();
+    const n = refreshFingerprints(); // the background drain's whole work, at once
+    console.log(`     (fingerprints of ${n} queued items taken first: ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  }
   const [editor, office, reviewer, admin, unit] = ["editor", "office", "reviewer", "admin", "bench01"].map(demoActor);
   const board = (db.$client.prepare("select id from issues where status = 'drafting' order by id desc limit 1").get() as { id: number }).id;
+  const waiting = listInbox(editor, inboxFilterFromParams({}).filter).rows.map((r) => r.id);
+  {
+    const t = performance.now();
+    nearDuplicatesOf(editor, waiting);
+    console.log(`     (near-duplicate marks of the inbox's first page, found the first time: ${(performance.now() - t).toFixed(0)} ms)`);
+  }
   const calls: [string, () => unknown][] = [
     ["inbox (default)", () => listInbox(editor)],
     ["inbox page 100", () => listInbox(editor, { page: 100 })],
@@ -48,6 +63,14 @@ async function main() {
     ["my items page 1 + counts", () => listMyItems(unit, { page: pageOf(Object.values(countMyItems(unit)).reduce((a, b) => a + b, 0), 1) })],
     ["audit newest + count", () => [listAudit(admin, {}), countAudit(admin, {})]],
     ["notifications page + count", () => listNotifications(unit, pageOf(countNotifications(unit), 1))],
+    ["archive search 科普 (/search)", () => searchItems(office, { q: "科普" })],
+    [`archive search ${BULK_SEARCH_WORD} in 2020`, () => searchItems(office, { q: BULK_SEARCH_WORD, year: 2020 })],
+    ["archive search 院士专家 学术年会", () => searchItems(office, { q: "院士专家 学术年会" })],
+    ["stats: a month", () => adoptionStats(office, { period: "month", year: 2020, month: 6 })],
+    ["stats: a year", () => adoptionStats(office, { period: "year", year: 2020 })],
+    ["stats: ten years (range)", () => adoptionStats(office, { period: "range", from: "2013-01-01", to: "2022-12-31" })],
+    ["near-duplicate marks, inbox page (cached)", () => nearDuplicatesOf(editor, waiting)],
+    ["near-duplicates of one waiting item", () => findNearDuplicates(editor, waiting[0])],
   ];
   for (const [name, fn] of calls) {
     fn();

@@ -1,0 +1,163 @@
+// nice npx tsx bench/fonts.ts [--app DIR] [--port 3177]
+// Font weight of the pages that show an issue as it prints — the desk's board and the reviewer's
+// issue page — on the first visit of the day (empty cache) and on the next visit (same browser
+// profile), against the built app (`next start` on a fresh demo database). Counts every font
+// response and its bytes on the wire. Baseline in the same run: the bytes of every font file the
+// pages' stylesheets declare (what a page would load without unicode-range subsets), so the
+// figure printed is the share actually loaded.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { encode } from "next-auth/jwt";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const APP = path.resolve(arg("app", path.resolve(__dirname, "..")));
+const PORT = Number(arg("port", "3177"));
+const SECRET = "bench-fonts-secret-0123456789abcdef0123456789";
+const BASE = `http://127.0.0.1:${PORT}`;
+
+let server: ChildProcess | null = null;
+const stop = () => {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {}
+  }
+};
+process.on("exit", stop);
+
+interface Loaded {
+  files: number;
+  bytes: number;
+  fromCache: number;
+  largest: string;
+}
+
+/** Visits `url` in `context` and sums the font responses (bytes on the wire; cached ones counted apart). */
+async function visit(context: BrowserContext, url: string): Promise<Loaded> {
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const fonts = new Map<string, { url: string; bytes: number; cached: boolean }>();
+  cdp.on("Network.responseReceived", (e) => {
+    if (e.type === "Font" || /\.(woff2?|ttf|otf)(\?|$)/.test(e.response.url)) fonts.set(e.requestId, { url: e.response.url, bytes: 0, cached: !!e.response.fromDiskCache || e.response.status === 304 });
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const f = fonts.get(e.requestId);
+    if (f) f.bytes = e.encodedDataLength;
+  });
+  cdp.on("Network.requestServedFromCache", (e) => {
+    const f = fonts.get(e.requestId);
+    if (f) f.cached = true;
+  });
+  await page.goto(BASE + url, { waitUntil: "networkidle" });
+  // Fonts load when text is laid out; the preview frames too.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    for (const f of Array.from(document.querySelectorAll("iframe"))) await f.contentDocument?.fonts?.ready;
+  });
+  await page.waitForLoadState("networkidle");
+  await page.close();
+  const all = [...fonts.values()];
+  const net = all.filter((f) => !f.cached);
+  const largest = net.sort((a, b) => b.bytes - a.bytes)[0];
+  return {
+    files: net.length,
+    bytes: net.reduce((n, f) => n + f.bytes, 0),
+    fromCache: all.length - net.length,
+    largest: largest ? `${path.basename(new URL(largest.url).pathname)} ${(largest.bytes / 1024).toFixed(0)} KB` : "—",
+  };
+}
+
+/** Every font file the page's stylesheets (and its frames') declare, with their sizes: the baseline. */
+async function declared(context: BrowserContext, url: string): Promise<{ files: number; bytes: number }> {
+  const page = await context.newPage();
+  await page.goto(BASE + url, { waitUntil: "networkidle" });
+  const urls = await page.evaluate(() => {
+    const out = new Set<string>();
+    const docs = [document, ...Array.from(document.querySelectorAll("iframe")).map((f) => f.contentDocument).filter((d): d is Document => !!d)];
+    for (const d of docs)
+      for (const sheet of Array.from(d.styleSheets)) {
+        let rules: CSSRuleList;
+        try {
+          rules = sheet.cssRules;
+        } catch {
+          continue;
+        }
+        for (const r of Array.from(rules)) {
+          if (!(r instanceof (d.defaultView ?? window).CSSFontFaceRule)) continue;
+          const m = /url\("?([^")]+)"?\)/.exec((r as CSSFontFaceRule).style.getPropertyValue("src"));
+          if (m) out.add(new URL(m[1], sheet.href ?? d.baseURI).href);
+        }
+      }
+    return [...out];
+  });
+  await page.close();
+  let bytes = 0;
+  for (const u of urls) {
+    const r = await fetch(u, { method: "HEAD" }).catch(() => null);
+    bytes += Number(r?.headers.get("content-length") ?? 0);
+  }
+  return { files: urls.length, bytes };
+}
+
+async function main() {
+  const db = path.join(mkdtempSync(path.join(tmpdir(), "fonts-bench-")), "fonts.sqlite");
+  const setup = spawnSync(path.join(APP, "node_modules/.bin/tsx"), ["scripts/setup.ts"], { cwd: APP, env: { ...process.env, DATABASE_PATH: db, SEED_DEMO: "1" }, stdio: "ignore" });
+  if (setup.status !== 0) throw new Error("setup failed");
+  server = spawn("nice", [path.join(APP, "node_modules/.bin/next"), "start", "-p", String(PORT)], {
+    cwd: APP,
+    env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET: SECRET, NODE_ENV: "production", PDF_WARM: "0" },
+    stdio: "ignore",
+    detached: true,
+  });
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) break;
+    } catch {}
+    if (i > 240) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const c = new Database(db, { readonly: true });
+  const user = (name: string) => c.prepare("select id, display_name n, session_version sv from users where username = ?").get(name) as { id: number; n: string; sv: number };
+  // The board of the issue with the most items; the reviewer's page of the same issue.
+  const issue = (c.prepare("select issue_id id, count(*) n from placements group by issue_id order by n desc limit 1").get() as { id: number }).id;
+  const token = async (name: string) => {
+    const u = user(name);
+    return encode({ token: { sub: String(u.id), name: u.n, uid: u.id, sv: u.sv }, secret: SECRET, maxAge: 3600 });
+  };
+  const pages: [string, string, string][] = [
+    ["board (/desk/issues/N)", `/desk/issues/${issue}`, await token("editor")],
+    ["review (/review/issues/N)", `/review/issues/${issue}`, await token("reviewer")],
+    ["print view (export?format=html)", `/api/issues/${issue}/export?format=html`, await token("editor")],
+  ];
+  c.close();
+  console.log(`bench/fonts: ${APP}, issue ${issue}; font files and KB on the wire`);
+  for (const [name, url, tk] of pages) {
+    const dir = mkdtempSync(path.join(tmpdir(), "fonts-profile-"));
+    const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    await context.addCookies([{ name: "next-auth.session-token", value: tk, url: BASE }]);
+    const first = await visit(context, url);
+    const again = await visit(context, url);
+    const all = await declared(context, url);
+    await context.close();
+    console.log(
+      `  ${name.padEnd(28)} first visit ${String(first.files).padStart(3)} files ${(first.bytes / 1024).toFixed(0).padStart(6)} KB (largest ${first.largest})` +
+        ` | next visit ${again.files} files ${(again.bytes / 1024).toFixed(0)} KB, ${again.fromCache} from cache` +
+        ` | declared ${all.files} files ${(all.bytes / 1024).toFixed(0)} KB → first visit loads ${((100 * first.bytes) / Math.max(1, all.bytes)).toFixed(1)}%`,
+    );
+  }
+  stop();
+  process.exit(0);
+}
+main().catch((e) => {
+  console.error(e);
+  stop();
+  process.exit(1);
+});
