@@ -279,6 +279,28 @@ async function main() {
     return ms;
   }
   await autosaves(); // warm-up
+  // One contributor's saves one after another, nobody else: the cost of one save.
+  {
+    const k = 0;
+    const u = contributors[k];
+    const ms: number[] = [];
+    for (let s = 0; s < 30; s++) {
+      const input = { id: u.item, version: versions[k], title: `单独保存${s}`, body: JSON.parse(u.b), source: null, suggestedSectionId: null, eventDate: null, contactName: "", contactPhone: "", noteToEditor: "" };
+      const t = performance.now();
+      const text = await fetch(`${BASE}/items/${u.item}`, {
+        method: "POST",
+        headers: { cookie: cks[k], "Next-Action": autosaveId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        body: JSON.stringify([input]),
+      }).then((res) => res.text());
+      ms.push(performance.now() - t);
+      const m = /"kind":"saved","id":\d+,"version":(\d+)/.exec(text);
+      if (m) versions[k] = Number(m[1]);
+      else failed++;
+    }
+    const line = `autosave, one contributor alone, one save at a time: p50 ${f(pct(ms, 0.5))} ms  p95 ${f(pct(ms, 0.95))} ms  (×base ${(pct(ms, 0.5) / base1.p50).toFixed(1)})`;
+    rows.push("", line);
+    console.log(line);
+  }
   // Alone, then while an editor keeps searching, ROUNDS times in turn (one run is noisy).
   rows.push("");
   const p95s: { alone: number; during: number }[] = [];

@@ -99,26 +99,32 @@ export function refreshFingerprints(opts: { ids?: number[]; limit?: number } = {
  * few items sent or changed since the last view — so a mark is right at once; a larger backlog (an
  * archive import) is left to drainFingerprints.
  */
-const REFRESH_PER_VIEW = 100;
+const REFRESH_PER_VIEW = 25;
 let draining = false;
 
+/** How long one background step may hold the server thread, and the pause after it (ms). */
+const DRAIN_STEP_MS = 10;
+const DRAIN_PAUSE_MS = 20;
+
 /**
- * Empties fingerprint_queue in the background, 100 items at a time with a pause between (each step
- * holds the server thread about 20 ms), so a large backlog — an archive import, the first start
- * after this table was added — is taken without holding up any request. One drain at a time;
- * returns at once.
+ * Empties fingerprint_queue in the background, in steps of at most about DRAIN_STEP_MS (ten items
+ * at a time until the step's time is up) with a pause of DRAIN_PAUSE_MS between, so a large
+ * backlog — an archive import, the first start after this table was added — is taken without
+ * holding up any request by more than a step. One drain at a time; returns at once.
  */
 export function drainFingerprints(): void {
   if (draining) return;
   draining = true;
   const step = () => {
-    let n = 0;
+    let more = false;
     try {
-      n = refreshFingerprints({ limit: 100 });
+      const started = performance.now();
+      while ((more = refreshFingerprints({ limit: 10 }) > 0) && performance.now() - started < DRAIN_STEP_MS);
     } catch (e) {
       console.error("fingerprint drain", e);
+      more = false;
     }
-    if (n) setTimeout(step, 5).unref?.();
+    if (more) setTimeout(step, DRAIN_PAUSE_MS).unref?.();
     else draining = false;
   };
   setTimeout(step, 0).unref?.();

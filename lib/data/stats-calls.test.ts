@@ -25,9 +25,9 @@ beforeAll(() => {
 });
 
 describe("calls in the scores", () => {
-  it("asks for each rule stretch of the period and scores answered calls up and missed ones down", () => {
+  it("asks for each rule stretch of the period and scores answered calls up and missed ones down", async () => {
     calls.asked.length = 0;
-    const s = adoptionStats(demoActor("office"), { period: "month", year: 2024, month: 6 });
+    const s = await adoptionStats(demoActor("office"), { period: "month", year: 2024, month: 6 });
     expect(calls.asked).toEqual([
       [chinaDayStart("2024-06-01"), chinaDayStart("2024-06-16")],
       [chinaDayStart("2024-06-16"), chinaDayStart("2024-07-01")],
@@ -37,9 +37,9 @@ describe("calls in the scores", () => {
     expect(cp).toMatchObject({ callsAnswered: 4, callsLate: 2, callsMissed: 2, score: 3, rank: 1 });
   });
 
-  it("a period under one version asks once", () => {
+  it("a period under one version asks once", async () => {
     calls.asked.length = 0;
-    const s = adoptionStats(demoActor("office"), { period: "month", year: 2024, month: 3 });
+    const s = await adoptionStats(demoActor("office"), { period: "month", year: 2024, month: 3 });
     expect(calls.asked).toEqual([[chinaDayStart("2024-03-01"), chinaDayStart("2024-04-01")]]);
     expect(s.rows.find((r) => r.unit === "昌平区科协")).toMatchObject({ callsAnswered: 2, callsMissed: 1, score: 2 });
   });

@@ -10,7 +10,9 @@ import { importBulletin } from "./archive";
 import { createItem, decideItem, submitItem } from "./items";
 import { itemRecognition, recordForward, recordInstruction } from "./recognition";
 import { listRuleVersions, saveRuleVersion, DEFAULT_POINTS } from "./scoring-rules";
-import { adoptionStats, myUnitStats, resolvePeriod, type UnitFigures } from "./stats";
+import { stopReader } from "@/lib/jobs/read-off-thread";
+import { currentPublication } from "./publication";
+import { adoptionStats, computeStats, computeStatsOffThread, myUnitStats, resolvePeriod, type UnitFigures } from "./stats";
 import { reportModel, reportToDocx, reportToPrintHtml, statsWorkbook } from "@/lib/stats/report";
 
 const p = (text: string) => [[{ text }]];
@@ -99,8 +101,8 @@ const pick = (r: UnitFigures | undefined) =>
   };
 
 describe("adoption statistics, hand-checked (March 2025)", () => {
-  it("counts, credits co-units, scores each event by the rules in force on its date, and ranks", () => {
-    const s = adoptionStats(office, { period: "month", year: 2025, month: 3 });
+  it("counts, credits co-units, scores each event by the rules in force on its date, and ranks", async () => {
+    const s = await adoptionStats(office, { period: "month", year: 2025, month: 3 });
     expect(s.period).toMatchObject({ from: "2025-03-01", to: "2025-03-31", label: "2025年3月" });
     const row = (name: string) => s.rows.find((r) => r.unit === name);
     // 昌平: submitted 昌平一 1 + 制冷一 1 (co, full) + 昌平二 1 + 东城二 0.5 (co, half) + 3 = 6.5;
@@ -125,17 +127,28 @@ describe("adoption statistics, hand-checked (March 2025)", () => {
     expect(s.rules.map((r) => r.effectiveFrom)).toEqual(["1900-01-01", "2025-03-15"]);
   });
 
-  it("the same period scored with one rule version: before the new rules took effect only the first issue counts", () => {
-    const s = adoptionStats(office, { period: "range", from: "2025-03-01", to: "2025-03-14" });
+  it("read off the server thread, the figures are the same as on it, for a month, a quarter and the whole archive", async () => {
+    const pub = currentPublication().id;
+    for (const q of [{ period: "month", year: 2025, month: 3 }, { period: "quarter", year: 2025, quarter: 1 }, { period: "range", from: "2000-01-01", to: "2026-12-31" }] as const) {
+      const period = resolvePeriod(q);
+      const there = await computeStatsOffThread(pub, period);
+      expect(there).toEqual(computeStats(db, pub, period));
+      expect(there.rows.some((r) => r.submitted > 0)).toBe(true);
+    }
+    await stopReader();
+  });
+
+  it("the same period scored with one rule version: before the new rules took effect only the first issue counts", async () => {
+    const s = await adoptionStats(office, { period: "range", from: "2025-03-01", to: "2025-03-14" });
     const cp = s.rows.find((r) => r.unit === "昌平区科协");
     // 昌平一 (1 + 8), 制冷一 co-credit (1 + 3), three submissions (3).
     expect(pick(cp)).toMatchObject({ submitted: 5, adopted: 2, lead: 1, score: 16 });
     expect(s.rules.map((r) => r.effectiveFrom)).toEqual(["1900-01-01"]);
   });
 
-  it("a quarter and a year include the month; the unit-kind filter keeps the kind's ranks", () => {
+  it("a quarter and a year include the month; the unit-kind filter keeps the kind's ranks", async () => {
     expect(resolvePeriod({ period: "quarter", year: 2025, quarter: 1 })).toMatchObject({ from: "2025-01-01", to: "2025-03-31", label: "2025年第一季度" });
-    const q = adoptionStats(editor, { period: "quarter", year: 2025, quarter: 1, kind: "district" });
+    const q = await adoptionStats(editor, { period: "quarter", year: 2025, quarter: 1, kind: "district" });
     expect(q.rows.every((r) => r.kind === "district")).toBe(true);
     expect(q.totals).toMatchObject({ adopted: 5.5, score: 61.5 });
     expect(q.rows.slice(0, 2).map((r) => [r.unit, r.score, r.kindRank])).toEqual([
@@ -147,26 +160,26 @@ describe("adoption statistics, hand-checked (March 2025)", () => {
     expect(resolvePeriod({ period: "range", from: "2025-03-05", to: "2025-03-20" }).label).toBe("2025年3月5日至2025年3月20日");
     expect(errorCode(() => resolvePeriod({ period: "range", from: "2025-03-20", to: "2025-03-05" }))).toBe("invalid");
     expect(errorCode(() => resolvePeriod({ period: "month", year: 2025, month: 13 }))).toBe("invalid");
-    const y = adoptionStats(admin, { period: "year", year: 2025 });
+    const y = await adoptionStats(admin, { period: "year", year: 2025 });
     expect(y.trend).toHaveLength(12);
     expect(y.trend[2]).toEqual({ month: "2025-03", adopted: 5 });
   });
 
-  it("the imported demo archive (2023) counts as adoptions", () => {
-    const s = adoptionStats(office, { period: "year", year: 2023 });
+  it("the imported demo archive (2023) counts as adoptions", async () => {
+    const s = await adoptionStats(office, { period: "year", year: 2023 });
     expect(s.totals.adopted).toBeGreaterThan(0);
     expect(s.rows.find((r) => r.unit === "昌平区科协")?.adopted).toBeGreaterThan(0);
   });
 });
 
 describe("who may see and record what", () => {
-  it("a contributor sees only its own unit's figures and rank; the others only through office, editor, admin", () => {
-    const mine = myUnitStats(changping, { period: "month", year: 2025, month: 3 });
+  it("a contributor sees only its own unit's figures and rank; the others only through office, editor, admin", async () => {
+    const mine = await myUnitStats(changping, { period: "month", year: 2025, month: 3 });
     expect(mine.unit).toMatchObject({ unit: "昌平区科协", score: 50.5, rank: 1 });
-    expect(myUnitStats(dongcheng, { period: "month", year: 2025, month: 3 }).unit).toMatchObject({ unit: "东城区科协", rank: 2 });
-    expect(errorCode(() => adoptionStats(changping, { period: "month", year: 2025, month: 3 }))).toBe("forbidden");
-    expect(errorCode(() => adoptionStats(reviewer, { period: "month", year: 2025, month: 3 }))).toBe("forbidden");
-    expect(errorCode(() => myUnitStats(office, { period: "month" }))).toBe("forbidden");
+    expect((await myUnitStats(dongcheng, { period: "month", year: 2025, month: 3 })).unit).toMatchObject({ unit: "东城区科协", rank: 2 });
+    await expect(adoptionStats(changping, { period: "month", year: 2025, month: 3 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(adoptionStats(reviewer, { period: "month", year: 2025, month: 3 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(myUnitStats(office, { period: "month" })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("only the office records instructions and forwards, only on published items, with checked text", () => {
@@ -206,7 +219,7 @@ describe("who may see and record what", () => {
 
 describe("the 通报", () => {
   it("states the totals, lists every unit in rank order, the leaders per kind and the rules in force, escaped", async () => {
-    const s = adoptionStats(office, { period: "month", year: 2025, month: 3 });
+    const s = await adoptionStats(office, { period: "month", year: 2025, month: 3 });
     const m = reportModel(s, { publicationTitle: "科协每周动态", office: "北京市科协办公室<测试>", date: "2025-04-02" });
     expect(m.title).toBe("关于2025年3月各单位信息报送采用情况的通报");
     expect(m.intro).toContain("报送信息9.5篇，《科协每周动态》刊发6.5篇，其中头条1篇、目录提要2篇；获领导批示1次，被上级刊物采用1篇");
@@ -226,7 +239,7 @@ describe("the 通报", () => {
 
 describe("the .xlsx export", () => {
   it("reads back with exceljs: header, one row per unit in rank order, the figures", async () => {
-    const s = adoptionStats(office, { period: "month", year: 2025, month: 3 });
+    const s = await adoptionStats(office, { period: "month", year: 2025, month: 3 });
     const buf = await statsWorkbook(s);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -12,6 +12,8 @@ import { currentPublication } from "./publication";
 import { instructionPoints, ruleVersions, type RuleVersion } from "./scoring-rules";
 import { isoDateSchema, todayInChina } from "./validation";
 import { chinaInstant } from "@/lib/time";
+import { env } from "@/lib/env";
+import { readOffThread } from "@/lib/jobs/read-off-thread";
 
 /**
  * Adoption statistics and scores (采用统计与考核) per unit and period.
@@ -262,18 +264,55 @@ function totalsOf(rows: UnitFigures[]): StatsResult["totals"] {
   return totals;
 }
 
+/** The two queries that grow with the period (every event in it), as SQL with named parameters. */
+interface StatsReads {
+  events: { sql: string; params: Record<string, string | number> };
+  trend: { sql: string; params: Record<string, string | number> };
+}
+const EVENT_COLUMNS = ["unitId", "kind", "lead", "toc", "level", "co", "day0", "n"] as const;
+
+function statsReads(versions: RuleVersion[], publicationId: number, period: Period): StatsReads {
+  const params = { pub: publicationId, from: period.from, to: period.to, fromMs: chinaDayStart(period.from), toMs: chinaDayStart(format(addDays(parseISO(period.to), 1), "yyyy-MM-dd")) };
+  const rc = ruleCase(versions);
+  return { events: { sql: eventsSql(rc.rule, rc.ruleMs), params: { ...params, ...rc.params } }, trend: { sql: TREND_SQL, params } };
+}
+
 /**
  * The figures and scores of every unit (the office's own unit aside) for a period
- * (`from`..`to`, yyyy-mm-dd inclusive), ranked by score, then adoptions, then submissions.
- * No permission check: for the role-checked readers below, the command line and the bench.
+ * (`from`..`to`, yyyy-mm-dd inclusive), ranked by score, then adoptions, then submissions, on the
+ * calling thread. No permission check: for the command line, the bench and tests; the pages use
+ * computeStatsOffThread.
  */
 export function computeStats(handle: Db, publicationId: number, period: Period): StatsResult {
   const versions = ruleVersions(handle, publicationId);
-  const byDay = new Map(versions.map((v) => [v.effectiveFrom, v]));
-  const params = { pub: publicationId, from: period.from, to: period.to, fromMs: chinaDayStart(period.from), toMs: chinaDayStart(format(addDays(parseISO(period.to), 1), "yyyy-MM-dd")) };
-  const rc = ruleCase(versions);
-  const events = handle.$client.prepare(eventsSql(rc.rule, rc.ruleMs)).all({ ...params, ...rc.params }) as EventRow[];
+  const reads = statsReads(versions, publicationId, period);
+  const events = handle.$client.prepare(reads.events.sql).all(reads.events.params) as EventRow[];
+  const trend = handle.$client.prepare(reads.trend.sql).all(reads.trend.params) as { month: string; adopted: number }[];
+  return assembleStats(handle, versions, period, events, trend);
+}
 
+/**
+ * computeStats with its two long queries — every submission, adoption, instruction and forward of
+ * the period (a year of a large office: 100+ ms; ten years: several hundred) — on the database
+ * reader thread (lib/jobs/read-off-thread), so autosaves and other pages are not held up by a
+ * report. The same answer as computeStats. No permission check (see adoptionStats, myUnitStats).
+ */
+export async function computeStatsOffThread(publicationId: number, period: Period): Promise<StatsResult> {
+  const versions = ruleVersions(db, publicationId);
+  const reads = statsReads(versions, publicationId, period);
+  const [eventRows, trendRows] = await Promise.all([
+    readOffThread(env.DATABASE_PATH, { sql: reads.events.sql, params: [reads.events.params] }),
+    readOffThread(env.DATABASE_PATH, { sql: reads.trend.sql, params: [reads.trend.params] }),
+  ]);
+  const events = eventRows.map((r) => Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, r[i]])) as unknown as EventRow);
+  const trend = trendRows.map(([month, adopted]) => ({ month: String(month), adopted: Number(adopted) }));
+  return assembleStats(db, versions, period, events, trend);
+}
+
+/** The figures from the period's events and monthly adoptions (plus units and calls, read here: a few rows). */
+function assembleStats(handle: Db, versions: RuleVersion[], period: Period, events: EventRow[], trendRowsIn: { month: string; adopted: number }[]): StatsResult {
+  const byDay = new Map(versions.map((v) => [v.effectiveFrom, v]));
+  const endMs = chinaDayStart(format(addDays(parseISO(period.to), 1), "yyyy-MM-dd"));
   const unitRows = handle.$client.prepare("SELECT id, name, kind, active FROM units WHERE kind <> 'office'").all() as { id: number; name: string; kind: UnitKind; active: number }[];
   const figures = new Map<number, UnitFigures>();
   const blank = (u: (typeof unitRows)[number]): UnitFigures => ({
@@ -348,7 +387,7 @@ export function computeStats(handle: Db, publicationId: number, period: Period):
     const segFrom = v.effectiveFrom > period.from ? v.effectiveFrom : period.from;
     const next = inForce[i + 1]?.effectiveFrom;
     const fromMs = chinaDayStart(segFrom);
-    const toMs = next ? chinaDayStart(next) : params.toMs;
+    const toMs = next ? chinaDayStart(next) : endMs;
     for (const [unitId, c] of callFiguresByUnit(handle, fromMs, toMs)) {
       const f = get(unitId);
       if (!f) continue;
@@ -385,9 +424,7 @@ export function computeStats(handle: Db, publicationId: number, period: Period):
 
   const totals = totalsOf(rows);
 
-  const trendRows = new Map(
-    (handle.$client.prepare(TREND_SQL).all(params) as { month: string; adopted: number }[]).map((r) => [r.month, r.adopted]),
-  );
+  const trendRows = new Map(trendRowsIn.map((r) => [r.month, r.adopted]));
   const trend = monthsBetween(period.from, period.to).map((month) => ({ month, adopted: trendRows.get(month) ?? 0 }));
   return { period, rows, totals, trend, rules: inForce };
 }
@@ -395,12 +432,13 @@ export function computeStats(handle: Db, publicationId: number, period: Period):
 /**
  * The statistics page: every unit's figures and rank for a period, optionally only units of one
  * kind (ranks stay those of the whole table; `kindRank` is within the kind; totals are of the rows
- * shown; the trend stays the whole publication's). Office, editor, admin.
+ * shown; the trend stays the whole publication's). Office, editor, admin. Read off the server
+ * thread (computeStatsOffThread). Throws forbidden, invalid (a bad period).
  */
-export function adoptionStats(actor: Actor, query: StatsQuery): StatsResult {
+export async function adoptionStats(actor: Actor, query: StatsQuery): Promise<StatsResult> {
   requireRole(actor, "office", "editor", "admin");
   const period = resolvePeriod(query);
-  const result = computeStats(db, currentPublication().id, period);
+  const result = await computeStatsOffThread(currentPublication().id, period);
   const kind = query.kind || undefined;
   if (!kind) return result;
   const rows = result.rows.filter((r) => r.kind === kind);
@@ -408,11 +446,11 @@ export function adoptionStats(actor: Actor, query: StatsQuery): StatsResult {
 }
 
 /** A contributor's view: its own unit's figures and ranks, and how many units are ranked. */
-export function myUnitStats(actor: Actor, query: StatsQuery): { period: Period; unit: UnitFigures | null; units: number } {
+export async function myUnitStats(actor: Actor, query: StatsQuery): Promise<{ period: Period; unit: UnitFigures | null; units: number }> {
   requireRole(actor, "contributor");
   if (!actor.unitId) throw new AppError("unit_required");
   const period = resolvePeriod({ ...query, kind: undefined });
-  const result = computeStats(db, currentPublication().id, period);
+  const result = await computeStatsOffThread(currentPublication().id, period);
   return { period, unit: result.rows.find((r) => r.unitId === actor.unitId) ?? null, units: result.rows.length };
 }
 

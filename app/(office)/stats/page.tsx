@@ -20,11 +20,11 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   let stats: StatsResult;
   let error: string | null = null;
   try {
-    stats = adoptionStats(actor, query as StatsQuery);
+    stats = await adoptionStats(actor, query as StatsQuery);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     error = te("invalid");
-    stats = adoptionStats(actor, {});
+    stats = await adoptionStats(actor, {});
   }
   const period = error ? resolvePeriod({}) : stats.period;
   const qs = new URLSearchParams(error ? {} : query).toString();

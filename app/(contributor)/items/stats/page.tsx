@@ -15,13 +15,13 @@ export default async function MyStatsPage({ searchParams }: { searchParams: Prom
   delete query.kind;
   const [t, tk, te, format] = await Promise.all([getTranslations("stats"), getTranslations("unitKind"), getTranslations("errors"), getFormatter()]);
   let error: string | null = null;
-  let mine: ReturnType<typeof myUnitStats>;
+  let mine: Awaited<ReturnType<typeof myUnitStats>>;
   try {
-    mine = myUnitStats(actor, query as StatsQuery);
+    mine = await myUnitStats(actor, query as StatsQuery);
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== "invalid") throw e;
     error = te("invalid");
-    mine = myUnitStats(actor, {});
+    mine = await myUnitStats(actor, {});
   }
   const u = mine.unit;
   const cols = messageGroup(t, "col");

@@ -34,7 +34,7 @@ export async function GET(request: Request) {
     const params = new URL(request.url).searchParams;
     const format = formatSchema.safeParse(params.get("format"));
     if (!format.success) throw new AppError("invalid", {}, "format");
-    const stats = adoptionStats(actor, statsQueryOf(params) as StatsQuery);
+    const stats = await adoptionStats(actor, statsQueryOf(params) as StatsQuery);
     const pub = currentPublication();
     const model = () => reportModel(stats, { publicationTitle: pub.title, office: pub.office, date: todayInChina() });
     let body: string | Uint8Array;
