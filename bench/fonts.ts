@@ -33,6 +33,8 @@ const stop = () => {
 process.on("exit", stop);
 
 interface Loaded {
+  /** Loaded font faces (unicode-range pieces) per family and weight. */
+  faces: Record<string, number>;
   files: number;
   bytes: number;
   fromCache: number;
@@ -63,11 +65,23 @@ async function visit(context: BrowserContext, url: string): Promise<Loaded> {
     for (const f of Array.from(document.querySelectorAll("iframe"))) await f.contentDocument?.fonts?.ready;
   });
   await page.waitForLoadState("networkidle");
+  const faces = await page.evaluate(() => {
+    const out: Record<string, number> = {};
+    const docs = [document, ...Array.from(document.querySelectorAll("iframe")).map((f) => f.contentDocument).filter((d): d is Document => !!d)];
+    for (const d of docs)
+      d.fonts.forEach((f) => {
+        if (f.status !== "loaded") return;
+        const key = `${f.family.replace(/"/g, "")} ${f.weight}`;
+        out[key] = (out[key] ?? 0) + 1;
+      });
+    return out;
+  });
   await page.close();
   const all = [...fonts.values()];
   const net = all.filter((f) => !f.cached);
   const largest = net.sort((a, b) => b.bytes - a.bytes)[0];
   return {
+    faces,
     files: net.length,
     bytes: net.reduce((n, f) => n + f.bytes, 0),
     fromCache: all.length - net.length,
@@ -101,8 +115,8 @@ async function declared(context: BrowserContext, url: string): Promise<{ files: 
   await page.close();
   let bytes = 0;
   for (const u of urls) {
-    const r = await fetch(u, { method: "HEAD" }).catch(() => null);
-    bytes += Number(r?.headers.get("content-length") ?? 0);
+    const r = await fetch(u).catch(() => null);
+    bytes += r?.ok ? (await r.arrayBuffer()).byteLength : 0;
   }
   return { files: urls.length, bytes };
 }
@@ -152,6 +166,7 @@ async function main() {
         ` | next visit ${again.files} files ${(again.bytes / 1024).toFixed(0)} KB, ${again.fromCache} from cache` +
         ` | declared ${all.files} files ${(all.bytes / 1024).toFixed(0)} KB → first visit loads ${((100 * first.bytes) / Math.max(1, all.bytes)).toFixed(1)}%`,
     );
+    console.log(`    pieces loaded per face: ${Object.entries(first.faces).map(([k, n]) => `${k} ×${n}`).join(", ")}`);
   }
   stop();
   process.exit(0);
