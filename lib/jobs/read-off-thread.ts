@@ -8,8 +8,8 @@ import { Worker } from "node:worker_threads";
  *
  * The query comes as SQL and parameters (drizzle's `.toSQL()` of the same builder the synchronous
  * path runs), and rows come back as arrays in the select's column order (better-sqlite3's raw
- * mode): the caller maps them. One worker, started on first use and kept; requests are answered
- * in order. Not for writes: the connection is opened read-only.
+ * mode): the caller maps them. A small pool of workers, started on first use and kept; each answers
+ * its requests in order. Not for writes: the connections are opened read-only.
  */
 
 const SOURCE = `
@@ -44,12 +44,14 @@ interface Reader {
   pending: Map<number, Pending>;
 }
 
-const g = globalThis as unknown as { __jianbaoReader?: Reader };
+/**
+ * Readers kept per process: two, so one long read (a ten-year report) does not hold up the next
+ * search behind it; each query goes to the reader with the fewest waiting. READER_THREADS overrides.
+ */
+const POOL_SIZE = Math.max(1, Math.min(8, Number(process.env.READER_THREADS) || 2));
+const g = globalThis as unknown as { __jianbaoReaders?: Reader[] };
 
-function reader(file: string): Reader {
-  const current = g.__jianbaoReader;
-  if (current && current.file === file) return current;
-  if (current) void current.worker.terminate();
+function startReader(file: string): Reader {
   const worker = new Worker(SOURCE, { eval: true, workerData: { file } });
   const r: Reader = { file, worker, next: 1, pending: new Map() };
   worker.on("message", (m: { id: number; rows?: unknown[][]; error?: string }) => {
@@ -60,7 +62,11 @@ function reader(file: string): Reader {
     else p.resolve(m.rows ?? []);
   });
   const fail = (e: Error) => {
-    if (g.__jianbaoReader === r) g.__jianbaoReader = undefined;
+    const pool = g.__jianbaoReaders;
+    if (pool) {
+      const k = pool.indexOf(r);
+      if (k >= 0) pool.splice(k, 1);
+    }
     for (const p of r.pending.values()) p.reject(e);
     r.pending.clear();
   };
@@ -68,13 +74,31 @@ function reader(file: string): Reader {
   worker.on("exit", (code) => fail(new Error(`database reader stopped (${code})`)));
   // Idle, it must not keep a command-line process or a test run alive.
   worker.unref();
-  g.__jianbaoReader = r;
   return r;
 }
 
+/** The least busy reader of the pool for `file`, started when the pool is not full. */
+function reader(file: string): Reader {
+  let pool = g.__jianbaoReaders ?? [];
+  if (pool.some((r) => r.file !== file)) {
+    for (const r of pool) void r.worker.terminate();
+    pool = [];
+  }
+  g.__jianbaoReaders = pool;
+  const idle = pool.find((r) => r.pending.size === 0);
+  if (idle) return idle;
+  if (pool.length < POOL_SIZE) {
+    const r = startReader(file);
+    pool.push(r);
+    return r;
+  }
+  return pool.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+}
+
 /**
- * Runs one read-only query on the worker; resolves with its rows as arrays (column order of the
- * SELECT). `file` is the SQLite database (the app's DATABASE_PATH). Rejects with the SQLite error.
+ * Runs one read-only query on a reader thread; resolves with its rows as arrays (column order of
+ * the SELECT). `file` is the SQLite database (the app's DATABASE_PATH); `params` are positional,
+ * or one object of named parameters. Rejects with the SQLite error.
  */
 export function readOffThread(file: string, query: { sql: string; params: unknown[] }): Promise<unknown[][]> {
   const r = reader(file);
@@ -88,9 +112,9 @@ export function readOffThread(file: string, query: { sql: string; params: unknow
   }) as Promise<unknown[][]>;
 }
 
-/** Stops the worker (tests). */
+/** Stops the readers (tests). */
 export async function stopReader(): Promise<void> {
-  const r = g.__jianbaoReader;
-  g.__jianbaoReader = undefined;
-  if (r) await r.worker.terminate();
+  const pool = g.__jianbaoReaders ?? [];
+  g.__jianbaoReaders = undefined;
+  await Promise.all(pool.map((r) => r.worker.terminate()));
 }
