@@ -141,7 +141,10 @@ interface EventRow {
   n: number;
 }
 
-// One row per (credited unit, what happened, rule version). Each kind of event is counted for the
+// One row per (credited unit, what happened, rule version). CROSS JOIN fixes the join order (SQLite
+// keeps the left table outer): each arm starts from its dated, indexed table — issues by date,
+// instructions by date, forwards by used date — never from every item of the publication, whether
+// or not the database has statistics (ANALYZE). Each kind of event is counted for the
 // item's own unit by a GROUP BY straight over its indexed range; only events whose attribution joins
 // several units (contains 、) are split (recursively, on 、) and joined to units by their unique
 // name, to credit the co-units. RULE(x) / RULE_MS(x) stand for the effective date of the rule
@@ -156,7 +159,7 @@ ev(arm, eid, unit_id, src, kind, day, lead, toc, level) AS MATERIALIZED (
   UNION ALL
   SELECT 'a', i.id, i.unit_id, coalesce(p.source_override, i.source), 'adopted', s.date, sec.title IS NULL, p.in_toc, NULL
     FROM issues s
-    JOIN placements p ON p.issue_id = s.id
+    CROSS JOIN placements p ON p.issue_id = s.id
     JOIN issue_sections sec ON sec.id = p.section_id
     JOIN items i ON i.id = p.item_id
    WHERE s.publication_id = @pub AND s.date >= @from AND s.date <= @to AND i.status = 'published'
@@ -164,13 +167,13 @@ ev(arm, eid, unit_id, src, kind, day, lead, toc, level) AS MATERIALIZED (
   UNION ALL
   SELECT 'i', li.id, i.unit_id, coalesce(p.source_override, i.source), 'instruction', li.date, 0, 0, li.level
     FROM leader_instructions li
-    JOIN items i ON i.id = li.item_id
+    CROSS JOIN items i ON i.id = li.item_id
     LEFT JOIN placements p ON p.item_id = i.id
    WHERE i.publication_id = @pub AND li.date >= @from AND li.date <= @to AND instr(coalesce(p.source_override, i.source), '、') > 0
   UNION ALL
   SELECT 'f', f.id, i.unit_id, coalesce(p.source_override, i.source), 'forward_used', f.used_date, 0, 0, NULL
     FROM forwards f
-    JOIN items i ON i.id = f.item_id
+    CROSS JOIN items i ON i.id = f.item_id
     LEFT JOIN placements p ON p.item_id = i.id
    WHERE i.publication_id = @pub AND f.used = 1 AND f.used_date >= @from AND f.used_date <= @to
      AND instr(coalesce(p.source_override, i.source), '、') > 0
@@ -194,19 +197,19 @@ SELECT i.unit_id AS unitId, i.status AS kind, 0 AS lead, 0 AS toc, NULL AS level
 UNION ALL
 SELECT i.unit_id, 'adopted', sec.title IS NULL, p.in_toc, NULL, 0, ${rule("s.date")}, count(*)
   FROM issues s
-  JOIN placements p ON p.issue_id = s.id
+  CROSS JOIN placements p ON p.issue_id = s.id
   JOIN issue_sections sec ON sec.id = p.section_id
   JOIN items i ON i.id = p.item_id
  WHERE s.publication_id = @pub AND s.date >= @from AND s.date <= @to AND i.status = 'published'
  GROUP BY 1, 3, 4, 7
 UNION ALL
 SELECT i.unit_id, 'instruction', 0, 0, li.level, 0, ${rule("li.date")}, count(*)
-  FROM leader_instructions li JOIN items i ON i.id = li.item_id
+  FROM leader_instructions li CROSS JOIN items i ON i.id = li.item_id
  WHERE i.publication_id = @pub AND li.date >= @from AND li.date <= @to
  GROUP BY 1, 5, 7
 UNION ALL
 SELECT i.unit_id, 'forward_used', 0, 0, NULL, 0, ${rule("f.used_date")}, count(*)
-  FROM forwards f JOIN items i ON i.id = f.item_id
+  FROM forwards f CROSS JOIN items i ON i.id = f.item_id
  WHERE i.publication_id = @pub AND f.used = 1 AND f.used_date >= @from AND f.used_date <= @to
  GROUP BY 1, 7
 UNION ALL
@@ -237,7 +240,7 @@ function ruleCase(versions: RuleVersion[]) {
 
 const TREND_SQL = `
 SELECT substr(s.date, 1, 7) AS month, count(*) AS adopted
-  FROM issues s JOIN placements p ON p.issue_id = s.id JOIN items i ON i.id = p.item_id
+  FROM issues s CROSS JOIN placements p ON p.issue_id = s.id JOIN items i ON i.id = p.item_id
  WHERE s.publication_id = @pub AND s.date >= @from AND s.date <= @to AND i.status = 'published'
  GROUP BY month ORDER BY month`;
 
