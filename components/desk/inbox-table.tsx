@@ -7,6 +7,7 @@ import { useId, useState } from "react";
 import { decideItemsAction } from "@/app/actions/desk";
 import { StatusBadge } from "@/components/item/status-badge";
 import type { ItemStatus } from "@/lib/domain/enums";
+import { type DuplicateOf, DuplicateMark } from "./duplicate-mark";
 
 interface Row {
   id: number;
@@ -17,8 +18,8 @@ interface Row {
   status: ItemStatus;
   statusLabel: string;
   submittedAt: string;
-  /** A printed or inbox item this one closely matches (lib/data/near-duplicates.ts). */
-  duplicateOf?: { id: number; title: string } | null;
+  /** A printed or inbox item this one closely matches, streamed (waiting items only). */
+  duplicateOf?: Promise<DuplicateOf | null>;
 }
 
 /** The inbox list with a selection for deciding several submitted items at once. */
@@ -26,7 +27,6 @@ interface Row {
 export function InboxTable({ rows, emptyText }: { rows: Row[]; emptyText: string }) {
   const t = useTranslations("desk");
   const ti = useTranslations("item");
-  const tn = useTranslations("nearDuplicates");
   const router = useRouter();
   const uid = useId();
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -137,15 +137,7 @@ export function InboxTable({ rows, emptyText }: { rows: Row[]; emptyText: string
                 </td>
                 <td>
                   <Link href={`/desk/items/${r.id}`}>{r.title}</Link>
-                  {r.duplicateOf && (
-                    <span className="hint" data-testid="inbox-duplicate">
-                      {" "}
-                      {tn("badge")}
-                      {r.duplicateOf.title}{" "}
-                      {/* The link is named apart from the row's own title link, which may read the same. */}
-                      <Link href={`/desk/items/${r.duplicateOf.id}`}>{tn("compare")}</Link>
-                    </span>
-                  )}
+                  {r.duplicateOf && <DuplicateMark mark={r.duplicateOf} />}
                 </td>
                 <td>{r.unitName}</td>
                 <td>{r.sectionTitle ?? "—"}</td>

@@ -15,10 +15,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   // Opens on what waits for a decision, newest first; the URL overrides (status=all for every status).
   const { filter, tab: active, ok } = inboxFilterFromParams(sp);
   const { rows, counts, page } = await listInboxOffThread(actor, filter);
-  const duplicates = await nearDuplicatesOffThread(
-    actor,
-    rows.filter((r) => r.status === "submitted").map((r) => r.id),
-  );
+  // Not awaited: the list renders now and each waiting row's near-duplicate mark streams in.
+  const waiting = rows.filter((r) => r.status === "submitted").map((r) => r.id);
+  const duplicates = waiting.length ? nearDuplicatesOffThread(actor, waiting) : null;
+  const markOf = (id: number) => duplicates?.then((m) => {
+    const d = m.get(id);
+    return d ? { id: d.id, title: d.title } : null;
+  });
   const options = inboxFilterOptions(actor);
   const [t, ti, ts, format, tsearch] = await Promise.all([getTranslations("desk"), getTranslations("item"), getTranslations("itemStatus"), getFormatter(), getTranslations("search")]);
   const statuses = ITEM_STATUSES.filter((s) => s !== "draft");
@@ -117,7 +120,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             status: r.status,
             statusLabel: ts(r.status),
             submittedAt: r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—",
-            duplicateOf: duplicates.get(r.id) ?? null,
+            duplicateOf: r.status === "submitted" ? markOf(r.id) : undefined,
           }))}
       />
       <Pager path="/desk/inbox" params={sp} page={page} />
