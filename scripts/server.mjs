@@ -4,6 +4,11 @@
 // only from proxies listed in TRUSTED_PROXIES — `next start` alone keeps a client-sent
 // X-Forwarded-For as it is, so a forged one could not be told from the real address.
 //   node scripts/server.mjs [-p PORT] [-H HOST]
+//
+// On SIGTERM or SIGINT it shuts down promptly: it stops accepting connections, closes idle
+// keep-alive connections, answers any new request on an open connection 503 (服务器正在关闭),
+// lets requests in flight finish (at most SHUTDOWN_GRACE_MS, then their connections are cut),
+// stops the reminder scheduler, closes the PDF browser and the database, and exits 0.
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
 
@@ -136,7 +141,73 @@ function badActionBodyIs400(res) {
   };
 }
 
-createServer(async (req, res) => {
+// --- shutdown ------------------------------------------------------------------------------------
+const SHUTDOWN_GRACE_MS = 5000;
+const inflight = new Set();
+let shuttingDown = false;
+let finishing = null;
+
+/** After the last request (or the grace period): scheduler, PDF browser, database, exit. */
+function finish(signal, started) {
+  finishing ??= (async () => {
+    const g = globalThis;
+    try {
+      g.__jianbaoReminders?.stop();
+    } catch {}
+    const pdf = g.__bulletinPdf;
+    if (pdf?.keepWarm) clearTimeout(pdf.keepWarm);
+    const browser = pdf?.browser;
+    if (pdf) Object.assign(pdf, { browser: null, context: null });
+    // The browser gets two seconds to close; it is a child process and dies with us anyway.
+    if (browser) await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+    try {
+      g.__jianbaoDb?.$client?.close();
+    } catch {}
+    console.log(`${signal}: 已关闭（${Date.now() - started} ms）`);
+    process.exit(0);
+  })();
+  return finishing;
+}
+
+function shutdown(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  const started = Date.now();
+  console.log(`${signal}: 不再接受新请求，等待 ${inflight.size} 个进行中的请求完成…`);
+  server.close();
+  server.closeIdleConnections();
+  // Responses still to come close their connection instead of keeping it alive.
+  for (const res of inflight) if (!res.headersSent) res.setHeader("connection", "close");
+  if (inflight.size === 0) void finish(signal, started);
+  else {
+    const cap = setTimeout(() => {
+      console.log(`${signal}: ${inflight.size} 个请求超过 ${SHUTDOWN_GRACE_MS} ms 未完成，断开`);
+      server.closeAllConnections();
+      void finish(signal, started);
+    }, SHUTDOWN_GRACE_MS);
+    shutdown.done = () => {
+      clearTimeout(cap);
+      void finish(signal, started);
+    };
+  }
+}
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));
+
+const server = createServer(async (req, res) => {
+  if (shuttingDown) {
+    // A request on a connection that was open before the signal: refused, and the connection closed.
+    res.setHeader("connection", "close");
+    refuse(res, 503, "服务器正在关闭，请稍后再试。", "The server is shutting down; please try again shortly.", "shutting_down");
+    return;
+  }
+  inflight.add(res);
+  res.on("close", () => {
+    inflight.delete(res);
+    if (!shuttingDown) return;
+    server.closeIdleConnections();
+    if (inflight.size === 0) shutdown.done?.();
+  });
   req.headers["x-jianbao-peer"] = req.socket.remoteAddress ?? "";
   if (req.method === "POST" && req.headers["next-action"]) badActionBodyIs400(res);
   if (tooLarge(req)) {
@@ -154,6 +225,7 @@ createServer(async (req, res) => {
     return;
   }
   handle(req, res);
-}).listen(port, hostname, () => {
+});
+server.listen(port, hostname, () => {
   console.log(`简报编发 ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });
