@@ -52,13 +52,8 @@ function clusters(text: string): Iterable<string> {
  * UTF-16 `.length`). The server's limit (lib/text/rule.ts) and the form's counter both call this.
  */
 export function lengthOf(text: string): number {
-  if (!CLUSTERS.test(text)) {
-    let n = 0;
-    for (const _ of text) n++;
-    return n;
-  }
   let n = 0;
-  for (const _ of clusters(text)) n++;
+  for (const piece of CLUSTERS.test(text) ? clusters(text) : text) if (piece) n++;
   return n;
 }
 

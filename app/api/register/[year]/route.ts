@@ -24,6 +24,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ year: s
     });
   } catch (e) {
     const r = toResult(t, e);
-    return NextResponse.json({ error: r.error }, { status: e instanceof AppError ? (STATUS[e.code] ?? 400) : 500 });
+    return NextResponse.json(r, { status: e instanceof AppError ? (STATUS[e.code] ?? 400) : 500 });
   }
 }
