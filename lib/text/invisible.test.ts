@@ -102,8 +102,12 @@ describe("the text rule refuses them in one-line fields and bodies alike, naming
   it("bidi controls keep their own message; English messages name the place", () => {
     expect(findTextProblem("标题\u202e")?.code).toBe("text_bidi");
     expect(textRuleMessage("text_invisible", { field: "Title", char: "U+200B", pos: 3, before: "ab" }, "en")).toBe(
-      "“Title” has an invisible zero-width space (U+200B) in at character 3 (after “ab”); remove it and try again.",
+      "“Title” has an invisible zero-width space (U+200B) at character 3 (after “ab”); remove it and try again.",
     );
+    expect(textRuleMessage("text_odd_space", { field: "Body", char: "U+00A0", pos: 1, para: 2 }, "en")).toBe(
+      "“Body” has a no-break space (U+00A0) at the start of paragraph 2 that looks like a space but is not an ordinary one; replace it with a space or remove it.",
+    );
+    expect(textRuleMessage("text_invisible", { field: "正文", char: "U+200B", pos: 4, before: "区科协", para: 3 })).toBe("「正文」第 3 段第 4 个字处（“区科协”之后）有一个看不见的零宽空格（U+200B），请删除后再试。");
   });
 
   it("a body names the paragraph and the place, across bold and plain runs", () => {

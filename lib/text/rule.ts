@@ -242,10 +242,14 @@ export interface TextRuleParams {
 
 /** Where a character is, in words: 「第 2 段第 3 个字处（“昌平”之后）」, 「开头」. */
 export function whereText(params: TextRuleParams, locale = "zh-CN"): string {
-  const zh = locale.startsWith("zh");
-  const para = params.para ? (zh ? `第 ${params.para} 段` : `paragraph ${params.para}, `) : params.line ? (zh ? `第 ${params.line} 行` : `line ${params.line}, `) : "";
-  if (!params.pos || params.pos <= 1 || !params.before) return zh ? `${para}开头` : `at the start of ${para || "the text"}`.replace(/, $/, "");
-  return zh ? `${para}第 ${params.pos} 个字处（“${params.before}”之后）` : `in ${para}at character ${params.pos} (after “${params.before}”)`;
+  const start = !params.pos || params.pos <= 1 || !params.before;
+  if (locale.startsWith("zh")) {
+    const part = params.para ? `第 ${params.para} 段` : params.line ? `第 ${params.line} 行` : "";
+    return start ? `${part}开头` : `${part}第 ${params.pos} 个字处（“${params.before}”之后）`;
+  }
+  const part = params.para ? `paragraph ${params.para}` : params.line ? `line ${params.line}` : "";
+  if (start) return part ? `at the start of ${part}` : "at the start";
+  return `${part ? `in ${part} ` : ""}at character ${params.pos} (after “${params.before}”)`;
 }
 
 /** The sentence for a refusal, naming the field; `params` as carried by the zod issue. */
