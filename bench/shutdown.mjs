@@ -1,11 +1,13 @@
 // Measures how the production server (scripts/server.mjs) shuts down on SIGTERM:
-//   node bench/shutdown.mjs [--server scripts/server.mjs] [--port 3311] [--data data/e2e-text]
+//   node bench/shutdown.mjs [--server scripts/server.mjs] [--port 3311] [--data data/e2e-text] [--stuck]
 // Starts the server on a database made by an e2e run (DATABASE_PATH=<data>/e2e.sqlite), waits until
 // the PDF browser is warm, keeps one connection alive, starts a request and sends SIGTERM while it
 // is in flight, then reports: whether that request finished, whether a new connection and a
-// request on the kept-alive connection were refused, and the time from SIGTERM to exit.
+// request on the kept-alive connection were refused, and the time from SIGTERM to exit. --stuck
+// also leaves a request whose body never completes in flight: the grace period (5 s) then ends it.
 import { spawn } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -49,6 +51,14 @@ const inflightAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 console.log("before SIGTERM, kept-alive request:", await get("/login", kept));
 await get("/login", inflightAgent);
 
+if (args.includes("--stuck")) {
+  // A server action POST that promises 100 bytes and sends 10: the server reads action bodies
+  // itself (scripts/server.mjs), so the request stays in flight until the server gives up on it.
+  const socket = net.connect(port, "127.0.0.1");
+  socket.on("error", () => undefined);
+  socket.write(`POST /items/new HTTP/1.1\r\nHost: 127.0.0.1\r\nNext-Action: 0000\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n0123456789`);
+  await sleep(200);
+}
 const inflight = get("/login?slow=1", inflightAgent);
 await sleep(5);
 const t0 = Date.now();
