@@ -28,6 +28,7 @@ test("title: invisible characters and odd spaces are cleaned with a notice namin
   await expect(notice).toContainText("不间断空格（U+00A0）1 个");
   // The field points at the notice for screen readers.
   await expect(title).toHaveAttribute("aria-describedby", /title-cleaned/);
+  await page.screenshot({ path: test.info().outputPath("title-cleaned.png") });
 
   // 15 visible characters, 29 UTF-16 units: the counter says 15, and an emoji family stays whole.
   const emoji = "👨‍👩‍👧科普日活动圆满成功！👨‍👩‍👧家庭好";
@@ -35,6 +36,7 @@ test("title: invisible characters and odd spaces are cleaned with a notice namin
   await title.fill(emoji);
   await expect(page.getByTestId("title-count")).toHaveText("15 / 80 字");
   await expect(title).toHaveValue(emoji);
+  await page.getByTestId("title-count").screenshot({ path: test.info().outputPath("title-count-emoji.png") });
   await page.context().close();
 });
 
@@ -63,5 +65,6 @@ test("body: a paste is cleaned and the notice says what; a no-break space typed 
   const state = page.getByTestId("save-state");
   await expect(state).toHaveAttribute("data-state", "refused", { timeout: 15_000 });
   await expect(state).toContainText(/「正文」第 \d 段第 5 个字处（“会议要求”之后）有一个不间断空格（U\+00A0）/);
+  await page.screenshot({ path: test.info().outputPath("body-refused.png"), fullPage: true });
   await page.context().close();
 });
