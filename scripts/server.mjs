@@ -4,6 +4,11 @@
 // only from proxies listed in TRUSTED_PROXIES — `next start` alone keeps a client-sent
 // X-Forwarded-For as it is, so a forged one could not be told from the real address.
 //   node scripts/server.mjs [-p PORT] [-H HOST]
+//
+// On SIGTERM or SIGINT it shuts down promptly: it stops accepting connections, closes idle
+// keep-alive connections, answers any new request on an open connection 503 (服务器正在关闭),
+// lets requests in flight finish (at most SHUTDOWN_GRACE_MS, then their connections are cut),
+// stops the reminder scheduler, closes the PDF browser and the database, and exits 0.
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
 
@@ -58,23 +63,14 @@ function depth(text, limit) {
 }
 
 /**
- * A server action's JSON arguments (text/plain bodies; forms with files are multipart and Next.js
- * parses those itself) are read here first: a body that is not JSON, or nested deeper than any form
+ * A server action's JSON arguments (text/plain bodies; forms with files are multipart, see
+ * checkedMultipartAction) are read here first: a body that is not JSON, or nested deeper than any form
  * sends, gets a 400 with a message instead of the 500 Next.js answers. The body is then replayed to
  * Next.js unchanged.
  */
 async function checkedActionRequest(req, res) {
-  const chunks = [];
-  let size = 0;
-  for await (const c of req) {
-    size += c.length;
-    if (size > ACTION_BODY_LIMIT) {
-      refuse(res, 413, "文件过大（最大 5 MB）。", "The file is too large (at most 5 MB).", "payload_too_large");
-      return null;
-    }
-    chunks.push(c);
-  }
-  const body = Buffer.concat(chunks);
+  const body = await readBody(req, res);
+  if (!body) return null;
   const text = body.toString("utf8");
   let ok = depth(text, 64) <= 64;
   if (ok) {
@@ -88,7 +84,26 @@ async function checkedActionRequest(req, res) {
     refuse(res, 400, "请求格式不正确。", "The request is not in the expected format.", "bad_request");
     return null;
   }
-  // The same request object, its body served again from memory.
+  return replayed(req, body);
+}
+
+/** The whole body of an action request, or null (answered 413) past the limit. */
+async function readBody(req, res) {
+  const chunks = [];
+  let size = 0;
+  for await (const c of req) {
+    size += c.length;
+    if (size > ACTION_BODY_LIMIT) {
+      refuse(res, 413, "文件过大（最大 5 MB）。", "The file is too large (at most 5 MB).", "payload_too_large");
+      return null;
+    }
+    chunks.push(c);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The same request object, its body served again from memory. */
+function replayed(req, body) {
   const replay = Readable.from([body]);
   for (const m of ["read", "on", "once", "off", "pipe", "unpipe", "pause", "resume", "removeListener", "addListener", "setEncoding", "isPaused", Symbol.asyncIterator]) {
     req[m] = replay[m].bind(replay);
@@ -97,6 +112,60 @@ async function checkedActionRequest(req, res) {
   Object.defineProperty(req, "readableEnded", { get: () => replay.readableEnded, configurable: true });
   Object.defineProperty(req, "complete", { get: () => replay.readableEnded, configurable: true });
   return req;
+}
+
+/**
+ * The parts of a multipart body: name, whether it is a file (has a filename), and for fields the
+ * text. Null when the body is not well-formed multipart for `boundary`.
+ */
+function multipartParts(body, boundary) {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts = [];
+  let at = body.indexOf(delimiter);
+  if (at < 0) return null;
+  for (;;) {
+    at += delimiter.length;
+    if (body.subarray(at, at + 2).toString() === "--") return parts;
+    const next = body.indexOf(delimiter, at);
+    if (next < 0) return null;
+    const part = body.subarray(at, next);
+    const headEnd = part.indexOf("\r\n\r\n");
+    if (headEnd < 0) return null;
+    const head = part.subarray(0, headEnd).toString("utf8");
+    const name = /content-disposition:[^\r\n]*?\bname="([^"]*)"/i.exec(head)?.[1];
+    if (name === undefined) return null;
+    const file = /content-disposition:[^\r\n]*?\bfilename="/i.test(head);
+    parts.push({ name, file, text: file ? "" : part.subarray(headEnd + 4, part.length - 2).toString("utf8") });
+    at = next;
+  }
+}
+
+/**
+ * A server action's multipart form (arguments with a file: the archive import's upload) is read
+ * here first, and refused with a 400 and a message when its parts do not fit together — a field
+ * that refers to a file part ("$B1") that is missing or is not a file. Next.js would otherwise
+ * fail decoding it and log an error (⨯ Referenced Blob is not a Blob) before the 500 that
+ * badActionBodyIs400 turns into a 400. No browser sends such a form. The body is then replayed.
+ */
+async function checkedMultipartAction(req, res) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(req.headers["content-type"] ?? "");
+  const body = await readBody(req, res);
+  if (!body) return null;
+  const parts = boundary ? multipartParts(body, boundary[1] ?? boundary[2]) : null;
+  let ok = parts !== null;
+  if (ok) {
+    const files = new Set(parts.filter((p) => p.file).map((p) => p.name));
+    // React's reply encoding: "$B<hex>" names the file part <decimal> (unprefixed arguments only).
+    for (const p of parts) {
+      if (p.file || !/^\d+$/.test(p.name)) continue;
+      for (const m of p.text.matchAll(/"\$B([0-9a-f]+)"/g)) if (!files.has(String(parseInt(m[1], 16)))) ok = false;
+    }
+  }
+  if (!ok) {
+    refuse(res, 400, "请求格式不正确。", "The request is not in the expected format.", "bad_request");
+    return null;
+  }
+  return replayed(req, body);
 }
 
 /**
@@ -136,7 +205,73 @@ function badActionBodyIs400(res) {
   };
 }
 
-createServer(async (req, res) => {
+// --- shutdown ------------------------------------------------------------------------------------
+const SHUTDOWN_GRACE_MS = 5000;
+const inflight = new Set();
+let shuttingDown = false;
+let finishing = null;
+
+/** After the last request (or the grace period): scheduler, PDF browser, database, exit. */
+function finish(signal, started) {
+  finishing ??= (async () => {
+    const g = globalThis;
+    try {
+      g.__jianbaoReminders?.stop();
+    } catch {}
+    const pdf = g.__bulletinPdf;
+    if (pdf?.keepWarm) clearTimeout(pdf.keepWarm);
+    const browser = pdf?.browser;
+    if (pdf) Object.assign(pdf, { browser: null, context: null });
+    // The browser gets two seconds to close; it is a child process and dies with us anyway.
+    if (browser) await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+    try {
+      g.__jianbaoDb?.$client?.close();
+    } catch {}
+    console.log(`${signal}: 已关闭（${Date.now() - started} ms）`);
+    process.exit(0);
+  })();
+  return finishing;
+}
+
+function shutdown(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  const started = Date.now();
+  console.log(`${signal}: 不再接受新请求，等待 ${inflight.size} 个进行中的请求完成…`);
+  server.close();
+  server.closeIdleConnections();
+  // Responses still to come close their connection instead of keeping it alive.
+  for (const res of inflight) if (!res.headersSent) res.setHeader("connection", "close");
+  if (inflight.size === 0) void finish(signal, started);
+  else {
+    const cap = setTimeout(() => {
+      console.log(`${signal}: ${inflight.size} 个请求超过 ${SHUTDOWN_GRACE_MS} ms 未完成，断开`);
+      server.closeAllConnections();
+      void finish(signal, started);
+    }, SHUTDOWN_GRACE_MS);
+    shutdown.done = () => {
+      clearTimeout(cap);
+      void finish(signal, started);
+    };
+  }
+}
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));
+
+const server = createServer(async (req, res) => {
+  if (shuttingDown) {
+    // A request on a connection that was open before the signal: refused, and the connection closed.
+    res.setHeader("connection", "close");
+    refuse(res, 503, "服务器正在关闭，请稍后再试。", "The server is shutting down; please try again shortly.", "shutting_down");
+    return;
+  }
+  inflight.add(res);
+  res.on("close", () => {
+    inflight.delete(res);
+    if (!shuttingDown) return;
+    server.closeIdleConnections();
+    if (inflight.size === 0) shutdown.done?.();
+  });
   req.headers["x-jianbao-peer"] = req.socket.remoteAddress ?? "";
   if (req.method === "POST" && req.headers["next-action"]) badActionBodyIs400(res);
   if (tooLarge(req)) {
@@ -153,7 +288,13 @@ createServer(async (req, res) => {
     if (replay) handle(replay, res);
     return;
   }
+  if (req.method === "POST" && req.headers["next-action"] && (req.headers["content-type"] ?? "").startsWith("multipart/form-data")) {
+    const replay = await checkedMultipartAction(req, res);
+    if (replay) handle(replay, res);
+    return;
+  }
   handle(req, res);
-}).listen(port, hostname, () => {
+});
+server.listen(port, hostname, () => {
   console.log(`简报编发 ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });

@@ -85,7 +85,8 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
         case "unplace":
           return [L("unplaced", { item: d.itemId })];
         case "moveSection":
-          return [L("section_moved_to", { index: d.index + 1 })];
+          // Rows written before the log named the section carry only the new place.
+          return d.from === undefined ? [L("section_moved_to", { index: d.index + 1 })] : [L("section_moved_named", { title: d.title || "—", from: d.from + 1, to: d.index + 1 })];
         case "addSection":
           return [L("section", { title: d.title || "—" })];
         case "removeSection":

@@ -75,7 +75,6 @@ function ItemEditForm({
         <input
           id={`${uid}-title`}
           value={title}
-          maxLength={80}
           onChange={(e) => setTitle(e.target.value)}
           readOnly={locked}
           aria-invalid={errors.title ? true : undefined}

@@ -17,6 +17,7 @@ import { TitleField } from "./title-field";
 import { hasText, type ItemFormValues } from "@/lib/item/form-values";
 import { type FieldErrors, useDraftSync } from "./use-draft-sync";
 import styles from "./item-form.module.css";
+import { lengthOf } from "@/lib/text/count";
 
 export type { ItemFormValues } from "@/lib/item/form-values";
 
@@ -97,7 +98,7 @@ export function ItemForm({ itemId, version, status = "draft", deletable = false,
   function validateForSubmit(v: ItemFormValues): FieldErrors {
     const e: FieldErrors = {};
     if (!v.title.trim()) e.title = tf("titleRequired");
-    else if (v.title.trim().length > titleMax) e.title = tf("titleTooLong", { max: titleMax, over: v.title.trim().length - titleMax });
+    else if (lengthOf(v.title.trim()) > titleMax) e.title = tf("titleTooLong", { max: titleMax, over: lengthOf(v.title.trim()) - titleMax });
     if (!hasText({ ...v, title: "" })) e.body = tf("bodyRequired");
     return e;
   }

@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useLayoutEffect, useRef, useState } from "react";
 import type { Finding } from "@/lib/copycheck";
 import { oneLineTitle } from "@/lib/item/form-values";
+import { lengthOf } from "@/lib/text/count";
 import { FindingList } from "./copy-check";
 import type { Fields } from "./form-field";
 import styles from "./item-form.module.css";
@@ -13,7 +14,9 @@ type TitleFinding = Finding & { key: string };
 /**
  * 标题: a text area that grows with the title, so a long title is seen whole, but stays one line of
  * text — Enter moves on to the body instead of adding a line, and line breaks that arrive by paste or drop are removed (the
- * person is told).
+ * person is told). Invisible characters are removed and odd spaces made ordinary ones (the text
+ * rule), also with a notice naming them. The counter counts user-perceived characters (`lengthOf`,
+ * the same count as the server's limit): an emoji is one.
  */
 export function TitleField({
   uid,
@@ -38,8 +41,10 @@ export function TitleField({
   const tf = useTranslations("itemForm");
   const tj = useTranslations("titleField");
   const ref = useRef<HTMLTextAreaElement>(null);
+  const locale = useLocale();
   const [joined, setJoined] = useState(false);
-  const titleLength = value.trim().length;
+  const [cleaned, setCleaned] = useState<string[]>([]);
+  const titleLength = lengthOf(value.trim());
   // Grow with the text (browsers without CSS field-sizing).
   useLayoutEffect(() => {
     const el = ref.current;
@@ -52,13 +57,14 @@ export function TitleField({
       <label htmlFor={`${uid}-title`}>{t("title")}</label>
       <textarea
         ref={ref}
-        {...fields.field("title", `${uid}-title-count${joined ? ` ${uid}-title-joined` : ""}`)}
+        {...fields.field("title", `${uid}-title-count${joined ? ` ${uid}-title-joined` : ""}${cleaned.length ? ` ${uid}-title-cleaned` : ""}`)}
         className={styles.titleInput}
         rows={1}
         value={value}
         onChange={(e) => {
-          const one = oneLineTitle(e.target.value);
+          const one = oneLineTitle(e.target.value, locale);
           if (one.changed) setJoined(true);
+          if (one.cleaned.length) setCleaned(one.cleaned);
           onChange(one.value);
         }}
         onKeyDown={(e) => {
@@ -78,6 +84,11 @@ export function TitleField({
       {joined && (
         <span id={`${uid}-title-joined`} className="hint" role="status" data-testid="title-joined">
           {tj("joined")}
+        </span>
+      )}
+      {cleaned.length > 0 && (
+        <span id={`${uid}-title-cleaned`} className="hint" role="status" data-testid="title-cleaned">
+          {tj("cleaned", { what: cleaned.join(locale.startsWith("zh") ? "；" : "; ") })}
         </span>
       )}
       {fields.errorFor("title")}

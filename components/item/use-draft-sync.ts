@@ -6,6 +6,7 @@ import { autosaveItemAction, createItemAction, latestItemAction, updateItemActio
 import type { LatestItem, SaveResult } from "@/lib/data/items";
 import { bodyChars, fromLatest, hasText, type ItemFormValues, sameValues, toPayload } from "@/lib/item/form-values";
 import { type LocalCopy, localCopyKey, readLocalCopy, removeLocalCopy, writeLocalCopy } from "./local-copy";
+import { lengthOf } from "@/lib/text/count";
 
 export type FieldErrors = Record<string, string>;
 
@@ -138,7 +139,7 @@ export function useDraftSync({ itemId, version: initialVersion, initial, initial
         return { ok: true, id, version };
       }
       if (!id && !hasText(snapshot)) return { ok: false };
-      if (snapshot.title.trim().length > titleMax) {
+      if (lengthOf(snapshot.title.trim()) > titleMax) {
         setSync({ kind: "refused", message: tf("titleTooLongNotSaved", { max: titleMax }) });
         return { ok: false };
       }

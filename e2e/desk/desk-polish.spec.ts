@@ -103,6 +103,9 @@ test("placing defaults to the item's section; Space, ↓, Space moves a short se
   // Saved: a fresh load shows the new order.
   await page.reload();
   expect(Object.keys(await sectionIds(page))).toEqual(["基层动态", "科创工作"]);
+  // The audit log names the section that moved and both places, not only where it went.
+  await page.goto(`/audit?entity=issue&entityId=${issueId}`);
+  await expect(page.getByText("把栏目【科创工作】从第 1 位移到第 2 位")).toBeVisible();
 
   // The reviewer's page links the same, and shows the issue at full width and as tall as it is.
   const context = await browser.newContext({ storageState: stateFile("reviewer"), viewport: { width: 1400, height: 900 } });

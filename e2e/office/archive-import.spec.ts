@@ -120,3 +120,15 @@ test("another publication's masthead is filed only once the office confirms it i
   await office.getByRole("button", { name: "确认是同一刊物，仍然导入" }).click();
   await expect(office.getByTestId("import-report")).toContainText("已导入 2022年第7期");
 });
+
+test("an uploaded past issue with invisible characters and odd spaces: removed and replaced, and the office is told what", async ({ browser }) => {
+  const office = await as(browser, "office");
+  await office.goto("/office/import");
+  const text = PAST_ISSUE.replace("【学术交流】", "【学术\u200b交流】").replace("来自高校和企业", "来自高校\u00a0和企业").replace("顺义区第十届", "顺义区\ufeff第十届");
+  await office.getByLabel("选择文件").setInputFiles({ name: "2022-05.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
+  const notices = office.getByTestId("read-notice");
+  await expect(notices.filter({ hasText: "已删除 2 个看不见的字符：零宽空格（U+200B）1 个、零宽不换行空格（BOM）（U+FEFF）1 个" })).toBeVisible();
+  await expect(notices.filter({ hasText: "已把 1 个特殊空格换成普通空格：不间断空格（U+00A0）1 个" })).toBeVisible();
+  await expect(office.getByRole("region", { name: "识别结果" }).getByRole("heading", { name: "【学术交流】" })).toBeVisible();
+  await office.context().close();
+});

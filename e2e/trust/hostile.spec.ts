@@ -27,6 +27,9 @@ const archiveDoc = (o: { title?: unknown; date?: unknown; section?: unknown; run
 const BAD_ANY: unknown[] = ["\u0000", "标题\u000b", "标题\u202e反转", "a\u2066b\u2069", "a\u202ab", "\ud800", "a\udc00b", "x\u0085", "字".repeat(60_000), 12345, ["数组"], { a: 1 }, true];
 // Refused in one-line fields only.
 const BAD_LINE: unknown[] = ["一行\n两行", "一行\u2028两行", "a\u2029b", "tab\there"];
+// Invisible and look-alike characters inside text (the text rule, lib/text/invisible.ts): refused in
+// every text field, one-line or not, with a message naming the character (U+XXXX).
+const BAD_INVISIBLE: string[] = ["昌平\u200b科协", "科普\u00a0大会", "软\u00ad连字符", "字\u2060连接", "中\ufeff间", "科\u200d协", "窄\u202f空格"];
 // Refused where the field is required.
 const BAD_REQUIRED: unknown[] = ["\u200b\u200b", "\ufeff", "   ", ""];
 const MARKUP: unknown[] = ["<b>粗体</b>", "<script>alert(1)</script>"];
@@ -34,13 +37,13 @@ const BAD_DATES: unknown[] = ["2026-02-30", "2026-13-01", "2026-2-3", "昨天", 
 const BAD_PASSWORDS: unknown[] = ["short", "        ", "密码".repeat(13), "abc\u0000defgh", 12345678];
 
 type Template = { action: string; actor: string; field: string; values: unknown[]; build: (v: unknown) => unknown };
-const line = (required: boolean, markup = true) => [...BAD_ANY, ...BAD_LINE, ...(required ? BAD_REQUIRED : []), ...(markup ? MARKUP : [])];
-const block = (required: boolean) => [...BAD_ANY, ...(required ? BAD_REQUIRED : [])];
+const line = (required: boolean, markup = true) => [...BAD_ANY, ...BAD_LINE, ...BAD_INVISIBLE, ...(required ? BAD_REQUIRED : []), ...(markup ? MARKUP : [])];
+const block = (required: boolean) => [...BAD_ANY, ...BAD_INVISIBLE, ...(required ? BAD_REQUIRED : [])];
 
 const TEMPLATES: Template[] = [
   // contributor
   { action: "createItemAction", actor: "contributor", field: "title", values: line(false), build: (v) => item({ title: v }) },
-  { action: "createItemAction", actor: "contributor", field: "body text", values: [...BAD_ANY, ...BAD_LINE, ...MARKUP, ""], build: (v) => item({ body: doc(v) }) },
+  { action: "createItemAction", actor: "contributor", field: "body text", values: [...BAD_ANY, ...BAD_LINE, ...BAD_INVISIBLE, ...MARKUP, ""], build: (v) => item({ body: doc(v) }) },
   { action: "createItemAction", actor: "contributor", field: "source", values: line(false), build: (v) => item({ source: v }) },
   { action: "createItemAction", actor: "contributor", field: "contactName", values: line(false), build: (v) => item({ contactName: v }) },
   { action: "createItemAction", actor: "contributor", field: "noteToEditor", values: [...block(false), ...MARKUP], build: (v) => item({ noteToEditor: v }) },
@@ -94,7 +97,7 @@ const TEMPLATES: Template[] = [
   { action: "distributeIssueAction", actor: "office", field: "distribution", values: line(true), build: (v) => ({ issueId: 1, version: 1, date: "2026-11-30", distribution: [v] }) },
   { action: "distributeIssueAction", actor: "office", field: "date", values: BAD_DATES, build: (v) => ({ issueId: 1, version: 1, date: v, distribution: ["市科协"] }) },
   { action: "importArchiveAction", actor: "office", field: "item title", values: line(true), build: (v) => ({ doc: archiveDoc({ title: v }), fileName: "x.txt" }) },
-  { action: "importArchiveAction", actor: "office", field: "paragraph", values: [...BAD_ANY, ...BAD_LINE, ...MARKUP], build: (v) => ({ doc: archiveDoc({ run: v }), fileName: "x.txt" }) },
+  { action: "importArchiveAction", actor: "office", field: "paragraph", values: [...BAD_ANY, ...BAD_LINE, ...BAD_INVISIBLE, ...MARKUP], build: (v) => ({ doc: archiveDoc({ run: v }), fileName: "x.txt" }) },
   { action: "importArchiveAction", actor: "office", field: "section title", values: line(true), build: (v) => ({ doc: archiveDoc({ section: v }), fileName: "x.txt" }) },
   { action: "importArchiveAction", actor: "office", field: "date outside the year", values: ["2018-12-31", "2020-01-01", ...BAD_DATES], build: (v) => ({ doc: archiveDoc({ date: v }), fileName: "x.txt" }) },
   { action: "importArchiveAction", actor: "office", field: "extra field", values: [1], build: () => ({ doc: { ...archiveDoc({}), script: "x" }, fileName: "x.txt" }) },
@@ -168,13 +171,14 @@ test("hostile inputs on every write path are refused in Chinese, never 5xx, and 
   const wrong: string[] = [];
   const rows: string[] = ["action\tfield\tvalue\tstatus\tmessage"];
 
-  const attempt = async (action: string, actorName: string, field: string, label: string, body: string, contentType?: string, page?: string) => {
+  const attempt = async (action: string, actorName: string, field: string, label: string, body: string, contentType?: string, page?: string, names?: string) => {
     const ctx = await ctxFor(actorName);
     const { status, text } = await callAction(ctx, actions.get(action)!, body, contentType, page);
     tried++;
     let msg = errorMessage(text);
     if (status === 413) msg = (JSON.parse(text) as { error: string }).error;
-    const ok = msg !== null && CJK.test(msg) && !text.includes('"data":');
+    // An invisible character's refusal names it (「零宽空格（U+200B）」).
+    const ok = msg !== null && CJK.test(msg) && !text.includes('"data":') && (!names || msg.includes(names));
     if (ok) refused++;
     if (status >= 500) serverErrors++;
     if (!ok || status >= 500) wrong.push(`${action} ${field} ${label}: ${status} ${text.slice(0, 160)}`);
@@ -184,7 +188,11 @@ test("hostile inputs on every write path are refused in Chinese, never 5xx, and 
 
   // Text rule, types, dates, extra fields: per field of every write path.
   for (const t of TEMPLATES) {
-    for (const v of t.values) await attempt(t.action, t.actor, t.field, show(v), JSON.stringify([t.build(v)]));
+    for (const v of t.values) {
+      const invisible = BAD_INVISIBLE.includes(v as string) ? /[^\u4e00-\u9fff]/u.exec(v as string)?.[0] : undefined;
+      const names = invisible ? "U+" + invisible.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0") : undefined;
+      await attempt(t.action, t.actor, t.field, show(v), JSON.stringify([t.build(v)]), undefined, undefined, names);
+    }
   }
   // Bodies no form sends: for every server action, as a caller it allows.
   const deep = "[".repeat(50_000) + "]".repeat(50_000);

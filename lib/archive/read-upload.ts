@@ -1,6 +1,7 @@
 import mammoth from "mammoth";
 import { assertDocxWithinLimits, ZIP_LIMITS, ZipGuardError } from "@/lib/import/zip-guard";
 import { readTextFile, TextFileError } from "@/lib/import/read-text";
+import { InvisibleCleaner } from "@/lib/text/invisible";
 
 /** The same limits as the contributor's Word import (lib/import/zip-guard.ts). */
 export const MAX_UPLOAD_BYTES = ZIP_LIMITS.maxFileBytes;
@@ -14,8 +15,17 @@ export class UploadError extends Error {
 /**
  * The text of an uploaded past issue: a .txt through the one text reader (lib/import/read-text.ts), a .docx through mammoth's raw text
  * (one paragraph a line). Anything else — other types, binary data, a corrupt .docx — is refused.
+ * Invisible characters are removed and odd spaces made ordinary spaces (the text rule, lib/text/invisible.ts);
+ * what was removed or replaced is added to `notices` in Chinese, as the reader's other changes are.
  */
 export async function readUploadText(name: string, bytes: Uint8Array, notices?: string[]): Promise<string> {
+  const cleaner = new InvisibleCleaner();
+  const text = cleaner.clean(await readRaw(name, bytes, notices));
+  notices?.push(...cleaner.notices());
+  return text;
+}
+
+async function readRaw(name: string, bytes: Uint8Array, notices?: string[]): Promise<string> {
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new UploadError("too_large");
   if (bytes.byteLength === 0) throw new UploadError("empty");
   const lower = name.toLowerCase();

@@ -16,4 +16,4 @@ export const passwordSchema = z
   .refine((s) => [...s].length >= PASSWORD_MIN_CHARS, { error: "password_too_short" })
   .refine((s) => s.trim() !== "", { error: "password_blank" })
   .refine((s) => Buffer.byteLength(s, "utf8") <= PASSWORD_MAX_BYTES, { error: "password_too_long" })
-  .refine((s) => findTextProblem(s) === null, { error: "password_invalid" });
+  .refine((s) => findTextProblem(s, { invisibles: false }) === null, { error: "password_invalid" });

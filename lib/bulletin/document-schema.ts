@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findTextProblem, isBlank, isRealDate } from "@/lib/text/rule";
+import { findTextProblem, invisibleProblem, isBlank, isRealDate, type TextProblem, type TextRuleParams } from "@/lib/text/rule";
 import { BRIEF_SECTION } from "./brief";
 import { SUPPLEMENT_LABELS } from "./numbering";
 import { titleBreaksProblem } from "./title-lines";
@@ -36,7 +36,9 @@ export const BULLETIN_LIMITS = {
 
 const L = BULLETIN_LIMITS;
 // Every text of a document is held to the text rule (lib/text/rule.ts): one line, no markup, no
-// control or bidi characters, no lone surrogates.
+// control or bidi characters, no lone surrogates. Invisible characters and odd spaces are checked
+// on documents that arrive (the archive import: documentInvisibles), not on stored ones, so an
+// edition stored before the rule still reads.
 const TEXT_RULE_MESSAGES: Record<string, string> = {
   text_control: "含有不可见的控制字符",
   text_bidi: "含有改变文字方向的控制字符",
@@ -49,7 +51,7 @@ const text = (max: number) =>
     .string({ error: "应为文字" })
     .max(max, `不能超过 ${max} 个字符`)
     .superRefine((s, ctx) => {
-      const p = findTextProblem(s, { noMarkup: true });
+      const p = findTextProblem(s, { noMarkup: true, invisibles: false });
       if (p) ctx.addIssue({ code: "custom", message: `${TEXT_RULE_MESSAGES[p.code] ?? "含有不允许的字符"}${p.char ? `（${p.char}）` : ""}` });
     });
 /**
@@ -207,4 +209,47 @@ export function describeIssues(error: z.ZodError): string {
       return `  ${where}：${message}`;
     })
     .join("\n");
+}
+
+/** One invisible character or odd space in a document, with the field's Chinese name and its path. */
+export interface DocumentInvisible {
+  path: (string | number)[];
+  problem: TextProblem;
+  params: TextRuleParams;
+}
+
+/**
+ * The invisible characters and odd spaces of a document (the text rule, lib/text/invisible.ts),
+ * at most one per field: its path, and params naming the field in Chinese (「第 1 栏第 2 篇稿件的标题」)
+ * and the place (a body: the paragraph, the runs of a paragraph read as one text). For the
+ * archive import, whose reader has removed them already — what is left came in a hand-made request.
+ */
+export function documentInvisibles(doc: BulletinDocument): DocumentInvisible[] {
+  const out: DocumentInvisible[] = [];
+  const check = (value: string | null | undefined, path: (string | number)[], field: string, para?: number) => {
+    const problem = value ? invisibleProblem(value) : null;
+    if (problem) out.push({ path, problem, params: { field, char: problem.char, pos: problem.pos, before: problem.before, para } });
+  };
+  const m = doc.masthead;
+  check(m.title, ["masthead", "title"], "报头刊名");
+  check(m.office, ["masthead", "office"], "编印单位");
+  doc.toc.forEach((t, i) => check(t, ["toc", i], `目录提要第 ${i + 1} 行`));
+  doc.sections.forEach((section, i) => {
+    check(section.title, ["sections", i, "title"], `第 ${i + 1} 个栏目的名称`);
+    section.items.forEach((item, j) => {
+      const name = `第 ${i + 1} 栏第 ${j + 1} 篇稿件的`;
+      check(item.title, ["sections", i, "items", j, "title"], `${name}标题`);
+      item.paragraphs.forEach((p, k) => check(p.map((r) => r.text).join(""), ["sections", i, "items", j, "paragraphs", k], `${name}正文`, k + 1));
+      check(item.source, ["sections", i, "items", j, "source"], `${name}署名`);
+      check(item.author, ["sections", i, "items", j, "author"], `${name}作者`);
+    });
+  });
+  const f = doc.footer;
+  check(f.mailbox, ["footer", "mailbox"], "版记邮箱");
+  check(f.editor, ["footer", "editor"], "版记“编辑”");
+  check(f.reviewer, ["footer", "reviewer"], "版记“审核”");
+  check(f.signer, ["footer", "signer"], "版记“签发”");
+  f.distribution.forEach((d, i) => check(d, ["footer", "distribution", i], `分送第 ${i + 1} 行`));
+  check(f.printedBy, ["footer", "printedBy"], "印发单位");
+  return out;
 }

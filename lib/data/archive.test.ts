@@ -9,7 +9,8 @@ import { SAMPLES_DIR } from "@/db/seed";
 import type { BulletinDocument } from "@/lib/bulletin/document";
 import { parseBulletinText } from "@/lib/bulletin/parse-text";
 import { bulletinToText } from "@/lib/bulletin/text";
-import { importBulletin, matchToc } from "./archive";
+import { importBulletin, importDocumentSchema, matchToc } from "./archive";
+import { describeIssues as textIssues } from "@/lib/text/rule";
 import { AppError } from "./errors";
 import { listIssues, loadBulletin } from "./issues";
 
@@ -112,5 +113,28 @@ describe("matchToc", () => {
       [2, "门头沟区科协积极参与防汛抢险救灾"],
     ]);
     expect(unmatched).toEqual(["完全无关的一行"]);
+  });
+});
+
+describe("the import's document check: invisible characters and odd spaces", () => {
+  it("refuses them in every kind of field, naming the field, the character and the place, and writes nothing", () => {
+    const base = doc(71, 171);
+    const cases: [BulletinDocument, string][] = [
+      [{ ...base, toc: ["学会聚力\u200b赋能交流研讨活动在京举办"] }, "「目录提要第 1 行」第 5 个字处（“学会聚力”之后）有一个看不见的零宽空格（U+200B），请删除后再试。"],
+      [{ ...base, sections: base.sections.map((x, i) => (i === 1 ? { ...x, title: "科创\u00a0工作" } : x)) }, "「第 2 个栏目的名称」第 3 个字处（“科创”之后）有一个不间断空格（U+00A0）"],
+      [{ ...base, sections: base.sections.map((x, i) => (i === 1 ? { ...x, items: [{ ...x.items[0], paragraphs: [[{ text: "6月27日，" }, { text: "活动\ufeff举办。", bold: true }]] }] } : x)) }, "「第 2 栏第 1 篇稿件的正文」第 1 段第 9 个字处（“27日，活动”之后）有一个看不见的零宽不换行空格（BOM）（U+FEFF）"],
+      [{ ...base, sections: base.sections.map((x, i) => (i === 2 ? { ...x, items: [{ ...x.items[0], source: "东城区\u00ad科协" }] } : x)) }, "「第 3 栏第 1 篇稿件的署名」"],
+      [{ ...base, footer: { ...base.footer, editor: "张\u2009红波" } }, "「版记“编辑”」第 2 个字处（“张”之后）有一个窄空格（U+2009）"],
+    ];
+    const before = db.select().from(items).all().length;
+    for (const [bad, message] of cases) {
+      const r = importDocumentSchema.safeParse(bad);
+      expect(r.success).toBe(false);
+      if (!r.success) expect(textIssues(r.error.issues).join("\n")).toContain(message);
+      expect(() => importBulletin(null, bad, "test")).toThrow(AppError);
+    }
+    expect(db.select().from(items).all().length).toBe(before);
+    // An emoji sequence is text, not an invisible character.
+    expect(importDocumentSchema.safeParse({ ...base, toc: ["亲子科普日👨‍👩‍👧圆满举办"] }).success).toBe(true);
   });
 });

@@ -2,14 +2,15 @@ import "server-only";
 import { db } from "@/db";
 import { DuplicateIssueError, type ImportReport, writeImportedIssue } from "@/db/import-issue";
 import type { BulletinDocument } from "@/lib/bulletin/document";
-import { bulletinDocumentSchema } from "@/lib/bulletin/document-schema";
+import { bulletinDocumentSchema, documentInvisibles } from "@/lib/bulletin/document-schema";
 import { type Actor, requireRole } from "./actor";
 import { AppError } from "./errors";
 import { currentPublication } from "./publication";
 
 /**
  * A bulletin document as it arrives from an import: the one document schema (shared limits), plus
- * what an archived issue needs — at least one item. Validated before anything is written.
+ * what an archived issue needs — at least one item — and no invisible characters or odd spaces
+ * (the text rule; the upload reader has removed them and said so). Validated before anything is written.
  */
 export const importDocumentSchema = bulletinDocumentSchema
   .refine((d) => d.sections.some((x) => x.items.length > 0), { message: "no_items", path: ["sections"] })
@@ -21,6 +22,7 @@ export const importDocumentSchema = bulletinDocumentSchema
     const printed = doc.footer.printedDate;
     if (printed && Number(printed.slice(0, 4)) !== year && Number(printed.slice(0, 4)) !== year + 1)
       ctx.addIssue({ code: "custom", message: "text_date", path: ["footer", "printedDate"], params: { field: "印发日期（须在本期年份内）" } });
+    for (const found of documentInvisibles(doc)) ctx.addIssue({ code: "custom", message: found.problem.code, path: found.path, params: found.params });
   });
 
 export { matchToc, type ImportReport } from "@/db/import-issue";

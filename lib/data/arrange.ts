@@ -77,7 +77,12 @@ function renumber(tx: Tx, table: typeof placements | typeof issueSections, rows:
   });
 }
 
-function applyOp(tx: Tx, actor: Actor, issue: Issue, change: ArrangeOp) {
+/**
+ * Applies one change. `detail` is the audit row's detail, written after this in the same
+ * transaction: a change may add what only the database knows (a moved section's title and where
+ * it was), so the log can name it.
+ */
+function applyOp(tx: Tx, actor: Actor, issue: Issue, change: ArrangeOp, detail: Record<string, unknown> = {}) {
   switch (change.op) {
     case "place": {
       const section = sectionFor(tx, issue, change.sectionTitle || null);
@@ -139,6 +144,8 @@ function applyOp(tx: Tx, actor: Actor, issue: Issue, change: ArrangeOp) {
       const [moved] = list.splice(at, 1);
       list.splice(Math.min(change.index, list.length), 0, moved);
       renumber(tx, issueSections, list);
+      // The log names the section and both places: 「把栏目【基层动态】从第 3 位移到第 2 位」.
+      Object.assign(detail, { title: moved.title, from: at, index: list.indexOf(moved) });
       return;
     }
     case "addSection": {
@@ -196,11 +203,12 @@ function applyOp(tx: Tx, actor: Actor, issue: Issue, change: ArrangeOp) {
 export function arrangeIssue(actor: Actor, input: z.infer<typeof arrangeSchema>): Issue {
   requireRole(actor, "editor");
   try {
+    // `action` names the kind of edit for the audit log and the review rounds (which item moved).
+    const detail: Record<string, unknown> = { action: input.change.op, ...input.change };
     return changeIssue(actor, input, "edit", {
-      // `action` names the kind of edit for the audit log and the review rounds (which item moved).
-      detail: { action: input.change.op, ...input.change },
+      detail,
       movedItemId: input.change.op === "move" ? input.change.itemId : undefined,
-      write: (tx, issue) => applyOp(tx, actor, issue, input.change),
+      write: (tx, issue) => applyOp(tx, actor, issue, input.change, detail),
     });
   } catch (e) {
     if (e instanceof AppError && e.code === "conflict") throw new AppError("board_conflict");

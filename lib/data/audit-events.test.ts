@@ -7,6 +7,8 @@ import { describeAuditDetail } from "@/components/audit/describe";
 import { loadMessages } from "@/lib/i18n/messages";
 import { demoActor } from "@/lib/testing/fixtures";
 import { publicationSettings, updatePublication, updateUnit } from "./admin";
+import { arrangeIssue, arrangeSchema, boardView } from "./arrange";
+import { createIssue, getIssue, proposeNextIssue } from "./issues";
 import { audit, type AuditInput } from "./audit";
 import { AUDIT_EVENTS, AuditEventError, readAuditEvent } from "./audit-events";
 
@@ -80,5 +82,32 @@ describe("readable audit details", () => {
     expect(await render("zh-CN", pubRow)).toBe("刊物名称：科协每周动态 → 科协工作动态");
     expect(await render("en", pubRow)).toBe("Publication title: 科协每周动态 → 科协工作动态");
     expect(await render("zh-CN", unitRow)).toBe("单位名称：东城区科协 → 东城区科学技术协会");
+  });
+
+  it("a section move names the section and both places; an old row (place only) still reads", async () => {
+    const editor = demoActor("editor");
+    const issue = createIssue(editor, proposeNextIssue(editor, "2026-12-04"));
+    const arrange = (change: unknown) => arrangeIssue(editor, arrangeSchema.parse({ issueId: issue.id, version: getIssue(editor, issue.id).version, change }));
+    for (const title of ["科普工作", "学术交流", "基层动态"]) arrange({ op: "addSection", title });
+    const sections = boardView(editor, issue.id).sections;
+    const grassroots = sections.find((x) => x.title === "基层动态")!;
+    const from = sections.indexOf(grassroots);
+    arrange({ op: "moveSection", sectionId: grassroots.id, index: from - 1 });
+    // An index past the end lands last: the log says where it really went.
+    const first = sections.find((x) => x.title === "科普工作")!;
+    arrange({ op: "moveSection", sectionId: first.id, index: 99 });
+    const rows = db.select().from(auditLog).all().filter((r) => r.entity === "issue" && r.entityId === issue.id && (r.detail as { action?: string } | null)?.action === "moveSection");
+    expect(rows).toHaveLength(2);
+    const render = async (locale: "zh-CN" | "en", row: { entity: string; action: string; detail: unknown }) => {
+      const messages = await loadMessages(locale);
+      const t = createTranslator({ locale, messages, namespace: "auditDetail" as never }) as unknown as (k: string, v?: Record<string, string | number>) => string;
+      return describeAuditDetail(row, (r) => r)!.map(({ key, values }) => t(key, values)).join("；");
+    };
+    expect(await render("zh-CN", rows[0])).toBe(`把栏目【基层动态】从第 ${from + 1} 位移到第 ${from} 位`);
+    expect(await render("en", rows[0])).toBe(`Moved section “基层动态” from position ${from + 1} to ${from}`);
+    expect(await render("zh-CN", rows[1])).toBe(`把栏目【科普工作】从第 ${sections.indexOf(first) + 1} 位移到第 ${sections.length} 位`);
+    // A row stored before the log named the section.
+    const old = { entity: "issue", action: "edit", detail: { action: "moveSection", sectionId: grassroots.id, index: 1 } };
+    expect(await render("zh-CN", old)).toBe("栏目移到第 2 位");
   });
 });

@@ -26,7 +26,8 @@ const issueEdit = z.discriminatedUnion("action", [
   z.object({ action: z.literal("place"), itemId: id, sectionTitle: text, inToc: z.boolean() }),
   z.object({ action: z.literal("move"), itemId: id, sectionId: id, index: z.number().int().min(0) }),
   z.object({ action: z.literal("unplace"), itemId: id }),
-  z.object({ action: z.literal("moveSection"), sectionId: id, index: z.number().int().min(0) }),
+  // `title` and `from` (0-based, like `index`) since the log names the section; older rows lack them.
+  z.object({ action: z.literal("moveSection"), sectionId: id, index: z.number().int().min(0), title: z.string().nullable().optional(), from: z.number().int().min(0).optional() }),
   z.object({ action: z.literal("addSection"), title: text }),
   z.object({ action: z.literal("removeSection"), sectionId: id }),
   z.object({ action: z.literal("placement"), itemId: id, inToc: z.boolean(), tocTitle: nullableText, sourceOverride: nullableText }),

@@ -7,6 +7,8 @@ export type AppErrorCode =
   | "forbidden"
   | "not_found"
   | "invalid"
+  /** A route handler's query parameter (lib/api/query.ts): params `param`, `label`, `value`. */
+  | "invalid_param"
   | "conflict"
   | "board_conflict"
   | "not_allowed_now"

@@ -6,7 +6,7 @@ import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { cleanPastedHtml, cleanPastedText, PASTE_REPORT_EVENT } from "./paste";
+import { cleanPastedHtml, cleanPastedTextReport, PASTE_REPORT_EVENT, type PasteReport } from "./paste";
 
 /**
  * Pasting and dropping keep paragraphs, bold and italic and drop everything else (see paste.ts);
@@ -25,8 +25,14 @@ export const BulletinPaste = Extension.create({
             queueMicrotask(() => view.dom.dispatchEvent(new CustomEvent(PASTE_REPORT_EVENT, { detail: report, bubbles: true })));
             return clean;
           },
-          transformPastedText(text) {
-            return cleanPastedText(text);
+          transformPastedText(text, _plain, view) {
+            const { text: clean, notices } = cleanPastedTextReport(text);
+            // Plain text says something only when it removed or replaced characters.
+            if (notices.length) {
+              const report: PasteReport = { paragraphs: clean.split("\n").length, images: 0, tables: 0, links: 0, formatting: false, trackedChanges: 0, comments: 0, notes: 0, notices };
+              queueMicrotask(() => view.dom.dispatchEvent(new CustomEvent(PASTE_REPORT_EVENT, { detail: report, bubbles: true })));
+            }
+            return clean;
           },
         },
       }),

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DOMParser } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { cleanPastedHtml, type HtmlParser } from "./paste";
+import { cleanPastedHtml, cleanPastedTextReport, type HtmlParser } from "./paste";
 
 const parser = new DOMParser() as unknown as HtmlParser;
 const fixture = (name: string) => readFileSync(path.join(__dirname, "fixtures", name), "utf8");
@@ -81,5 +81,29 @@ describe("paste cleaner: footnotes and endnotes", () => {
       '<div style="mso-element:footnote" id="ftn2"><p><a href="#_ftnref2" name="_ftn2">[2]</a>第二注。</p></div>' +
       '<div style="mso-element:footnote" id="ftn3"><p>[3] 孤立的注。</p></div></div>';
     expect(paras(html).list).toEqual(["甲乙。", "注1：第一注。", "注2：第二注。", "注：孤立的注。"]);
+  });
+});
+
+describe("paste cleaner: invisible characters and odd spaces", () => {
+  it("HTML from Word or a web page: removed and replaced, and the notice says which; &nbsp; is HTML spacing", () => {
+    const { list, report } = paras(
+      "<p>区科协\u200b召开<b>全委\u200d会</b></p><p>科普&nbsp;&nbsp;大会\u2009开幕\u00ad式</p><p>家庭科普日👨‍👩‍👧</p><p>&nbsp;&nbsp;&nbsp;缩进</p>",
+    );
+    expect(list).toEqual(["区科协召开全委会", "科普 大会 开幕式", "家庭科普日👨‍👩‍👧", "缩进"]);
+    expect(report.notices).toEqual(["已删除 3 个看不见的字符：零宽空格（U+200B）1 个、零宽连接符（U+200D）1 个、软连字符（U+00AD）1 个", "已把 1 个特殊空格换成普通空格：窄空格（U+2009）1 个"]);
+    expect(paras("<p>没有问题的段落</p>").report.notices).toEqual([]);
+  });
+
+  it("footnotes are cleaned too", () => {
+    const { report } = paras('<p>正文<a href="#_ftn1" name="_ftnref1">[1]</a></p><div id="ftn1"><p><a href="#_ftnref1" name="_ftn1">[1]</a>数据\u200b来源</p></div>');
+    expect(report.notices).toContain("已删除 1 个看不见的字符：零宽空格（U+200B）1 个");
+  });
+
+  it("plain text: every kind reported, indentation dropped without a word", () => {
+    expect(cleanPastedTextReport("\u3000\u3000区科协\u200b召开\r\n科普\u00a0大\ufeff会\ufeff\n\n👨‍👩‍👧")).toEqual({
+      text: "区科协召开\n科普 大会\n👨‍👩‍👧",
+      notices: ["已删除 2 个看不见的字符：零宽空格（U+200B）1 个、零宽不换行空格（BOM）（U+FEFF）1 个", "已把 1 个特殊空格换成普通空格：不间断空格（U+00A0）1 个"],
+    });
+    expect(cleanPastedTextReport("\u00a0\u00a0缩进的一行\n第二行")).toEqual({ text: "缩进的一行\n第二行", notices: [] });
   });
 });

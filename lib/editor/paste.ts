@@ -3,7 +3,15 @@
  * everything on the clipboard — fonts, colours, sizes, tables, images, list bullets, Office XML —
  * and the bulletin prints paragraphs with some bold and italic, nothing else. The cleaned HTML
  * holds only <p>, <strong> and <em> and is then parsed by the editor's own schema.
+ *
+ * Invisible characters (zero-width space, joiner, BOM, soft hyphen …) are removed and odd spaces
+ * (U+2002, U+2009, U+202F …) become ordinary spaces, as the text rule wants (lib/text/rule.ts,
+ * lib/text/invisible.ts); the notice says which and how many. In clipboard HTML the no-break space
+ * U+00A0 is how HTML writes a space that must not collapse (Word writes every second typed space
+ * so), so there it is an ordinary space like any HTML white space; in plain text it is reported.
  */
+import { InvisibleCleaner } from "@/lib/text/invisible";
+
 export interface PasteReport {
   paragraphs: number;
   images: number;
@@ -153,7 +161,7 @@ function noteReference(el: Element): string | null {
 }
 
 /** The note lists at the end of Word's HTML: mso-element:footnote / endnote, id ftn1 / edn1. */
-function collectNotes(doc: Document): Map<string, string> {
+function collectNotes(doc: Document, invisibles: InvisibleCleaner): Map<string, string> {
   const notes = new Map<string, string>();
   for (const el of Array.from(doc.querySelectorAll("div, section"))) {
     const style = STYLE(el);
@@ -162,7 +170,7 @@ function collectNotes(doc: Document): Map<string, string> {
     // The note's own back-reference ([1]) is not part of its text.
     const copy = el.cloneNode(true) as Element;
     for (const a of Array.from(copy.querySelectorAll("a"))) if (/^#_?(ftn|edn)ref\d+$/i.test(a.getAttribute("href") ?? "") || /^_?(ftn|edn)\d+$/i.test(a.getAttribute("name") ?? "")) a.remove();
-    const text = (copy.textContent ?? "").replace(CONTROL, "").replace(/[\s\u00a0]+/g, " ").replace(/^[\s\u3000]+|[\s\u3000]+$/g, "").replace(/^\[\d+\]\s*/, "");
+    const text = invisibles.clean((copy.textContent ?? "").replace(CONTROL, "").replace(/[\s\u00a0]+/g, " ")).replace(/^[\s\u3000]+|[\s\u3000]+$/g, "").replace(/^\[\d+\]\s*/, "");
     if (id && text) notes.set(id, text);
   }
   return notes;
@@ -187,7 +195,8 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   const report: PasteReport = { paragraphs: 0, images: 0, tables: 0, links: 0, formatting: false, trackedChanges: 0, comments: 0, notes: 0, notices: [] };
   const paragraphs: Char[][] = [];
   let cur: Char[] = [];
-  const notes = collectNotes(doc);
+  const invisibles = new InvisibleCleaner();
+  const notes = collectNotes(doc, invisibles);
   let pendingNotes: string[] = [];
   const usedNotes = new Set<string>();
 
@@ -203,8 +212,8 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   const pushText = (raw: string, bold: boolean, italic: boolean) => {
     // HTML collapses white space; a line break inside Word's HTML between two Chinese characters is
     // just where Word wrapped the source, not a space.
-    const text = raw
-      .replace(CONTROL, "")
+    const text = invisibles
+      .clean(raw.replace(CONTROL, "").replace(/\u00a0/g, " "))
       .replace(/[\t\n\r\f ]*[\n\r][\t\n\r\f ]*/g, "\u0001")
       .replace(/[\t\f \u00a0]+/g, " ");
     for (const c of text) cur.push({ c, bold, italic });
@@ -304,6 +313,7 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   if (report.trackedChanges) report.notices.push(`修订：已按“接受全部修订”处理 ${report.trackedChanges} 处（删去的文字未保留）`);
   if (report.comments) report.notices.push(`已略去：${report.comments} 条批注（批注标记和批注内容）`);
   if (report.notes) report.notices.push(`${report.notes} 个脚注/尾注已保留为所在段落后的“注：”段落，请核对`);
+  report.notices.push(...invisibles.notices());
   return { html: out.join(""), report };
 }
 
@@ -360,8 +370,25 @@ function runsToHtml(chars: Char[]): string {
 
 /** Plain text: one line a paragraph, without the indentation people type with spaces. */
 export function cleanPastedText(text: string): string {
-  return text
+  return cleanPastedTextReport(text).text;
+}
+
+/**
+ * cleanPastedText, with what it removed or replaced (invisible characters, odd spaces) in
+ * Chinese for the paste notice — empty when only indentation and blank lines went.
+ */
+export function cleanPastedTextReport(text: string): { text: string; notices: string[] } {
+  const invisibles = new InvisibleCleaner();
+  // Indentation made of odd spaces goes with the indentation; only what stays is reported.
+  const lines = text
     .replace(CONTROL, "")
+    .split(/\r\n?|\n/)
+    .map((l) => invisibles.clean(l.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, "")));
+  return { text: tidyLines(lines.join("\n")), notices: invisibles.notices() };
+}
+
+function tidyLines(text: string): string {
+  return text
     .split(/\r\n?|\n/)
     .map((l) => l.replace(/\t+/g, " ").replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, ""))
     .filter((l) => l.length > 0)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findTextProblem } from "@/lib/text/rule";
+import { findTextProblem, invisibleProblem } from "@/lib/text/rule";
 
 /**
  * The rich text a bulletin can print: paragraphs of text, some of it bold or italic.
@@ -33,9 +33,10 @@ const textNodeSchema = z
       .min(1)
       .max(MAX_BODY_CHARS)
       .refine((s) => !hasMarkup(s), "html_not_allowed")
-      // Paragraphs are separate nodes, so a text node is one line under the text rule.
+      // Paragraphs are separate nodes, so a text node is one line under the text rule. Invisible
+      // characters and odd spaces are looked for per paragraph (below), to say where they are.
       .superRefine((s, ctx) => {
-        const p = findTextProblem(s);
+        const p = findTextProblem(s, { invisibles: false });
         if (p) ctx.addIssue({ code: "custom", message: p.code, params: { field: "正文", char: p.char } });
       })
       .transform((s) => s.normalize("NFC")),
@@ -60,7 +61,17 @@ export const richDocSchema = z
     content: z.array(paragraphSchema).min(1).max(MAX_PARAGRAPHS),
   })
   .strict()
-  .refine((doc) => richDocLength(doc) <= MAX_BODY_CHARS, { message: "body_too_long" });
+  .refine((doc) => richDocLength(doc) <= MAX_BODY_CHARS, { message: "body_too_long" })
+  // The text rule's invisible characters and odd spaces (lib/text/invisible.ts), named with the
+  // paragraph and the place in it: 「正文」第 2 段第 5 个字处（“……”之后）有一个看不见的零宽空格（U+200B）.
+  .superRefine((doc, ctx) => {
+    for (const [k, p] of doc.content.entries()) {
+      const problem = invisibleProblem((p.content ?? []).map((t) => t.text).join(""));
+      if (!problem) continue;
+      ctx.addIssue({ code: "custom", message: problem.code, path: ["content", k], params: { field: "正文", char: problem.char, pos: problem.pos, before: problem.before, para: k + 1 } });
+      return;
+    }
+  });
 
 export type RichText = z.infer<typeof textNodeSchema>;
 export type RichParagraph = z.infer<typeof paragraphSchema>;

@@ -151,3 +151,22 @@ function crc32(bytes: number[]): number {
   }
   return (c ^ 0xffffffff) >>> 0;
 }
+
+describe("a unit's .docx and the text rule", () => {
+  it("removes invisible characters and makes odd spaces ordinary in title, body and attribution, and says so", async () => {
+    const r = await importDocx(
+      "稿件.docx",
+      await docxOf([
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: "昌平区\u200b科协举办 科普讲座", bold: true, size: 44 })] }),
+        new Paragraph({ children: [new TextRun("6月20日\u00a0上午，\u2060活动"), new TextRun({ text: "\u200b", bold: true }), new TextRun("在\u202f回龙观举办。")] }),
+        new Paragraph({ children: [new TextRun("家庭科普日👨‍👩‍👧圆满举办。（昌平区\ufeff科协）")] }),
+      ]),
+    );
+    expect(r.title).toBe("昌平区科协举办 科普讲座");
+    expect(docToParagraphs(r.body).map((p) => p.map((x) => x.text).join(""))).toEqual(["6月20日 上午，活动在 回龙观举办。", "家庭科普日👨‍👩‍👧圆满举办。"]);
+    expect(r.source).toBe("昌平区科协");
+    expect(r.notices).toContain("已删除 4 个看不见的字符：字连接符（U+2060）1 个、零宽空格（U+200B）2 个、零宽不换行空格（BOM）（U+FEFF）1 个");
+    expect(r.notices).toContain("已把 2 个特殊空格换成普通空格：不间断空格（U+00A0）1 个、窄不间断空格（U+202F）1 个");
+    expect(richDocSchema.safeParse(r.body).success).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import { InvisibleCleaner } from "@/lib/text/invisible";
 import mammoth from "mammoth";
 import { assertDocxWithinLimits, ZIP_LIMITS, ZipGuardError } from "./zip-guard";
 import { convertLegacyWord } from "./legacy-word";
@@ -146,9 +147,26 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<DocxI
     unresolvedNotes: 0,
   };
   const paras = readBlocks((tree as DocNode).children ?? [], reading);
-  const shaped = shapeItem(paras, reading.report);
-  const said = notices(reading, prepared.counts, messages);
+  const invisibles = new InvisibleCleaner();
+  const shaped = withoutInvisibles(shapeItem(paras, reading.report), invisibles);
+  const said = [...notices(reading, prepared.counts, messages), ...invisibles.notices()];
   return { ...shaped, notices: shaped.source ? [...said, movedAttributionNotice(shaped.source)] : said };
+}
+
+/**
+ * The item with invisible characters removed and odd spaces made ordinary spaces (the text rule,
+ * lib/text/invisible.ts), counted in `cleaner` for the notice. A text node left empty goes.
+ */
+export function withoutInvisibles<T extends Pick<DocxImport, "title" | "body" | "source" | "contactName" | "contactPhone">>(item: T, cleaner: InvisibleCleaner): T {
+  const line = (s: string | null) => (s === null ? null : cleaner.clean(s).trim() || null);
+  const body: RichDoc = {
+    type: "doc",
+    content: item.body.content.map((p) => {
+      const content = (p.content ?? []).map((t) => ({ ...t, text: cleaner.clean(t.text) })).filter((t) => t.text.length > 0);
+      return content.length ? { ...p, content } : { type: p.type };
+    }),
+  };
+  return { ...item, title: line(item.title), body, source: line(item.source), contactName: line(item.contactName), contactPhone: line(item.contactPhone) };
 }
 
 /** The attribution is only ever taken from the end of the body, so taking it is moving it. */

@@ -1,5 +1,5 @@
 import { DOMParser } from "linkedom";
-import { cleanPastedHtml, cleanPastedText, type HtmlParser } from "@/lib/editor/paste";
+import { cleanPastedHtml, cleanPastedTextReport, type HtmlParser } from "@/lib/editor/paste";
 import { docToParagraphs, type Run } from "@/lib/editor/schema";
 import { DocxImportError, importDocx, movedAttributionNotice, shapeItem, type Para } from "./docx";
 import { readTextFile } from "./read-text";
@@ -78,8 +78,9 @@ export async function readItemFile(name: string, bytes: Uint8Array): Promise<Ite
   }
   if (ext === "txt" || ext === "text") {
     const read: string[] = [];
-    const lines = cleanPastedText(readTextFile(bytes, read)).split("\n").filter(Boolean);
-    return finish(lines.map((l) => plain([{ text: l }])), read);
+    const cleaned = cleanPastedTextReport(readTextFile(bytes, read));
+    const lines = cleaned.text.split("\n").filter(Boolean);
+    return finish(lines.map((l) => plain([{ text: l }])), [...read, ...cleaned.notices]);
   }
   throw new Error(`${name}：只支持 .docx、.doc、.wps、.html 和 .txt`);
 }

@@ -80,4 +80,15 @@ describe("every upload goes through it", () => {
     expect(await readUploadText("往期.txt", utf16("科协简报\r\n", false, true))).toBe("科协简报\n");
     await expect(readUploadText("往期.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]))).rejects.toSatisfy((e) => e instanceof UploadError && e.code === "binary");
   });
+
+  it("removes invisible characters and makes odd spaces ordinary, and says so in the notices", async () => {
+    const { readUploadText } = await import("@/lib/archive/read-upload");
+    const notices: string[] = [];
+    const text = await readUploadText("往期.txt", new TextEncoder().encode("科协\u200b简报\n2023年\u00a0第20期\n👨‍👩‍👧 家庭科普\n"), notices);
+    expect(text).toBe("科协简报\n2023年 第20期\n👨‍👩‍👧 家庭科普\n");
+    expect(notices).toEqual(["已删除 1 个看不见的字符：零宽空格（U+200B）1 个", "已把 1 个特殊空格换成普通空格：不间断空格（U+00A0）1 个"]);
+    const quiet: string[] = [];
+    await readUploadText("往期.txt", new TextEncoder().encode("科协简报\n"), quiet);
+    expect(quiet).toEqual([]);
+  });
 });

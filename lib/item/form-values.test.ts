@@ -63,15 +63,23 @@ describe("the item form's values", () => {
   });
 
   it("oneLineTitle removes line breaks: joined between Han characters, a space elsewhere; says when it changed something", () => {
-    expect(oneLineTitle("区科协召开\n科普工作会议")).toEqual({ value: "区科协召开科普工作会议", changed: true });
-    expect(oneLineTitle("区科协召开\r\n  科普工作会议\n")).toEqual({ value: "区科协召开科普工作会议", changed: true });
-    expect(oneLineTitle("AI 大会\nBeijing 2026")).toEqual({ value: "AI 大会 Beijing 2026", changed: true });
-    expect(oneLineTitle("学会\n2026年年会")).toEqual({ value: "学会 2026年年会", changed: true });
-    expect(oneLineTitle("“科技之春”\u2028宣传月")).toEqual({ value: "“科技之春”宣传月", changed: true });
-    expect(oneLineTitle("李𫖯\n出席")).toEqual({ value: "李𫖯出席", changed: true });
-    expect(oneLineTitle("一行标题 不变")).toEqual({ value: "一行标题 不变", changed: false });
+    expect(oneLineTitle("区科协召开\n科普工作会议")).toEqual({ value: "区科协召开科普工作会议", changed: true, cleaned: [] });
+    expect(oneLineTitle("区科协召开\r\n  科普工作会议\n")).toEqual({ value: "区科协召开科普工作会议", changed: true, cleaned: [] });
+    expect(oneLineTitle("AI 大会\nBeijing 2026")).toEqual({ value: "AI 大会 Beijing 2026", changed: true, cleaned: [] });
+    expect(oneLineTitle("学会\n2026年年会")).toEqual({ value: "学会 2026年年会", changed: true, cleaned: [] });
+    expect(oneLineTitle("“科技之春”\u2028宣传月")).toEqual({ value: "“科技之春”宣传月", changed: true, cleaned: [] });
+    expect(oneLineTitle("李𫖯\n出席")).toEqual({ value: "李𫖯出席", changed: true, cleaned: [] });
+    expect(oneLineTitle("一行标题 不变")).toEqual({ value: "一行标题 不变", changed: false, cleaned: [] });
     // Tabs and other control spaces become one space, as the hint says.
-    expect(oneLineTitle("第一行标题\r\n第二行 标题\n\n第三行\t标题")).toEqual({ value: "第一行标题第二行 标题第三行 标题", changed: true });
-    expect(oneLineTitle("科普\t\t 大会\f2026")).toEqual({ value: "科普 大会 2026", changed: true });
+    expect(oneLineTitle("第一行标题\r\n第二行 标题\n\n第三行\t标题")).toEqual({ value: "第一行标题第二行 标题第三行 标题", changed: true, cleaned: [] });
+    expect(oneLineTitle("科普\t\t 大会\f2026")).toEqual({ value: "科普 大会 2026", changed: true, cleaned: [] });
+  });
+
+  it("oneLineTitle removes invisible characters and makes odd spaces ordinary, saying which; emoji stay", () => {
+    expect(oneLineTitle("昌平区\u200b科协召开全委会")).toEqual({ value: "昌平区科协召开全委会", changed: false, cleaned: ["已删除 1 个看不见的字符：零宽空格（U+200B）1 个"] });
+    expect(oneLineTitle("科普\u00a0大会\u202f2026")).toEqual({ value: "科普 大会 2026", changed: false, cleaned: ["已把 2 个特殊空格换成普通空格：不间断空格（U+00A0）1 个、窄不间断空格（U+202F）1 个"] });
+    expect(oneLineTitle("\ufeff科普\u00ad周\n活动")).toEqual({ value: "科普周活动", changed: true, cleaned: ["已删除 2 个看不见的字符：零宽不换行空格（BOM）（U+FEFF）1 个、软连字符（U+00AD）1 个"] });
+    expect(oneLineTitle("亲子科普日👨‍👩‍👧 ❤️")).toEqual({ value: "亲子科普日👨‍👩‍👧 ❤️", changed: false, cleaned: [] });
+    expect(oneLineTitle("a\u2060b", "en").cleaned).toEqual(["Removed 1 invisible characters: word joiner (U+2060) ×1"]);
   });
 });

@@ -1,3 +1,4 @@
+import { InvisibleCleaner } from "@/lib/text/invisible";
 import type { LatestItem } from "@/lib/data/items";
 import type { RichDoc } from "@/lib/editor/schema";
 import { countDoc } from "@/lib/text/count";
@@ -90,10 +91,19 @@ function normalise(v: ItemFormValues) {
 /**
  * A title as one line: line breaks (pasted from Word or a web page) go. Between two Han characters
  * (or full-width punctuation) the break simply joins them; elsewhere it becomes one space. Spaces
- * and tabs around the break collapse with it. `changed` says whether anything was altered, so the
- * form can tell the person.
+ * and tabs around the break collapse with it. `changed` says whether line breaks or tabs were
+ * altered, so the form can tell the person. Invisible characters (zero-width space, BOM, soft
+ * hyphen …) are removed and odd spaces (no-break, thin …) made ordinary spaces, as the text rule
+ * wants (lib/text/invisible.ts); `cleaned` says which, in the locale's words, for the same notice
+ * (empty when there were none). An emoji sequence's joiner stays.
  */
-export function oneLineTitle(raw: string): { value: string; changed: boolean } {
+export function oneLineTitle(raw: string, locale = "zh-CN"): { value: string; changed: boolean; cleaned: string[] } {
+  const cleaner = new InvisibleCleaner();
+  const joined = joinLines(raw);
+  return { value: cleaner.clean(joined.value), changed: joined.changed, cleaned: cleaner.notices(locale) };
+}
+
+function joinLines(raw: string): { value: string; changed: boolean } {
   const value = raw.replace(/[ \t\u3000]*(?:\r\n|[\r\n\u2028\u2029\u0085])+[ \t\u3000]*/gu, (m, offset: number, all: string) => {
     const before = Array.from(all.slice(Math.max(0, offset - 2), offset)).pop() ?? "";
     const after = Array.from(all.slice(offset + m.length, offset + m.length + 2))[0] ?? "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countDoc, countParagraphs, countText } from "./count";
+import { countDoc, countParagraphs, countText, graphemes, lengthOf } from "./count";
 
 const doc = (...paras: string[][]) => ({ type: "doc" as const, content: paras.map((runs) => ({ type: "paragraph" as const, ...(runs.length ? { content: runs.map((text) => ({ type: "text" as const, text })) } : {}) })) });
 
@@ -37,5 +37,29 @@ describe("字数 (countText / countDoc)", () => {
     const paras = [[{ text: "　　会议要求，" }, { text: "各单位 A 级", bold: true }], [], [{ text: "注：数据来源：区统计局。" }]];
     expect(countParagraphs(paras)).toBe(countDoc(doc(["　　会议要求，", "各单位 A 级"], [], ["注：数据来源：区统计局。"])));
     expect(countParagraphs(paras)).toBe(6 + 4 + 12);
+  });
+  it("counts an emoji sequence, a flag and a combining accent as one character", () => {
+    expect(countText("👨‍👩‍👧")).toBe(1);
+    expect(countText("点赞👍🏽🇨🇳")).toBe(4);
+    expect(countText("cafe\u0301")).toBe(4);
+    expect(countText("❤️科普")).toBe(3);
+  });
+});
+
+describe("lengthOf — the one length of a field's limit and counter", () => {
+  it("counts user-perceived characters, spaces included, in every shape", () => {
+    expect(lengthOf("")).toBe(0);
+    expect(lengthOf("科协 2024")).toBe(7);
+    expect(lengthOf("李𫖯")).toBe(2);
+    expect(lengthOf("👨‍👩‍👧")).toBe(1);
+    expect(lengthOf("🇨🇳🇺🇳")).toBe(2);
+    expect(lengthOf("👍🏽好")).toBe(2);
+    expect(lengthOf("e\u0301")).toBe(1);
+    expect(lengthOf("科\u3000协")).toBe(3);
+    // The tester's title: 15 visible characters, 29 UTF-16 units.
+    const title = "👨‍👩‍👧科普日活动圆满成功！👨‍👩‍👧家庭好";
+    expect(title.length).toBe(29);
+    expect(lengthOf(title)).toBe(15);
+    expect(graphemes("a👨‍👩‍👧b")).toEqual(["a", "👨‍👩‍👧", "b"]);
   });
 });

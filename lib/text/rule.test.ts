@@ -19,10 +19,12 @@ describe("the text rule", () => {
     expect(findTextProblem("1 < 2 > 0", { noMarkup: true })).toBeNull();
   });
 
-  it("normalises to NFC and treats zero-width-only text as empty", () => {
+  it("normalises to NFC; spaces alone are empty; zero-width characters are refused, not taken as empty", () => {
     expect(checkText("e\u0301")).toEqual({ ok: true, value: "\u00e9" });
-    expect(checkText("\u200b\u200b \u3000", { required: true })).toEqual({ ok: false, problem: { code: "text_empty" } });
-    expect(checkText("\u200b\ufeff")).toEqual({ ok: true, value: "" });
+    expect(checkText(" \u3000", { required: true })).toEqual({ ok: false, problem: { code: "text_empty" } });
+    // A BOM or no-break space at an end is trimmed like a space.
+    expect(checkText("\ufeff \u00a0", { required: true })).toEqual({ ok: false, problem: { code: "text_empty" } });
+    expect(checkText("\u200b\u200b \u3000", { required: true })).toEqual({ ok: false, problem: { code: "text_invisible", char: "U+200B", pos: 1, before: "" } });
     expect(isBlank("\u200d")).toBe(true);
     expect(isBlank("科")).toBe(false);
   });

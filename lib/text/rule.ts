@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { lengthOf } from "./count";
+import { findInvisible, invisibleName, positionOf } from "./invisible";
 
 /**
  * The one text rule for every field a person types (issue 10, point 5).
@@ -7,7 +9,26 @@ import { z } from "zod";
  * - Refused, never silently replaced: control characters (C0 except newline/tab in multi-line
  *   fields, DEL, C1, U+FFFE/U+FFFF), bidirectional overrides/isolates (U+202A–E, U+2066–9), lone
  *   surrogates, and — in one-line fields — line breaks including U+2028/U+2029.
- * - Text made only of spaces and zero-width characters counts as empty.
+ * - Invisible and look-alike characters are one kind (lib/text/invisible.ts), with ONE policy for
+ *   one-line fields (titles, names, attributions …) and body text alike:
+ *   - invisible characters — zero-width space U+200B, U+200C, zero-width joiner U+200D, word
+ *     joiner U+2060, BOM U+FEFF inside text, soft hyphen U+00AD, LRM/RLM and every other format
+ *     character — are refused (text_invisible);
+ *   - odd spaces — no-break space U+00A0, U+2000–U+200A, U+202F, U+205F, U+1680 — are refused
+ *     (text_odd_space); the full-width space U+3000 is ordinary Chinese typing and allowed;
+ *   - kept as legitimate: a zero-width joiner between two emoji (👨‍👩‍👧), a variation selector
+ *     after a visible character (❤️), tag characters of a subdivision flag;
+ *   - the refusal names the character and where it is: 「标题」第 3 个字处（“昌平”之后）有一个看不见的
+ *     零宽空格（U+200B）…; in a body also the paragraph (第 2 段);
+ *   - the clients never send them: the title field and the body editor's paste cleaners (and the
+ *     .docx and archive importers) remove invisible characters and turn odd spaces into ordinary
+ *     spaces with `InvisibleCleaner`, and tell the person what they removed or replaced. So only a
+ *     hand-made request (or text typed with a special key) meets the refusal.
+ *   - at the two ends of a value such characters are trimmed like spaces (String.prototype.trim:
+ *     U+00A0, U+FEFF, U+2000–U+200A … — not U+200B), as spaces have always been.
+ * - Text made only of spaces counts as empty.
+ * - Lengths (`max`) count user-perceived characters (`lengthOf` in lib/text/count.ts, the same
+ *   function as the form's counter): an emoji is one character, not two UTF-16 units.
  * - Names that are equal once invisible characters are removed are the same name
  *   (`nameKey("昌平区\u200b科协") === nameKey("昌平区科协")`); login names also ignore case.
  * - Dates are real calendar days (2026-02-30 is refused); mailboxes are e-mail addresses.
@@ -30,6 +51,8 @@ export type TextProblemCode =
   | "text_bidi"
   | "text_surrogate"
   | "text_line_break"
+  | "text_invisible"
+  | "text_odd_space"
   | "text_markup"
   | "text_empty"
   | "text_too_long"
@@ -41,6 +64,8 @@ export const TEXT_CODES: readonly TextProblemCode[] = [
   "text_bidi",
   "text_surrogate",
   "text_line_break",
+  "text_invisible",
+  "text_odd_space",
   "text_markup",
   "text_empty",
   "text_too_long",
@@ -52,6 +77,11 @@ export interface TextProblem {
   code: TextProblemCode;
   /** The offending character as U+XXXX, when there is one. */
   char?: string;
+  /** Invisible characters and odd spaces: where the character is (see positionOf in ./invisible). */
+  pos?: number;
+  before?: string;
+  /** Multi-line text: the line, when not the first. */
+  line?: number;
 }
 
 export interface TextRuleOptions {
@@ -59,6 +89,8 @@ export interface TextRuleOptions {
   multiline?: boolean;
   /** Also refuses HTML/XML tags (`<b>`, `<script …>`). */
   noMarkup?: boolean;
+  /** Checks invisible characters and odd spaces too (default true; the body checks them per paragraph). */
+  invisibles?: boolean;
 }
 
 // Controls: C0 (newline and tab handled separately), DEL, C1, and the two noncharacters.
@@ -91,8 +123,19 @@ export function findTextProblem(s: string, opts: TextRuleOptions = {}): TextProb
     const br = NEWLINE_OR_TAB.exec(s) ?? LINE_SEP.exec(s);
     if (br) return { code: br[0] === "\t" ? "text_control" : "text_line_break", char: hex(br[0]) };
   }
+  if (opts.invisibles !== false) {
+    const inv = invisibleProblem(s);
+    if (inv) return inv;
+  }
   if (opts.noMarkup && MARKUP.test(s)) return { code: "text_markup" };
   return null;
+}
+
+/** The first invisible character or odd space of `s` as a problem naming it and where it is, or null. */
+export function invisibleProblem(s: string): TextProblem | null {
+  const hit = findInvisible(s);
+  if (!hit) return null;
+  return { code: hit.kind === "space" ? "text_odd_space" : "text_invisible", char: hit.char, ...positionOf(s, hit.index) };
 }
 
 /** `s` without the characters that print nothing (zero-width spaces, joiners, BOM, soft hyphen …). */
@@ -131,19 +174,22 @@ export function isEmail(s: string): boolean {
 
 /**
  * Applies the rule to one value: normalises (NFC, trim) and returns the value or the problem.
- * `max` counts characters (code points) after trimming; `required` refuses blank text.
+ * `max` counts user-perceived characters (`lengthOf`) after trimming; `required` refuses blank text.
  */
 export function checkText(
   raw: string,
   opts: TextRuleOptions & { max?: number; required?: boolean } = {},
 ): { ok: true; value: string } | { ok: false; problem: TextProblem } {
   const normal = opts.multiline ? normalizeText(raw) : raw.normalize("NFC");
-  const problem = findTextProblem(normal, opts);
+  const problem = findTextProblem(normal, { ...opts, invisibles: false });
   if (problem) return { ok: false, problem };
   let value = normal.trim();
+  // Invisible characters and odd spaces are looked for in what would be stored (the ends trimmed).
+  const invisible = opts.invisibles === false ? null : invisibleProblem(value);
+  if (invisible) return { ok: false, problem: invisible };
   if (isBlank(value)) value = "";
   if (opts.required && value === "") return { ok: false, problem: { code: "text_empty" } };
-  if (opts.max !== undefined && [...value].length > opts.max) return { ok: false, problem: { code: "text_too_long" } };
+  if (opts.max !== undefined && lengthOf(value) > opts.max) return { ok: false, problem: { code: "text_too_long" } };
   return { ok: true, value };
 }
 
@@ -156,6 +202,8 @@ const MESSAGES: Record<"zh-CN" | "en", Record<TextProblemCode, string>> = {
     text_bidi: "「{field}」含有改变文字方向的控制字符（{char}），会使文字显示颠倒，请删除后再试。",
     text_surrogate: "「{field}」含有不完整的字符（{char}），请重新输入。",
     text_line_break: "「{field}」只能填一行，请删除换行（{char}）。",
+    text_invisible: "「{field}」{where}有一个看不见的{name}（{char}），请删除后再试。",
+    text_odd_space: "「{field}」{where}有一个{name}（{char}），看起来像空格但不是普通空格，请换成普通空格或删除后再试。",
     text_markup: "「{field}」不能包含 HTML 或其他标记（如 <b>），请只填文字。",
     text_empty: "请填写「{field}」。",
     text_too_long: "「{field}」过长（最多 {max} 字）。",
@@ -167,6 +215,8 @@ const MESSAGES: Record<"zh-CN" | "en", Record<TextProblemCode, string>> = {
     text_bidi: "“{field}” contains a text-direction control ({char}) that can display text reversed; remove it.",
     text_surrogate: "“{field}” contains a broken character ({char}); type it again.",
     text_line_break: "“{field}” is one line; remove the line break ({char}).",
+    text_invisible: "“{field}” has an invisible {name} ({char}) {where}; remove it and try again.",
+    text_odd_space: "“{field}” has a {name} ({char}) {where} that looks like a space but is not an ordinary one; replace it with a space or remove it.",
     text_markup: "“{field}” cannot contain HTML or other markup (such as <b>); text only.",
     text_empty: "Fill in “{field}”.",
     text_too_long: "“{field}” is too long (at most {max} characters).",
@@ -179,17 +229,45 @@ export function isTextRuleCode(code: string): code is TextProblemCode {
   return (TEXT_CODES as readonly string[]).includes(code);
 }
 
+/** What a zod issue of the rule carries in `params`. `para`: the paragraph of a body (1-based). */
+export interface TextRuleParams {
+  field?: string;
+  char?: string;
+  max?: number;
+  pos?: number;
+  before?: string;
+  para?: number;
+  line?: number;
+}
+
+/** Where a character is, in words: 「第 2 段第 3 个字处（“昌平”之后）」, 「开头」. */
+export function whereText(params: TextRuleParams, locale = "zh-CN"): string {
+  const start = !params.pos || params.pos <= 1 || !params.before;
+  if (locale.startsWith("zh")) {
+    const part = params.para ? `第 ${params.para} 段` : params.line ? `第 ${params.line} 行` : "";
+    return start ? `${part}开头` : `${part}第 ${params.pos} 个字处（“${params.before}”之后）`;
+  }
+  const part = params.para ? `paragraph ${params.para}` : params.line ? `line ${params.line}` : "";
+  if (start) return part ? `at the start of ${part}` : "at the start";
+  return `${part ? `in ${part} ` : ""}at character ${params.pos} (after “${params.before}”)`;
+}
+
 /** The sentence for a refusal, naming the field; `params` as carried by the zod issue. */
-export function textRuleMessage(code: TextProblemCode, params: { field?: string; char?: string; max?: number } = {}, locale = "zh-CN"): string {
+export function textRuleMessage(code: TextProblemCode, params: TextRuleParams = {}, locale = "zh-CN"): string {
   const table = locale.startsWith("zh") ? MESSAGES["zh-CN"] : MESSAGES.en;
   const field = params.field ?? (locale.startsWith("zh") ? "此项" : "This field");
-  return table[code].replace("{field}", field).replace("{char}", params.char ?? "").replace("{max}", String(params.max ?? ""));
+  return table[code]
+    .replace("{field}", field)
+    .replace("{char}", params.char ?? "")
+    .replace("{max}", String(params.max ?? ""))
+    .replace("{name}", params.char ? invisibleName(params.char, locale) : "")
+    .replace("{where}", code === "text_invisible" || code === "text_odd_space" ? whereText(params, locale) : "");
 }
 
 /** The zod issues of a failed parse as Chinese sentences, for logs and the CLI. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], locale = "zh-CN"): string[] {
   return issues.map((i) => {
-    const params = (i as { params?: { field?: string; char?: string; max?: number } }).params;
+    const params = (i as { params?: TextRuleParams }).params;
     return isTextRuleCode(i.message) ? textRuleMessage(i.message, params, locale) : `${i.path.join(".")}: ${i.message}`;
   });
 }
@@ -211,13 +289,14 @@ function textSchema(opts: TextFieldOptions) {
   // Refuse a huge string before normalising it.
   return z
     .string({ error: typeof opts.required === "string" ? opts.required : "invalid" })
-    .max(opts.max * 4 + 100, { error: opts.tooLong ?? "text_too_long", params: { field: opts.label, max: opts.max } } as never)
+    // A user-perceived character is at most a few UTF-16 units (an emoji family is 8).
+    .max(opts.max * 10 + 100, { error: opts.tooLong ?? "text_too_long", params: { field: opts.label, max: opts.max } } as never)
     .transform((raw, ctx) => {
       const r = checkText(raw, { ...opts, required: Boolean(opts.required) });
       if (r.ok) return r.value;
       const code = r.problem.code;
       const message = code === "text_empty" && typeof opts.required === "string" ? opts.required : code === "text_too_long" && opts.tooLong ? opts.tooLong : code;
-      ctx.addIssue({ code: "custom", message, params: { field: opts.label, char: r.problem.char, max: opts.max } });
+      ctx.addIssue({ code: "custom", message, params: { field: opts.label, char: r.problem.char, max: opts.max, pos: r.problem.pos, before: r.problem.before, line: r.problem.line } });
       return z.NEVER;
     });
 }

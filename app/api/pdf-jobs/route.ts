@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { parseQuery } from "@/lib/api/query";
 import { toResult } from "@/lib/auth/action";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
@@ -8,8 +9,9 @@ import { startPdfExport } from "@/lib/data/pdf-export-jobs";
 import { idSchema } from "@/lib/data/validation";
 import { jobStatusBody } from "./status-body";
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, must_change_password: 403 };
+const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, invalid_param: 400, must_change_password: 403 };
 const querySchema = z.object({ issue: idSchema, revision: z.coerce.number().int().positive().max(10_000).optional() });
+const LABELS = { issue: "期的编号", revision: "版次" };
 
 /**
  * POST /api/pdf-jobs?issue=ID[&revision=N]: starts the print PDF of an issue as a job (desk, review,
@@ -20,9 +22,9 @@ export async function POST(request: Request) {
   const t = await getTranslations("errors");
   try {
     const actor = await requireActor("editor", "reviewer", "signer", "office", "admin");
-    const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) throw new AppError("invalid", {}, "issue");
-    const { id, status } = startPdfExport(actor, query.data.issue, query.data.revision);
+    // A bad parameter is named in the answer (400): ?revision=-1 names revision, not issue.
+    const query = parseQuery(querySchema, request.url, LABELS);
+    const { id, status } = startPdfExport(actor, query.issue, query.revision);
     return NextResponse.json({ id, ...(await jobStatusBody(status)) }, { status: 202, headers: { "cache-control": "no-store" } });
   } catch (e) {
     return NextResponse.json(toResult(t, e), { status: e instanceof AppError ? (STATUS[e.code] ?? 409) : 500 });

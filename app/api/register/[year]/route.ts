@@ -5,15 +5,16 @@ import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { registerWorkbook } from "@/lib/data/register";
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400 };
+const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, invalid_param: 400 };
 
 /** GET /api/register/2026 → the year's distribution register as .xlsx. */
 export async function GET(_req: Request, { params }: { params: Promise<{ year: string }> }) {
   const t = await getTranslations("errors");
   try {
     const actor = await requireActor("office", "editor", "reviewer", "signer", "admin");
-    const year = Number((await params).year);
-    if (!Number.isInteger(year) || year < 1949 || year > 2200) throw new AppError("invalid");
+    const raw = (await params).year;
+    const year = Number(raw);
+    if (!/^\d{4}$/.test(raw) || year < 1949 || year > 2200) throw new AppError("invalid_param", { param: "year", label: "年份", value: raw.slice(0, 40) }, "year");
     const body = await registerWorkbook(actor, year);
     return new NextResponse(new Uint8Array(body), {
       headers: {
@@ -23,6 +24,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ year: s
     });
   } catch (e) {
     const r = toResult(t, e);
-    return NextResponse.json({ error: r.error }, { status: e instanceof AppError ? (STATUS[e.code] ?? 400) : 500 });
+    return NextResponse.json(r, { status: e instanceof AppError ? (STATUS[e.code] ?? 400) : 500 });
   }
 }

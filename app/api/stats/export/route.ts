@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { parseQuery } from "@/lib/api/query";
 import { toResult } from "@/lib/auth/action";
 import { requireActor } from "@/lib/auth/session";
 import { PdfBusyError, PdfUnavailableError, printHtmlToPdf } from "@/lib/bulletin/pdf";
@@ -14,7 +15,7 @@ import { reportModel, reportToDocx, reportToPrintHtml, statsWorkbook } from "@/l
 
 const FORMATS = ["xlsx", "docx", "pdf", "html"] as const;
 const formatSchema = z.enum(FORMATS);
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400 };
+const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, invalid_param: 400 };
 const TYPES: Record<(typeof FORMATS)[number], string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -32,8 +33,7 @@ export async function GET(request: Request) {
   try {
     const actor = await requireActor("office", "editor", "admin");
     const params = new URL(request.url).searchParams;
-    const format = formatSchema.safeParse(params.get("format"));
-    if (!format.success) throw new AppError("invalid", {}, "format");
+    const format = { data: parseQuery(z.object({ format: formatSchema }), request.url, { format: "导出格式" }).format };
     const stats = await adoptionStats(actor, statsQueryOf(params) as StatsQuery);
     const pub = currentPublication();
     const model = () => reportModel(stats, { publicationTitle: pub.title, office: pub.office, date: todayInChina() });

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { parseQuery } from "@/lib/api/query";
 import { toResult } from "@/lib/auth/action";
 import { requireActor } from "@/lib/auth/session";
 import { bulletinFileName } from "@/lib/bulletin/document";
@@ -16,19 +17,18 @@ import { env } from "@/lib/env";
 // revision: an earlier revision of a distributed issue (勘误 keeps every one); default the latest.
 const querySchema = z.object({ format: z.enum(EXPORT_FORMAT_KEYS), revision: z.coerce.number().int().positive().max(10_000).optional() });
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400 };
+const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, invalid_param: 400 };
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("errors");
   try {
     const actor = await requireActor("editor", "reviewer", "signer", "office", "admin");
     const id = idSchema.safeParse((await params).id);
-    const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!id.success) throw new AppError("not_found");
-    if (!query.success) throw new AppError("invalid", {}, "format");
-    const format = query.data.format;
+    const query = parseQuery(querySchema, request.url, { format: "导出格式", revision: "版次" });
+    const format = query.format;
     // Reads only (and logs the export): content that no longer matches an approval exports as 草稿.
-    const { doc } = exportIssue(actor, id.data, format, query.data.revision);
+    const { doc } = exportIssue(actor, id.data, format, query.revision);
     // Every export is a function of the one bulletin document; the app and the render command share the registry.
     const f = EXPORT_FORMATS[format];
     const body = await f.render(doc, { chromiumPath: env.CHROMIUM_PATH });

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { as, focusEndOfBody, openForm, pasteHtml } from "./helpers";
+
+// The text rule's invisible and look-alike characters (lib/text/invisible.ts): the title field and
+// the body editor remove / replace what arrives by paste and say so; what still reaches the server
+// is refused with a message naming the character and where it is. The title counter counts
+// user-perceived characters, as the server's limit does.
+
+/** Sets the title as a paste or drop does (one input event with the whole text). */
+async function pasteTitle(page: import("@playwright/test").Page, text: string) {
+  await page.getByLabel("标题").evaluate((el, text) => {
+    const t = el as HTMLTextAreaElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!;
+    setter.call(t, text);
+    t.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+}
+
+test("title: invisible characters and odd spaces are cleaned with a notice naming them; emoji count once", async ({ browser }) => {
+  const page = await as(browser, "changping");
+  await openForm(page);
+  const title = page.getByLabel("标题");
+  await pasteTitle(page, "昌平区\u200b科协召开\u00a0科普\u00ad工作会议");
+  await expect(title).toHaveValue("昌平区科协召开 科普工作会议");
+  const notice = page.getByTestId("title-cleaned");
+  await expect(notice).toContainText("零宽空格（U+200B）1 个");
+  await expect(notice).toContainText("软连字符（U+00AD）1 个");
+  await expect(notice).toContainText("不间断空格（U+00A0）1 个");
+  // The field points at the notice for screen readers.
+  await expect(title).toHaveAttribute("aria-describedby", /title-cleaned/);
+  await page.screenshot({ path: test.info().outputPath("title-cleaned.png") });
+
+  // 15 visible characters, 29 UTF-16 units: the counter says 15, and an emoji family stays whole.
+  const emoji = "👨‍👩‍👧科普日活动圆满成功！👨‍👩‍👧家庭好";
+  expect(emoji.length).toBe(29);
+  await title.fill(emoji);
+  await expect(page.getByTestId("title-count")).toHaveText("15 / 80 字");
+  await expect(title).toHaveValue(emoji);
+  await page.getByTestId("title-count").screenshot({ path: test.info().outputPath("title-count-emoji.png") });
+  await page.context().close();
+});
+
+test("body: a paste is cleaned and the notice says what; a no-break space typed in is refused naming paragraph and place", async ({ browser }) => {
+  const page = await as(browser, "changping");
+  await openForm(page);
+  await page.getByLabel("标题").fill(`不可见字符${Date.now() % 100000}`);
+  const body = await focusEndOfBody(page);
+  await pasteHtml(body, "<p>区科协\u200b召开全委会。</p><p>家庭科普日👨‍👩‍👧圆满举办。</p>", "区科协\u200b召开全委会。");
+  await expect(page.getByTestId("paste-notice-item")).toContainText("已删除 1 个看不见的字符：零宽空格（U+200B）1 个");
+  await expect(body).toContainText("区科协召开全委会。");
+  await expect(body).toContainText("家庭科普日👨‍👩‍👧圆满举办。");
+
+  // A plain-text paste (no HTML on the clipboard) says so too.
+  await body.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "科普\u00a0大会\u2009开幕");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId("paste-notice-item").last()).toContainText("已把 2 个特殊空格换成普通空格：不间断空格（U+00A0）1 个、窄空格（U+2009）1 个");
+
+  // Typed (not pasted), a no-break space reaches the server, which refuses the save and says where.
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.insertText("会议要求\u00a0各单位");
+  const state = page.getByTestId("save-state");
+  await expect(state).toHaveAttribute("data-state", "refused", { timeout: 15_000 });
+  await expect(state).toContainText(/「正文」第 \d 段第 5 个字处（“会议要求”之后）有一个不间断空格（U\+00A0）/);
+  await page.screenshot({ path: test.info().outputPath("body-refused.png"), fullPage: true });
+  await page.context().close();
+});
