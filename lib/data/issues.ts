@@ -29,7 +29,8 @@ import { audit, type AuditInput } from "./audit";
 import { AppError } from "./errors";
 import { recordDistribution, registerFieldsSchema } from "./register";
 import { notifyRole, notifyUnit } from "./notifications";
-import { archiveFreshness, assertKindNumbersFree, issueKindSchema, mastheadKind, mastheadNumbering, nextSupplementNumber, numbersOfKind, proposeRegular } from "./issue-kinds";
+import { archiveFreshness, assertKindNumbersFree, issueKindSchema, mastheadKind, mastheadNumbering, numberingState, numbersOfKind } from "./issue-kinds";
+import { nextRegularNumbers, nextSupplementNumbers } from "@/lib/bulletin/next-numbers";
 import { writeItemStatus } from "./item-status";
 import { currentPublication, listCatalogue } from "./publication";
 import { activeApprovals, excludedApprovers, LEVEL_REVIEW, LEVEL_SIGN, latestRound, noteContentChange, voidApprovals } from "./signoff";
@@ -120,9 +121,11 @@ export function proposeNextIssue(actor: Actor, today = todayInChina()) {
   requireRole(actor, "editor");
   const pub = currentPublication();
   const year = Number(today.slice(0, 4));
-  // 合刊 count to their last number; supplements are outside the sequence.
-  const next = proposeRegular(pub, year);
-  return { year, ...next, date: today, supplementNumber: nextSupplementNumber(pub.id, year), archive: archiveFreshness(pub, today) };
+  // 合刊 count to their last number; supplements are outside the sequence, each name on its own.
+  // `numbering` lets the form propose again for another year or name (lib/bulletin/next-numbers).
+  const numbering = numberingState(pub);
+  const next = nextRegularNumbers(numbering, year);
+  return { year, ...next, date: today, supplementNumbers: nextSupplementNumbers(numbering, year), numbering, archive: archiveFreshness(pub, today) };
 }
 
 export function createIssue(actor: Actor, input: z.input<typeof newIssueSchema>): Issue {
@@ -133,7 +136,7 @@ export function createIssue(actor: Actor, input: z.input<typeof newIssueSchema>)
   const { kind, supplementLabel, ...numbers } = parsed.data;
   if (Number(numbers.date.slice(0, 4)) !== numbers.year) throw new AppError("invalid", {}, "date");
   const span = numbersOfKind(kind, numbers);
-  assertKindNumbersFree(pub.id, { kind, year: numbers.year, ...span });
+  assertKindNumbersFree(pub.id, { kind, year: numbers.year, ...span, supplementLabel });
   return db.transaction((tx) => {
     const issue = tx
       .insert(issues)
