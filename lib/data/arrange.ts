@@ -9,7 +9,9 @@ import { AppError } from "./errors";
 import { writeItemStatus } from "./item-status";
 import { latestRound } from "./signoff";
 import { changeIssue, getIssue, issueRefSchema, loadBulletin, sectionFor, type Tx } from "./issues";
-import { assertKindNumbersFree, numbersOfKind } from "./issue-kinds";
+import { assertKindNumbersFree, mastheadKind, numbersOfKind } from "./issue-kinds";
+import type { Masthead } from "@/lib/bulletin/document";
+import { issueLabel } from "@/lib/bulletin/numbering";
 import { listCatalogue } from "./publication";
 import { chinaInstant } from "@/lib/time";
 import { idSchema, isChinaDateTime, isoDateSchema } from "./validation";
@@ -287,6 +289,8 @@ export interface BoardView {
     printRun: number | null;
     /** Sent to review before: sending again starts a new round (the UI asks first). */
     sentBefore: boolean;
+    /** The issue as its masthead names it: 2026年第12期, 2026年第3-4期合刊, 2026年专刊第1期 (confirmations name it). */
+    label: string;
   };
   sections: BoardSection[];
   pool: { id: number; title: string; unitName: string; sectionTitle: string | null }[];
@@ -340,6 +344,7 @@ export function boardView(actor: Actor, issueId: number): BoardView {
       printedDate: issue.printedDate,
       printRun: issue.printRun,
       sentBefore: latestRound(db, issue.id) !== undefined,
+      label: issueLabel(mastheadKind(issue) as Masthead),
     },
     sections: sections.map((s) => ({
       id: s.id,
