@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/action";
+import { FormFooter } from "@/components/ui/form-footer";
 
 /**
  * The login form: next-auth's credentials sign-in run through the project's form hook
@@ -47,14 +48,7 @@ export function LoginForm() {
         {t("password")}
         <input name="password" type="password" autoComplete="current-password" required maxLength={200} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={pending}>
-        {pending ? t("submitting") : t("submit")}
-      </button>
+      <FormFooter submit={pending ? t("submitting") : t("submit")} pending={pending} error={error} />
     </form>
   );
 }
