@@ -33,8 +33,9 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
   const tk = useTranslations("issueKinds");
   const router = useRouter();
   const uid = useId();
-  const { archive, numbering, ...numbers } = proposal;
-  const [values, setValues] = useState({ ...numbers });
+  const { archive, numbering } = proposal;
+  const numbers = { year: proposal.year, number: proposal.number, totalNumber: proposal.totalNumber, date: proposal.date };
+  const [values, setValues] = useState(numbers);
   const [kind, setKind] = useState<Kind>("regular");
   const [supplementLabel, setSupplementLabel] = useState<SupplementLabel>("增刊");
   const [supNumber, setSupNumber] = useState(() => nextSupplementNumberOf(numbering, numbers.year, "增刊"));
