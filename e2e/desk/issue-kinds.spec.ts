@@ -54,6 +54,7 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   // A number the editor typed stays when the year changes; a used-looking one is pointed out.
   await page.getByLabel("期号（第N期）").fill("4");
   await expect(page.getByTestId("number-note")).toHaveText("2026年已编到第4期，第4期可能已被使用；按顺序下一期是第5期。");
+  await page.getByRole("form", { name: "新建一期" }).screenshot({ path: test.info().outputPath("new-issue-typed-number.png") });
   await page.getByLabel("年份").fill("2031");
   await expect(page.getByLabel("期号（第N期）")).toHaveValue("4");
   await expect(page.getByTestId("number-note")).toHaveCount(0);
@@ -64,6 +65,7 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   await expect(page.getByLabel("增刊期号（0 表示不编号）")).toHaveValue("2");
   await page.getByLabel("名称").selectOption("专刊");
   await expect(page.getByLabel("专刊期号（0 表示不编号）")).toHaveValue("1");
+  await page.getByRole("form", { name: "新建一期" }).screenshot({ path: test.info().outputPath("new-issue-special-1.png") });
   await page.getByLabel("出刊日期").fill("2026-03-11");
   await page.getByRole("button", { name: "创建" }).click();
   await expect(page.getByRole("heading", { name: "编排 2026年专刊第1期" })).toBeVisible();

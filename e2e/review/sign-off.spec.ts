@@ -44,6 +44,7 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   // 送审 asks first, naming the issue; Escape takes it back (focus on 送审 again), Enter confirms.
   await editor.getByRole("button", { name: "送审" }).click();
   await expect(editor.getByRole("alertdialog")).toContainText(`把 ${label} 送审？送审后本期交审核人审阅`);
+  await editor.getByRole("alertdialog").screenshot({ path: test.info().outputPath("send-to-review-confirm.png") });
   await expect(editor.getByRole("alertdialog").getByRole("button", { name: "送审" })).toBeFocused();
   await editor.keyboard.press("Escape");
   await expect(editor.getByRole("alertdialog")).toHaveCount(0);
@@ -211,6 +212,7 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   expect(await downloadText(office, card)).not.toContain("草稿");
   await card.getByRole("button", { name: "登记印发" }).click();
   await expect(card.getByRole("alertdialog")).toContainText(`登记 ${label} 已于`);
+  await card.screenshot({ path: test.info().outputPath("distribute-confirm.png") });
   await card.getByRole("alertdialog").getByRole("button", { name: "登记印发" }).click();
   await expect(card).toHaveCount(0);
 
