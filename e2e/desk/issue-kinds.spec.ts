@@ -36,6 +36,14 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   await page.getByRole("button", { name: "创建" }).click();
   await expect(page.getByRole("heading", { name: "编排 2026年增刊第1期" })).toBeVisible();
   const supplementId = Number(page.url().split("/").pop());
+  // Its numbers and date save on the board: no 总期号 to fill (it has none), and the check is
+  // against other 增刊 only.
+  await page.getByText("期号、日期与截稿时间").click();
+  const meta = page.getByRole("form", { name: "期号、日期与截稿时间" });
+  await expect(meta.getByLabel("总期号（总第M期）")).toHaveCount(0);
+  await meta.getByLabel("截稿时间（可不填）").fill("2026-03-09T17:00");
+  await meta.getByRole("button", { name: "保存期号与日期" }).click();
+  await expect(meta.getByRole("status")).toHaveText("已保存。");
 
   // The list names both by kind; the next regular issue proposed skips both numbers of the 合刊.
   await page.goto("/desk/issues");
