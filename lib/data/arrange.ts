@@ -9,9 +9,7 @@ import { AppError } from "./errors";
 import { writeItemStatus } from "./item-status";
 import { latestRound } from "./signoff";
 import { changeIssue, getIssue, issueRefSchema, loadBulletin, sectionFor, type Tx } from "./issues";
-import { assertKindNumbersFree, mastheadKind, numbersOfKind } from "./issue-kinds";
-import type { Masthead } from "@/lib/bulletin/document";
-import { issueLabel } from "@/lib/bulletin/numbering";
+import { assertKindNumbersFree, issueName, numbersOfKind } from "./issue-kinds";
 import { listCatalogue } from "./publication";
 import { chinaInstant } from "@/lib/time";
 import { idSchema, isChinaDateTime, isoDateSchema } from "./validation";
@@ -344,7 +342,7 @@ export function boardView(actor: Actor, issueId: number): BoardView {
       printedDate: issue.printedDate,
       printRun: issue.printRun,
       sentBefore: latestRound(db, issue.id) !== undefined,
-      label: issueLabel(mastheadKind(issue) as Masthead),
+      label: issueName(issue),
     },
     sections: sections.map((s) => ({
       id: s.id,

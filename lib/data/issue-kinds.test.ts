@@ -7,7 +7,7 @@ import { parseBulletinText } from "@/lib/bulletin/parse-text";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
 import { bulletinToText } from "@/lib/bulletin/text";
 import { demoActor, errorCode } from "@/lib/testing/fixtures";
-import { updatePublicationNumbering } from "./issue-kinds";
+import { issueName, updatePublicationNumbering } from "./issue-kinds";
 import { createIssue, loadBulletin, proposeNextIssue } from "./issues";
 
 const editor = () => demoActor("editor");
@@ -74,6 +74,8 @@ describe("issue kinds in the product", () => {
     // Every label names its own: the exports print 专刊第1期.
     expect(bulletinToText(loadBulletin(zt.id).doc)).toContain("2028年 专刊第1期");
     expect(bulletinToText(loadBulletin(zk.id).doc)).toContain("2028年 增刊第1期");
+    // Messages and dialogs name each by its own label, never as the regular 第1期.
+    expect([issueName(zk), issueName(zt)]).toEqual(["2028年增刊第1期", "2028年专刊第1期"]);
   });
 
   it("the publication's numbering style is printed by every export and read back by the parser", () => {

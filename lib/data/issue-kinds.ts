@@ -151,6 +151,15 @@ export function mastheadKind(issue: Pick<Issue, "year" | "number" | "totalNumber
   return base;
 }
 
+/**
+ * An issue as its masthead names it, for messages and dialogs: 2026年第12期, 2026年第3-4期合刊,
+ * 2026年专刊第1期 (lib/bulletin/numbering issueLabel), so a supplement is never taken for the
+ * regular issue of the same number.
+ */
+export function issueName(issue: Pick<Issue, "year" | "number" | "totalNumber" | "date" | "kind" | "numberEnd" | "totalNumberEnd" | "supplementLabel">): string {
+  return issueLabel(mastheadKind(issue) as Masthead);
+}
+
 /** The publication's numbering style for the document (nothing when it is the default). */
 export function mastheadNumbering(pub: Publication): Pick<Masthead, "numbering"> {
   return pub.numerals === "chinese" || pub.yearBrackets ? { numbering: { numerals: pub.numerals, yearBrackets: pub.yearBrackets } } : {};

@@ -5,10 +5,8 @@ import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
 import { getIssue, listIssues } from "@/lib/data/issues";
 import { todayInChina } from "@/lib/data/validation";
-import { issueLabel } from "@/lib/bulletin/numbering";
-import { mastheadKind } from "@/lib/data/issue-kinds";
+import { issueName } from "@/lib/data/issue-kinds";
 import { issueLabeler } from "@/lib/i18n/issue-label";
-import type { Masthead } from "@/lib/bulletin/document";
 
 export default async function OfficePage() {
   const actor = await requirePageActor("office");
@@ -30,7 +28,7 @@ export default async function OfficePage() {
                 {labelOf(r)} · {chineseDate(r.date)}
               </h3>
               <IssueExports issueId={r.id} />
-              <DistributeForm issueId={r.id} version={issue.version} label={issueLabel(mastheadKind(issue) as Masthead)} date={todayInChina()} distribution={issue.distribution} />
+              <DistributeForm issueId={r.id} version={issue.version} label={issueName(issue)} date={todayInChina()} distribution={issue.distribution} />
             </article>
           );
         })
