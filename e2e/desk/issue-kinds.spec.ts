@@ -43,7 +43,10 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   await expect(meta.getByLabel("总期号（总第M期）")).toHaveCount(0);
   await meta.getByLabel("截稿时间（可不填）").fill("2026-03-09T17:00");
   await meta.getByRole("button", { name: "保存期号与日期" }).click();
-  await expect(meta.getByRole("status")).toHaveText("已保存。");
+  // Saved: the page reads the issue again (the form starts closed, with the new deadline).
+  await expect(page.getByText("修改期号、日期与截稿时间").first()).toBeVisible();
+  await page.getByText("期号、日期与截稿时间", { exact: true }).click();
+  await expect(meta.getByLabel("截稿时间（可不填）")).toHaveValue("2026-03-09T17:00");
 
   // The list names both by kind; the next regular issue proposed skips both numbers of the 合刊.
   await page.goto("/desk/issues");
