@@ -90,8 +90,10 @@ export class DuplicateIssueError extends Error {
   constructor(
     readonly year: number,
     readonly number: number,
+    /** A supplement's name (增刊, 专刊, 特刊) when the clash is between supplements of that name. */
+    readonly supplementLabel?: string,
   ) {
-    super(`${year}年第${number}期已存在`);
+    super(`${year}年${supplementLabel ?? ""}第${number}期已存在`);
   }
 }
 
@@ -110,22 +112,24 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
   const numberEnd = kind === "double" ? (m.numberEnd ?? m.number + 1) : null;
   const totalNumberEnd = kind === "double" ? (m.totalNumberEnd ?? m.totalNumber + (numberEnd ?? m.number) - m.number) : null;
   // Regular numbers and running numbers may not overlap another regular issue's (both ends of a
-  // 合刊); a supplement's number may not repeat in its year.
+  // 合刊); a supplement's number may not repeat in its year among supplements of its name (增刊 and
+  // 专刊 each count on their own; a row without a name is 增刊).
+  const label = kind === "supplement" ? (m.supplementLabel ?? "增刊") : null;
   const clash = handle
-    .select({ year: issues.year, number: issues.number, kind: issues.kind, numberEnd: issues.numberEnd, totalNumber: issues.totalNumber, totalNumberEnd: issues.totalNumberEnd })
+    .select({ year: issues.year, number: issues.number, kind: issues.kind, numberEnd: issues.numberEnd, totalNumber: issues.totalNumber, totalNumberEnd: issues.totalNumberEnd, supplementLabel: issues.supplementLabel })
     .from(issues)
     .where(eq(issues.publicationId, pub.id))
     .all()
     .find((o) => {
       const overlap = (a1: number, a2: number, b1: number, b2: number) => a1 <= b2 && b1 <= a2;
-      if (kind === "supplement") return o.kind === "supplement" && o.year === m.year && m.number > 0 && o.number === m.number;
+      if (kind === "supplement") return o.kind === "supplement" && o.year === m.year && m.number > 0 && o.number === m.number && (o.supplementLabel ?? "增刊") === label;
       if (o.kind === "supplement") return false;
       return (
         (o.year === m.year && overlap(m.number, numberEnd ?? m.number, o.number, o.numberEnd ?? o.number)) ||
         overlap(m.totalNumber, totalNumberEnd ?? m.totalNumber, o.totalNumber, o.totalNumberEnd ?? o.totalNumber)
       );
     });
-  if (clash) throw new DuplicateIssueError(clash.year, clash.number);
+  if (clash) throw new DuplicateIssueError(clash.year, clash.number, label ?? undefined);
 
   const catalogue = handle.select().from(catalogueSections).where(eq(catalogueSections.publicationId, pub.id)).all();
   const flat = doc.sections.flatMap((s) => s.items.map((it) => it.title));
@@ -178,7 +182,7 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
         kind,
         numberEnd,
         totalNumberEnd,
-        supplementLabel: kind === "supplement" ? (m.supplementLabel ?? "增刊") : null,
+        supplementLabel: label,
         date: m.date,
         status: "distributed",
         mailbox: doc.footer.mailbox,

@@ -58,6 +58,8 @@ test("a unit submits, the editor places, the reviewer approves, the office downl
   // The live preview is the print renderer's page in a frame: the heading, then the title.
   await expect(editor.frameLocator('[data-testid="bulletin-preview"]').locator("body")).toContainText(new RegExp(`【科普工作】\\s*${title}`));
   await editor.getByRole("button", { name: "送审" }).click();
+  await expect(editor.getByRole("alertdialog")).toContainText("送审？");
+  await editor.getByRole("alertdialog").getByRole("button", { name: "送审" }).click();
   await expect(editor.getByText("审核中")).toBeVisible();
 
   // 审核: approve, confirming.
@@ -103,8 +105,12 @@ test("a unit submits, the editor places, the reviewer approves, the office downl
 
   // 办公室: record the distribution; the unit sees its item published in that issue.
   // Other specs may leave approved issues waiting too: this issue's card, and only it, goes.
-  await office.getByTestId(`office-issue-${issueId}`).getByRole("button", { name: "登记印发" }).click();
-  await expect(office.getByTestId(`office-issue-${issueId}`)).toHaveCount(0);
+  const card = office.getByTestId(`office-issue-${issueId}`);
+  await card.getByRole("button", { name: "登记印发" }).click();
+  // It asks first: the issue is frozen once recorded.
+  await expect(card.getByRole("alertdialog")).toContainText("印发？登记后本期封存");
+  await card.getByRole("alertdialog").getByRole("button", { name: "登记印发" }).click();
+  await expect(card).toHaveCount(0);
   await unit.goto(itemUrl);
   await expect(unit.getByText("已刊发")).toBeVisible();
   await expect(unit.getByTestId("timeline")).toContainText("报送");

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { updateNumberingAction } from "@/app/actions/aliases";
 import { issueLine } from "@/lib/bulletin/numbering";
-import { FieldError, FormError, useAdminAction } from "./use-admin-action";
+import { FieldError, useAdminAction } from "./use-admin-action";
+import { FormFooter } from "@/components/ui/form-footer";
 
 export interface NumberingFields {
   numerals: "arabic" | "chinese";
@@ -72,11 +73,7 @@ export function NumberingSettings({ initial }: { initial: NumberingFields }) {
           {numberField("lastPublishedTotal")}
         </div>
       </fieldset>
-      <FormError message={error} />
-      {saved && <p role="status">{t("saved")}</p>}
-      <button type="submit" className="primary" disabled={pending}>
-        {t("save")}
-      </button>
+      <FormFooter submit={t("save")} pending={pending} error={error} status={saved ? t("saved") : null} />
     </form>
   );
 }

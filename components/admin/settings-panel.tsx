@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { addSectionAction, moveSectionAction, removeSectionAction, renameSectionAction, setSectionActiveAction, updatePublicationAction } from "@/app/actions/admin";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
+import { FormFooter } from "@/components/ui/form-footer";
 
 export interface PublicationFields {
   title: string;
@@ -98,17 +99,7 @@ export function PublicationForm({ initial }: { initial: PublicationFields }) {
         </span>
         <FieldError message={fieldErrors.distribution} />
       </div>
-      <FormError message={error} />
-      {saved && (
-        <p role="status" className="ok">
-          {t("saved")}
-        </p>
-      )}
-      <div className="buttons">
-        <button type="submit" className="primary" disabled={pending}>
-          {t("save")}
-        </button>
-      </div>
+      <FormFooter submit={t("save")} pending={pending} error={error} status={saved ? t("saved") : null} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { changePasswordAction } from "@/app/actions/password";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { FormFooter } from "@/components/ui/form-footer";
 
 /** Current password, new password twice; on success every session ends and the user signs in again. */
 export function ChangePasswordForm() {
@@ -34,14 +35,7 @@ export function ChangePasswordForm() {
       {field("password", t("newPassword"), "new-password")}
       {field("confirm", t("confirmPassword"), "new-password")}
       <p className="hint">{t("passwordRules")}</p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={pending}>
-        {t("changePasswordSubmit")}
-      </button>
+      <FormFooter submit={t("changePasswordSubmit")} pending={pending} error={error} />
     </form>
   );
 }

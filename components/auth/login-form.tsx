@@ -3,33 +3,39 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/auth/action";
+import { FormFooter } from "@/components/ui/form-footer";
 
+/**
+ * The login form: next-auth's credentials sign-in run through the project's form hook
+ * (useFormAction), so the button is disabled and reads 正在登录… from the call until its answer,
+ * and a refusal (wrong login, or too many attempts with the seconds to wait) shows as an alert.
+ */
 export function LoginForm() {
   const t = useTranslations("auth");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setPending(true);
-    setError(null);
-    const res = await signIn("credentials", {
-      username: String(form.get("username") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    setPending(false);
-    if (res?.ok && !res.error) {
+  const login = useCallback(
+    async (input: { username: string; password: string }): Promise<ActionResult<true>> => {
+      const res = await signIn("credentials", { ...input, redirect: false });
+      if (res?.ok && !res.error) return { data: true };
+      const code = res?.error ?? "invalid_credentials";
+      return { error: code.startsWith("throttled:") ? t("throttled", { seconds: Number(code.split(":")[1]) || 60 }) : t("invalid_credentials") };
+    },
+    [t],
+  );
+  const { run, pending, error } = useFormAction(login, {
+    onSuccess: () => {
       router.replace("/");
       router.refresh();
-      return;
-    }
-    const code = res?.error ?? "invalid_credentials";
-    if (code.startsWith("throttled:")) setError(t("throttled", { seconds: Number(code.split(":")[1]) || 60 }));
-    else setError(t("invalid_credentials"));
+    },
+  });
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    void run({ username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") });
   }
 
   return (
@@ -42,14 +48,7 @@ export function LoginForm() {
         {t("password")}
         <input name="password" type="password" autoComplete="current-password" required maxLength={200} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={pending}>
-        {pending ? t("submitting") : t("submit")}
-      </button>
+      <FormFooter submit={pending ? t("submitting") : t("submit")} pending={pending} error={error} />
     </form>
   );
 }

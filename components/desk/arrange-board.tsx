@@ -23,6 +23,7 @@ import { useBoard } from "./board/use-board";
  */
 export function ArrangeBoard({ issueId }: { issueId: number }) {
   const t = useTranslations("desk");
+  const tc = useTranslations("confirm");
   const { board, busy, error, change, transition } = useBoard(issueId);
   const [notice, setNotice] = useState("");
   const sensors = useSensors(
@@ -106,7 +107,7 @@ export function ArrangeBoard({ issueId }: { issueId: number }) {
               className="primary"
               disabled={busy || placedCount === 0}
               label={t("sendToReview")}
-              confirm={board.issue.sentBefore ? "resendConfirm" : null}
+              question={tc(board.issue.sentBefore ? "resend" : "sendToReview", { label: board.issue.label })}
               onConfirm={() => transition(sendToReviewAction({ issueId, version: board.issue.version }))}
             />
           )}
@@ -115,7 +116,7 @@ export function ArrangeBoard({ issueId }: { issueId: number }) {
               className="danger"
               disabled={busy}
               label={t("reopen")}
-              confirm="reopenConfirm"
+              question={tc("reopen", { label: board.issue.label })}
               onConfirm={() => transition(reopenIssueAction({ issueId, version: board.issue.version }))}
             />
           )}

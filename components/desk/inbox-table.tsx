@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { decideItemsAction } from "@/app/actions/desk";
 import { StatusBadge } from "@/components/item/status-badge";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ItemStatus } from "@/lib/domain/enums";
 import { type DuplicateOf, DuplicateMark } from "./duplicate-mark";
 
@@ -27,14 +27,21 @@ interface Row {
 export function InboxTable({ rows, emptyText }: { rows: Row[]; emptyText: string }) {
   const t = useTranslations("desk");
   const ti = useTranslations("item");
-  const router = useRouter();
   const uid = useId();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  // The project's form hook: pending from the call until its result, the refusal's messages, and
+  // a refresh of the list after a success (the selection and the note cleared).
+  const { run, pending, status, data, error, fieldErrors } = useFormAction(decideItemsAction, {
+    refresh: true,
+    onSuccess: () => {
+      setNote("");
+      setSelected(new Set());
+    },
+  });
+  const [decision, setDecision] = useState<"accept" | "return" | "decline" | null>(null);
+  const noteError = fieldErrors.note ?? null;
+  const done = status === "ok" && data && decision && !pending ? t(`bulkDone.${decision}`, { count: data.count }) : null;
   const decidable = rows.filter((r) => r.status === "submitted");
   const chosen = decidable.filter((r) => selected.has(r.id));
   const allChosen = decidable.length > 0 && chosen.length === decidable.length;
@@ -48,22 +55,9 @@ export function InboxTable({ rows, emptyText }: { rows: Row[]; emptyText: string
     });
   }
 
-  async function decide(decision: "accept" | "return" | "decline") {
-    setPending(true);
-    setDone(null);
-    const res = await decideItemsAction({ items: chosen.map((r) => ({ id: r.id, version: r.version })), decision, note });
-    setPending(false);
-    if ("error" in res) {
-      setError(res.error);
-      setNoteError(res.fieldErrors?.note ?? null);
-      return;
-    }
-    setError(null);
-    setNoteError(null);
-    setNote("");
-    setSelected(new Set());
-    setDone(t(`bulkDone.${decision}`, { count: res.data.count }));
-    router.refresh();
+  function decide(next: "accept" | "return" | "decline") {
+    setDecision(next);
+    void run({ items: chosen.map((r) => ({ id: r.id, version: r.version })), decision: next, note });
   }
 
   return (

@@ -17,6 +17,8 @@ interface Meta {
   date: string;
   /** yyyy-mm-ddThh:mm, China time, or empty. */
   deadline: string;
+  /** A supplement (增刊/专刊/特刊): no running number to edit, and its number may be 0 (unnumbered). */
+  supplement?: boolean;
 }
 
 /** Numbers, date and 截稿时间 of an issue being prepared. Numbers are checked unique on the server. */
@@ -67,7 +69,7 @@ export function IssueMetaForm({ issue }: { issue: Meta }) {
         <div className="field-row">
           {field("year", "number")}
           {field("number", "number")}
-          {field("totalNumber", "number")}
+          {!issue.supplement && field("totalNumber", "number")}
           {field("date", "date")}
           {field("deadline", "datetime-local")}
         </div>

@@ -5,35 +5,59 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { createIssueAction } from "@/app/actions/desk";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { nextRegularNumbers, nextSupplementNumberOf, type NumberingState } from "@/lib/bulletin/next-numbers";
+import { SUPPLEMENT_LABELS, type SupplementLabel } from "@/lib/bulletin/numbering";
 
 interface Proposal {
   year: number;
   number: number;
   totalNumber: number;
   date: string;
-  /** The next supplement number of the year. */
-  supplementNumber?: number;
+  /** What the publication's numbering has used, to propose again for another year or name. */
+  numbering: NumberingState;
   /** The latest issue the archive knows; `stale` when it is long ago (or there is none). */
   archive?: { label: string | null; days: number | null; stale: boolean };
 }
 
 type Kind = "regular" | "double" | "supplement";
-const SUPPLEMENT_NAMES = ["增刊", "专刊", "特刊"] as const;
 
 /**
  * Proposes the next 第N期 / 总第M期 and date; the editor may change them, and may make the issue a
- * 合刊 (two numbers) or a supplement (outside the regular sequence).
+ * 合刊 (two numbers) or a supplement (outside the regular sequence; 增刊, 专刊 and 特刊 each
+ * numbered on their own). Changing the year (or the supplement's name) proposes that year's (or
+ * name's) next number again — unless the editor typed a number of their own: that one stays, and
+ * a note says when the year has already used it (the server refuses a number in use).
  */
 export function NewIssueForm({ proposal }: { proposal: Proposal }) {
   const t = useTranslations("desk");
   const tk = useTranslations("issueKinds");
   const router = useRouter();
   const uid = useId();
-  const { supplementNumber = 1, archive, ...numbers } = proposal;
-  const [values, setValues] = useState({ ...numbers });
+  const { archive, numbering } = proposal;
+  const numbers = { year: proposal.year, number: proposal.number, totalNumber: proposal.totalNumber, date: proposal.date };
+  const [values, setValues] = useState(numbers);
   const [kind, setKind] = useState<Kind>("regular");
-  const [supplementLabel, setSupplementLabel] = useState<(typeof SUPPLEMENT_NAMES)[number]>("增刊");
-  const [supNumber, setSupNumber] = useState(supplementNumber);
+  const [supplementLabel, setSupplementLabel] = useState<SupplementLabel>("增刊");
+  const [supNumber, setSupNumber] = useState(() => nextSupplementNumberOf(numbering, numbers.year, "增刊"));
+  // Numbers the editor typed: a change of year or name leaves them alone.
+  const [typed, setTyped] = useState({ number: false, totalNumber: false, supplement: false });
+
+  function changeYear(year: number) {
+    const next = nextRegularNumbers(numbering, year);
+    setValues((v) => ({ ...v, year, number: typed.number ? v.number : next.number, totalNumber: typed.totalNumber ? v.totalNumber : next.totalNumber }));
+    if (!typed.supplement) setSupNumber(nextSupplementNumberOf(numbering, year, supplementLabel));
+  }
+
+  function changeLabel(label: SupplementLabel) {
+    setSupplementLabel(label);
+    if (!typed.supplement) setSupNumber(nextSupplementNumberOf(numbering, values.year, label));
+  }
+
+  // A typed number the year has reached already: said, not refused (there may be a gap).
+  const usedUpTo = numbering.lastNumberByYear[String(values.year)] ?? 0;
+  const regularNote = typed.number && kind !== "supplement" && values.number >= 1 && values.number <= usedUpTo ? tk("numberMayBeUsed", { year: values.year, last: usedUpTo, number: values.number, next: nextRegularNumbers(numbering, values.year).number }) : null;
+  const supUpTo = numbering.lastSupplementByYear[String(values.year)]?.[supplementLabel] ?? 0;
+  const supNote = typed.supplement && kind === "supplement" && supNumber >= 1 && supNumber <= supUpTo ? tk("supplementMayBeUsed", { year: values.year, label: supplementLabel, last: supUpTo, number: supNumber, next: supUpTo + 1 }) : null;
   const { run, pending, error, fieldErrors: errors } = useFormAction(createIssueAction, { errorBesideFieldOnly: true, onSuccess: (issue) => router.push(`/desk/issues/${issue.id}`) });
 
   function onSubmit(e: React.FormEvent) {
@@ -49,13 +73,25 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
         type="number"
         min={1}
         value={values[name]}
-        onChange={(e) => setValues((v) => ({ ...v, [name]: Number(e.target.value) }))}
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          if (name === "year") changeYear(n);
+          else {
+            setTyped((x) => ({ ...x, [name]: true }));
+            setValues((v) => ({ ...v, [name]: n }));
+          }
+        }}
         aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${uid}-${name}-error` : undefined}
+        aria-describedby={errors[name] ? `${uid}-${name}-error` : name === "number" && regularNote ? `${uid}-number-note` : undefined}
       />
       {errors[name] && (
         <span id={`${uid}-${name}-error`} className="field-error">
           {errors[name]}
+        </span>
+      )}
+      {name === "number" && regularNote && !errors.number && (
+        <span id={`${uid}-number-note`} className="hint" data-testid="number-note">
+          {regularNote}
         </span>
       )}
     </div>
@@ -82,8 +118,8 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
           <>
             <div className="field">
               <label htmlFor={`${uid}-suplabel`}>{tk("supplementLabel")}</label>
-              <select id={`${uid}-suplabel`} value={supplementLabel} onChange={(e) => setSupplementLabel(e.target.value as (typeof SUPPLEMENT_NAMES)[number])}>
-                {SUPPLEMENT_NAMES.map((n) => (
+              <select id={`${uid}-suplabel`} value={supplementLabel} onChange={(e) => changeLabel(e.target.value as SupplementLabel)}>
+                {SUPPLEMENT_LABELS.map((n) => (
                   <option key={n} value={n}>
                     {n}
                   </option>
@@ -91,9 +127,29 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
               </select>
             </div>
             <div className="field">
-              <label htmlFor={`${uid}-supnumber`}>{tk("supplementNumber")}</label>
-              <input id={`${uid}-supnumber`} type="number" min={0} value={supNumber} onChange={(e) => setSupNumber(Number(e.target.value))} aria-invalid={errors.number ? true : undefined} />
-              {errors.number && <span className="field-error">{errors.number}</span>}
+              <label htmlFor={`${uid}-supnumber`}>{tk("supplementNumber", { label: supplementLabel })}</label>
+              <input
+                id={`${uid}-supnumber`}
+                type="number"
+                min={0}
+                value={supNumber}
+                onChange={(e) => {
+                  setTyped((x) => ({ ...x, supplement: true }));
+                  setSupNumber(Number(e.target.value));
+                }}
+                aria-invalid={errors.number ? true : undefined}
+                aria-describedby={errors.number ? `${uid}-supnumber-error` : supNote ? `${uid}-supnumber-note` : undefined}
+              />
+              {errors.number && (
+                <span id={`${uid}-supnumber-error`} className="field-error">
+                  {errors.number}
+                </span>
+              )}
+              {supNote && !errors.number && (
+                <span id={`${uid}-supnumber-note`} className="hint" data-testid="supplement-number-note">
+                  {supNote}
+                </span>
+              )}
             </div>
           </>
         )}

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { setTitleBreaksAction } from "@/app/actions/title-breaks";
-import { isBreakableOffset, titleLines } from "@/lib/bulletin/title-lines";
+import { titleBreakPoints, titleLines } from "@/lib/bulletin/title-lines";
 import type { TitleBreakView } from "@/lib/data/title-breaks";
 import styles from "./title-break-editor.module.css";
 
@@ -31,7 +31,7 @@ export function TitleBreakForm({ view }: { view: TitleBreakView }) {
   }
 
   // Word ends where a break may go, with the word before each (for its label).
-  const words = useMemo(() => wordEnds(view.title, view.words), [view.words, view.title]);
+  const words = useMemo(() => wordEnds(view), [view]);
   const lines = titleLines(view.title, view.cells, { words: view.words, breaks });
   const changed = breaks.join(",") !== view.breaks.join(",");
 
@@ -119,9 +119,15 @@ export function TitleBreakForm({ view }: { view: TitleBreakView }) {
   );
 }
 
-/** Each word with the offset where it ends, whether a line may break there, and the label of that place. */
-function wordEnds(title: string, words: TitleBreakView["words"]) {
+/**
+ * Each word with the offset where it ends, whether a line may break there, and the label of that
+ * place. A break is offered only where the line breaker takes a word boundary (titleBreakPoints:
+ * not inside a quoted name, not inside a short compound such as 在京 or 市科协, 避头尾 kept), and
+ * where a break is stored already (so an older one can be taken back).
+ */
+function wordEnds({ title, words, cells, breaks }: TitleBreakView) {
   const punct = /^[\p{P}\s]+$/u;
+  const offered = new Set([...titleBreakPoints(title, words, cells), ...breaks]);
   const out: { text: string; label: string; end: number; breakable: boolean }[] = [];
   let at = 0;
   words.forEach((w, i) => {
@@ -130,7 +136,7 @@ function wordEnds(title: string, words: TitleBreakView["words"]) {
     // punctuation: 在“北京制冷学会”后换行, 在“制冷学会、”后换行.
     let label = w.text;
     for (let k = i - 1; k >= 0 && [...label].length < 5 && !punct.test(words[k].text); k--) label = words[k].text + label;
-    out.push({ text: w.text, label: label.trim() || label, end: at, breakable: isBreakableOffset(title, at) });
+    out.push({ text: w.text, label: label.trim() || label, end: at, breakable: offered.has(at) });
   });
   return out;
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { correctItemAction } from "@/app/actions/correction";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { FormFooter } from "@/components/ui/form-footer";
 
 /**
  * 勘误 of a distributed issue: pick an item, correct its title and text (one paragraph a line),
@@ -62,16 +63,7 @@ export function CorrectionForm({ issueId, version, items }: { issueId: number; v
         <input id={`${uid}-note`} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={errors.note ? true : undefined} />
         {errors.note && <span className="field-error">{errors.note}</span>}
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="buttons">
-        <button type="submit" className="primary" disabled={pending}>
-          {t("save")}
-        </button>
-      </div>
+      <FormFooter submit={t("save")} pending={pending} error={error} />
     </form>
   );
 }

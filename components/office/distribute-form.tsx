@@ -1,15 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { distributeIssueAction } from "@/app/actions/office";
+import { ConfirmDialog, refocusOnMount } from "@/components/review/confirm-button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { chineseDate } from "@/lib/bulletin/dates";
 
-/** Records that an approved issue went out: the date and the groups it was sent to. */
-export function DistributeForm({ issueId, version, date: initialDate, distribution }: { issueId: number; version: number; date: string; distribution: string[] }) {
+/**
+ * Records that an approved issue went out: the date and the groups it was sent to. 登记印发 asks
+ * first (an alert dialog naming the issue and the date: the issue is frozen after it).
+ */
+export function DistributeForm({ issueId, version, label, date: initialDate, distribution }: { issueId: number; version: number; label: string; date: string; distribution: string[] }) {
   const t = useTranslations("office");
   const tr = useTranslations("register");
+  const tc = useTranslations("confirm");
   const uid = useId();
+  const [asking, setAsking] = useState(false);
+  const refocus = useRef(false);
   const [date, setDate] = useState(initialDate);
   const [groups, setGroups] = useState(distribution.join("\n"));
   const [method, setMethod] = useState<"print" | "electronic" | "post">("print");
@@ -19,6 +27,13 @@ export function DistributeForm({ issueId, version, date: initialDate, distributi
 
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
+    // Without a date there is nothing to confirm: the server's message says what is missing.
+    if (!date) submit();
+    else setAsking(true);
+  }
+
+  function submit() {
+    setAsking(false);
     const list = groups.split("\n").map((g) => g.trim()).filter(Boolean);
     void run({
       issueId,
@@ -70,9 +85,23 @@ export function DistributeForm({ issueId, version, date: initialDate, distributi
           {error}
         </p>
       )}
-      <button type="submit" className="primary" disabled={pending}>
-        {t("distribute")}
-      </button>
+      {asking ? (
+        <ConfirmDialog
+          question={tc("distribute", { label, date: chineseDate(date) })}
+          label={t("distribute")}
+          className="primary"
+          disabled={pending}
+          onConfirm={submit}
+          onCancel={() => {
+            refocus.current = true;
+            setAsking(false);
+          }}
+        />
+      ) : (
+        <button ref={(el) => refocusOnMount(el, refocus)} type="submit" className="primary" disabled={pending}>
+          {t("distribute")}
+        </button>
+      )}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { addCommentAction, resolveCommentAction } from "@/app/actions/review";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { Thread } from "@/lib/data/review";
+import { FormFooter } from "@/components/ui/form-footer";
 
 interface Props {
   issueId: number;
@@ -99,19 +100,11 @@ function NewThread({ issueId, itemId, itemTitle, onDone }: { issueId: number; it
         {t("body")}
         <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={error ? true : undefined} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="buttons">
-        <button type="submit" className="primary" disabled={pending}>
-          {t("add")}
-        </button>
+      <FormFooter submit={t("add")} pending={pending} error={error}>
         <button type="button" disabled={pending} onClick={onDone}>
           {t("cancel")}
         </button>
-      </div>
+      </FormFooter>
     </form>
   );
 }

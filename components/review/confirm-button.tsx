@@ -1,54 +1,104 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 
 /**
- * A button for an action that voids an approval (送审 again, 重新打开): it first asks, in place,
- * with the consequence spelled out (`confirm`, a key under "signoff"); null acts at once.
+ * An in-place confirmation (role="alertdialog"): the question naming the issue and what follows
+ * (`question`, a whole Chinese sentence), the action's own button (focused when it opens, so Enter
+ * or Space confirms) and 取消; Escape cancels too. Used by ConfirmButton and by forms that ask
+ * before they submit (登记印发).
  */
-export function ConfirmButton({
+export function ConfirmDialog({
+  question,
   label,
-  confirm,
-  onConfirm,
   className,
   disabled,
+  onConfirm,
+  onCancel,
 }: {
+  question: string;
   label: string;
-  confirm: "resendConfirm" | "reopenConfirm" | null;
-  onConfirm: () => void;
   className?: string;
   disabled?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
 }) {
-  const t = useTranslations("signoff");
+  const t = useTranslations("confirm");
   const uid = useId();
-  const [asking, setAsking] = useState(false);
-  if (!asking || !confirm)
-    return (
-      <button type="button" className={className} disabled={disabled} onClick={() => (confirm ? setAsking(true) : onConfirm())}>
-        {label}
-      </button>
-    );
   return (
-    <div role="alertdialog" aria-labelledby={`${uid}-q`} className="confirm">
-      <p id={`${uid}-q`}>{t(confirm)}</p>
+    <div
+      role="alertdialog"
+      aria-labelledby={`${uid}-q`}
+      className="confirm"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <p id={`${uid}-q`}>{question}</p>
       <div className="buttons">
-        <button
-          type="button"
-          className={className}
-          disabled={disabled}
-          autoFocus
-          onClick={() => {
-            setAsking(false);
-            onConfirm();
-          }}
-        >
+        <button type="button" className={className} disabled={disabled} autoFocus onClick={onConfirm}>
           {label}
         </button>
-        <button type="button" onClick={() => setAsking(false)}>
+        <button type="button" onClick={onCancel}>
           {t("cancel")}
         </button>
       </div>
     </div>
   );
+}
+
+/**
+ * A button for a consequential action (送审, 重新打开): it first asks in place (ConfirmDialog)
+ * with `question`; null acts at once. After 取消 (or Escape) the focus is back on the button.
+ */
+export function ConfirmButton({
+  label,
+  question,
+  onConfirm,
+  className,
+  disabled,
+}: {
+  label: string;
+  question: string | null;
+  onConfirm: () => void;
+  className?: string;
+  disabled?: boolean;
+}) {
+  const [asking, setAsking] = useState(false);
+  // Set on 取消: the button, mounted again, takes the focus back.
+  const refocus = useRef(false);
+  if (!asking || !question)
+    return (
+      <button ref={(el) => refocusOnMount(el, refocus)} type="button" className={className} disabled={disabled} onClick={() => (question ? setAsking(true) : onConfirm())}>
+        {label}
+      </button>
+    );
+  return (
+    <ConfirmDialog
+      question={question}
+      label={label}
+      className={className}
+      disabled={disabled}
+      onConfirm={() => {
+        setAsking(false);
+        onConfirm();
+      }}
+      onCancel={() => {
+        refocus.current = true;
+        setAsking(false);
+      }}
+    />
+  );
+}
+
+/** A ref callback: focuses `el` once when `flag` is set (after a dialog that replaced it closes). */
+export function refocusOnMount(el: HTMLElement | null, flag: { current: boolean }) {
+  if (el && flag.current) {
+    flag.current = false;
+    el.focus();
+  }
 }

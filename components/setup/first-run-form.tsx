@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { firstRunAction } from "@/app/actions/first-run";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { FormFooter } from "@/components/ui/form-footer";
 
 const FIELDS = [
   ["title", "text", "off"],
@@ -35,14 +36,7 @@ export function FirstRunForm() {
           {fieldErrors[name] && <span className="error">{fieldErrors[name]}</span>}
         </label>
       ))}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={pending}>
-        {t("submit")}
-      </button>
+      <FormFooter submit={t("submit")} pending={pending} error={error} />
     </form>
   );
 }

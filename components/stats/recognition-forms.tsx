@@ -10,6 +10,7 @@ import {
 } from "@/app/actions/recognition";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { INSTRUCTION_LEVELS } from "@/lib/domain/enums";
+import { FormFooter } from "@/components/ui/form-footer";
 
 
 type Result = { data: unknown } | { error: string; fieldErrors?: Record<string, string> };
@@ -80,15 +81,7 @@ export function InstructionForm({ itemId, today }: { itemId: number; today: stri
         <textarea id={`${uid}-text`} rows={3} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} aria-invalid={errors.text ? true : undefined} />
         <FieldError message={errors.text} />
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {done && <p className="ok">{t("saved")}</p>}
-      <button type="submit" className="primary" disabled={pending}>
-        {t("record")}
-      </button>
+      <FormFooter submit={t("record")} pending={pending} error={error} status={done ? t("saved") : null} />
     </form>
   );
 }
@@ -136,15 +129,7 @@ export function ForwardForm({ itemId, today }: { itemId: number; today: string }
           </div>
         )}
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {done && <p className="ok">{t("saved")}</p>}
-      <button type="submit" className="primary" disabled={pending}>
-        {t("recordForward")}
-      </button>
+      <FormFooter submit={t("recordForward")} pending={pending} error={error} status={done ? t("saved") : null} />
     </form>
   );
 }

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { saveRulesAction } from "@/app/actions/scoring";
-import { FieldError, FormError, useAdminAction } from "@/components/admin/use-admin-action";
+import { FieldError, useAdminAction } from "@/components/admin/use-admin-action";
+import { FormFooter } from "@/components/ui/form-footer";
 
 const NUMBER_KEYS = [
   "perSubmission",
@@ -66,11 +67,7 @@ export function ScoringRulesForm({ initial }: { initial: Values }) {
           </select>
         </div>
       </div>
-      <FormError message={error} />
-      {saved && <p className="ok">{t("saved")}</p>}
-      <button type="submit" className="primary" disabled={pending}>
-        {t("save")}
-      </button>
+      <FormFooter submit={t("save")} pending={pending} error={error} status={saved ? t("saved") : null} />
     </form>
   );
 }

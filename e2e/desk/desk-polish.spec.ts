@@ -48,6 +48,16 @@ test("the inbox opens on waiting items, newest first; 全部状态 and the sort 
   await tabs.getByRole("link", { name: /^全部状态/ }).click();
   await expect(page).toHaveURL(/status=all/);
   await expect(tabs.getByRole("link", { name: /^全部状态/ })).toHaveAttribute("aria-current", "page");
+
+  // The search box says what it searches (署名 too) and that several words must all occur:
+  // a word of the body and one of the title list only the item that has both.
+  const search = page.getByLabel("搜索标题、正文和署名");
+  await expect(search).toHaveAccessibleDescription("多个词用空格隔开，列出同时含有每个词的稿件。");
+  await search.fill(`回龙观 ${stamp}-2`);
+  await search.press("Enter");
+  await expect(page).toHaveURL(/q=/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-testid", `inbox-row-${newer}`);
 });
 
 test("placing defaults to the item's section; Space, ↓, Space moves a short section below a taller one and saves it", async ({ browser }) => {

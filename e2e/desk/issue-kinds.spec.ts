@@ -36,6 +36,17 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   await page.getByRole("button", { name: "创建" }).click();
   await expect(page.getByRole("heading", { name: "编排 2026年增刊第1期" })).toBeVisible();
   const supplementId = Number(page.url().split("/").pop());
+  // Its numbers and date save on the board: no 总期号 to fill (it has none), and the check is
+  // against other 增刊 only.
+  await page.getByText("期号、日期与截稿时间").click();
+  const meta = page.getByRole("form", { name: "期号、日期与截稿时间" });
+  await expect(meta.getByLabel("总期号（总第M期）")).toHaveCount(0);
+  await meta.getByLabel("截稿时间（可不填）").fill("2026-03-09T17:00");
+  await meta.getByRole("button", { name: "保存期号与日期" }).click();
+  // Saved: the page reads the issue again (the form starts closed, with the new deadline).
+  await expect(page.getByText("修改期号、日期与截稿时间").first()).toBeVisible();
+  await page.getByText("期号、日期与截稿时间", { exact: true }).click();
+  await expect(meta.getByLabel("截稿时间（可不填）")).toHaveValue("2026-03-09T17:00");
 
   // The list names both by kind; the next regular issue proposed skips both numbers of the 合刊.
   await page.goto("/desk/issues");
@@ -44,6 +55,33 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   await page.getByLabel("期的类型").selectOption("regular");
   await expect(page.getByLabel("期号（第N期）")).toHaveValue("5");
   await expect(page.getByLabel("总期号（总第M期）")).toHaveValue("122");
+
+  // Another year proposes that year's next number (总期号 runs on); back again, this year's.
+  await page.getByLabel("年份").fill("2031");
+  await expect(page.getByLabel("期号（第N期）")).toHaveValue("1");
+  await expect(page.getByLabel("总期号（总第M期）")).toHaveValue("122");
+  await page.getByLabel("年份").fill("2026");
+  await expect(page.getByLabel("期号（第N期）")).toHaveValue("5");
+  // A number the editor typed stays when the year changes; a used-looking one is pointed out.
+  await page.getByLabel("期号（第N期）").fill("4");
+  await expect(page.getByTestId("number-note")).toHaveText("2026年已编到第4期，第4期可能已被使用；按顺序下一期是第5期。");
+  await page.getByRole("form", { name: "新建一期" }).screenshot({ path: test.info().outputPath("new-issue-typed-number.png") });
+  await page.getByLabel("年份").fill("2031");
+  await expect(page.getByLabel("期号（第N期）")).toHaveValue("4");
+  await expect(page.getByTestId("number-note")).toHaveCount(0);
+
+  // 增刊 and 专刊 count on their own: after 增刊第1期 the next 增刊 is 第2期, the first 专刊 第1期.
+  await page.getByLabel("年份").fill("2026");
+  await page.getByLabel("期的类型").selectOption("supplement");
+  await expect(page.getByLabel("增刊期号（0 表示不编号）")).toHaveValue("2");
+  await page.getByLabel("名称").selectOption("专刊");
+  await expect(page.getByLabel("专刊期号（0 表示不编号）")).toHaveValue("1");
+  await page.getByRole("form", { name: "新建一期" }).screenshot({ path: test.info().outputPath("new-issue-special-1.png") });
+  await page.getByLabel("出刊日期").fill("2026-03-11");
+  await page.getByRole("button", { name: "创建" }).click();
+  await expect(page.getByRole("heading", { name: "编排 2026年专刊第1期" })).toBeVisible();
+  await page.goto("/desk/issues");
+  await expect(page.getByRole("link", { name: "2026年专刊第1期" })).toBeVisible();
 
   for (const [id, name, issueLine, total] of [
     [doubleId, "double", "2026年 第3-4期（合刊）", "(总第120-121期)"],

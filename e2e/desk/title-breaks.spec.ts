@@ -28,6 +28,10 @@ test("the editor breaks a long title by hand; the print view and the text export
   const preview = card.getByTestId("title-breaks-preview");
   await expect(preview.locator("span")).toHaveText(["中国制冷学会、北京制冷学会与北京市科学技术协会", "联合举办制冷空调行业科技成果对接会"]);
 
+  // No toggle inside a short compound (对接|会): only places the line breaker itself would take.
+  await expect(card.getByRole("button", { name: "在“科技成果对接”后换行" })).toHaveCount(0);
+  await expect(card.getByRole("button", { name: "在“行业科技成果”后换行" })).toHaveCount(1);
+
   // By hand: break after 北京制冷学会 (a keyboard press on the toggle).
   const place = card.getByRole("button", { name: "在“北京制冷学会”后换行" });
   await expect(place).toHaveAttribute("aria-pressed", "false");

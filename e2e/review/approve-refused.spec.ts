@@ -18,6 +18,7 @@ test("a contributor and an editor cannot approve; a reviewer cannot approve an i
   const inReview = await createIssue(editor);
   await placeItem(editor, item.id, "科普工作", true);
   await editor.getByRole("button", { name: "送审" }).click();
+  await editor.getByRole("alertdialog").getByRole("button", { name: "送审" }).click();
   await expect(issueStatus(editor)).toHaveText("审核中");
 
   // Contributor: no review page, and the action called directly is refused.

@@ -41,7 +41,18 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   const firstParagraph = ((await editor.locator(".rich-view p").first().textContent()) ?? "").trim();
   const quote = firstParagraph.slice(0, 8);
   await editor.goto(`/desk/issues/${issue.id}`);
+  // 送审 asks first, naming the issue; Escape takes it back (focus on 送审 again), Enter confirms.
   await editor.getByRole("button", { name: "送审" }).click();
+  await expect(editor.getByRole("alertdialog")).toContainText(`把 ${label} 送审？送审后本期交审核人审阅`);
+  await editor.getByRole("alertdialog").screenshot({ path: test.info().outputPath("send-to-review-confirm.png") });
+  await expect(editor.getByRole("alertdialog").getByRole("button", { name: "送审" })).toBeFocused();
+  await editor.keyboard.press("Escape");
+  await expect(editor.getByRole("alertdialog")).toHaveCount(0);
+  await expect(editor.getByRole("button", { name: "送审" })).toBeFocused();
+  await expect(issueStatus(editor)).not.toHaveText("审核中");
+  await editor.keyboard.press("Enter");
+  await expect(editor.getByRole("alertdialog").getByRole("button", { name: "送审" })).toBeFocused();
+  await editor.keyboard.press("Enter");
   await expect(issueStatus(editor)).toHaveText("审核中");
   // Read-only while in review: no move buttons, and the server refuses a move sent anyway.
   await expect(editor.getByTestId(`placement-${b.id}`).getByRole("button", { name: "上移" })).toHaveCount(0);
@@ -200,6 +211,9 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   const card = office.getByTestId(`office-issue-${issue.id}`);
   expect(await downloadText(office, card)).not.toContain("草稿");
   await card.getByRole("button", { name: "登记印发" }).click();
+  await expect(card.getByRole("alertdialog")).toContainText(`登记 ${label} 已于`);
+  await card.screenshot({ path: test.info().outputPath("distribute-confirm.png") });
+  await card.getByRole("alertdialog").getByRole("button", { name: "登记印发" }).click();
   await expect(card).toHaveCount(0);
 
   // The audit log lists every step with names, in order.

@@ -46,6 +46,7 @@ test("two-level sign-off: the sender holding every role is refused at both level
     const issue = await createIssue(multi);
     await placeItem(multi, item.id, "基层动态", true);
     await multi.getByRole("button", { name: "送审" }).click();
+    await multi.getByRole("alertdialog").getByRole("button", { name: "送审" }).click();
     await expect(issueStatus(multi)).toHaveText("审核中");
 
     // 审核 of their own issue: refused, with the reason, and nothing recorded.

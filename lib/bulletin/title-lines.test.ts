@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { charDiff } from "@/lib/editor/diff";
-import { carryTitleBreaks, isBreakableOffset, NO_LINE_END, NO_LINE_START, titleBreaksProblem, titleLines, titleWidth } from "./title-lines";
+import { carryTitleBreaks, isBreakableOffset, NO_LINE_END, NO_LINE_START, titleBreakPlaces, titleBreakPoints, titleBreaksProblem, titleLines, titleWidth } from "./title-lines";
 import { titleWords } from "./title-words";
 
 const lines = (t: string, max = 24, breaks?: number[]) => titleLines(t, max, { words: titleWords(t), breaks });
@@ -144,5 +144,82 @@ describe("manual breaks: validation and surviving edits", () => {
     expect(dropped).toEqual([7]);
     expect(carryTitleBreaks(charDiff(t, t), [7, 14])).toEqual({ kept: [7, 14], dropped: [] });
     expect(carryTitleBreaks(charDiff(t, "全新的标题"), [7])).toEqual({ kept: [], dropped: [7] });
+  });
+});
+
+describe("break points: only where the line breaker takes a word boundary", () => {
+  const after = (t: string, s: string) => t.indexOf(s) + s.length;
+  const points = (t: string, max = 24) => titleBreakPoints(t, titleWords(t), max);
+
+  it("offers no place inside a quoted name (《》“”「」（）) that fits on a line", () => {
+    const t = "市科协开展“千人·进千企”服务活动暨《科学家精神读本》首发式（第二季）在京举办";
+    const inside = (at: number) =>
+      [["“", "”"], ["《", "》"], ["（", "）"]].some(([o, c]) => t.indexOf(o) < at && at <= t.indexOf(c));
+    const offered = points(t);
+    expect(offered.length).toBeGreaterThan(2);
+    for (const at of offered) expect(inside(at)).toBe(false);
+    // Before the opening mark and after the closing one are fine.
+    expect(offered).toContain(t.indexOf("“"));
+    expect(offered).toContain(after(t, "”"));
+    expect(points("在「智慧城市」论坛上发言")).not.toContain(after("在「智慧城市」论坛上发言", "「智慧"));
+  });
+
+  it("offers no place inside a short compound: 在|京, 市|科协, 对接|会, 服务|月, 2024|年度", () => {
+    const a = "学会聚力赋能交流研讨活动在京举办";
+    expect(points(a)).not.toContain(after(a, "在"));
+    expect(points(a)).not.toContain(after(a, "在京"));
+    expect(points(a)).toContain(after(a, "活动"));
+    const b = "市科协联合举办制冷空调行业科技成果对接会暨2024年度首都科技工作者服务月启动会";
+    for (const s of ["市", "对接", "2024", "服务", "服务月启动"]) expect(points(b)).not.toContain(after(b, s));
+    for (const s of ["市科协", "对接会", "服务月"]) expect(points(b)).toContain(after(b, s));
+  });
+
+  it("names the reason for each refused place", () => {
+    const t = "市科协开展“千人·进千企”服务活动在京举办";
+    const places = titleBreakPlaces(t, titleWords(t), 24);
+    expect(places.find((p) => p.at === after(t, "千人·"))?.problem).toBe("quoted");
+    expect(places.find((p) => p.at === after(t, "在"))).toMatchObject({ problem: "word", word: "在京" });
+    expect(places.find((p) => p.at === after(t, "开展"))?.problem).toBeNull();
+  });
+
+  it("lets a quoted name wider than a line be broken between its words", () => {
+    const t = "关于印发《北京市全民科学素质行动规划纲要实施方案及重点任务分工》的通知";
+    expect(points(t, 24).some((at) => at > t.indexOf("《") && at < t.indexOf("》"))).toBe(true);
+    expect(points(t, 40).some((at) => at > t.indexOf("《") && at < t.indexOf("》"))).toBe(false);
+  });
+
+  it("every break the automatic layout makes is one it would offer", () => {
+    const titles = [
+      "中国制冷学会、北京制冷学会与北京市科学技术协会联合举办制冷空调行业科技成果对接会",
+      "市科协党组书记、常务副主席沈洁带队赴国家行政学院音像出版社调研座谈",
+      "门头沟区科协积极参与防汛抢险救灾工作并慰问受灾群众和一线科技工作者",
+      "海淀区科协召开AI大模型赋能科技服务座谈会暨2024年度首都科技工作者创新创业服务月启动会",
+      "科学文化教育节目《大先生》第二季启动仪式暨“科学家精神”传播沙龙在北京科学中心举办",
+      "市科协开展“千人·进千企”科技服务活动暨学会聚力赋能交流研讨活动在京举办",
+      "朝阳区科协、朝阳区教委联合开展“院士专家进校园”活动，为中小学生讲授科学第一课",
+    ];
+    for (const t of titles) {
+      for (const max of [24, 16]) {
+        const out = lines(t, max);
+        const offered = points(t, max);
+        let at = 0;
+        for (const l of out.slice(0, -1)) {
+          at = t.indexOf(l, at) + l.length;
+          expect(offered, `${t} @${max}: ${out.join("|")}`).toContain(at);
+        }
+      }
+    }
+  });
+
+  it("refuses a manual break the breaker would not take, in Chinese, only when given the words", () => {
+    const t = "市科协开展“千人·进千企”服务活动在京举办";
+    const w = titleWords(t);
+    expect(titleBreaksProblem(t, [after(t, "千人·")], w, 24)).toMatch(/书名号、引号或括号里的名称不能拆开/);
+    expect(titleBreaksProblem(t, [after(t, "在")], w, 24)).toMatch(/“在京”是一个词/);
+    expect(titleBreaksProblem(t, [after(t, "开展")], w, 24)).toBeNull();
+    // Between characters of one word (not a place between words at all).
+    expect(titleBreaksProblem(t, [after(t, "开")], w, 24)).toMatch(/词意完整/);
+    // Without words only the punctuation rules apply (documents carried over from elsewhere).
+    expect(titleBreaksProblem(t, [after(t, "在")])).toBeNull();
   });
 });

@@ -73,9 +73,12 @@ export function isBreakableOffset(title: string, at: number): boolean {
 
 /**
  * Why a set of manual breaks cannot be used with this title, in Chinese, or null when they can:
- * strictly increasing, each a breakable offset (isBreakableOffset), at most 10.
+ * strictly increasing, each a breakable offset (isBreakableOffset), at most 10. With `words` (the
+ * title's words, as titleLines gets them), each break must also be one of titleBreakPoints: not
+ * inside a quoted name nor inside a short compound (在|京, 市|科协, 对接|会, 2024|年度).
+ * `maxWidth`: cells of a printed line (a quoted name wider than that may be broken inside).
  */
-export function titleBreaksProblem(title: string, breaks: readonly number[]): string | null {
+export function titleBreaksProblem(title: string, breaks: readonly number[], words?: readonly TitleWord[], maxWidth = Number.POSITIVE_INFINITY): string | null {
   if (breaks.length > 10) return "换行不能超过 10 处";
   for (let i = 0; i < breaks.length; i++) {
     const at = breaks[i];
@@ -83,6 +86,96 @@ export function titleBreaksProblem(title: string, breaks: readonly number[]): st
     if (i > 0 && at <= breaks[i - 1]) return "换行位置应从前往后排列，且不能重复";
     if (!isBreakableOffset(title, at)) return `不能在“${title.slice(Math.max(0, at - 4), at)}”后换行：标点不能放在行首或行尾`;
   }
+  if (!words || !breaks.length) return null;
+  const places = new Map(titleBreakPlaces(title, words, maxWidth).map((p) => [p.at, p]));
+  for (const at of breaks) {
+    const place = places.get(at);
+    const before = title.slice(Math.max(0, at - 4), at);
+    if (!place) return `不能在“${before}”后换行：这里在一个词的中间，回行要词意完整`;
+    if (place.problem === "quoted") return `不能在“${before}”后换行：书名号、引号或括号里的名称不能拆开`;
+    if (place.problem === "word") return `不能在“${before}”后换行：“${place.word}”是一个词，回行要词意完整`;
+  }
+  return null;
+}
+
+/**
+ * A place between two words of a title where a line could start, and whether the line breaker
+ * takes it as a word boundary: `problem` "quoted" inside a matched pair of 《》“”「」『』（）【】〔〕
+ * (unless the quoted text is wider than a line), "word" inside a short compound, with `word` the
+ * compound (在京, 市科协, 对接会, 2024年度); null when a break may go there.
+ */
+export interface TitleBreakPlace {
+  /** Offset (UTF-16 code units) where the next line would start. */
+  at: number;
+  problem: "quoted" | "word" | null;
+  word?: string;
+}
+
+/**
+ * Every place between the title's words where a line may start as far as 避头尾 goes (punctuation
+ * stays glued to its word), each judged as the line breaker judges it (see TitleBreakPlace).
+ * `words` as for titleLines (absent or not joining to the title: Intl.Segmenter's); `maxWidth` the
+ * cells of a line. Pure; the desk's break toggles and the server's check both use it.
+ */
+export function titleBreakPlaces(title: string, words?: readonly TitleWord[], maxWidth = Number.POSITIVE_INFINITY): TitleBreakPlace[] {
+  if (!title) return [];
+  const ws = words && words.map((w) => w.text).join("") === title ? words : intlWords(title);
+  const units = unitsOf(ws, Number.POSITIVE_INFINITY);
+  const spans = bracketSpans(title);
+  const out: TitleBreakPlace[] = [];
+  for (let i = 1; i < units.length; i++) {
+    const at = units[i].start;
+    if (!isBreakableOffset(title, at)) continue;
+    const quoted = spans.some(([o, c]) => o < at && at <= c && titleWidth(title.slice(o, c + 1)) <= maxWidth);
+    const word = quoted ? null : compoundAcross(units, i);
+    out.push({ at, problem: quoted ? "quoted" : word ? "word" : null, ...(word ? { word } : {}) });
+  }
+  return out;
+}
+
+/** The offsets of titleBreakPlaces where a break may go (problem null). */
+export function titleBreakPoints(title: string, words?: readonly TitleWord[], maxWidth = Number.POSITIVE_INFINITY): number[] {
+  return titleBreakPlaces(title, words, maxWidth)
+    .filter((p) => !p.problem)
+    .map((p) => p.at);
+}
+
+const PAIRS: Record<string, string> = { ...OPEN_QUOTES, "〈": "〉", "【": "】", "〔": "〕", "［": "］", "‘": "’" };
+
+/** Matched bracket and quote pairs of a text, as [open, close] offsets; an unmatched mark opens nothing. */
+function bracketSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const stack: { close: string; at: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k].close !== c) k--;
+    if (k >= 0) {
+      spans.push([stack[k].at, i]);
+      stack.length = k;
+    } else if (PAIRS[c]) stack.push({ close: PAIRS[c], at: i });
+  }
+  return spans;
+}
+
+/**
+ * The short compound a break before units[i] would split, or null: a one-character word leans on
+ * a neighbour — a suffix (会, 年, 区, 月 …) on the word before it (对接|会, 服务|月), any other
+ * one-character Han word, or a suffix with nothing before it (a title's first 市), on the word
+ * after it (在|京, 市|科协, 与|北京) — and a number holds to what follows it (2024|年度). Never
+ * with punctuation or a space at the place.
+ */
+function compoundAcross(units: readonly Unit[], i: number): string | null {
+  const a = units[i - 1];
+  const b = units[i];
+  if (a.tail || b.lead) return null;
+  const prev = a.last.text;
+  const next = b.first.text;
+  const han = (s: string) => [...s].length === 1 && /\p{Script=Han}/u.test(s);
+  const leansBack = (k: number) => SUFFIXES.has(units[k].first.text) && k > 0 && !units[k - 1].tail && !units[k].lead;
+  if (han(next) && leansBack(i)) return prev + next;
+  if (han(prev) && !leansBack(i - 1)) return prev + next;
+  if (/\d$/.test(prev) && /^[\d\p{Script=Han}]/u.test(next)) return prev + next;
   return null;
 }
 
@@ -127,6 +220,8 @@ interface Unit {
   /** The unit's text before and after its punctuation. */
   lead: string;
   tail: string;
+  /** Offset of the unit in the text laid out. */
+  start: number;
   /** Inside 《》 or “” (a break here splits a name or a quotation). */
   quoted: boolean;
   /** Part of a word split because it is wider than a line. */
@@ -141,8 +236,11 @@ function unitsOf(words: readonly TitleWord[], max: number): Unit[] {
   let pendingOpen = "";
   let depth = 0;
   const closers: string[] = [];
+  let at = 0;
   for (const w of words) {
     if (!w.text) continue;
+    const wordStart = at;
+    at += w.text.length;
     const chars = [...w.text];
     const startsClosed = NO_LINE_START.has(chars[0]);
     const allOpen = chars.every((c) => NO_LINE_END.has(c));
@@ -164,7 +262,7 @@ function unitsOf(words: readonly TitleWord[], max: number): Unit[] {
       continue;
     }
     const text = pendingOpen + w.text;
-    units.push({ text, width: titleWidth(text), first: w, last: w, lead: pendingOpen, tail: "", quoted: quotedBefore && !pendingOpen, forced: false });
+    units.push({ text, width: titleWidth(text), first: w, last: w, lead: pendingOpen, tail: "", start: wordStart - pendingOpen.length, quoted: quotedBefore && !pendingOpen, forced: false });
     pendingOpen = "";
   }
   if (pendingOpen) {
@@ -172,7 +270,7 @@ function unitsOf(words: readonly TitleWord[], max: number): Unit[] {
       const u = units[units.length - 1];
       u.text += pendingOpen;
       u.width += titleWidth(pendingOpen);
-    } else units.push({ text: pendingOpen, width: titleWidth(pendingOpen), first: { text: pendingOpen }, last: { text: pendingOpen }, lead: "", tail: "", quoted: false, forced: false });
+    } else units.push({ text: pendingOpen, width: titleWidth(pendingOpen), first: { text: pendingOpen }, last: { text: pendingOpen }, lead: "", tail: "", start: at - pendingOpen.length, quoted: false, forced: false });
   }
   // A unit wider than a line cannot stay whole: split it between characters, keeping 避头尾.
   return units.flatMap((u) => (u.width <= max ? [u] : splitWide(u)));
@@ -180,13 +278,16 @@ function unitsOf(words: readonly TitleWord[], max: number): Unit[] {
 
 function splitWide(u: Unit): Unit[] {
   const parts: Unit[] = [];
+  let at = u.start;
   for (const c of u.text) {
+    const start = at;
+    at += c.length;
     const prev = parts[parts.length - 1];
     const prevLast = prev ? [...prev.text].pop() ?? "" : "";
     if (prev && (NO_LINE_START.has(c) || NO_LINE_END.has(prevLast))) {
       prev.text += c;
       prev.width += titleWidth(c);
-    } else parts.push({ text: c, width: titleWidth(c), first: { text: c }, last: { text: c }, lead: "", tail: "", quoted: u.quoted, forced: true });
+    } else parts.push({ text: c, width: titleWidth(c), first: { text: c }, last: { text: c }, lead: "", tail: "", start, quoted: u.quoted, forced: true });
   }
   if (parts.length) {
     parts[0].first = u.first;
@@ -275,6 +376,11 @@ function layout(words: TitleWord[], max: number): string[] {
   if (!n) return [];
   const prefix = [0];
   for (const u of units) prefix.push(prefix[prefix.length - 1] + u.width);
+  // Places the break editor does not offer (titleBreakPlaces): inside a quoted name no wider than
+  // a line, inside a short compound. Taken only when no other layout fits.
+  const text = units.map((u) => u.text).join("");
+  const spans = bracketSpans(text).filter(([o, c]) => titleWidth(text.slice(o, c + 1)) <= max);
+  const refused = (i: number) => !units[i].forced && (spans.some(([o, c]) => o < units[i].start && units[i].start <= c) || compoundAcross(units, i) !== null);
   const total = prefix[n];
   // Trailing spaces do not take room at a line's end.
   const width = (i: number, j: number) => prefix[j] - prefix[i] - (titleWidth(units[j - 1].text) - titleWidth(units[j - 1].text.trimEnd()));
@@ -301,7 +407,7 @@ function layout(words: TitleWord[], max: number): string[] {
         const dev = w - mean;
         // A first line a little longer than the next (上长下短) is the usual shape: ties go to it.
         const shape = k > 1 && dev > 0 ? 0.1 : 0;
-        const c = best[k - 1][i] + (dev * dev) / 2 + shape + (i > 0 ? breakCost(units[i - 1], units[i]) : 0);
+        const c = best[k - 1][i] + (dev * dev) / 2 + shape + (i > 0 ? breakCost(units[i - 1], units[i]) + (refused(i) ? 30 : 0) : 0);
         if (c < best[k][j]) {
           best[k][j] = c;
           back[k][j] = i;

@@ -89,6 +89,16 @@ describe("importArchiveBatch", () => {
     // 第7期 is taken by the 合刊.
     const clash = await importArchiveBatch(null, [{ name: "7.txt", bytes: enc(pastIssue(2019, "七", 3010, "2019.5.8")) }]);
     expect(clash.files[0].reason).toBe("2019年第6期已存在，期号不能重复");
+    // 专刊 numbers on its own: 专刊第一期 of 2019 imports next to 增刊第一期; a second 增刊第一期 is refused, named.
+    const special = supplement.replace("增刊第一期", "专刊第一期").replace("2019.6.1", "2019.6.2");
+    const again = await importArchiveBatch(null, [
+      { name: "z.txt", bytes: enc(special) },
+      { name: "s2.txt", bytes: enc(supplement.replace("2019.6.1", "2019.6.3")) },
+    ]);
+    expect(again.files.map((f) => [f.status, f.status === "imported" ? f.issue : f.reason])).toEqual([
+      ["imported", "2019年专刊第1期"],
+      ["refused", "2019年增刊第1期已存在，期号不能重复"],
+    ]);
   });
 });
 

@@ -131,6 +131,8 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
       report.reason =
         e instanceof AppError && e.code === "duplicate_number"
           ? `${e.params.year}年第${e.params.number}期已存在，期号不能重复`
+          : e instanceof AppError && e.code === "duplicate_supplement"
+            ? `${e.params.year}年${e.params.label}第${e.params.number}期已存在，期号不能重复`
           : e instanceof AppError && e.code === "duplicate_total"
             ? `总第${e.params.total}期已被${e.params.year}年第${e.params.number}期使用，总期号不能重复`
             : e instanceof AppError

@@ -41,7 +41,10 @@ export function importBulletin(actor: Actor | null, input: BulletinDocument, ori
   try {
     return writeImportedIssue(db, actor, parsed.data, origin);
   } catch (e) {
-    if (e instanceof DuplicateIssueError) throw new AppError("duplicate_number", { year: e.year, number: e.number });
+    if (e instanceof DuplicateIssueError) {
+      if (e.supplementLabel) throw new AppError("duplicate_supplement", { year: e.year, label: e.supplementLabel, number: e.number });
+      throw new AppError("duplicate_number", { year: e.year, number: e.number });
+    }
     throw e;
   }
 }

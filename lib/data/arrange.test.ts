@@ -153,4 +153,24 @@ describe("issue numbers and deadline", () => {
     expect(upcomingDeadline(changping)).toMatchObject({ number: 50 });
     expect(issueMetaSchema.safeParse({ ...input({}), deadline: "tomorrow" }).success).toBe(false);
   });
+
+  it("checks numbers by the issue's kind: a supplement against its own name only, a 合刊 over both its numbers", () => {
+    const zk = createIssue(editor, { year: 2030, number: 1, totalNumber: 0, date: "2030-03-01", kind: "supplement", supplementLabel: "增刊" });
+    const zt = createIssue(editor, { year: 2030, number: 2, totalNumber: 0, date: "2030-03-02", kind: "supplement", supplementLabel: "专刊" });
+    const meta = (i: typeof zk, n: Partial<{ number: number; totalNumber: number }>, deadline = "") =>
+      issueMetaSchema.parse({ issueId: i.id, version: getIssue(editor, i.id).version, year: i.year, number: i.number, totalNumber: i.totalNumber, date: i.date, deadline, ...n });
+    // Two supplements both have no running number: a deadline change is not a 总期号 clash.
+    expect(updateIssueMeta(editor, meta(zt, {}, "2030-03-01T17:00")).deadline).not.toBeNull();
+    // 专刊第1期 next to 增刊第1期 is fine; 增刊第1期 twice is not.
+    expect(updateIssueMeta(editor, meta(zt, { number: 1 })).number).toBe(1);
+    const zk2 = createIssue(editor, { year: 2030, number: 2, totalNumber: 0, date: "2030-03-03", kind: "supplement", supplementLabel: "增刊" });
+    expect(code(() => updateIssueMeta(editor, meta(zk2, { number: 1 })))).toBe("duplicate_supplement");
+    // A supplement keeps no running number whatever is sent; a regular issue needs numbers from 1.
+    expect(updateIssueMeta(editor, meta(zk, { totalNumber: 77 })).totalNumber).toBe(0);
+    const p = proposeNextIssue(editor, "2030-04-01");
+    const double = createIssue(editor, { ...p, kind: "double" });
+    const moved = updateIssueMeta(editor, meta(double, { number: p.number + 10, totalNumber: p.totalNumber + 10 }));
+    expect([moved.number, moved.numberEnd, moved.totalNumber, moved.totalNumberEnd]).toEqual([p.number + 10, p.number + 11, p.totalNumber + 10, p.totalNumber + 11]);
+    expect(code(() => updateIssueMeta(editor, meta(moved, { number: 0 })))).toBe("invalid");
+  });
 });

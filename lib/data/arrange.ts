@@ -9,6 +9,7 @@ import { AppError } from "./errors";
 import { writeItemStatus } from "./item-status";
 import { latestRound } from "./signoff";
 import { changeIssue, getIssue, issueRefSchema, loadBulletin, sectionFor, type Tx } from "./issues";
+import { assertKindNumbersFree, issueName, numbersOfKind } from "./issue-kinds";
 import { listCatalogue } from "./publication";
 import { chinaInstant } from "@/lib/time";
 import { idSchema, isChinaDateTime, isoDateSchema } from "./validation";
@@ -218,8 +219,9 @@ export function arrangeIssue(actor: Actor, input: z.infer<typeof arrangeSchema>)
 
 export const issueMetaSchema = issueRefSchema.extend({
   year: z.coerce.number().int().min(1949, "invalid_year").max(2200, "invalid_year"),
-  number: z.coerce.number().int().min(1, "invalid_number").max(999, "invalid_number"),
-  totalNumber: z.coerce.number().int().min(1, "invalid_number").max(99999, "invalid_number"),
+  // 0 only for a supplement (unnumbered; no running number): updateIssueMeta checks by kind.
+  number: z.coerce.number().int().min(0, "invalid_number").max(999, "invalid_number"),
+  totalNumber: z.coerce.number().int().min(0, "invalid_number").max(99999, "invalid_number"),
   date: isoDateSchema,
   // yyyy-mm-ddThh:mm in China time, or empty for no deadline.
   deadline: z
@@ -229,22 +231,22 @@ export const issueMetaSchema = issueRefSchema.extend({
     .transform((s) => (s ? chinaInstant(s) : null)),
 });
 
-/** Numbers, date and 截稿时间 of an issue; numbers stay unique within the publication. */
+/**
+ * Numbers, date and 截稿时间 of an issue; numbers stay unique within the publication as the
+ * issue's kind counts them (assertKindNumbersFree): a 合刊 keeps its two numbers (N..N+1,
+ * M..M+1), a supplement is checked only against supplements of its name and keeps no running
+ * number (its totalNumber is 0 whatever is sent), a regular or 合刊 issue needs numbers from 1.
+ */
 export function updateIssueMeta(actor: Actor, input: z.infer<typeof issueMetaSchema>): Issue {
   requireRole(actor, "editor");
   const current = getIssue(actor, input.issueId);
   if (Number(input.date.slice(0, 4)) !== input.year) throw new AppError("invalid", {}, "date");
-  const clash = db
-    .select({ id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber })
-    .from(issues)
-    .where(eq(issues.publicationId, current.publicationId))
-    .all()
-    .find((r) => r.id !== current.id && ((r.year === input.year && r.number === input.number) || r.totalNumber === input.totalNumber));
-  if (clash) {
-    if (clash.year === input.year && clash.number === input.number) throw new AppError("duplicate_number", { year: clash.year, number: clash.number }, "number");
-    throw new AppError("duplicate_total", { total: input.totalNumber, year: clash.year, number: clash.number }, "totalNumber");
-  }
-  const { issueId, version, ...set } = input;
+  if (current.kind !== "supplement" && input.number < 1) throw new AppError("invalid", {}, "number");
+  if (current.kind !== "supplement" && input.totalNumber < 1) throw new AppError("invalid", {}, "totalNumber");
+  const span = numbersOfKind(current.kind, input);
+  assertKindNumbersFree(current.publicationId, { kind: current.kind, year: input.year, ...span, supplementLabel: current.supplementLabel }, current.id);
+  const { issueId, version, ...rest } = input;
+  const set = { ...rest, ...span };
   return changeIssue(actor, { issueId, version }, "edit", { set, detail: { action: "meta", ...set, deadline: set.deadline?.toISOString() ?? null } });
 }
 
@@ -293,6 +295,8 @@ export interface BoardView {
     printRun: number | null;
     /** Sent to review before: sending again starts a new round (the UI asks first). */
     sentBefore: boolean;
+    /** The issue as its masthead names it: 2026年第12期, 2026年第3-4期合刊, 2026年专刊第1期 (confirmations name it). */
+    label: string;
   };
   sections: BoardSection[];
   pool: { id: number; title: string; unitName: string; sectionTitle: string | null }[];
@@ -346,6 +350,7 @@ export function boardView(actor: Actor, issueId: number): BoardView {
       printedDate: issue.printedDate,
       printRun: issue.printRun,
       sentBefore: latestRound(db, issue.id) !== undefined,
+      label: issueName(issue),
     },
     sections: sections.map((s) => ({
       id: s.id,

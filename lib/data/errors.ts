@@ -18,6 +18,7 @@ export type AppErrorCode =
   | "quote_not_found"
   | "duplicate_number"
   | "duplicate_total"
+  | "duplicate_supplement"
   | "title_mismatch"
   | "throttled"
   | "upload_too_large"

@@ -7,7 +7,7 @@ import { parseBulletinText } from "@/lib/bulletin/parse-text";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
 import { bulletinToText } from "@/lib/bulletin/text";
 import { demoActor, errorCode } from "@/lib/testing/fixtures";
-import { updatePublicationNumbering } from "./issue-kinds";
+import { issueName, updatePublicationNumbering } from "./issue-kinds";
 import { createIssue, loadBulletin, proposeNextIssue } from "./issues";
 
 const editor = () => demoActor("editor");
@@ -34,14 +34,16 @@ describe("issue kinds in the product", () => {
 
   it("a supplement is outside the sequence: numbered per year or unnumbered, no running number, regular numbering unaffected", async () => {
     const before = proposeNextIssue(editor(), "2027-06-01");
-    expect(before.supplementNumber).toBe(1);
+    expect(before.supplementNumbers).toEqual({ 增刊: 1, 专刊: 1, 特刊: 1 });
     const sup = createIssue(editor(), { year: 2027, number: 1, totalNumber: 0, date: "2027-06-01", kind: "supplement", supplementLabel: "增刊" });
     const special = createIssue(editor(), { year: 2027, number: 0, totalNumber: 0, date: "2027-06-02", kind: "supplement", supplementLabel: "专刊" });
     const another = createIssue(editor(), { year: 2027, number: 0, totalNumber: 0, date: "2027-06-03", kind: "supplement", supplementLabel: "专刊" });
     expect(another.id).not.toBe(special.id);
-    expect(errorCode(() => createIssue(editor(), { year: 2027, number: 1, totalNumber: 0, date: "2027-06-04", kind: "supplement" }))).toBe("duplicate_number");
+    // A name without a label is 增刊: its number 1 is taken.
+    expect(errorCode(() => createIssue(editor(), { year: 2027, number: 1, totalNumber: 0, date: "2027-06-04", kind: "supplement" }))).toBe("duplicate_supplement");
     const after = proposeNextIssue(editor(), "2027-06-05");
-    expect([after.number, after.totalNumber, after.supplementNumber]).toEqual([before.number, before.totalNumber, 2]);
+    // 增刊 counts on; 专刊 has only unnumbered ones so far, so it starts at 1 — each name on its own.
+    expect([after.number, after.totalNumber, after.supplementNumbers]).toEqual([before.number, before.totalNumber, { 增刊: 2, 专刊: 1, 特刊: 1 }]);
 
     const { doc } = loadBulletin(sup.id);
     expect(doc.masthead).toMatchObject({ kind: "supplement", supplementLabel: "增刊", number: 1, totalNumber: 0 });
@@ -53,6 +55,27 @@ describe("issue kinds in the product", () => {
     expect(html).toContain("2027年 增刊第1期");
     expect(html).not.toContain('<p class="masthead-total">');
     expect((await bulletinToDocx(doc)).length).toBeGreaterThan(1000);
+  });
+
+  it("增刊 and 专刊 number on their own: 专刊第1期 next to 增刊第1期, each refused only against its own name", () => {
+    const zk = createIssue(editor(), { year: 2028, number: 1, totalNumber: 0, date: "2028-02-01", kind: "supplement", supplementLabel: "增刊" });
+    const zt = createIssue(editor(), { year: 2028, number: 1, totalNumber: 0, date: "2028-02-02", kind: "supplement", supplementLabel: "专刊" });
+    expect([zk.supplementLabel, zt.supplementLabel, zk.number, zt.number]).toEqual(["增刊", "专刊", 1, 1]);
+    expect(proposeNextIssue(editor(), "2028-02-03").supplementNumbers).toEqual({ 增刊: 2, 专刊: 2, 特刊: 1 });
+    let detail: unknown;
+    try {
+      createIssue(editor(), { year: 2028, number: 1, totalNumber: 0, date: "2028-02-04", kind: "supplement", supplementLabel: "专刊" });
+    } catch (e) {
+      detail = e;
+    }
+    expect(detail).toMatchObject({ code: "duplicate_supplement", params: { year: 2028, label: "专刊", number: 1 }, field: "number" });
+    // Another year starts again at 1.
+    expect(proposeNextIssue(editor(), "2029-01-05").supplementNumbers).toEqual({ 增刊: 1, 专刊: 1, 特刊: 1 });
+    // Every label names its own: the exports print 专刊第1期.
+    expect(bulletinToText(loadBulletin(zt.id).doc)).toContain("2028年 专刊第1期");
+    expect(bulletinToText(loadBulletin(zk.id).doc)).toContain("2028年 增刊第1期");
+    // Messages and dialogs name each by its own label, never as the regular 第1期.
+    expect([issueName(zk), issueName(zt)]).toEqual(["2028年增刊第1期", "2028年专刊第1期"]);
   });
 
   it("the publication's numbering style is printed by every export and read back by the parser", () => {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { issues, publications, type Issue, type Publication } from "@/db/schema";
 import type { Masthead } from "@/lib/bulletin/document";
+import { supplementLabelOf, type NumberingState } from "@/lib/bulletin/next-numbers";
 import { issueLabel, SUPPLEMENT_LABELS } from "@/lib/bulletin/numbering";
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
@@ -13,7 +14,8 @@ import { currentPublication } from "./publication";
 /**
  * Issue kinds and numbering (SPEC §2, issue 12): 合刊 covers numbers N..N+1 and running numbers
  * M..M+1, and the next issue proposes N+2, M+2; a supplement (增刊/专刊/特刊) is outside the
- * regular sequence — its number counts the year's supplements (0: unnumbered) and it has no
+ * regular sequence — its number counts the year's supplements of its name, 增刊 and 专刊 each on
+ * their own (0: unnumbered), and it has no
  * running number; a publication may record the last issue published outside the system.
  */
 
@@ -39,27 +41,38 @@ export function lastRegularNumbers(publicationId: number, year: number): { numbe
   return { number: row?.number ?? null, total: row?.total ?? null };
 }
 
-/** The next supplement number of a year (supplements with a number only). */
-export function nextSupplementNumber(publicationId: number, year: number): number {
-  const row = db
-    .select({ n: sql<number | null>`max(${issues.number})` })
-    .from(issues)
-    .where(and(eq(issues.publicationId, publicationId), eq(issues.kind, "supplement"), eq(issues.year, year)))
-    .get();
-  return (row?.n ?? 0) + 1;
-}
-
 /**
- * The proposal for the next regular issue, taking the publication's recorded last published
- * issue into account when it is ahead of the archive.
+ * What the publication's numbering has used (lib/bulletin/next-numbers NumberingState): the
+ * highest regular number per year, the highest running number (or the offset), the highest
+ * number per year and supplement name (a row without a name is 增刊), and the recorded last
+ * published issue. Two grouped reads of the publication's issues.
  */
-export function proposeRegular(pub: Publication, year: number): { number: number; totalNumber: number } {
-  const last = lastRegularNumbers(pub.id, year);
-  let number = last.number ?? 0;
-  let total = last.total ?? pub.totalNumberOffset;
-  if (pub.lastPublishedYear === year && pub.lastPublishedNumber) number = Math.max(number, pub.lastPublishedNumber);
-  if (pub.lastPublishedTotal) total = Math.max(total, pub.lastPublishedTotal);
-  return { number: number + 1, totalNumber: total + 1 };
+export function numberingState(pub: Publication): NumberingState {
+  const regular = db
+    .select({ year: issues.year, number: sql<number>`max(coalesce(${issues.numberEnd}, ${issues.number}))`, total: sql<number | null>`max(coalesce(${issues.totalNumberEnd}, ${issues.totalNumber}))` })
+    .from(issues)
+    .where(and(eq(issues.publicationId, pub.id), ne(issues.kind, "supplement")))
+    .groupBy(issues.year)
+    .all();
+  const supplements = db
+    .select({ year: issues.year, label: issues.supplementLabel, number: sql<number>`max(${issues.number})` })
+    .from(issues)
+    .where(and(eq(issues.publicationId, pub.id), eq(issues.kind, "supplement")))
+    .groupBy(issues.year, issues.supplementLabel)
+    .all();
+  const lastSupplementByYear: NumberingState["lastSupplementByYear"] = {};
+  for (const r of supplements) {
+    const byLabel = (lastSupplementByYear[String(r.year)] ??= {});
+    const label = supplementLabelOf(r.label);
+    byLabel[label] = Math.max(byLabel[label] ?? 0, r.number);
+  }
+  const totals = regular.map((r) => r.total ?? 0);
+  return {
+    lastNumberByYear: Object.fromEntries(regular.map((r) => [String(r.year), r.number])),
+    lastTotal: totals.length ? Math.max(...totals) : pub.totalNumberOffset,
+    lastSupplementByYear,
+    lastPublished: { year: pub.lastPublishedYear, number: pub.lastPublishedNumber, total: pub.lastPublishedTotal },
+  };
 }
 
 /** Days after the last issue beyond which the archive is stale (a weekly misses two months). */
@@ -95,11 +108,12 @@ export function numbersOfKind(kind: IssueKindValue, n: { number: number; totalNu
 
 /**
  * Refuses numbers another issue holds: regular numbers and running numbers overlap-checked over
- * both ends of 合刊; a numbered supplement against the year's other supplements.
+ * both ends of 合刊; a numbered supplement against the year's other supplements of the same name
+ * (增刊第1期 and 专刊第1期 may both exist; a row without a name is 增刊).
  */
 export function assertKindNumbersFree(
   publicationId: number,
-  n: { kind: IssueKindValue; year: number; number: number; numberEnd: number | null; totalNumber: number; totalNumberEnd: number | null },
+  n: { kind: IssueKindValue; year: number; number: number; numberEnd: number | null; totalNumber: number; totalNumberEnd: number | null; supplementLabel?: string | null },
   exceptId?: number,
 ): void {
   const others = db
@@ -110,7 +124,10 @@ export function assertKindNumbersFree(
     .filter((r) => r.id !== exceptId);
   for (const o of others) {
     if (n.kind === "supplement") {
-      if (o.kind === "supplement" && o.year === n.year && n.number > 0 && o.number === n.number) throw new AppError("duplicate_number", { year: o.year, number: o.number }, "number");
+      const label = supplementLabelOf(n.supplementLabel);
+      if (o.kind === "supplement" && o.year === n.year && n.number > 0 && o.number === n.number && supplementLabelOf(o.supplementLabel) === label) {
+        throw new AppError("duplicate_supplement", { year: o.year, label, number: o.number }, "number");
+      }
       continue;
     }
     if (o.kind === "supplement") continue;
@@ -132,6 +149,15 @@ export function mastheadKind(issue: Pick<Issue, "year" | "number" | "totalNumber
   if (issue.kind === "double") return { ...base, kind: "double", numberEnd: issue.numberEnd, totalNumberEnd: issue.totalNumberEnd };
   if (issue.kind === "supplement") return { ...base, kind: "supplement", supplementLabel: issue.supplementLabel ?? "增刊" };
   return base;
+}
+
+/**
+ * An issue as its masthead names it, for messages and dialogs: 2026年第12期, 2026年第3-4期合刊,
+ * 2026年专刊第1期 (lib/bulletin/numbering issueLabel), so a supplement is never taken for the
+ * regular issue of the same number.
+ */
+export function issueName(issue: Pick<Issue, "year" | "number" | "totalNumber" | "date" | "kind" | "numberEnd" | "totalNumberEnd" | "supplementLabel">): string {
+  return issueLabel(mastheadKind(issue) as Masthead);
 }
 
 /** The publication's numbering style for the document (nothing when it is the default). */

@@ -29,7 +29,8 @@ import { audit, type AuditInput } from "./audit";
 import { AppError } from "./errors";
 import { recordDistribution, registerFieldsSchema } from "./register";
 import { notifyRole, notifyUnit } from "./notifications";
-import { archiveFreshness, assertKindNumbersFree, issueKindSchema, mastheadKind, mastheadNumbering, nextSupplementNumber, numbersOfKind, proposeRegular } from "./issue-kinds";
+import { archiveFreshness, assertKindNumbersFree, issueKindSchema, issueName, mastheadKind, mastheadNumbering, numberingState, numbersOfKind } from "./issue-kinds";
+import { nextRegularNumbers, nextSupplementNumbers } from "@/lib/bulletin/next-numbers";
 import { writeItemStatus } from "./item-status";
 import { currentPublication, listCatalogue } from "./publication";
 import { activeApprovals, excludedApprovers, LEVEL_REVIEW, LEVEL_SIGN, latestRound, noteContentChange, voidApprovals } from "./signoff";
@@ -120,9 +121,11 @@ export function proposeNextIssue(actor: Actor, today = todayInChina()) {
   requireRole(actor, "editor");
   const pub = currentPublication();
   const year = Number(today.slice(0, 4));
-  // 合刊 count to their last number; supplements are outside the sequence.
-  const next = proposeRegular(pub, year);
-  return { year, ...next, date: today, supplementNumber: nextSupplementNumber(pub.id, year), archive: archiveFreshness(pub, today) };
+  // 合刊 count to their last number; supplements are outside the sequence, each name on its own.
+  // `numbering` lets the form propose again for another year or name (lib/bulletin/next-numbers).
+  const numbering = numberingState(pub);
+  const next = nextRegularNumbers(numbering, year);
+  return { year, ...next, date: today, supplementNumbers: nextSupplementNumbers(numbering, year), numbering, archive: archiveFreshness(pub, today) };
 }
 
 export function createIssue(actor: Actor, input: z.input<typeof newIssueSchema>): Issue {
@@ -133,7 +136,7 @@ export function createIssue(actor: Actor, input: z.input<typeof newIssueSchema>)
   const { kind, supplementLabel, ...numbers } = parsed.data;
   if (Number(numbers.date.slice(0, 4)) !== numbers.year) throw new AppError("invalid", {}, "date");
   const span = numbersOfKind(kind, numbers);
-  assertKindNumbersFree(pub.id, { kind, year: numbers.year, ...span });
+  assertKindNumbersFree(pub.id, { kind, year: numbers.year, ...span, supplementLabel });
   return db.transaction((tx) => {
     const issue = tx
       .insert(issues)
@@ -361,7 +364,7 @@ export function sendToReview(actor: Actor, input: z.infer<typeof issueRefSchema>
       // The next round collects its own.
       tx.update(issues).set({ changedByIds: [], movedItemIds: [] }).where(eq(issues.id, issue.id)).run();
       voidApprovals(tx, issue.id, "returned", actor.displayName);
-      notifyRole(tx, "reviewer", { kind: "issue_in_review", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
+      notifyRole(tx, "reviewer", { kind: "issue_in_review", issueId: issue.id, message: issueName(issue) });
     },
   });
 }
@@ -409,7 +412,7 @@ export function approveIssue(actor: Actor, input: z.infer<typeof approveIssueSch
     detail: { fingerprint, level: LEVEL_REVIEW, round: round.round },
     write: (tx, issue) => {
       tx.insert(issueApprovals).values({ issueId: issue.id, round: round.round, level: LEVEL_REVIEW, userId: actor.id, userName: actor.displayName, fingerprint, at: now }).run();
-      const message = `${issue.year}年第${issue.number}期`;
+      const message = issueName(issue);
       if (final) {
         tx.update(reviewRounds).set({ outcome: "approved" }).where(eq(reviewRounds.id, round.id)).run();
         notifyRole(tx, "office", { kind: "issue_approved", issueId: issue.id, message });
@@ -437,7 +440,7 @@ export function signIssue(actor: Actor, input: z.infer<typeof approveIssueSchema
     write: (tx, issue) => {
       tx.insert(issueApprovals).values({ issueId: issue.id, round: round.round, level: LEVEL_SIGN, userId: actor.id, userName: actor.displayName, fingerprint, at: now }).run();
       tx.update(reviewRounds).set({ outcome: "approved" }).where(eq(reviewRounds.id, round.id)).run();
-      notifyRole(tx, "office", { kind: "issue_approved", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
+      notifyRole(tx, "office", { kind: "issue_approved", issueId: issue.id, message: issueName(issue) });
     },
   });
 }
@@ -478,7 +481,7 @@ export function returnIssue(actor: Actor, input: z.infer<typeof returnIssueSchem
           .where(and(eq(reviewRounds.issueId, issue.id), eq(reviewRounds.round, round)))
           .run();
       voidApprovals(tx, issue.id, "returned", actor.displayName);
-      notifyRole(tx, "editor", { kind: "issue_returned", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
+      notifyRole(tx, "editor", { kind: "issue_returned", issueId: issue.id, message: issueName(issue) });
     },
   });
 }
@@ -492,7 +495,7 @@ export function reopenIssue(actor: Actor, input: z.infer<typeof issueRefSchema>)
     detail: { voidedApproval: { by: before.approvedByName, at: before.approvedAt?.toISOString() ?? null, fingerprint: before.approvalFingerprint } },
     write: (tx, issue) => {
       voidApprovals(tx, issue.id, "reopen", actor.displayName);
-      notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message: `${issue.year}年第${issue.number}期` });
+      notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message: issueName(issue) });
     },
   });
 }
@@ -537,7 +540,7 @@ export function voidChangedApprovals(tx: Tx, actor: Actor, publicationId: number
       to: "drafting",
       detail: { voidedApproval: { by: approvals.map((a) => a.userName).join("、"), at: approvals[0].at.toISOString(), fingerprint: approvals[0].fingerprint }, fingerprintNow: fingerprint },
     });
-    const message = `${issue.year}年第${issue.number}期`;
+    const message = issueName(issue);
     notifyRole(tx, "reviewer", { kind: "issue_reopened", issueId: issue.id, message });
     notifyRole(tx, "editor", { kind: "issue_reopened", issueId: issue.id, message });
     voided.push(issue.id);
@@ -581,7 +584,7 @@ export function distributeIssue(actor: Actor, input: z.infer<typeof distributeIs
       const placed = tx.select({ item: items }).from(placements).innerJoin(items, eq(items.id, placements.itemId)).where(eq(placements.issueId, issue.id)).all();
       for (const { item } of placed) {
         writeItemStatus(tx, null, item, "publish", { detail: { issueId: issue.id } });
-        notifyUnit(tx, item.unitId, { kind: "item_published", itemId: item.id, message: `${item.title}（${issue.year}年第${issue.number}期）` });
+        notifyUnit(tx, item.unitId, { kind: "item_published", itemId: item.id, message: `${item.title}（${issueName(issue)}）` });
       }
     },
   });

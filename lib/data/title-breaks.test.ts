@@ -10,6 +10,8 @@ import { arrangeIssue, arrangeSchema, boardView } from "./arrange";
 import { createIssue, getIssue, loadBulletin, proposeNextIssue, returnIssue, sendToReview } from "./issues";
 import { createItem, decideItem, getItem, submitItem, updateItem } from "./items";
 import { setTitleBreaks, setTitleBreaksSchema, titleBreakView } from "./title-breaks";
+import { titleBreakPoints } from "@/lib/bulletin/title-lines";
+import { TITLE_LINE_CELLS } from "@/lib/bulletin/print-html";
 
 const TITLE = "中国制冷学会、北京制冷学会与北京市科学技术协会联合举办制冷空调行业科技成果对接会";
 let editor: Actor, changping: Actor, reviewer: Actor;
@@ -74,6 +76,29 @@ describe("manual title breaks", () => {
     expect({ s: stored(), n: auditCount() }).toEqual(before);
   });
 
+  it("refuses a break the line breaker would not take (inside 对接会) with a Chinese message, and takes every place the desk offers", () => {
+    const before = { s: stored(), n: auditCount() };
+    const at = (s: string) => TITLE.indexOf(s) + s.length;
+    const detail = (breaks: number[]) => {
+      try {
+        set(breaks);
+      } catch (e) {
+        return (e as { params?: { detail?: string } }).params?.detail;
+      }
+      return null;
+    };
+    expect(errorCode(() => set([at("对接")]))).toBe("title_breaks_invalid");
+    expect(detail([at("对接")])).toMatch(/“对接会”是一个词/);
+    expect(detail([13, at("成果对接")])).toMatch(/词意完整/);
+    expect({ s: stored(), n: auditCount() }).toEqual(before);
+    // The places the desk offers are all accepted.
+    const offered = titleBreakPoints(TITLE, titleBreakView(editor, itemId).words, TITLE_LINE_CELLS);
+    expect(offered).toContain(13);
+    expect(offered).not.toContain(at("对接"));
+    for (const b of offered) expect(set([b]).breaks).toEqual([b]);
+    set([13]);
+  });
+
   it("after the title is edited, keeps breaks whose neighbours survived and says which were dropped", () => {
     set([7, 13]);
     const item = getItem(editor, itemId);
@@ -100,10 +125,10 @@ describe("manual title breaks", () => {
     sendToReview(editor, { issueId, version: getIssue(editor, issueId).version });
     expect(titleBreakView(editor, itemId).editable).toBe(false);
     const before = stored();
-    expect(errorCode(() => set([7]))).toBe("not_allowed_now");
+    expect(errorCode(() => set([14]))).toBe("not_allowed_now");
     expect(stored()).toEqual(before);
     returnIssue(reviewer, { issueId, version: getIssue(editor, issueId).version, comment: "请调整标题换行" });
-    expect(set([7]).breaks).toEqual([7]);
+    expect(set([14]).breaks).toEqual([14]);
   });
 });
 

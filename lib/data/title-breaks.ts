@@ -72,7 +72,9 @@ export function titleBreakView(actor: Actor, itemId: number): TitleBreakView {
 /**
  * Sets (or, with [], clears) an item title's manual breaks. Desk (editor) only; refused while the
  * item's issue is in review or approved, when the title changed since the page was loaded, and
- * for offsets that do not fit the title (a Chinese message naming the place; nothing changes).
+ * for offsets that do not fit the title or that the line breaker would not take (inside a quoted
+ * name, inside a short compound such as 在|京; titleBreaksProblem with the title's words): a
+ * Chinese message naming the place, and nothing changes.
  * Writes an item audit row and, for a placed item, an issue edit row, and marks the issue's
  * content changed (a break changes what prints).
  */
@@ -81,7 +83,8 @@ export function setTitleBreaks(actor: Actor, input: z.infer<typeof setTitleBreak
   const item = getItem(actor, input.itemId);
   if (item.title !== input.title) throw new AppError("title_changed");
   const breaks = input.breaks;
-  const problem = titleBreaksProblem(item.title, breaks);
+  // Only where the line breaker takes a word boundary (the places the desk offers).
+  const problem = titleBreaksProblem(item.title, breaks, titleWords(item.title), TITLE_LINE_CELLS);
   if (problem) throw new AppError("title_breaks_invalid", { detail: problem }, "breaks");
   db.transaction((tx) => {
     const issue = tx.select({ id: issues.id, status: issues.status }).from(placements).innerJoin(issues, eq(issues.id, placements.issueId)).where(eq(placements.itemId, item.id)).get();

@@ -4,7 +4,7 @@ import { applyOptimistic, sectionChars } from "./board-model";
 
 const p = (itemId: number, chars = 10) => ({ itemId, title: `稿件${itemId}`, unitName: "昌平区科协", source: null, inToc: false, tocTitle: "", sourceOverride: "", chars });
 const board: BoardView = {
-  issue: { id: 1, version: 3, status: "drafting", year: 2026, number: 1, totalNumber: 79, mailbox: "", editorName: "", reviewerName: "", distribution: [], printedBy: null, printedDate: null, printRun: null, sentBefore: false },
+  issue: { id: 1, version: 3, status: "drafting", year: 2026, number: 1, totalNumber: 79, mailbox: "", editorName: "", reviewerName: "", distribution: [], printedBy: null, printedDate: null, printRun: null, sentBefore: false, label: "2026年第1期" },
   sections: [
     { id: 10, title: null, placements: [p(1)] },
     { id: 11, title: "科普工作", placements: [p(2), p(3), p(4)] },

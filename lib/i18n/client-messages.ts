@@ -8,8 +8,8 @@
  */
 export const CLIENT_SETS = {
   contributor: ["attributionMove", "conflict", "copyCheck", "deleteDraft", "deskEdits", "docxImport", "item", "itemForm", "recognition", "titleField", "withdraw"],
-  desk: ["calls", "comments", "desk", "issueKinds", "item", "nearDuplicates", "office", "pdfExport", "recognition", "signoff", "titles"],
-  office: ["archive", "archiveBatch", "correction", "errors", "office", "pdfExport", "recognition", "register"],
+  desk: ["calls", "comments", "confirm", "desk", "issueKinds", "item", "nearDuplicates", "office", "pdfExport", "recognition", "signoff", "titles"],
+  office: ["archive", "archiveBatch", "confirm", "correction", "errors", "office", "pdfExport", "recognition", "register"],
   review: ["comments", "office", "pdfExport", "review", "signoff"],
   admin: ["admin", "issueKinds", "roles", "rules", "signoff", "unitKind", "wordLists"],
   auth: ["auth"],

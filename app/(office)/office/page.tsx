@@ -5,12 +5,14 @@ import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
 import { getIssue, listIssues } from "@/lib/data/issues";
 import { todayInChina } from "@/lib/data/validation";
+import { issueName } from "@/lib/data/issue-kinds";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 
 export default async function OfficePage() {
   const actor = await requirePageActor("office");
   // Approved issues only: the write that changes approved content voids the approval itself.
   const rows = listIssues(actor, { status: "approved" });
-  const [t, td] = await Promise.all([getTranslations("office"), getTranslations("desk")]);
+  const [t, labelOf] = await Promise.all([getTranslations("office"), issueLabeler()]);
   return (
     <section>
       <h1>{t("title")}</h1>
@@ -23,10 +25,10 @@ export default async function OfficePage() {
           return (
             <article key={r.id} className="card" data-testid={`office-issue-${r.id}`}>
               <h3>
-                {td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })} · {chineseDate(r.date)}
+                {labelOf(r)} · {chineseDate(r.date)}
               </h3>
               <IssueExports issueId={r.id} />
-              <DistributeForm issueId={r.id} version={issue.version} date={todayInChina()} distribution={issue.distribution} />
+              <DistributeForm issueId={r.id} version={issue.version} label={issueName(issue)} date={todayInChina()} distribution={issue.distribution} />
             </article>
           );
         })

@@ -3,11 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
 import { reviewQueue } from "@/lib/data/review";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 
 export default async function ReviewQueuePage() {
   const actor = await requirePageActor("reviewer", "signer");
   const rows = reviewQueue(actor);
-  const [t, td] = await Promise.all([getTranslations("review"), getTranslations("desk")]);
+  const [t, td, labelOf] = await Promise.all([getTranslations("review"), getTranslations("desk"), issueLabeler()]);
   return (
     <section>
       <h1>{t("queueTitle")}</h1>
@@ -17,7 +18,7 @@ export default async function ReviewQueuePage() {
         <ul className="list" data-testid="review-queue">
           {rows.map((r) => (
             <li key={r.id}>
-              <Link href={`/review/issues/${r.id}`}>{td("issueLabel", { year: r.year, number: r.number, total: r.totalNumber })}</Link>{" "}
+              <Link href={`/review/issues/${r.id}`}>{labelOf(r)}</Link>{" "}
               {chineseDate(r.date)} · {td("itemsCount", { count: r.items })} · {t("roundLabel", { round: r.round })}
               {r.openThreads > 0 && <> · {t("openThreads", { count: r.openThreads })}</>}
             </li>

@@ -3,6 +3,7 @@ import type archive from "./zh-CN/archive.json";
 import type archiveBatch from "./zh-CN/archiveBatch.json";
 import type calls from "./zh-CN/calls.json";
 import type common from "./zh-CN/common.json";
+import type confirm from "./zh-CN/confirm.json";
 import type desk from "./zh-CN/desk.json";
 import type form from "./zh-CN/form.json";
 import type intake from "./zh-CN/intake.json";
@@ -25,6 +26,7 @@ type FeatureFiles = {
   archiveBatch: typeof archiveBatch;
   calls: typeof calls;
   common: typeof common;
+  confirm: typeof confirm;
   desk: typeof desk;
   form: typeof form;
   intake: typeof intake;

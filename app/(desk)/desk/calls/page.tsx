@@ -8,15 +8,17 @@ import { requirePageActor } from "@/lib/auth/session";
 import { callableUnits, currentGuidance, defaultCallDeadline, formatChina, listCalls } from "@/lib/data/calls";
 import { listIssues } from "@/lib/data/issues";
 import { reminderOffsetsHours } from "@/lib/mail";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 
 export default async function CallsPage() {
   const actor = await requirePageActor("editor");
   const rows = listCalls(actor);
-  const [t, td] = await Promise.all([getTranslations("calls"), getTranslations("desk")]);
+  const t = await getTranslations("calls");
   const units = callableUnits(actor);
   const drafting = listIssues(actor).filter((i) => i.status === "drafting");
   const withDeadline = drafting.filter((i) => i.deadline);
-  const issues = drafting.map((i) => ({ id: i.id, label: td("issueLabel", { year: i.year, number: i.number, total: i.totalNumber }) }));
+  const labelOf = await issueLabeler();
+  const issues = drafting.map((i) => ({ id: i.id, label: labelOf(i) }));
   const inThreeDays = defaultCallDeadline();
   return (
     <section>
@@ -63,7 +65,7 @@ export default async function CallsPage() {
           <ul className="list" data-testid="issue-deadlines">
             {withDeadline.map((i) => (
               <li key={i.id}>
-                {td("issueLabel", { year: i.year, number: i.number, total: i.totalNumber })} · {t("due", { time: formatChina(i.deadline?.getTime() ?? 0) })} <RemindNowButton target={{ issueId: i.id }} />
+                {labelOf(i)} · {t("due", { time: formatChina(i.deadline?.getTime() ?? 0) })} <RemindNowButton target={{ issueId: i.id }} />
               </li>
             ))}
           </ul>

@@ -41,7 +41,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <div className="field-row">
           <div className="field">
             <label htmlFor="inbox-q">{t("search")}</label>
-            <input id="inbox-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
+            <input id="inbox-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} aria-describedby="inbox-q-hint" />
+            <span id="inbox-q-hint" className="hint">
+              {t("searchHint")}
+            </span>
             <Link href={`/search${filter.q ? `?q=${encodeURIComponent(filter.q)}` : ""}`} className="hint">
               {tsearch("inboxLink")}
             </Link>

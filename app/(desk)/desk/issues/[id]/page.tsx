@@ -59,6 +59,7 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
             totalNumber: issue.totalNumber,
             date: issue.date,
             deadline: issue.deadline ? chinaDateTimeLocal(issue.deadline) : "",
+            supplement: issue.kind === "supplement",
           }}
         />
       )}

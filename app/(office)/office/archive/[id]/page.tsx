@@ -10,6 +10,7 @@ import { registerEntriesForIssue } from "@/lib/data/register";
 import { searchTerms } from "@/lib/data/search";
 import styles from "@/components/register/register.module.css";
 import { loadPageRecord } from "@/lib/auth/page-record";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 
 /** An archived issue read in the page: its print view, with the search terms marked, and its register entry. */
 export default async function ArchiveReadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> }) {
@@ -17,8 +18,8 @@ export default async function ArchiveReadPage({ params, searchParams }: { params
   const q = ((await searchParams).q ?? "").trim().slice(0, 100);
   const loaded = await loadPageRecord(params, (id) => issueDocument(actor, id));
   const { issue, doc } = loaded;
-  const [t, tr, td] = await Promise.all([getTranslations("archiveRead"), getTranslations("register"), getTranslations("desk")]);
-  const label = td("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber });
+  const [t, tr, labelOf] = await Promise.all([getTranslations("archiveRead"), getTranslations("register"), issueLabeler()]);
+  const label = labelOf(issue);
   const terms = searchTerms(q).filter((x) => [...x].length >= 2);
   const { html, hits } = highlightHtml(bulletinToPrintHtml(doc), terms);
   return (

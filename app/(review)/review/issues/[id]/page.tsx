@@ -17,19 +17,20 @@ import { issueDocument, issueHistory, reviewStage } from "@/lib/data/issues";
 import { listReviewRounds, listThreads, voidedApproval } from "@/lib/data/review";
 import type { Actor } from "@/lib/data/actor";
 import { loadPageRecord } from "@/lib/auth/page-record";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 
 export default async function ReviewIssuePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("reviewer", "signer");
   const loaded = await loadPageRecord(params, (id) => issueDocument(actor, id));
   const { issue, doc, fingerprint } = loaded;
-  const [t, td, ts] = await Promise.all([getTranslations("review"), getTranslations("desk"), getTranslations("issueStatus")]);
+  const [t, td, ts, labelOf] = await Promise.all([getTranslations("review"), getTranslations("desk"), getTranslations("issueStatus"), issueLabeler()]);
   const threads = listThreads(actor, issue.id);
   const { comparison, round } = listReviewRounds(actor, issue.id);
   const items = doc.sections.flatMap((s) => s.items.map((i) => ({ id: i.id ?? 0, title: i.title })));
   return (
     <section>
       <div className="title-row">
-        <h1>{td("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}</h1>
+        <h1>{labelOf(issue)}</h1>
         <StatusBadge status={issue.status} label={ts(issue.status)} />
         {round > 0 && <span data-testid="review-round">{t("roundLabel", { round })}</span>}
       </div>
