@@ -6,6 +6,7 @@ import { UndoRedo } from "@tiptap/extensions/undo-redo";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { bulletinExtensions } from "@/lib/editor/extensions";
+import { INVISIBLE_REPORT_EVENT, InvisibleGuard, type InvisibleReport } from "@/lib/editor/invisible-guard";
 import { PASTE_REPORT_EVENT, type PasteReport } from "@/lib/editor/paste";
 import type { RichDoc } from "@/lib/editor/schema";
 import { countDoc } from "@/lib/text/count";
@@ -24,7 +25,7 @@ interface Props {
   onPaste?: (report: PasteReport) => void;
 }
 
-const EXTENSIONS = [...bulletinExtensions, UndoRedo];
+const EXTENSIONS = [...bulletinExtensions, UndoRedo, InvisibleGuard];
 
 /** 字数 of the editor's body, by the app's one count (lib/text/count.ts). */
 export function countChars(editor: Editor): number {
@@ -36,6 +37,8 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
   const t = useTranslations("item");
   const frame = useRef<HTMLDivElement>(null);
   const onPasteRef = useRef(onPaste);
+  // What the invisible-character guard removed or replaced (typed, dropped or stored text), said on the page.
+  const [cleaned, setCleaned] = useState<string[] | null>(null);
   const onReadyRef = useRef(onReady);
   useEffect(() => {
     onPasteRef.current = onPaste;
@@ -86,8 +89,13 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
     const el = frame.current;
     if (!el) return;
     const listener = (e: Event) => onPasteRef.current?.((e as CustomEvent<PasteReport>).detail);
+    const guard = (e: Event) => setCleaned((e as CustomEvent<InvisibleReport>).detail.notices);
     el.addEventListener(PASTE_REPORT_EVENT, listener);
-    return () => el.removeEventListener(PASTE_REPORT_EVENT, listener);
+    el.addEventListener(INVISIBLE_REPORT_EVENT, guard);
+    return () => {
+      el.removeEventListener(PASTE_REPORT_EVENT, listener);
+      el.removeEventListener(INVISIBLE_REPORT_EVENT, guard);
+    };
   }, []);
 
   const state = useEditorState({
@@ -119,6 +127,14 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
         </div>
       )}
       <EditorContent editor={editor} />
+      {cleaned && (
+        <div role="status" className="hint" data-testid="invisible-notice">
+          {t("invisibleNotice")} {cleaned.join("；")}{" "}
+          <button type="button" onClick={() => setCleaned(null)}>
+            {t("invisibleDismiss")}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -22,8 +22,9 @@ import { findInvisible, invisibleName, positionOf } from "./invisible";
  *     零宽空格（U+200B）…; in a body also the paragraph (第 2 段);
  *   - the clients never send them: the title field and the body editor's paste cleaners (and the
  *     .docx and archive importers) remove invisible characters and turn odd spaces into ordinary
- *     spaces with `InvisibleCleaner`, and tell the person what they removed or replaced. So only a
- *     hand-made request (or text typed with a special key) meets the refusal.
+ *     spaces with `InvisibleCleaner`, and tell the person what they removed or replaced; the body
+ *     editor does the same for what is typed or was stored before this rule
+ *     (lib/editor/invisible-guard.ts). So only a hand-made request meets the refusal.
  *   - at the two ends of a value such characters are trimmed like spaces (String.prototype.trim:
  *     U+00A0, U+FEFF, U+2000–U+200A … — not U+200B), as spaces have always been.
  * - Text made only of spaces counts as empty.
