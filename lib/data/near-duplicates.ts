@@ -281,8 +281,11 @@ function marksFromCache(ids: number[]): { top: number; settled: Map<number, Mark
       if (f.seq <= r.bestSeq || f.id === r.id) continue;
       const v = f.signature && POOL.includes(f.status) ? similarity(r.signature, f.signature) : 0;
       if (f.id === r.bestItemId) {
-        // The best itself changed: if it is less alike now, another may be closer — look again.
+        // The best itself changed: if it is less alike now, another may be closer — look again;
+        // as alike or more, it stays the best, with its new similarity.
         if (v < (r.bestSimilarity ?? 0)) stale = true;
+        else if (best === r.bestItemId) sim = v;
+        else if (best !== null && (v > sim || (v === sim && f.id < best))) [best, sim] = [f.id, v];
         continue;
       }
       if (v >= NEAR_DUPLICATE_THRESHOLD && (best === null || v > sim || (v === sim && f.id < best))) {
