@@ -277,8 +277,10 @@ export function dbFingerprint(): string {
     const fts = (db.prepare("select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'").all() as { name: string }[]).map((t) => t.name);
     const parts: string[] = [];
     for (const t of tables) {
-      // Login counters, and the near-duplicate index, a cache of the items' text refreshed when a page reads it.
-      if (t === "login_throttle" || t === "item_fingerprints" || t === "item_fingerprint_bands") continue;
+      // Login counters, and the near-duplicate index (its fingerprints, band keys, cached marks and the
+      // queue of items to fingerprint again): a cache of the items' text, refreshed when a page reads
+      // it and in the background.
+      if (t === "login_throttle" || t === "item_fingerprints" || t === "item_fingerprint_bands" || t === "fingerprint_queue") continue;
       // Allowed exports are logged by design (who exported what); refused ones must log nothing, and
       // the matrix separately checks those were refused.
       const where = t === "audit_log" ? " where entity <> 'auth' and action <> 'export'" : "";
