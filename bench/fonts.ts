@@ -5,13 +5,12 @@
 // response and its bytes on the wire. Baseline in the same run: the bytes of every font file the
 // pages' stylesheets declare (what a page would load without unicode-range subsets), so the
 // figure printed is the share actually loaded.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { encode } from "next-auth/jwt";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { runBench, startDemoApp } from "./demo-app";
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,17 +19,7 @@ const arg = (name: string, dflt: string) => {
 const APP = path.resolve(arg("app", path.resolve(__dirname, "..")));
 const PORT = Number(arg("port", "3177"));
 const SECRET = "bench-fonts-secret-0123456789abcdef0123456789";
-const BASE = `http://127.0.0.1:${PORT}`;
-
-let server: ChildProcess | null = null;
-const stop = () => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {}
-  }
-};
-process.on("exit", stop);
+let BASE = "";
 
 interface Loaded {
   /** Loaded font faces (unicode-range pieces) per family and weight. */
@@ -122,30 +111,12 @@ async function declared(context: BrowserContext, url: string): Promise<{ files: 
 }
 
 async function main() {
-  const db = path.join(mkdtempSync(path.join(tmpdir(), "fonts-bench-")), "fonts.sqlite");
-  const setup = spawnSync(path.join(APP, "node_modules/.bin/tsx"), ["scripts/setup.ts"], { cwd: APP, env: { ...process.env, DATABASE_PATH: db, SEED_DEMO: "1" }, stdio: "ignore" });
-  if (setup.status !== 0) throw new Error("setup failed");
-  server = spawn("nice", [path.join(APP, "node_modules/.bin/next"), "start", "-p", String(PORT)], {
-    cwd: APP,
-    env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET: SECRET, NODE_ENV: "production", PDF_WARM: "0" },
-    stdio: "ignore",
-    detached: true,
-  });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) break;
-    } catch {}
-    if (i > 240) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const c = new Database(db, { readonly: true });
-  const user = (name: string) => c.prepare("select id, display_name n, session_version sv from users where username = ?").get(name) as { id: number; n: string; sv: number };
+  const app = await startDemoApp(APP, PORT, SECRET);
+  BASE = app.base;
+  const c = new Database(app.db, { readonly: true });
   // The board of the issue with the most items; the reviewer's page of the same issue.
   const issue = (c.prepare("select issue_id id, count(*) n from placements group by issue_id order by n desc limit 1").get() as { id: number }).id;
-  const token = async (name: string) => {
-    const u = user(name);
-    return encode({ token: { sub: String(u.id), name: u.n, uid: u.id, sv: u.sv }, secret: SECRET, maxAge: 3600 });
-  };
+  const token = app.token;
   const pages: [string, string, string][] = [
     ["board (/desk/issues/N)", `/desk/issues/${issue}`, await token("editor")],
     ["review (/review/issues/N)", `/review/issues/${issue}`, await token("reviewer")],
@@ -168,11 +139,5 @@ async function main() {
     );
     console.log(`    pieces loaded per face: ${Object.entries(first.faces).map(([k, n]) => `${k} ×${n}`).join(", ")}`);
   }
-  stop();
-  process.exit(0);
 }
-main().catch((e) => {
-  console.error(e);
-  stop();
-  process.exit(1);
-});
+runBench(main);

@@ -10,13 +10,9 @@
 // --compare DIR: a second built app (e.g. a checkout of the previous commit) served beside the
 // first on port+1; each run measures both, one after the other, so a busy machine weighs on both
 // alike. Prints each app's medians and the paired ratio.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { encode } from "next-auth/jwt";
 import { type Browser, chromium } from "playwright-core";
+import { runBench, startDemoApp } from "./demo-app";
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,17 +25,6 @@ const RUNS = Number(arg("runs", "5"));
 const RATE = Number(arg("rate", "4"));
 const SECRET = "bench-form-secret-0123456789abcdef0123456789";
 
-const servers: ChildProcess[] = [];
-const stop = () => {
-  for (const s of servers) {
-    if (!s.pid) continue;
-    try {
-      process.kill(-s.pid, "SIGTERM");
-    } catch {}
-  }
-};
-process.on("exit", stop);
-
 interface App {
   dir: string;
   base: string;
@@ -51,29 +36,10 @@ interface Sample {
   htmlKB: number;
 }
 
-/** Seeds a fresh demo database (starting the app never seeds), serves the built app, signs the contributor in. */
+/** The built app in `dir` on a fresh demo database, with the contributor signed in. */
 async function start(dir: string, port: number): Promise<App> {
-  const db = path.join(mkdtempSync(path.join(tmpdir(), "form-usable-")), "form.sqlite");
-  const setup = spawnSync(path.join(dir, "node_modules/.bin/tsx"), ["scripts/setup.ts"], { cwd: dir, env: { ...process.env, DATABASE_PATH: db, SEED_DEMO: "1" }, stdio: "ignore" });
-  if (setup.status !== 0) throw new Error(`setup failed in ${dir}`);
-  const server = spawn("nice", [path.join(dir, "node_modules/.bin/next"), "start", "-p", String(port)], {
-    cwd: dir,
-    env: { ...process.env, DATABASE_PATH: db, SEED_DEMO: "1", AUTH_SECRET: SECRET, NODE_ENV: "production", PDF_WARM: "0" },
-    stdio: "ignore",
-    detached: true,
-  });
-  servers.push(server);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) break;
-    } catch {}
-    if (i > 240) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const u = new Database(db, { readonly: true }).prepare("select id, display_name n, session_version sv from users where username = 'changping'").get() as { id: number; n: string; sv: number };
-  const token = await encode({ token: { sub: String(u.id), name: u.n, uid: u.id, sv: u.sv }, secret: SECRET, maxAge: 3600 });
-  return { dir, base, token };
+  const app = await startDemoApp(dir, port, SECRET);
+  return { dir, base: app.base, token: await app.token("changping") };
 }
 
 async function measure(browser: Browser, app: App, url: string, ready: () => number | false): Promise<Sample> {
@@ -139,11 +105,5 @@ async function main() {
     const ratios = form[0].map((x, i) => x.ms / form[1][i].ms);
     console.log(`  paired ratio ${path.basename(APP)} / ${path.basename(COMPARE)} (median of ${RUNS}): ${median(ratios).toFixed(2)}`);
   }
-  stop();
-  process.exit(0);
 }
-main().catch((e) => {
-  console.error(e);
-  stop();
-  process.exit(1);
-});
+runBench(main);

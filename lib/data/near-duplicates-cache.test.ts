@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { fingerprintQueue, itemFingerprints, items } from "@/db/schema";
-import { demoActor, itemFields } from "@/lib/testing/fixtures";
+import { demoActor, itemFields, sendItem } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
 import { createItem, decideItem, getItem, submitItem, updateItem, withdrawItem } from "./items";
 import { drainFingerprints, findNearDuplicates, nearDuplicatesOf, nearDuplicatesOffThread, refreshFingerprints } from "./near-duplicates";
@@ -17,10 +17,7 @@ beforeAll(() => {
   [editor, changping] = ["editor", "changping"].map(demoActor);
 });
 
-function send(title: string, paragraphs: string[]) {
-  const item = createItem(changping, itemFields(title, paragraphs));
-  return submitItem(changping, { id: item.id, version: item.version });
-}
+const send = (title: string, paragraphs: string[]) => sendItem(changping, title, paragraphs);
 const STORY = [
   "9月16日上午，昌平区科协在未来科学城举办院士专家进企业活动，邀请五位院士专家走进八家高新技术企业，围绕关键核心技术攻关、科研成果转化等问题与企业技术骨干深入交流。",
   "活动现场，专家们针对企业提出的十二个技术难题逐一给出意见建议，并与三家企业签订了长期合作协议。",

@@ -1,9 +1,8 @@
 // Near-duplicates when many items share stock sentences: only the candidates sharing the most
 // bands are compared (at most 50), and the item that is really the same story still comes first.
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoActor, itemFields } from "@/lib/testing/fixtures";
+import { demoActor, sendItem } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
-import { createItem, submitItem } from "./items";
 import { findNearDuplicates, nearDuplicatesOf, refreshFingerprints } from "./near-duplicates";
 
 let editor: Actor, changping: Actor;
@@ -12,10 +11,7 @@ beforeAll(() => {
 });
 
 const STOCK = "为深入贯彻落实全民科学素质行动规划纲要，进一步提升公众科学素质，营造讲科学、爱科学、学科学、用科学的良好氛围，";
-function send(title: string, paragraphs: string[]) {
-  const item = createItem(changping, itemFields(title, paragraphs));
-  return submitItem(changping, { id: item.id, version: item.version });
-}
+const send = (title: string, paragraphs: string[]) => sendItem(changping, title, paragraphs);
 
 describe("near-duplicates among many alike items", () => {
   it("compares at most 50 candidates and still finds the copy of the story first", () => {

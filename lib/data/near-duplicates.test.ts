@@ -4,9 +4,8 @@ import { db } from "@/db";
 import { issues, items, placements } from "@/db/schema";
 import { bandKeys, signatureOf, similarity } from "@/lib/bulletin/near-duplicate";
 import { docToParagraphs } from "@/lib/editor/schema";
-import { demoActor, errorCode, itemFields } from "@/lib/testing/fixtures";
+import { demoActor, errorCode, itemFields, sendItem } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
-import { createItem, submitItem } from "./items";
 import { stopReader } from "@/lib/jobs/read-off-thread";
 import { fingerprintCount, findNearDuplicates, nearDuplicatesOf, nearDuplicatesOffThread } from "./near-duplicates";
 
@@ -15,10 +14,7 @@ beforeAll(() => {
   [editor, changping] = ["editor", "changping"].map(demoActor);
 });
 
-function send(title: string, paragraphs: string[]) {
-  const item = createItem(changping, itemFields(title, paragraphs));
-  return submitItem(changping, { id: item.id, version: item.version });
-}
+const send = (title: string, paragraphs: string[]) => sendItem(changping, title, paragraphs);
 
 /** A printed item of the demo archive (a distributed issue), with its text. */
 function printedItem() {

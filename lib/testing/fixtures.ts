@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { loadActor } from "@/lib/auth/users";
 import type { Actor } from "@/lib/data/actor";
 import { AppError } from "@/lib/data/errors";
-import type { ItemFields } from "@/lib/data/items";
+import { createItem, type ItemFields, submitItem } from "@/lib/data/items";
 import { paragraphsToDoc, type Paragraph } from "@/lib/editor/schema";
 
 /** A demo user (db/seed.ts) loaded the way a request loads its actor. */
@@ -37,4 +37,10 @@ export function itemFields(title: string, paragraphs: (string | Paragraph)[] = [
     contactPhone: "010-12345678",
     noteToEditor: "",
   };
+}
+
+/** The unit creates an item with this title and these paragraphs (itemFields) and submits it; the submitted item. */
+export function sendItem(unit: Actor, title: string, paragraphs: (string | Paragraph)[]) {
+  const item = createItem(unit, itemFields(title, paragraphs));
+  return submitItem(unit, { id: item.id, version: item.version });
 }
