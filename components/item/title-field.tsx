@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useLayoutEffect, useRef, useState } from "react";
 import type { Finding } from "@/lib/copycheck";
 import { oneLineTitle } from "@/lib/item/form-values";
+import { InvisibleCleaner } from "@/lib/text/invisible";
 import { lengthOf } from "@/lib/text/count";
 import { FindingList } from "./copy-check";
 import type { Fields } from "./form-field";
@@ -44,6 +45,8 @@ export function TitleField({
   const locale = useLocale();
   const [joined, setJoined] = useState(false);
   const [cleaned, setCleaned] = useState<string[]>([]);
+  // One cleaner for the field's life: its notice counts everything removed, not only the last input.
+  const cleaner = useRef(new InvisibleCleaner());
   const titleLength = lengthOf(value.trim());
   // Grow with the text (browsers without CSS field-sizing).
   useLayoutEffect(() => {
@@ -62,9 +65,10 @@ export function TitleField({
         rows={1}
         value={value}
         onChange={(e) => {
-          const one = oneLineTitle(e.target.value, locale);
+          const before = cleaner.current.changed ? cleaner.current.notices(locale).join() : "";
+          const one = oneLineTitle(e.target.value, locale, cleaner.current);
           if (one.changed) setJoined(true);
-          if (one.cleaned.length) setCleaned(one.cleaned);
+          if (one.cleaned.length && one.cleaned.join() !== before) setCleaned(one.cleaned);
           onChange(one.value);
         }}
         onKeyDown={(e) => {
@@ -88,7 +92,16 @@ export function TitleField({
       )}
       {cleaned.length > 0 && (
         <span id={`${uid}-title-cleaned`} className="hint" role="status" data-testid="title-cleaned">
-          {tj("cleaned", { what: cleaned.join(locale.startsWith("zh") ? "；" : "; ") })}
+          {tj("cleaned", { what: cleaned.join(locale.startsWith("zh") ? "；" : "; ") })}{" "}
+          <button
+            type="button"
+            onClick={() => {
+              cleaner.current = new InvisibleCleaner();
+              setCleaned([]);
+            }}
+          >
+            {t("invisibleDismiss")}
+          </button>
         </span>
       )}
       {fields.errorFor("title")}

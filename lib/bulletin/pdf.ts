@@ -82,7 +82,10 @@ async function launch(r: Renderer): Promise<BrowserContext> {
   }
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: r.executablePath, args: LAUNCH_ARGS, headless: true });
+    // Playwright's own signal handlers would close the browser at once on SIGTERM/SIGINT/SIGHUP,
+    // failing the exports still running; the server closes it itself once they are done
+    // (scripts/server.mjs), and a process without that handler exits and the browser with it.
+    browser = await chromium.launch({ executablePath: r.executablePath, args: LAUNCH_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (e) {
     throw new PdfUnavailableError(`Chromium（${r.executablePath}）无法启动，无法生成 PDF：${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
   }

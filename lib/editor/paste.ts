@@ -38,6 +38,8 @@ interface Char {
   c: string;
   bold: boolean;
   italic: boolean;
+  /** A space that was a no-break space (&nbsp;) in the clipboard's HTML. */
+  nb?: boolean;
 }
 
 const BLOCK = new Set([
@@ -212,11 +214,13 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   const pushText = (raw: string, bold: boolean, italic: boolean) => {
     // HTML collapses white space; a line break inside Word's HTML between two Chinese characters is
     // just where Word wrapped the source, not a space.
+    // A no-break space is kept apart (\u0002) until it is known whether it lands between two
+    // visible characters: there it is reported (tidy), as indentation or HTML spacing it is not.
     const text = invisibles
-      .clean(raw.replace(CONTROL, "").replace(/\u00a0/g, " "))
-      .replace(/[\t\n\r\f ]*[\n\r][\t\n\r\f ]*/g, "\u0001")
-      .replace(/[\t\f \u00a0]+/g, " ");
-    for (const c of text) cur.push({ c, bold, italic });
+      .clean(raw.replace(CONTROL, "").replace(/\u00a0/g, "\u0002"))
+      .replace(/[\t\n\r\f \u0002]*[\n\r][\t\n\r\f \u0002]*/g, "\u0001")
+      .replace(/[\t\f \u0002]+/g, (run) => (run.includes("\u0002") ? "\u0002" : " "));
+    for (const c of text) cur.push(c === "\u0002" ? { c: " ", bold, italic, nb: true } : { c, bold, italic });
   };
 
   const walk = (node: Node, bold: boolean, italic: boolean, inCell: boolean) => {
@@ -304,15 +308,19 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   }
 
   const out: string[] = [];
+  let noBreak = 0;
   for (const p of paragraphs) {
     const chars = tidy(p);
     if (!chars.length) continue;
+    noBreak += chars.filter((c) => c.nb).length;
     out.push(`<p>${runsToHtml(chars)}</p>`);
   }
   report.paragraphs = out.length;
   if (report.trackedChanges) report.notices.push(`修订：已按“接受全部修订”处理 ${report.trackedChanges} 处（删去的文字未保留）`);
   if (report.comments) report.notices.push(`已略去：${report.comments} 条批注（批注标记和批注内容）`);
   if (report.notes) report.notices.push(`${report.notes} 个脚注/尾注已保留为所在段落后的“注：”段落，请核对`);
+  // Each place inside the text where no-break spaces became one ordinary space is said, as the plain-text paste says it.
+  if (noBreak) invisibles.replaced.set("U+00A0", (invisibles.replaced.get("U+00A0") ?? 0) + noBreak);
   report.notices.push(...invisibles.notices());
   return { html: out.join(""), report };
 }
@@ -327,6 +335,7 @@ function tidy(chars: Char[]): Char[] {
   for (let k = 0; k < chars.length; k++) {
     const ch = chars[k];
     if (ch.c === "\u0001" || ch.c === " ") {
+      const k0 = k;
       const prev = out[out.length - 1]?.c;
       let n = k + 1;
       while (n < chars.length && (chars[n].c === "\u0001" || chars[n].c === " ")) n++;
@@ -334,8 +343,12 @@ function tidy(chars: Char[]): Char[] {
       k = n - 1;
       if (!prev || !next) continue;
       if (ch.c === "\u0001" && (HAN_OR_FULLWIDTH.test(prev) || HAN_OR_FULLWIDTH.test(next))) continue;
-      if (prev === " ") continue;
-      out.push({ ...ch, c: " " });
+      const nb = chars.slice(k0, n).some((c) => c.nb);
+      if (prev === " ") {
+        if (nb) out[out.length - 1].nb = true;
+        continue;
+      }
+      out.push({ ...ch, c: " ", nb });
       continue;
     }
     out.push(ch);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LatestItem } from "@/lib/data/items";
 import { paragraphsToDoc } from "@/lib/editor/schema";
 import { addCoUnit, bodyChars, fromLatest, hasText, type ItemFormValues, lengthBand, oneLineTitle, sameValues, toPayload } from "./form-values";
+import { InvisibleCleaner } from "@/lib/text/invisible";
 
 const v = (o: Partial<ItemFormValues> = {}): ItemFormValues => ({
   title: "区科协召开科普工作会议",
@@ -81,5 +82,20 @@ describe("the item form's values", () => {
     expect(oneLineTitle("\ufeff科普\u00ad周\n活动")).toEqual({ value: "科普周活动", changed: true, cleaned: ["已删除 2 个看不见的字符：零宽不换行空格（BOM）（U+FEFF）1 个、软连字符（U+00AD）1 个"] });
     expect(oneLineTitle("亲子科普日👨‍👩‍👧 ❤️")).toEqual({ value: "亲子科普日👨‍👩‍👧 ❤️", changed: false, cleaned: [] });
     expect(oneLineTitle("a\u2060b", "en").cleaned).toEqual(["Removed 1 invisible characters: word joiner (U+2060) ×1"]);
+  });
+});
+
+describe("oneLineTitle with the field's own cleaner", () => {
+  it("counts what every input removed, typed one character at a time", () => {
+    const cleaner = new InvisibleCleaner();
+    let title = "";
+    let last: string[] = [];
+    for (const ch of "键入\u200b标题\u00a0测试") {
+      const one = oneLineTitle(title + ch, "zh-CN", cleaner);
+      title = one.value;
+      last = one.cleaned;
+    }
+    expect(title).toBe("键入标题 测试");
+    expect(last).toEqual(["已删除 1 个看不见的字符：零宽空格（U+200B）1 个", "已把 1 个特殊空格换成普通空格：不间断空格（U+00A0）1 个"]);
   });
 });

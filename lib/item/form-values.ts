@@ -95,10 +95,10 @@ function normalise(v: ItemFormValues) {
  * altered, so the form can tell the person. Invisible characters (zero-width space, BOM, soft
  * hyphen …) are removed and odd spaces (no-break, thin …) made ordinary spaces, as the text rule
  * wants (lib/text/invisible.ts); `cleaned` says which, in the locale's words, for the same notice
- * (empty when there were none). An emoji sequence's joiner stays.
+ * (empty when there were none). An emoji sequence's joiner stays. Pass the field's own `cleaner` to
+ * count across inputs (typing one character at a time), so `cleaned` says everything it did.
  */
-export function oneLineTitle(raw: string, locale = "zh-CN"): { value: string; changed: boolean; cleaned: string[] } {
-  const cleaner = new InvisibleCleaner();
+export function oneLineTitle(raw: string, locale = "zh-CN", cleaner = new InvisibleCleaner()): { value: string; changed: boolean; cleaned: string[] } {
   const joined = joinLines(raw);
   return { value: cleaner.clean(joined.value), changed: joined.changed, cleaned: cleaner.notices(locale) };
 }
