@@ -8,7 +8,8 @@
  * (U+2002, U+2009, U+202F …) become ordinary spaces, as the text rule wants (lib/text/rule.ts,
  * lib/text/invisible.ts); the notice says which and how many. In clipboard HTML the no-break space
  * U+00A0 is how HTML writes a space that must not collapse (Word writes every second typed space
- * so), so there it is an ordinary space like any HTML white space; in plain text it is reported.
+ * so): each place inside the text where no-break spaces became one ordinary space is reported;
+ * as indentation, an empty paragraph or a spacing span it changes nothing visible and is not.
  */
 import { InvisibleCleaner } from "@/lib/text/invisible";
 
