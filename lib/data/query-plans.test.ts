@@ -36,7 +36,7 @@ function fullScans(plan: string[], sql: string): string[] {
   const sorts = plan.some((d) => /TEMP B-TREE FOR (ORDER|GROUP) BY/.test(d));
   const limited = /\blimit\b/i.test(sql);
   const tables = aliases(sql);
-  return plan.filter((d) => {
+  return plan.filter((d, k) => {
     // Plans name a table by its alias in hand-written SQL (FROM items i): read it as the table.
     const named = /^(SCAN|SEARCH) (\w+)\b(.*)$/.exec(d);
     if (!named) return false;
@@ -44,6 +44,9 @@ function fullScans(plan: string[], sql: string): string[] {
     const line = `${named[1]} ${table}${named[3]}`;
     // An office has one publication: items searched by publication_id alone are every item.
     if (/^SEARCH items USING (COVERING )?INDEX \w+ \(publication_id=\?\)/.test(line)) return !limited || sorts;
+    // Items searched by status alone inside a join (the line before is another table of the same
+    // loop): every published item, once per row of the outer table.
+    if (/^SEARCH items USING (COVERING )?INDEX \w+ \(status=\?\)/.test(line) && k > 0 && /^(SCAN|SEARCH) /.test(plan[k - 1])) return true;
     const m = new RegExp(`^SCAN (${LARGE.join("|")})\\b(.*)$`).exec(line);
     if (!m) return false;
     if (/USING COVERING INDEX/.test(m[2])) return false;

@@ -160,8 +160,8 @@ ev(arm, eid, unit_id, src, kind, day, lead, toc, level) AS MATERIALIZED (
   SELECT 'a', i.id, i.unit_id, coalesce(p.source_override, i.source), 'adopted', s.date, sec.title IS NULL, p.in_toc, NULL
     FROM issues s
     CROSS JOIN placements p ON p.issue_id = s.id
-    JOIN issue_sections sec ON sec.id = p.section_id
-    JOIN items i ON i.id = p.item_id
+    CROSS JOIN issue_sections sec ON sec.id = p.section_id
+    CROSS JOIN items i ON i.id = p.item_id
    WHERE s.publication_id = @pub AND s.date >= @from AND s.date <= @to AND i.status = 'published'
      AND instr(coalesce(p.source_override, i.source), '、') > 0
   UNION ALL
@@ -198,8 +198,8 @@ UNION ALL
 SELECT i.unit_id, 'adopted', sec.title IS NULL, p.in_toc, NULL, 0, ${rule("s.date")}, count(*)
   FROM issues s
   CROSS JOIN placements p ON p.issue_id = s.id
-  JOIN issue_sections sec ON sec.id = p.section_id
-  JOIN items i ON i.id = p.item_id
+  CROSS JOIN issue_sections sec ON sec.id = p.section_id
+  CROSS JOIN items i ON i.id = p.item_id
  WHERE s.publication_id = @pub AND s.date >= @from AND s.date <= @to AND i.status = 'published'
  GROUP BY 1, 3, 4, 7
 UNION ALL
@@ -240,7 +240,7 @@ function ruleCase(versions: RuleVersion[]) {
 
 const TREND_SQL = `
 SELECT substr(s.date, 1, 7) AS month, count(*) AS adopted
-  FROM issues s CROSS JOIN placements p ON p.issue_id = s.id JOIN items i ON i.id = p.item_id
+  FROM issues s CROSS JOIN placements p ON p.issue_id = s.id CROSS JOIN items i ON i.id = p.item_id
  WHERE s.publication_id = @pub AND s.date >= @from AND s.date <= @to AND i.status = 'published'
  GROUP BY month ORDER BY month`;
 
