@@ -37,7 +37,7 @@ export function PublishCallForm({ units, issues, defaultDeadline }: { units: { i
       <h2>{t("newCall")}</h2>
       <div className="field">
         <label htmlFor={`${uid}-topic`}>{t("topic")}</label>
-        <input id={`${uid}-topic`} value={topic} maxLength={60} onChange={(e) => setTopic(e.target.value)} aria-invalid={errors.topic ? true : undefined} />
+        <input id={`${uid}-topic`} value={topic} onChange={(e) => setTopic(e.target.value)} aria-invalid={errors.topic ? true : undefined} />
         {err("topic")}
       </div>
       <div className="field">

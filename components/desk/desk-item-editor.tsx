@@ -106,7 +106,6 @@ function ItemEditForm({
         <input
           id={`${uid}-source`}
           value={source}
-          maxLength={100}
           onChange={(e) => setSource(e.target.value)}
           readOnly={locked}
           aria-invalid={errors.source ? true : undefined}

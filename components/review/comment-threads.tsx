@@ -93,7 +93,7 @@ function NewThread({ issueId, itemId, itemTitle, onDone }: { issueId: number; it
       {itemId !== null && (
         <label>
           {t("quote")}
-          <input value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={200} placeholder={t("quoteHint")} />
+          <input value={quote} onChange={(e) => setQuote(e.target.value)} placeholder={t("quoteHint")} />
         </label>
       )}
       <label>
@@ -148,7 +148,7 @@ function ThreadView({ thread, itemTitle, issueId }: { thread: Thread; itemTitle?
         <label className="sr-only" htmlFor={`reply-${thread.id}`}>
           {t("reply")}
         </label>
-        <input id={`reply-${thread.id}`} value={reply} onChange={(e) => setReply(e.target.value)} placeholder={t("reply")} maxLength={2000} />
+        <input id={`reply-${thread.id}`} value={reply} onChange={(e) => setReply(e.target.value)} placeholder={t("reply")} />
         <button type="button" disabled={pending || !reply.trim()} onClick={send}>
           {t("send")}
         </button>

@@ -57,7 +57,7 @@ export function InstructionForm({ itemId, today }: { itemId: number; today: stri
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${uid}-leader`}>{t("leader")}</label>
-          <input id={`${uid}-leader`} value={leader} maxLength={60} onChange={(e) => setLeader(e.target.value)} aria-invalid={errors.leader ? true : undefined} />
+          <input id={`${uid}-leader`} value={leader} onChange={(e) => setLeader(e.target.value)} aria-invalid={errors.leader ? true : undefined} />
           <FieldError message={errors.leader} />
         </div>
         <div className="field">
@@ -78,7 +78,7 @@ export function InstructionForm({ itemId, today }: { itemId: number; today: stri
       </div>
       <div className="field">
         <label htmlFor={`${uid}-text`}>{t("text")}</label>
-        <textarea id={`${uid}-text`} rows={3} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} aria-invalid={errors.text ? true : undefined} />
+        <textarea id={`${uid}-text`} rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={errors.text ? true : undefined} />
         <FieldError message={errors.text} />
       </div>
       <FormFooter submit={t("record")} pending={pending} error={error} status={done ? t("saved") : null} />
@@ -108,7 +108,7 @@ export function ForwardForm({ itemId, today }: { itemId: number; today: string }
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${uid}-target`}>{t("target")}</label>
-          <input id={`${uid}-target`} value={target} maxLength={60} onChange={(e) => setTarget(e.target.value)} aria-invalid={errors.target ? true : undefined} />
+          <input id={`${uid}-target`} value={target} onChange={(e) => setTarget(e.target.value)} aria-invalid={errors.target ? true : undefined} />
           <FieldError message={errors.target} />
         </div>
         <div className="field">

@@ -26,7 +26,6 @@ export function FooterForm({ board, disabled, onSave }: { board: BoardView; disa
         min={type === "number" ? 1 : undefined}
         value={v[name]}
         disabled={disabled}
-        maxLength={type === "text" ? 100 : undefined}
         onChange={(e) => setV({ ...v, [name]: e.target.value })}
       />
     </div>

@@ -151,7 +151,6 @@ function PlacementControls({ placement, disabled, change }: { placement: BoardPl
         value={tocTitle}
         disabled={disabled || !inToc}
         onChange={(e) => setTocTitle(e.target.value)}
-        maxLength={60}
         data-testid={`toc-title-${placement.itemId}`}
       />
       <label htmlFor={`${uid}-source`} className="sr-only">
@@ -163,7 +162,6 @@ function PlacementControls({ placement, disabled, change }: { placement: BoardPl
         value={source}
         disabled={disabled}
         onChange={(e) => setSource(e.target.value)}
-        maxLength={100}
         data-testid={`source-${placement.itemId}`}
       />
       <button

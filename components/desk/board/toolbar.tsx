@@ -103,7 +103,7 @@ export function AddSection({ board, disabled, onAdd }: { board: BoardView; disab
         </>
       )}
       <label htmlFor={`${uid}-custom`}>{t("customSection")}</label>
-      <input id={`${uid}-custom`} value={custom} maxLength={20} onChange={(e) => setCustom(e.target.value)} />
+      <input id={`${uid}-custom`} value={custom} onChange={(e) => setCustom(e.target.value)} />
       <button
         type="button"
         disabled={disabled || !custom.trim()}
