@@ -10,7 +10,7 @@ export const CLIENT_SETS = {
   contributor: ["attributionMove", "conflict", "copyCheck", "deleteDraft", "deskEdits", "docxImport", "item", "itemForm", "recognition", "titleField", "withdraw"],
   desk: ["calls", "comments", "confirm", "desk", "issueKinds", "item", "nearDuplicates", "office", "pdfExport", "recognition", "signoff", "titles"],
   office: ["archive", "archiveBatch", "confirm", "correction", "errors", "office", "pdfExport", "recognition", "register"],
-  review: ["comments", "office", "pdfExport", "review", "signoff"],
+  review: ["comments", "confirm", "office", "pdfExport", "review", "signoff"],
   admin: ["admin", "issueKinds", "roles", "rules", "signoff", "unitKind", "wordLists"],
   auth: ["auth"],
   firstRun: ["firstRun"],
