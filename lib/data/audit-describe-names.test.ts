@@ -22,7 +22,7 @@ async function render(row: Row, locale: "zh-CN" | "en" = "zh-CN") {
     .join("；");
 }
 
-const rowsOf = (entity: string, entityId: number, action: string) =>
+const rowsOf = (entity: "item" | "issue", entityId: number, action: string) =>
   db.select().from(auditLog).where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId), eq(auditLog.action, action))).all();
 
 describe("audit rows name an issue as it is named", () => {

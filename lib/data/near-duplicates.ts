@@ -55,7 +55,7 @@ const describedColumns = {
 };
 
 /** A row of describedColumns as the mark's description (without the similarity). */
-function describe(r: { id: number; title: string; status: ItemStatus; unitName: string | null; submittedAt: Date | null; issueId: number | null; year: number | null; number: number | null; issueStatus: string | null; kind: Issue["kind"] | null; numberEnd: number | null; totalNumber: number | null; totalNumberEnd: number | null; supplementLabel: string | null; date: string | null }): Omit<NearDuplicate, "similarity"> {
+function describe(r: { id: number; title: string; status: ItemStatus; unitName: string | null; submittedAt: Date | null; issueId: number | null; year: number | null; number: number | null; issueStatus: string | null; kind: Issue["kind"] | null; numberEnd: number | null; totalNumber: number | null; totalNumberEnd: number | null; supplementLabel: Issue["supplementLabel"]; date: string | null }): Omit<NearDuplicate, "similarity"> {
   const issue =
     r.issueId && r.year && r.number !== null && r.kind
       ? { id: r.issueId, year: r.year, number: r.number, status: r.issueStatus ?? "", label: issueName({ year: r.year, number: r.number, totalNumber: r.totalNumber ?? 0, date: r.date ?? "", kind: r.kind, numberEnd: r.numberEnd, totalNumberEnd: r.totalNumberEnd, supplementLabel: r.supplementLabel }) }

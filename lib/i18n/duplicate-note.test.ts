@@ -1,7 +1,6 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/messages";
-import { bookTitle, innerBookTitle } from "@/lib/text/book-title";
 import { duplicateNote } from "./duplicate-note";
 
 async function translator(locale: "zh-CN" | "en") {
@@ -31,15 +30,5 @@ describe("the near-duplicate mark's note", () => {
     // An archive item never sent through the app: only its unit.
     expect(duplicateNote(t, when, { status: "accepted", unitName: "丙区科协", submittedAt: null, issue: null }, null)).toBe("（丙区科协）");
     expect(duplicateNote(t, when, { status: "accepted", unitName: null, submittedAt: null, issue: null }, null)).toBe("");
-  });
-});
-
-describe("titles in 书名号", () => {
-  it("a title's own 《》 become 〈〉 inside the outer pair (GB/T 15834-2011)", () => {
-    expect(bookTitle("学习贯彻《某某法》座谈会")).toBe("《学习贯彻〈某某法〉座谈会》");
-    expect(bookTitle("《甲》与《乙》对照")).toBe("《〈甲〉与〈乙〉对照》");
-    expect(bookTitle("普通标题")).toBe("《普通标题》");
-    expect(bookTitle("")).toBe("《》");
-    expect(innerBookTitle("读《丙》")).toBe("读〈丙〉");
   });
 });
