@@ -11,6 +11,22 @@ const list = (a: readonly string[]) => (a.length ? a.join("、") : "—");
 const orDash = (s: string | null | undefined) => (s === null || s === undefined || s === "" ? "—" : s);
 
 /**
+ * An issue as its audit row names it: by the stored `label` (2026年增刊第1期, 2026年专刊第1期,
+ * 2026年第3-4期合刊) with 总期号 for the issues that carry one (not a supplement), then the date. Rows written before
+ * the label was stored: a 合刊 by both numbers, a supplement without 总期号 (its name, 增刊 or 专刊,
+ * was not recorded), a regular issue as before.
+ */
+function issueNamed(d: { year: number; number: number; totalNumber: number; date: string; kind?: string; numberEnd?: number | null; totalNumberEnd?: number | null; label?: string }): DetailLine {
+  // A supplement keeps no running number (its totalNumber is 0).
+  const untotalled = d.kind === "supplement" || d.totalNumber <= 0;
+  const total = d.totalNumberEnd ? `${d.totalNumber}-${d.totalNumberEnd}` : String(d.totalNumber);
+  if (d.label) return untotalled ? { key: "issue_named_untotalled", values: { label: d.label, date: d.date } } : { key: "issue_named", values: { label: d.label, total, date: d.date } };
+  if (d.kind === "supplement") return { key: "supplement_unnamed", values: { year: d.year, number: d.number, date: d.date } };
+  if (d.kind === "double" && d.numberEnd) return { key: "double_meta", values: { number: d.number, end: d.numberEnd, total, date: d.date } };
+  return { key: "meta", values: { number: d.number, total: d.totalNumber, date: d.date } };
+}
+
+/**
  * What an audit row says, as readable lines — what changed, from what to what — read through the
  * row's typed event (audit-events.ts). `roleName` turns a role key into its name. Returns null when
  * the row is of no known kind or its detail does not match (the page then shows it raw).
@@ -96,16 +112,20 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
         case "footer":
           return [L("footer", { mailbox: orDash(d.mailbox), editor: orDash(d.editorName), reviewer: orDash(d.reviewerName), distribution: list(d.distribution) })];
         case "meta":
-          return [L("meta", { number: d.number, total: d.totalNumber, date: d.date })];
-        case "item_text":
-          return [L("item_text", { item: d.itemId, title: d.title })];
+          return [issueNamed(d)];
+        case "item_text": {
+          const out = [L("item_text", { item: d.itemId, title: d.title })];
+          if (d.titleFrom !== undefined) out.push(change("item_title", d.titleFrom, d.title));
+          if (d.bodyChanged) out.push(L("body_changed"));
+          return out;
+        }
         case "title_breaks":
           return [L("title_breaks_issue", { item: d.itemId, lines: d.lines.join(" / ") })];
       }
       return null;
     }
     case "issue.create":
-      return [L("meta", { number: e.detail.number, total: e.detail.totalNumber, date: e.detail.date })];
+      return [issueNamed(e.detail)];
     case "issue.send_to_review":
       return [L("fingerprint", { fp: short(e.detail.fingerprint) })];
     case "issue.return":
@@ -131,8 +151,14 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
     case "issue.resolve_comment":
     case "issue.reopen_comment":
       return [];
-    case "item.edit":
-      return [L("item_version", { version: e.detail.version, chars: e.detail.chars })];
+    case "item.edit": {
+      const d = e.detail;
+      if (!d.title && !d.bodyChars) return [L("item_version", { version: d.version, chars: d.chars })];
+      const out = [L("item_version_only", { version: d.version })];
+      if (d.title) out.push(change("item_title", d.title.from, d.title.to));
+      if (d.bodyChars) out.push(L("body_chars", { from: d.bodyChars.from, to: d.bodyChars.to }));
+      return out;
+    }
     case "item.submit":
     case "item.withdraw":
     case "item.accept":

@@ -3,11 +3,14 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Suspense, use } from "react";
+import { bookTitle } from "@/lib/text/book-title";
 
 /** A printed or inbox item a waiting item closely matches (lib/data/near-duplicates.ts). */
 export interface DuplicateOf {
   id: number;
   title: string;
+  /** Its unit and when it was sent or where it was printed (lib/i18n/duplicate-note.ts), bracketed. */
+  note: string;
 }
 
 /**
@@ -31,7 +34,8 @@ function Resolved({ mark }: { mark: Promise<DuplicateOf | null> }) {
     <span className="hint" data-testid="inbox-duplicate">
       {" "}
       {tn("badge")}
-      {d.title}{" "}
+      {bookTitle(d.title)}
+      {d.note}{" "}
       {/* The link is named apart from the row's own title link, which may read the same. */}
       <Link href={`/desk/items/${d.id}`}>{tn("compare")}</Link>
     </span>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { itemWordListHits } from "@/lib/copycheck/word-lists";
 import type { Actor } from "@/lib/data/actor";
 import { wordListsFor } from "@/lib/data/word-lists";
+import { innerBookTitle } from "@/lib/text/book-title";
 
 /**
  * Every remaining hit of the admin's 规范表述 and 敏感词 lists in the given items: on the review
@@ -20,7 +21,7 @@ export async function WordListHits({ actor, items }: { actor: Actor; items: { ti
       <ul>
         {hits.map((h, i) => (
           <li key={i} data-testid="word-list-hit" data-kind={h.kind}>
-            {h.kind === "standard" ? t("standard", { item: h.item, term: h.term, right: h.right ?? "" }) : t("sensitive", { item: h.item, term: h.term })}
+            {h.kind === "standard" ? t("standard", { item: innerBookTitle(h.item), term: h.term, right: h.right ?? "" }) : t("sensitive", { item: innerBookTitle(h.item), term: h.term })}
             {t("where", { place: h.place })}
           </li>
         ))}

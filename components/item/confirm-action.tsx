@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/review/confirm-button";
 
 interface Props {
   /** The button that asks first (撤回稿件, 删除草稿). */
@@ -20,7 +21,7 @@ interface Props {
 }
 
 /**
- * A button for an action that cannot be taken back: it asks in an alert dialog naming what will
+ * A button for an action that cannot be taken back: it asks in a modal alert dialog (ConfirmDialog) naming what will
  * happen, runs the action on 确定, and shows a refusal or a lost connection without changing
  * anything. Used by 撤回稿件 and 删除草稿.
  */
@@ -28,6 +29,7 @@ export function ConfirmAction({ label, hint, confirmTitle, confirmText, confirmL
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
 
   async function go() {
     setPending(true);
@@ -48,27 +50,35 @@ export function ConfirmAction({ label, hint, confirmTitle, confirmText, confirmL
 
   return (
     <div className={className} role="group" aria-label={label}>
-      {confirming ? (
-        <div className="confirm" role="alertdialog" aria-label={confirmTitle}>
-          <p>{confirmText}</p>
-          <div className="buttons">
-            <button type="button" className="danger" disabled={pending} onClick={go}>
-              {confirmLabel}
-            </button>
-            <button type="button" disabled={pending} onClick={() => setConfirming(false)}>
-              {cancelLabel}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="buttons">
-          <button type="button" className={hint ? undefined : "danger"} onClick={() => setConfirming(true)}>
-            {label}
-          </button>
-          {hint && <span className="hint">{hint}</span>}
-        </div>
+      <div className="buttons">
+        <button ref={trigger} type="button" className={hint ? undefined : "danger"} onClick={() => setConfirming(true)}>
+          {label}
+        </button>
+        {hint && <span className="hint">{hint}</span>}
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title={confirmTitle}
+          question={confirmText}
+          label={confirmLabel}
+          cancelLabel={cancelLabel}
+          className="danger"
+          disabled={pending}
+          onConfirm={go}
+          onCancel={() => {
+            setConfirming(false);
+            setError(null);
+            trigger.current?.focus();
+          }}
+        >
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+        </ConfirmDialog>
       )}
-      {error && (
+      {error && !confirming && (
         <p role="alert" className="error">
           {error}
         </p>

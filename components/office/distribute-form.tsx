@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { distributeIssueAction } from "@/app/actions/office";
-import { ConfirmDialog, refocusOnMount } from "@/components/review/confirm-button";
+import { ConfirmDialog } from "@/components/review/confirm-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { chineseDate } from "@/lib/bulletin/dates";
 
 /**
  * Records that an approved issue went out: the date and the groups it was sent to. 登记印发 asks
- * first (an alert dialog naming the issue and the date: the issue is frozen after it).
+ * first (a modal alert dialog naming the issue and the date: the issue is frozen after it).
  */
 export function DistributeForm({ issueId, version, label, date: initialDate, distribution }: { issueId: number; version: number; label: string; date: string; distribution: string[] }) {
   const t = useTranslations("office");
@@ -17,7 +17,7 @@ export function DistributeForm({ issueId, version, label, date: initialDate, dis
   const tc = useTranslations("confirm");
   const uid = useId();
   const [asking, setAsking] = useState(false);
-  const refocus = useRef(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   const [date, setDate] = useState(initialDate);
   const [groups, setGroups] = useState(distribution.join("\n"));
   const [method, setMethod] = useState<"print" | "electronic" | "post">("print");
@@ -85,7 +85,10 @@ export function DistributeForm({ issueId, version, label, date: initialDate, dis
           {error}
         </p>
       )}
-      {asking ? (
+      <button ref={trigger} type="submit" className="primary" disabled={pending}>
+        {t("distribute")}
+      </button>
+      {asking && (
         <ConfirmDialog
           question={tc("distribute", { label, date: chineseDate(date) })}
           label={t("distribute")}
@@ -93,14 +96,10 @@ export function DistributeForm({ issueId, version, label, date: initialDate, dis
           disabled={pending}
           onConfirm={submit}
           onCancel={() => {
-            refocus.current = true;
             setAsking(false);
+            trigger.current?.focus();
           }}
         />
-      ) : (
-        <button ref={(el) => refocusOnMount(el, refocus)} type="submit" className="primary" disabled={pending}>
-          {t("distribute")}
-        </button>
       )}
     </form>
   );

@@ -6,6 +6,7 @@ import { addCommentAction, resolveCommentAction } from "@/app/actions/review";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { Thread } from "@/lib/data/review";
 import { FormFooter } from "@/components/ui/form-footer";
+import { bookTitle, innerBookTitle } from "@/lib/text/book-title";
 
 interface Props {
   issueId: number;
@@ -51,7 +52,7 @@ export function CommentThreads({ issueId, threads, items, canOpen }: Props) {
           return (
             <li key={i.id} data-testid={`anchor-item-${i.id}`}>
               <p className="anchor-title">
-                《{i.title}》 {mine.length > 0 && <small>{t("count", { count: mine.length })}</small>}
+                {bookTitle(i.title)} {mine.length > 0 && <small>{t("count", { count: mine.length })}</small>}
               </p>
               {canOpen && anchor !== i.id && (
                 <button type="button" onClick={() => setAnchor(i.id)}>
@@ -89,7 +90,7 @@ function NewThread({ issueId, itemId, itemTitle, onDone }: { issueId: number; it
 
   return (
     <form className="card form" onSubmit={submit} noValidate aria-labelledby={`${uid}-h`} data-testid="new-comment">
-      <h4 id={`${uid}-h`}>{itemTitle ? t("onItem", { title: itemTitle }) : t("general")}</h4>
+      <h4 id={`${uid}-h`}>{itemTitle ? t("onItem", { title: innerBookTitle(itemTitle) }) : t("general")}</h4>
       {itemId !== null && (
         <label>
           {t("quote")}
@@ -126,7 +127,7 @@ function ThreadView({ thread, itemTitle, issueId }: { thread: Thread; itemTitle?
   return (
     <li className={`thread ${thread.resolved ? "resolved" : ""}`} data-testid={`thread-${thread.id}`} data-resolved={thread.resolved}>
       <p className="thread-anchor">
-        {itemTitle ? t("onItem", { title: itemTitle }) : t("general")}
+        {itemTitle ? t("onItem", { title: innerBookTitle(itemTitle) }) : t("general")}
         {thread.round ? ` · ${t("round", { round: thread.round })}` : ""}
         {thread.resolved && <span className="status status-approved">{t("resolved")}</span>}
       </p>

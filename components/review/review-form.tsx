@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { approveIssueAction, returnIssueAction, signIssueAction } from "@/app/actions/review";
+import { ConfirmDialog } from "@/components/review/confirm-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 /**
@@ -28,6 +29,7 @@ export function ReviewForm({
   const uid = useId();
   const [comment, setComment] = useState("");
   const [confirming, setConfirming] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   const { run, pending, error, fieldErrors } = useFormAction(
     (op: "approve" | "return") =>
       op === "approve" ? (level === "sign" ? signIssueAction : approveIssueAction)({ issueId, version, fingerprint }) : returnIssueAction({ issueId, version, comment }),
@@ -61,30 +63,30 @@ export function ReviewForm({
           {error}
         </p>
       )}
-      {confirming ? (
-        <div role="alertdialog" aria-labelledby={`${uid}-confirm`} className="confirm">
-          <p id={`${uid}-confirm`}>{level === "sign" ? ts("signConfirm") : final ? t("approveConfirm") : ts("passReviewConfirm")}</p>
+      <div className="buttons">
+        <button ref={trigger} type="button" className="primary" disabled={pending} onClick={() => setConfirming(true)}>
+          {approveLabel}
+        </button>
+        <button type="button" disabled={pending} onClick={sendBack}>
+          {t("returnToEditor")}
+        </button>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          question={level === "sign" ? ts("signConfirm") : final ? t("approveConfirm") : ts("passReviewConfirm")}
+          label={approveLabel}
+          className="primary"
+          disabled={pending}
+          onConfirm={approve}
+          onCancel={() => {
+            setConfirming(false);
+            trigger.current?.focus();
+          }}
+        >
           <p>
             {t("fingerprint")} <code title={fingerprint}>{fingerprint.slice(0, 16)}</code>
           </p>
-          <div className="buttons">
-            <button type="button" className="primary" disabled={pending} onClick={approve} autoFocus>
-              {approveLabel}
-            </button>
-            <button type="button" disabled={pending} onClick={() => setConfirming(false)}>
-              {t("cancel")}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="buttons">
-          <button type="button" className="primary" disabled={pending} onClick={() => setConfirming(true)}>
-            {approveLabel}
-          </button>
-          <button type="button" disabled={pending} onClick={sendBack}>
-            {t("returnToEditor")}
-          </button>
-        </div>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { TextDiff } from "@/components/item/text-diff";
 import type { RoundComparison } from "@/lib/bulletin/compare";
+import { bookTitle } from "@/lib/text/book-title";
 
 /** From round 2 on: what changed since the reviewer last saw the issue. */
 export async function RoundChanges({ comparison, round }: { comparison: RoundComparison; round: number }) {
@@ -15,7 +16,7 @@ export async function RoundChanges({ comparison, round }: { comparison: RoundCom
       <ul>
         {comparison.items.map((c) => (
           <li key={c.key} data-kind={c.kind}>
-            <strong className={`change-${c.kind}`}>{t(c.kind)}</strong> 《{c.title}》
+            <strong className={`change-${c.kind}`}>{t(c.kind)}</strong> {bookTitle(c.title)}
             {c.kind === "moved" && (
               <small>
                 {" "}

@@ -48,3 +48,18 @@ test("a submitted item can be withdrawn until accepted; then the unit sees the e
   await unit.goto("/notifications");
   await expect(unit.getByRole("link", { name: new RegExp(`稿件已采用：${title}`) })).toBeVisible();
 });
+
+test("the audit log says what the editor's edit changed: the title from → to and the body's length", async ({ browser }) => {
+  const title = `延庆区科协召开科普工作会${Date.now() % 100000}`;
+  const unit = await as(browser, "changping");
+  const id = await submitNewItem(unit, title, "7月3日，延庆区科协召开科普工作会。");
+  const editor = await as(browser, "editor");
+  await editor.goto("/desk/inbox");
+  expect(await editorEditsBody(unit, editor, id, `${title}（改）`, "7月3日，延庆区科协召开2023年科普工作会。")).toContain(`"id":${id}`);
+  await editor.goto(`/audit?entity=item&entityId=${id}`);
+  const edit = editor.getByTestId("audit").locator('tr[data-action="edit"] td.detail').first();
+  await expect(edit).toContainText(`标题：${title} → ${title}（改）`);
+  await expect(edit).toContainText(/正文修改，字数 (\d+) → (\d+)/);
+  await unit.context().close();
+  await editor.context().close();
+});

@@ -90,5 +90,11 @@ test("the desk sees an item that closely matches one already in the inbox, with 
   await expect(flag).toContainText("在收件箱中");
   // The inbox list marks it too.
   await editor.goto(`/desk/inbox?q=${stamp}`);
-  await expect(editor.getByTestId(`inbox-row-${ids[1]}`).getByTestId("inbox-duplicate")).toContainText(`疑似重复：回龙观社区垃圾分类讲座${stamp}`);
+  // Each of the pair names the other's unit and when it was sent, so the editor sees which came first.
+  const second = editor.getByTestId(`inbox-row-${ids[1]}`).getByTestId("inbox-duplicate");
+  await expect(second).toContainText(`疑似重复：《回龙观社区垃圾分类讲座${stamp}》（昌平区科协，`);
+  await expect(second).toContainText("报送，早于本篇）");
+  const first = editor.getByTestId(`inbox-row-${ids[0]}`).getByTestId("inbox-duplicate");
+  await expect(first).toContainText(`疑似重复：《回龙观社区举办垃圾分类科普讲座${stamp}》（昌平区科协，`);
+  await expect(first).toContainText("报送，晚于本篇）");
 });

@@ -80,8 +80,21 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   await page.getByLabel("出刊日期").fill("2026-03-11");
   await page.getByRole("button", { name: "创建" }).click();
   await expect(page.getByRole("heading", { name: "编排 2026年专刊第1期" })).toBeVisible();
+  const specialId = Number(page.url().split("/").pop());
   await page.goto("/desk/issues");
   await expect(page.getByRole("link", { name: "2026年专刊第1期" })).toBeVisible();
+
+  // The audit log names each new issue as it is named: 增刊第1期 / 专刊第1期 without 总期号, a 合刊 by both numbers.
+  for (const [id, line] of [
+    [supplementId, "2026年增刊第1期，"],
+    [specialId, "2026年专刊第1期，2026-03-11"],
+    [doubleId, "2026年第3-4期合刊（总第 120-121 期）"],
+  ] as const) {
+    await page.goto(`/audit?entity=issue&entityId=${id}`);
+    const created = page.getByTestId("audit").locator('tr[data-action="create"] td.detail');
+    await expect(created).toHaveText(new RegExp(`^${line}`));
+    await expect(created).not.toContainText("第 1 期（总第 0 期）");
+  }
 
   for (const [id, name, issueLine, total] of [
     [doubleId, "double", "2026年 第3-4期（合刊）", "(总第120-121期)"],

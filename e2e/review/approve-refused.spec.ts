@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { callAction } from "../actions";
+import { editorEditsBody } from "../contributor/helpers";
 import { acceptItems, as, createIssue, issueStatus, placeItem } from "./helpers";
 
 const FORBIDDEN = "您没有权限执行此操作。";
@@ -14,6 +15,9 @@ test("a contributor and an editor cannot approve; a reviewer cannot approve an i
 
   // One issue in review, one still being drafted.
   const [item] = await acceptItems(editor, 1);
+  // Its title names a law in 《》: quoted in 《》 on the reviewer page, the inner pair becomes 〈〉 (GB/T 15834-2011).
+  const nested = `学习贯彻《中华人民共和国科学技术普及法》座谈会${Date.now() % 100000}`;
+  expect(await editorEditsBody(unit, editor, item.id, nested, "11月20日，昌平区科协召开座谈会。")).toContain(`"id":${item.id}`);
   const drafting = await createIssue(editor);
   const inReview = await createIssue(editor);
   await placeItem(editor, item.id, "科普工作", true);
@@ -46,6 +50,7 @@ test("a contributor and an editor cannot approve; a reviewer cannot approve an i
   // Nothing was approved: the issue in review is still in review, with no approval recorded.
   await reviewer.goto(`/review/issues/${inReview.id}`);
   await expect(issueStatus(reviewer)).toHaveText("审核中");
+  await expect(reviewer.getByTestId(`anchor-item-${item.id}`)).toContainText(nested.replace("学习贯彻《中华人民共和国科学技术普及法》", "《学习贯彻〈中华人民共和国科学技术普及法〉"));
   await expect(reviewer.getByTestId("approval")).toHaveCount(0);
   await reviewer.goto(`/audit?entity=issue&entityId=${inReview.id}`);
   await expect(reviewer.getByTestId("audit").locator('tr[data-action="approve"]')).toHaveCount(0);

@@ -46,6 +46,17 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   await expect(editor.getByRole("alertdialog")).toContainText(`把 ${label} 送审？送审后本期交审核人审阅`);
   await editor.getByRole("alertdialog").screenshot({ path: test.info().outputPath("send-to-review-confirm.png") });
   await expect(editor.getByRole("alertdialog").getByRole("button", { name: "送审" })).toBeFocused();
+  // A real modal: the page behind is inert, and Tab cycles inside the dialog (from 取消, the last
+  // button, back to 送审; Shift+Tab from 送审 to 取消).
+  expect(await editor.getByRole("alertdialog").evaluate((d) => d.matches("dialog:modal"))).toBe(true);
+  await editor.keyboard.press("Tab");
+  await expect(editor.getByRole("alertdialog").getByRole("button", { name: "取消" })).toBeFocused();
+  await editor.keyboard.press("Tab");
+  await expect(editor.getByRole("alertdialog").getByRole("button", { name: "送审" })).toBeFocused();
+  await editor.keyboard.press("Shift+Tab");
+  await expect(editor.getByRole("alertdialog").getByRole("button", { name: "取消" })).toBeFocused();
+  await editor.keyboard.press("Shift+Tab");
+  await expect(editor.getByRole("alertdialog").getByRole("button", { name: "送审" })).toBeFocused();
   await editor.keyboard.press("Escape");
   await expect(editor.getByRole("alertdialog")).toHaveCount(0);
   await expect(editor.getByRole("button", { name: "送审" })).toBeFocused();
@@ -212,7 +223,7 @@ test("two rounds of review, an approval that holds, is reopened and given again 
   expect(await downloadText(office, card)).not.toContain("草稿");
   await card.getByRole("button", { name: "登记印发" }).click();
   await expect(card.getByRole("alertdialog")).toContainText(`登记 ${label} 已于`);
-  await card.screenshot({ path: test.info().outputPath("distribute-confirm.png") });
+  await office.screenshot({ path: test.info().outputPath("distribute-confirm.png") });
   await card.getByRole("alertdialog").getByRole("button", { name: "登记印发" }).click();
   await expect(card).toHaveCount(0);
 

@@ -1,4 +1,5 @@
 import type { BulletinDocument } from "./document";
+import { bookTitle } from "@/lib/text/book-title";
 
 /**
  * The glyph preflight: every character of a bulletin that none of the embedded faces can print,
@@ -33,7 +34,7 @@ export function findUnprintable(doc: BulletinDocument, canPrint: (cp: number) =>
   for (const s of doc.sections) {
     scan(s.title, `栏目「${s.title}」`);
     for (const item of s.items) {
-      const name = `《${item.title}》`;
+      const name = bookTitle(item.title);
       scan(item.title, `${name}标题`);
       item.paragraphs.forEach((p, i) => scan(p.map((r) => r.text).join(""), `${name}第${i + 1}段`));
       scan(item.source, `${name}署名`);

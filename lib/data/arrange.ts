@@ -247,7 +247,7 @@ export function updateIssueMeta(actor: Actor, input: z.infer<typeof issueMetaSch
   assertKindNumbersFree(current.publicationId, { kind: current.kind, year: input.year, ...span, supplementLabel: current.supplementLabel }, current.id);
   const { issueId, version, ...rest } = input;
   const set = { ...rest, ...span };
-  return changeIssue(actor, { issueId, version }, "edit", { set, detail: { action: "meta", ...set, deadline: set.deadline?.toISOString() ?? null } });
+  return changeIssue(actor, { issueId, version }, "edit", { set, detail: { action: "meta", ...set, deadline: set.deadline?.toISOString() ?? null, label: issueName({ ...current, ...set }) } });
 }
 
 /** The next deadline of an issue being prepared, for contributors. */

@@ -41,8 +41,10 @@ const issueEdit = z.discriminatedUnion("action", [
     printedDate: nullableText,
     printRun: z.number().int().nullable(),
   }),
-  z.object({ action: z.literal("meta"), year: z.number().int(), number: z.number().int(), totalNumber: z.number().int(), date: text, deadline: nullableText }),
-  z.object({ action: z.literal("item_text"), itemId: id, title: text }),
+  // `label`: the issue's name after the change (2026年增刊第1期, 2026年第3-4期合刊); older rows lack it.
+  z.object({ action: z.literal("meta"), year: z.number().int(), number: z.number().int(), totalNumber: z.number().int(), date: text, deadline: nullableText, label: text.optional(), totalNumberEnd: z.number().int().nullable().optional() }),
+  // `titleFrom`: the title before, when the edit changed it; `bodyChanged`: the body changed. Older rows lack both.
+  z.object({ action: z.literal("item_text"), itemId: id, title: text, titleFrom: text.optional(), bodyChanged: z.boolean().optional() }),
   z.object({ action: z.literal("title_breaks"), itemId: id, lines: z.array(text) }),
 ]);
 
@@ -66,7 +68,9 @@ const publicationFields = z
 export const AUDIT_EVENTS = {
   // Items
   "item.create": none,
-  "item.edit": z.object({ version: z.number().int(), chars: z.number().int() }).strict(),
+  // `chars`: the body's length after the save. Since the log says what changed: `title` from → to
+  // when the title changed, `bodyChars` from → to when the body changed (absent: unchanged, or an older row).
+  "item.edit": z.object({ version: z.number().int(), chars: z.number().int(), title: change(text).optional(), bodyChars: change(z.number().int()).optional() }).strict(),
   "item.submit": note,
   "item.withdraw": note,
   // 删除草稿: the deleted draft's title (the item row is gone).
@@ -90,6 +94,8 @@ export const AUDIT_EVENTS = {
       kind: z.enum(["regular", "double", "supplement"]).optional(),
       numberEnd: z.number().int().nullable().optional(),
       totalNumberEnd: z.number().int().nullable().optional(),
+      // The issue's name as issueName gives it (2026年增刊第1期, 2026年专刊第1期, 2026年第3-4期合刊); older rows lack it.
+      label: text.optional(),
     })
     .strict(),
   "issue.edit": issueEdit,

@@ -154,7 +154,7 @@ export function createIssue(actor: Actor, input: z.input<typeof newIssueSchema>)
       })
       .returning()
       .get();
-    audit(tx, actor, { entity: "issue", entityId: issue.id, action: "create", to: "drafting", detail: { ...numbers, ...span, kind } });
+    audit(tx, actor, { entity: "issue", entityId: issue.id, action: "create", to: "drafting", detail: { ...numbers, ...span, kind, label: issueName(issue) } });
     return issue;
   });
 }

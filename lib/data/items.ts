@@ -17,6 +17,7 @@ import {
 } from "@/db/schema";
 import { docToPlainText, richDocSchema } from "@/lib/editor/schema";
 import { countDoc } from "@/lib/text/count";
+import { itemEditChange } from "./item-edit-change";
 import { nextIssueState } from "@/lib/workflow/issue";
 import { type ItemAction, nextItemState } from "@/lib/workflow/item";
 import { type Actor, hasRole, requireRole } from "./actor";
@@ -212,10 +213,17 @@ export function updateItem(actor: Actor, input: z.infer<typeof updateItemSchema>
     tx.insert(itemRevisions)
       .values({ itemId: id, kind: asUnit ? "draft" : "edit", authorId: actor.id, ...revision })
       .run();
-    audit(tx, actor, { entity: "item", entityId: id, action: "edit", detail: { version: updated.version, chars: countDoc(updated.body) } });
+    // What changed against the stored text before this save (lib/data/item-edit-change.ts).
+    const what = itemEditChange(item, updated);
+    audit(tx, actor, { entity: "item", entityId: id, action: "edit", detail: { version: updated.version, chars: what.chars, ...what.detail } });
     // A placed item's text is the issue's content: its log records the edit too.
     if (issue) {
-      audit(tx, actor, { entity: "issue", entityId: issue.id, action: "edit", detail: { action: "item_text", itemId: id, title: updated.title } });
+      audit(tx, actor, {
+        entity: "issue",
+        entityId: issue.id,
+        action: "edit",
+        detail: { action: "item_text", itemId: id, title: updated.title, ...(what.detail.title ? { titleFrom: what.detail.title.from } : {}), ...(what.detail.bodyChars ? { bodyChanged: true } : {}) },
+      });
       noteContentChange(tx, issue.id, actor.id);
     }
     return updated;

@@ -38,7 +38,7 @@ describe("near-duplicates", () => {
     paras[0] = paras[0].replace(/，/g, ",").replace(/^.{4}/, "近日，");
     const again = send(`（重发）${old.title}`, paras);
     const found = findNearDuplicates(editor, again.id);
-    expect(found[0]).toMatchObject({ id: old.id, issue: { year: old.year, number: old.number } });
+    expect(found[0]).toMatchObject({ id: old.id, issue: { year: old.year, number: old.number, label: `${old.year}年第${old.number}期` } });
     expect(found[0].similarity).toBeGreaterThanOrEqual(0.6);
   });
 
@@ -54,6 +54,9 @@ describe("near-duplicates", () => {
     expect(marks.get(b.id)?.id).toBe(a.id);
     expect(marks.get(a.id)?.id).toBe(b.id);
     expect(marks.has(c.id)).toBe(false);
+    // Each mark says whose the other item is and when it was sent, so the editor sees which came first.
+    expect(marks.get(b.id)).toMatchObject({ unitName: "昌平区科协", submittedAt: a.submittedAt, issue: null });
+    expect(marks.get(a.id)).toMatchObject({ unitName: "昌平区科协", submittedAt: b.submittedAt });
   });
 
   it("the inbox's lookups on the reader thread give the same marks as on the server thread", async () => {

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { fingerprintQueue, issues, itemFingerprintBands, itemFingerprints, items, placements, type ItemStatus } from "@/db/schema";
+import { fingerprintQueue, type Issue, issues, itemFingerprintBands, itemFingerprints, items, placements, type ItemStatus, units } from "@/db/schema";
 import { bandKeys, NEAR_DUPLICATE_THRESHOLD, signatureOf, similarity } from "@/lib/bulletin/near-duplicate";
 import { docToPlainText } from "@/lib/editor/schema";
 import { type Actor, requireRole } from "./actor";
 import { AppError } from "./errors";
+import { issueName } from "./issue-kinds";
 import { env } from "@/lib/env";
 import { readOffThread } from "@/lib/jobs/read-off-thread";
 
@@ -26,8 +27,40 @@ export interface NearDuplicate {
   status: ItemStatus;
   /** Estimated share of the text in common, 0–1. */
   similarity: number;
-  /** The issue it is placed in or was printed in, when it is. */
-  issue: { id: number; year: number; number: number; status: string } | null;
+  /** The issue it is placed in or was printed in, when it is; `label` as issueName names it (2025年第3期, 2026年增刊第1期). */
+  issue: { id: number; year: number; number: number; status: string; label: string } | null;
+  /** The unit that sent it (null: the office's own item). */
+  unitName: string | null;
+  /** When it was sent (null: never sent, e.g. imported from the archive). */
+  submittedAt: Date | null;
+}
+
+/** The columns that describe a pooled item (with its unit and placement's issue) for a mark. */
+const describedColumns = {
+  id: items.id,
+  title: items.title,
+  status: items.status,
+  unitName: units.name,
+  submittedAt: items.submittedAt,
+  issueId: issues.id,
+  year: issues.year,
+  number: issues.number,
+  issueStatus: issues.status,
+  kind: issues.kind,
+  numberEnd: issues.numberEnd,
+  totalNumber: issues.totalNumber,
+  totalNumberEnd: issues.totalNumberEnd,
+  supplementLabel: issues.supplementLabel,
+  date: issues.date,
+};
+
+/** A row of describedColumns as the mark's description (without the similarity). */
+function describe(r: { id: number; title: string; status: ItemStatus; unitName: string | null; submittedAt: Date | null; issueId: number | null; year: number | null; number: number | null; issueStatus: string | null; kind: Issue["kind"] | null; numberEnd: number | null; totalNumber: number | null; totalNumberEnd: number | null; supplementLabel: Issue["supplementLabel"]; date: string | null }): Omit<NearDuplicate, "similarity"> {
+  const issue =
+    r.issueId && r.year && r.number !== null && r.kind
+      ? { id: r.issueId, year: r.year, number: r.number, status: r.issueStatus ?? "", label: issueName({ year: r.year, number: r.number, totalNumber: r.totalNumber ?? 0, date: r.date ?? "", kind: r.kind, numberEnd: r.numberEnd, totalNumberEnd: r.totalNumberEnd, supplementLabel: r.supplementLabel }) }
+      : null;
+  return { id: r.id, title: r.title, status: r.status, unitName: r.unitName, submittedAt: r.submittedAt, issue };
 }
 
 const textOf = (title: string, body: Parameters<typeof docToPlainText>[0]) => `${title}\n${docToPlainText(body)}`;
@@ -163,30 +196,16 @@ function candidatesQuery(itemId: number, sig: number[]) {
 function rankCandidates(sig: number[], candidates: number[]): NearDuplicate[] {
   if (!candidates.length) return [];
   const rows = db
-    .select({
-      id: items.id,
-      title: items.title,
-      status: items.status,
-      signature: itemFingerprints.signature,
-      issueId: issues.id,
-      year: issues.year,
-      number: issues.number,
-      issueStatus: issues.status,
-    })
+    .select({ ...describedColumns, signature: itemFingerprints.signature })
     .from(items)
     .innerJoin(itemFingerprints, eq(itemFingerprints.itemId, items.id))
+    .leftJoin(units, eq(units.id, items.unitId))
     .leftJoin(placements, eq(placements.itemId, items.id))
     .leftJoin(issues, eq(issues.id, placements.issueId))
     .where(and(inArray(items.id, candidates), inArray(items.status, POOL)))
     .all();
   return rows
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.status,
-      similarity: r.signature ? similarity(sig, r.signature) : 0,
-      issue: r.issueId && r.year && r.number ? { id: r.issueId, year: r.year, number: r.number, status: r.issueStatus ?? "" } : null,
-    }))
+    .map((r) => ({ ...describe(r), similarity: r.signature ? similarity(sig, r.signature) : 0 }))
     .filter((r) => r.similarity >= NEAR_DUPLICATE_THRESHOLD)
     .sort((a, b) => b.similarity - a.similarity || a.id - b.id);
 }
@@ -299,7 +318,11 @@ function marksFromCache(ids: number[]): { top: number; settled: Map<number, Mark
   return { top, settled, lookup, seqs };
 }
 
-/** The second half: stores the marks as good up to `top` and describes each best for the list. */
+/**
+ * The second half: stores the marks as good up to `top` and describes each best for the list —
+ * its title, status, unit, when it was sent and the issue it is in (by its name), so the mark can say
+ * which of two alike items came first.
+ */
 function settleMarks(top: number, settled: Map<number, Mark>, seqs: Map<number, number>): Map<number, NearDuplicate> {
   db.transaction(() => {
     for (const [id, m] of settled) {
@@ -314,21 +337,14 @@ function settleMarks(top: number, settled: Map<number, Mark>, seqs: Map<number, 
   const described = new Map<number, Omit<NearDuplicate, "similarity">>();
   if (bestIds.length) {
     const rows = db
-      .select({ id: items.id, title: items.title, status: items.status, issueId: issues.id, year: issues.year, number: issues.number, issueStatus: issues.status })
+      .select(describedColumns)
       .from(items)
+      .leftJoin(units, eq(units.id, items.unitId))
       .leftJoin(placements, eq(placements.itemId, items.id))
       .leftJoin(issues, eq(issues.id, placements.issueId))
       .where(inArray(items.id, bestIds))
       .all();
-    for (const r of rows) {
-      if (described.has(r.id)) continue;
-      described.set(r.id, {
-        id: r.id,
-        title: r.title,
-        status: r.status,
-        issue: r.issueId && r.year && r.number ? { id: r.issueId, year: r.year, number: r.number, status: r.issueStatus ?? "" } : null,
-      });
-    }
+    for (const r of rows) if (!described.has(r.id)) described.set(r.id, describe(r));
   }
   const out = new Map<number, NearDuplicate>();
   for (const [id, m] of settled) {

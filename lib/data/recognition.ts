@@ -10,6 +10,7 @@ import { AppError } from "./errors";
 import { getItem } from "./items";
 import { notifyUnit } from "./notifications";
 import { isoDateSchema, todayInChina } from "./validation";
+import { bookTitle } from "@/lib/text/book-title";
 
 /**
  * What an item earned after publication: leader instructions (领导批示) and forwarding to a
@@ -62,7 +63,7 @@ export function recordInstruction(actor: Actor, raw: z.input<typeof recordInstru
   return db.transaction((tx) => {
     const row = tx.insert(leaderInstructions).values({ ...input, createdById: actor.id }).returning().get();
     audit(tx, actor, { entity: "item", entityId: item.id, action: "instruction", detail: { leader: input.leader, level: input.level, date: input.date } });
-    notifyUnit(tx, item.unitId, { kind: "instruction", itemId: item.id, message: `《${item.title}》获${input.leader}批示（${input.date}）` });
+    notifyUnit(tx, item.unitId, { kind: "instruction", itemId: item.id, message: `${bookTitle(item.title)}获${input.leader}批示（${input.date}）` });
     return row;
   });
 }
@@ -95,7 +96,7 @@ export function recordForward(actor: Actor, raw: z.input<typeof recordForwardSch
       : tx.insert(forwards).values({ itemId: item.id, target: input.target, date: input.date, used: input.used, usedDate, createdById: actor.id }).returning().get();
     audit(tx, actor, { entity: "item", entityId: item.id, action: "forward", detail: { target: input.target, date: input.date, used: input.used, usedDate } });
     if (input.used && !existing?.used) {
-      notifyUnit(tx, item.unitId, { kind: "forward_used", itemId: item.id, message: `《${item.title}》被${input.target}采用` });
+      notifyUnit(tx, item.unitId, { kind: "forward_used", itemId: item.id, message: `${bookTitle(item.title)}被${input.target}采用` });
     }
     return row;
   });

@@ -7,10 +7,10 @@
  * uses a namespace its set lacks: add the namespace here.
  */
 export const CLIENT_SETS = {
-  contributor: ["attributionMove", "conflict", "copyCheck", "deleteDraft", "deskEdits", "docxImport", "item", "itemForm", "recognition", "titleField", "withdraw"],
+  contributor: ["attributionMove", "confirm", "conflict", "copyCheck", "deleteDraft", "deskEdits", "docxImport", "item", "itemForm", "recognition", "titleField", "withdraw"],
   desk: ["calls", "comments", "confirm", "desk", "issueKinds", "item", "nearDuplicates", "office", "pdfExport", "recognition", "signoff", "titles"],
   office: ["archive", "archiveBatch", "confirm", "correction", "errors", "office", "pdfExport", "recognition", "register"],
-  review: ["comments", "office", "pdfExport", "review", "signoff"],
+  review: ["comments", "confirm", "office", "pdfExport", "review", "signoff"],
   admin: ["admin", "issueKinds", "roles", "rules", "signoff", "unitKind", "wordLists"],
   auth: ["auth"],
   firstRun: ["firstRun"],

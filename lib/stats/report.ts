@@ -20,6 +20,7 @@ import { chineseDate } from "@/lib/bulletin/dates";
 import { DEFAULT_FONT_BASE_URL, FONT_STACKS, FONT_STYLESHEET, WORD_FONTS } from "@/lib/bulletin/fonts";
 import type { RuleVersion } from "@/lib/data/scoring-rules";
 import type { StatsResult, UnitFigures } from "@/lib/data/stats";
+import { bookTitle } from "@/lib/text/book-title";
 
 /**
  * The exports of the adoption statistics: the ranking table as .xlsx, and the 通报 (the periodic
@@ -109,7 +110,7 @@ export function reportModel(stats: StatsResult, opts: { publicationTitle: string
   const active = stats.rows.filter((r) => r.submitted > 0 || r.adopted > 0).length;
   const intro =
     `${stats.period.label}（${chineseDate(stats.period.from)}至${chineseDate(stats.period.to)}），共有${active}个单位报送信息${num(t.submitted)}篇，` +
-    `《${opts.publicationTitle}》刊发${num(t.adopted)}篇，其中头条${num(t.lead)}篇、目录提要${num(t.highlight)}篇；` +
+    `${bookTitle(opts.publicationTitle)}刊发${num(t.adopted)}篇，其中头条${num(t.lead)}篇、目录提要${num(t.highlight)}篇；` +
     `获领导批示${num(t.instructions)}次，被上级刊物采用${num(t.forwardsUsed)}篇。现将各单位信息报送采用情况通报如下。`;
   const byKind: ReportModel["byKind"] = [];
   for (const kind of Object.keys(KIND_LABELS) as UnitKind[]) {

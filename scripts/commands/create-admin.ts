@@ -3,6 +3,7 @@
 // the first-run page does. The password is read from the first line of standard input (or from
 // BULLETIN_ADMIN_PASSWORD), never from the command line; refused once any user exists.
 import { readFileSync } from "node:fs";
+import { bookTitle } from "@/lib/text/book-title";
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -33,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
   }
   try {
     const r = createFirstAdmin(parsed.data);
-    console.log(`已创建管理员 ${input.username}（用户 ${r.userId}）和刊物《${input.title}》。请用这个账号登录。`);
+    console.log(`已创建管理员 ${input.username}（用户 ${r.userId}）和刊物${bookTitle(input.title)}。请用这个账号登录。`);
     return 0;
   } catch (e) {
     if (e instanceof AppError && e.code === "not_allowed_now") {

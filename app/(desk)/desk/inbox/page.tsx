@@ -6,6 +6,8 @@ import { Pager } from "@/components/layout/pager";
 import { requirePageActor } from "@/lib/auth/session";
 import { INBOX_SORTS, inboxFilterFromParams, inboxFilterOptions, listInboxOffThread } from "@/lib/data/inbox";
 import { nearDuplicatesOffThread } from "@/lib/data/near-duplicates";
+import { nearDateTime } from "@/lib/i18n/dates";
+import { duplicateNote } from "@/lib/i18n/duplicate-note";
 
 type Search = Record<string, string | undefined>;
 
@@ -18,12 +20,22 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   // Not awaited: the list renders now and each waiting row's near-duplicate mark streams in.
   const waiting = rows.filter((r) => r.status === "submitted").map((r) => r.id);
   const duplicates = waiting.length ? nearDuplicatesOffThread(actor, waiting) : null;
-  const markOf = (id: number) => duplicates?.then((m) => {
-    const d = m.get(id);
-    return d ? { id: d.id, title: d.title } : null;
-  });
   const options = inboxFilterOptions(actor);
-  const [t, ti, ts, format, tsearch] = await Promise.all([getTranslations("desk"), getTranslations("item"), getTranslations("itemStatus"), getFormatter(), getTranslations("search")]);
+  const [t, ti, ts, format, tsearch, tn] = await Promise.all([
+    getTranslations("desk"),
+    getTranslations("item"),
+    getTranslations("itemStatus"),
+    getFormatter(),
+    getTranslations("search"),
+    getTranslations("nearDuplicates"),
+  ]);
+  // The mark names the other item's unit and when it was sent or where it was printed, so the
+  // editor sees which of the two came first.
+  const markOf = (id: number, submittedAt: Date | null) =>
+    duplicates?.then((m) => {
+      const d = m.get(id);
+      return d ? { id: d.id, title: d.title, note: duplicateNote(tn as never, (at) => nearDateTime(format, at), d, submittedAt) } : null;
+    });
   const statuses = ITEM_STATUSES.filter((s) => s !== "draft");
   const total = statuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
   // Tabs keep the other filters.
@@ -123,7 +135,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             status: r.status,
             statusLabel: ts(r.status),
             submittedAt: r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—",
-            duplicateOf: r.status === "submitted" ? markOf(r.id) : undefined,
+            duplicateOf: r.status === "submitted" ? markOf(r.id, r.submittedAt) : undefined,
           }))}
       />
       <Pager path="/desk/inbox" params={sp} page={page} />

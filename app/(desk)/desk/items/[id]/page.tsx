@@ -68,7 +68,7 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
           {tk("inIssue")}：<Link href={`/desk/issues/${issue.id}`}>{tk("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}</Link>
         </p>
       )}
-      <NearDuplicates actor={actor} itemId={item.id} />
+      <NearDuplicates actor={actor} itemId={item.id} submittedAt={item.submittedAt} />
       <WordListHits actor={actor} items={[{ title: item.title, paragraphs: docToParagraphs(item.body).map((p) => p.map((r) => r.text).join("")), source: item.source }]} />
       <RecognitionPanel {...itemRecognition(actor, item.id)} />
       {item.status === "submitted" && <DecideForm id={item.id} version={item.version} />}
