@@ -9,6 +9,8 @@ export type AppErrorCode =
   | "invalid"
   /** A route handler's query parameter (lib/api/query.ts): params `param`, `label`, `value`. */
   | "invalid_param"
+  /** A period whose end is before its start: params `from`, `to` (yyyy-mm-dd), field `to`. */
+  | "invalid_range"
   | "conflict"
   | "board_conflict"
   | "not_allowed_now"
