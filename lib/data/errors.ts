@@ -20,6 +20,8 @@ export type AppErrorCode =
   | "quote_not_found"
   | "duplicate_number"
   | "duplicate_total"
+  /** A new issue's date outside its year: params `date` (Chinese form), `year`; field `date`. */
+  | "date_other_year"
   | "duplicate_supplement"
   | "title_mismatch"
   | "throttled"

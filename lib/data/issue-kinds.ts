@@ -44,8 +44,9 @@ export function lastRegularNumbers(publicationId: number, year: number): { numbe
 /**
  * What the publication's numbering has used (lib/bulletin/next-numbers NumberingState): the
  * highest regular number per year, the highest running number (or the offset), the highest
- * number per year and supplement name (a row without a name is 增刊), and the recorded last
- * published issue. Two grouped reads of the publication's issues.
+ * number per year and supplement name (a row without a name is 增刊), the recorded last
+ * published issue, and every issue's numbers (to name the one holding a number). Two grouped
+ * reads and one narrow read of the publication's issues.
  */
 export function numberingState(pub: Publication): NumberingState {
   const regular = db
@@ -66,12 +67,23 @@ export function numberingState(pub: Publication): NumberingState {
     const label = supplementLabelOf(r.label);
     byLabel[label] = Math.max(byLabel[label] ?? 0, r.number);
   }
+  const rows = db
+    .select({ year: issues.year, kind: issues.kind, number: issues.number, numberEnd: issues.numberEnd, total: issues.totalNumber, totalEnd: issues.totalNumberEnd, label: issues.supplementLabel })
+    .from(issues)
+    .where(eq(issues.publicationId, pub.id))
+    .all();
+  const used: NumberingState["used"] = { regular: [], supplements: [] };
+  for (const r of rows) {
+    if (r.kind === "supplement") used.supplements.push([r.year, supplementLabelOf(r.label), r.number]);
+    else used.regular.push([r.year, r.number, r.numberEnd ?? 0, r.total, r.totalEnd ?? 0]);
+  }
   const totals = regular.map((r) => r.total ?? 0);
   return {
     lastNumberByYear: Object.fromEntries(regular.map((r) => [String(r.year), r.number])),
     lastTotal: totals.length ? Math.max(...totals) : pub.totalNumberOffset,
     lastSupplementByYear,
     lastPublished: { year: pub.lastPublishedYear, number: pub.lastPublishedNumber, total: pub.lastPublishedTotal },
+    used,
   };
 }
 

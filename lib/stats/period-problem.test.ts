@@ -20,7 +20,7 @@ const refusal = (q: Record<string, string | number>) => {
 };
 
 const translators = async (namespace: string) =>
-  ["zh-CN", "en"].map(async (locale) => createTranslator({ locale, messages: await loadMessages(locale as "zh-CN"), namespace: namespace as never }) as unknown as (k: string, v?: object) => string);
+  (["zh-CN", "en"] as const).map(async (locale) => createTranslator({ locale, messages: await loadMessages(locale), namespace: namespace as never }) as unknown as (k: string, v?: object) => string);
 
 describe("a bad statistics filter is named with its value", () => {
   it("names the one filter that is wrong, its label and the value as sent", () => {
