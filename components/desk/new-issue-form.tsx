@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { createIssueAction } from "@/app/actions/desk";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { dateForYear, issueUsingNumber, issueUsingSupplement, issueUsingTotal, nextRegularNumbers, nextSupplementNumberOf, type NumberingState } from "@/lib/bulletin/next-numbers";
@@ -39,6 +39,7 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
   const router = useRouter();
   const format = useFormatter();
   const uid = useId();
+  const dateInput = useRef<HTMLInputElement>(null);
   const { archive, numbering } = proposal;
   const numbers = { year: proposal.year, number: proposal.number, totalNumber: proposal.totalNumber, date: proposal.date };
   const [values, setValues] = useState(numbers);
@@ -92,6 +93,11 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
 
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
+    // A date outside the year is already pointed out beside the date: go there, send nothing.
+    if (dateFix) {
+      dateInput.current?.focus();
+      return;
+    }
     void run(kind === "supplement" ? { ...values, number: supNumber, totalNumber: 0, kind, supplementLabel } : { ...values, kind });
   }
 
@@ -193,6 +199,7 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
           <label htmlFor={`${uid}-date`}>{t("date")}</label>
           <input
             id={`${uid}-date`}
+            ref={dateInput}
             type="date"
             value={values.date}
             onChange={(e) => setValues((v) => ({ ...v, date: e.target.value }))}
