@@ -8,9 +8,10 @@ const ticksOf = (values: number[]) => {
 
 describe("countAxis: the count axis of the statistics charts", () => {
   it("uses the library's integer ticks when every count is whole", () => {
-    expect(countAxis([2, 1, 1])).toEqual({ allowDecimals: false });
-    expect(countAxis([])).toEqual({ allowDecimals: false });
-    expect(countAxis([0, 0])).toEqual({ allowDecimals: false });
+    expect(countAxis([2, 1, 1])).toEqual({ allowDecimals: false, domain: [0, 2] });
+    expect(countAxis([1, 1])).toEqual({ allowDecimals: false, domain: [0, 1] });
+    expect(countAxis([])).toEqual({ allowDecimals: false, domain: [0, 1] });
+    expect(countAxis([0, 0])).toEqual({ allowDecimals: false, domain: [0, 1] });
   });
 
   it("gives halves only as steps of 0.5 from 0, for a small top", () => {
