@@ -64,7 +64,7 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   await expect(page.getByLabel("期号（第N期）")).toHaveValue("5");
   // A number the editor typed stays when the year changes; a used-looking one is pointed out.
   await page.getByLabel("期号（第N期）").fill("4");
-  await expect(page.getByTestId("number-note")).toHaveText("2026年已编到第4期，第4期可能已被使用；按顺序下一期是第5期。");
+  await expect(page.getByTestId("number-note")).toHaveText("第4期已被2026年第3-4期合刊使用，期号不能重复；按顺序下一期是第5期。");
   await page.getByRole("form", { name: "新建一期" }).screenshot({ path: test.info().outputPath("new-issue-typed-number.png") });
   await page.getByLabel("年份").fill("2031");
   await expect(page.getByLabel("期号（第N期）")).toHaveValue("4");

@@ -104,7 +104,7 @@ export function totalLine(m: Masthead, open = "(", close = ")"): string {
 }
 
 /** 「2024年第3期」「2024年第3-4期合刊」「2024年增刊第1期」: for file names and page titles. */
-export function issueLabel(m: Masthead): string {
+export function issueLabel(m: Pick<Masthead, "year" | "number" | "kind" | "numberEnd" | "supplementLabel">): string {
   const kind = issueKindOf(m);
   if (kind === "supplement") return `${m.year}年${m.supplementLabel ?? "增刊"}${m.number ? `第${m.number}期` : ""}`;
   if (kind === "double" && m.numberEnd) return `${m.year}年第${m.number}-${m.numberEnd}期合刊`;

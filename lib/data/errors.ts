@@ -9,6 +9,8 @@ export type AppErrorCode =
   | "invalid"
   /** A route handler's query parameter (lib/api/query.ts): params `param`, `label`, `value`. */
   | "invalid_param"
+  /** A period whose end is before its start: params `from`, `to` (yyyy-mm-dd), field `to`. */
+  | "invalid_range"
   | "conflict"
   | "board_conflict"
   | "not_allowed_now"
@@ -18,6 +20,8 @@ export type AppErrorCode =
   | "quote_not_found"
   | "duplicate_number"
   | "duplicate_total"
+  /** A new issue's date outside its year: params `date` (Chinese form), `year`; field `date`. */
+  | "date_other_year"
   | "duplicate_supplement"
   | "title_mismatch"
   | "throttled"

@@ -7,6 +7,7 @@ import { parseBulletinText } from "@/lib/bulletin/parse-text";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
 import { bulletinToText } from "@/lib/bulletin/text";
 import { demoActor, errorCode } from "@/lib/testing/fixtures";
+import { issueUsingNumber, issueUsingTotal } from "@/lib/bulletin/next-numbers";
 import { issueName, updatePublicationNumbering } from "./issue-kinds";
 import { createIssue, loadBulletin, proposeNextIssue } from "./issues";
 
@@ -23,6 +24,17 @@ describe("issue kinds in the product", () => {
     // Its second number is taken too.
     expect(errorCode(() => createIssue(editor(), { year: 2027, number: p.number + 1, totalNumber: p.totalNumber + 9, date: "2027-03-08" }))).toBe("duplicate_number");
     expect(errorCode(() => createIssue(editor(), { year: 2027, number: p.number + 9, totalNumber: p.totalNumber + 1, date: "2027-03-08" }))).toBe("duplicate_total");
+    // The form's numbering state names the 合刊 as the holder of both its numbers and running numbers.
+    const name = `2027年第${p.number}-${p.number + 1}期合刊`;
+    expect([issueUsingNumber(next.numbering, 2027, p.number + 1), issueUsingTotal(next.numbering, p.totalNumber + 1), issueUsingNumber(next.numbering, 2027, p.number + 2)]).toEqual([name, name, null]);
+    // A date in another year than the issue's: refused on the date, naming both.
+    let wrongYear: unknown;
+    try {
+      createIssue(editor(), { year: 2027, number: p.number + 2, totalNumber: p.totalNumber + 2, date: "2026-11-30" });
+    } catch (e) {
+      wrongYear = e;
+    }
+    expect(wrongYear).toMatchObject({ code: "date_other_year", params: { date: "2026年11月30日", year: 2027 }, field: "date" });
 
     const { doc } = loadBulletin(double.id);
     expect(doc.masthead).toMatchObject({ kind: "double", number: p.number, numberEnd: p.number + 1, totalNumberEnd: p.totalNumber + 1 });

@@ -44,8 +44,9 @@ export function lastRegularNumbers(publicationId: number, year: number): { numbe
 /**
  * What the publication's numbering has used (lib/bulletin/next-numbers NumberingState): the
  * highest regular number per year, the highest running number (or the offset), the highest
- * number per year and supplement name (a row without a name is 增刊), and the recorded last
- * published issue. Two grouped reads of the publication's issues.
+ * number per year and supplement name (a row without a name is 增刊), the recorded last
+ * published issue, and every issue's numbers (to name the one holding a number). Two grouped
+ * reads and one narrow read of the publication's issues.
  */
 export function numberingState(pub: Publication): NumberingState {
   const regular = db
@@ -66,12 +67,30 @@ export function numberingState(pub: Publication): NumberingState {
     const label = supplementLabelOf(r.label);
     byLabel[label] = Math.max(byLabel[label] ?? 0, r.number);
   }
+  // Every issue's numbers, each read through an index (query-plans.test.ts): regular ones in number order, supplements one row per year, name and number.
+  const regularRows = db
+    .select({ year: issues.year, number: issues.number, numberEnd: issues.numberEnd, total: issues.totalNumber, totalEnd: issues.totalNumberEnd })
+    .from(issues)
+    .where(and(eq(issues.publicationId, pub.id), ne(issues.kind, "supplement")))
+    .orderBy(issues.year, issues.number)
+    .all();
+  const supplementRows = db
+    .select({ year: issues.year, label: issues.supplementLabel, number: issues.number })
+    .from(issues)
+    .where(and(eq(issues.publicationId, pub.id), eq(issues.kind, "supplement")))
+    .groupBy(issues.year, issues.supplementLabel, issues.number)
+    .all();
+  const used: NumberingState["used"] = {
+    regular: regularRows.map((r) => [r.year, r.number, r.numberEnd ?? 0, r.total, r.totalEnd ?? 0]),
+    supplements: supplementRows.map((r) => [r.year, supplementLabelOf(r.label), r.number]),
+  };
   const totals = regular.map((r) => r.total ?? 0);
   return {
     lastNumberByYear: Object.fromEntries(regular.map((r) => [String(r.year), r.number])),
     lastTotal: totals.length ? Math.max(...totals) : pub.totalNumberOffset,
     lastSupplementByYear,
     lastPublished: { year: pub.lastPublishedYear, number: pub.lastPublishedNumber, total: pub.lastPublishedTotal },
+    used,
   };
 }
 

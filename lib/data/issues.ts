@@ -1,4 +1,5 @@
 import "server-only";
+import { chineseDate } from "@/lib/bulletin/dates";
 import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
@@ -134,7 +135,7 @@ export function createIssue(actor: Actor, input: z.input<typeof newIssueSchema>)
   const parsed = newIssueSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", {}, String(parsed.error.issues[0]?.path[0] ?? ""));
   const { kind, supplementLabel, ...numbers } = parsed.data;
-  if (Number(numbers.date.slice(0, 4)) !== numbers.year) throw new AppError("invalid", {}, "date");
+  if (Number(numbers.date.slice(0, 4)) !== numbers.year) throw new AppError("date_other_year", { date: chineseDate(numbers.date), year: numbers.year }, "date");
   const span = numbersOfKind(kind, numbers);
   assertKindNumbersFree(pub.id, { kind, year: numbers.year, ...span, supplementLabel });
   return db.transaction((tx) => {

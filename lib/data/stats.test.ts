@@ -158,8 +158,8 @@ describe("adoption statistics, hand-checked (March 2025)", () => {
     expect(resolvePeriod({ period: "range", from: "2025-01-01", to: "2025-03-31" }).label).toBe("2025年第一季度");
     expect(resolvePeriod({ period: "range", from: "2025-03-01", to: "2025-03-31" }).label).toBe("2025年3月");
     expect(resolvePeriod({ period: "range", from: "2025-03-05", to: "2025-03-20" }).label).toBe("2025年3月5日至2025年3月20日");
-    expect(errorCode(() => resolvePeriod({ period: "range", from: "2025-03-20", to: "2025-03-05" }))).toBe("invalid");
-    expect(errorCode(() => resolvePeriod({ period: "month", year: 2025, month: 13 }))).toBe("invalid");
+    expect(errorCode(() => resolvePeriod({ period: "range", from: "2025-03-20", to: "2025-03-05" }))).toBe("invalid_range");
+    expect(errorCode(() => resolvePeriod({ period: "month", year: 2025, month: 13 }))).toBe("invalid_param");
     const y = await adoptionStats(admin, { period: "year", year: 2025 });
     expect(y.trend).toHaveLength(12);
     expect(y.trend[2]).toEqual({ month: "2025-03", adopted: 5 });
@@ -223,6 +223,12 @@ describe("the 通报", () => {
     const m = reportModel(s, { publicationTitle: "科协每周动态", office: "北京市科协办公室<测试>", date: "2025-04-02" });
     expect(m.title).toBe("关于2025年3月各单位信息报送采用情况的通报");
     expect(m.intro).toContain("报送信息9.5篇，《科协每周动态》刊发6.5篇，其中头条1篇、目录提要2篇；获领导批示1次，被上级刊物采用1篇");
+    // A named period gives its dates in brackets; a range that is just dates names them once.
+    expect(m.intro.startsWith("2025年3月（2025年3月1日至2025年3月31日），共有")).toBe(true);
+    const range = reportModel(await adoptionStats(office, { period: "range", from: "2025-03-05", to: "2025-03-20" }), { publicationTitle: "科协每周动态", office: "办公室", date: "2025-04-02" });
+    expect(range.title).toBe("关于2025年3月5日至2025年3月20日各单位信息报送采用情况的通报");
+    expect(range.intro.startsWith("2025年3月5日至2025年3月20日，共有")).toBe(true);
+    expect(range.intro).not.toContain("（2025年3月5日");
     expect(m.byKind).toEqual([
       { kind: "区科协", line: "昌平区科协（50.5分）、东城区科协（11分）" },
       { kind: "学会", line: "北京制冷学会（4分）" },

@@ -11,6 +11,7 @@ import { AppError } from "./errors";
 import { currentPublication } from "./publication";
 import { instructionPoints, ruleVersions, type RuleVersion } from "./scoring-rules";
 import { isoDateSchema, todayInChina } from "./validation";
+import { parseParams, shownValue } from "@/lib/api/query";
 import { chinaInstant } from "@/lib/time";
 import { env } from "@/lib/env";
 import { readOffThread } from "@/lib/jobs/read-off-thread";
@@ -55,11 +56,17 @@ export interface Period {
 
 const QUARTER_NAMES = ["一", "二", "三", "四"];
 
-/** Turns the page's filters into a period; a missing year/month/quarter means the current one. Throws AppError("invalid"). */
+/** The Chinese names of the statistics filters, for messages that name a bad one. */
+export const STATS_PARAM_LABELS: Record<string, string> = { period: "统计周期", year: "年份", month: "月份", quarter: "季度", from: "开始日期", to: "结束日期", kind: "单位类别" };
+
+/**
+ * Turns the page's filters into a period; a missing year/month/quarter means the current one.
+ * Throws AppError `invalid_param` naming the first bad filter (param, its Chinese label, the value
+ * as sent; a range without `from` or `to` names the missing one with 「（未填写）」), or
+ * `invalid_range` (params `from`, `to`, field `to`) when the end date is before the start.
+ */
 export function resolvePeriod(raw: StatsQuery, today = todayInChina()): Period {
-  const parsed = statsQuerySchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", {}, String(parsed.error.issues[0]?.path[0] ?? ""));
-  const q = parsed.data;
+  const q = parseParams(statsQuerySchema, raw, STATS_PARAM_LABELS);
   const year = q.year ?? Number(today.slice(0, 4));
   if (q.period === "month") {
     const month = q.month ?? Number(today.slice(5, 7));
@@ -73,8 +80,11 @@ export function resolvePeriod(raw: StatsQuery, today = todayInChina()): Period {
     return { kind: "quarter", from, to: format(lastDayOfMonth(parseISO(last)), "yyyy-MM-dd"), label: `${year}年第${QUARTER_NAMES[quarter - 1]}季度` };
   }
   if (q.period === "year") return { kind: "year", from: `${year}-01-01`, to: `${year}-12-31`, label: `${year}年` };
-  if (!q.from || !q.to) throw new AppError("invalid", {}, q.from ? "to" : "from");
-  if (q.from > q.to) throw new AppError("invalid", {}, "to");
+  if (!q.from || !q.to) {
+    const param = q.from ? "to" : "from";
+    throw new AppError("invalid_param", { param, label: STATS_PARAM_LABELS[param], value: shownValue(undefined) }, param);
+  }
+  if (q.from > q.to) throw new AppError("invalid_range", { from: q.from, to: q.to }, "to");
   // A range that is exactly a month, a quarter or a year is labelled as one (the command line's ranges).
   const [fy, fm, fd] = q.from.split("-").map(Number);
   const lastOfTo = format(lastDayOfMonth(parseISO(q.to)), "yyyy-MM-dd") === q.to;

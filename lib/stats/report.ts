@@ -17,6 +17,7 @@ import {
 import ExcelJS from "exceljs";
 import type { UnitKind } from "@/db/schema";
 import { chineseDate } from "@/lib/bulletin/dates";
+import { labelIsTheDates } from "./period-label";
 import { DEFAULT_FONT_BASE_URL, FONT_STACKS, FONT_STYLESHEET, WORD_FONTS } from "@/lib/bulletin/fonts";
 import type { RuleVersion } from "@/lib/data/scoring-rules";
 import type { StatsResult, UnitFigures } from "@/lib/data/stats";
@@ -109,7 +110,7 @@ export function reportModel(stats: StatsResult, opts: { publicationTitle: string
   const t = stats.totals;
   const active = stats.rows.filter((r) => r.submitted > 0 || r.adopted > 0).length;
   const intro =
-    `${stats.period.label}（${chineseDate(stats.period.from)}至${chineseDate(stats.period.to)}），共有${active}个单位报送信息${num(t.submitted)}篇，` +
+    `${labelIsTheDates(stats.period) ? stats.period.label : `${stats.period.label}（${chineseDate(stats.period.from)}至${chineseDate(stats.period.to)}）`}，共有${active}个单位报送信息${num(t.submitted)}篇，` +
     `${bookTitle(opts.publicationTitle)}刊发${num(t.adopted)}篇，其中头条${num(t.lead)}篇、目录提要${num(t.highlight)}篇；` +
     `获领导批示${num(t.instructions)}次，被上级刊物采用${num(t.forwardsUsed)}篇。现将各单位信息报送采用情况通报如下。`;
   const byKind: ReportModel["byKind"] = [];

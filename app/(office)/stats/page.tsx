@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { StatsCharts } from "@/components/stats/stats-charts";
 import { StatsFilters } from "@/components/stats/stats-filters";
+import { StatsPeriodLine, statsFilterProblem } from "@/components/stats/stats-period";
 import { requirePageActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/data/errors";
 import { POINT_KEYS } from "@/lib/data/scoring-rules";
 import { adoptionStats, resolvePeriod, type StatsQuery, type StatsResult } from "@/lib/data/stats";
 import { statsQueryOf } from "@/lib/stats/query";
@@ -16,31 +16,27 @@ const pct = (r: number | null) => (r === null ? "—" : `${Math.round(r * 100)}%
 export default async function StatsPage({ searchParams }: { searchParams: Search }) {
   const actor = await requirePageActor("office", "editor", "admin");
   const query = statsQueryOf(await searchParams);
-  const [t, tk, te, tr] = await Promise.all([getTranslations("stats"), getTranslations("unitKind"), getTranslations("errors"), getTranslations("rules")]);
+  const [t, tk, tr] = await Promise.all([getTranslations("stats"), getTranslations("unitKind"), getTranslations("rules")]);
   let stats: StatsResult;
-  let error: string | null = null;
+  let problem: Awaited<ReturnType<typeof statsFilterProblem>> = null;
   try {
     stats = await adoptionStats(actor, query as StatsQuery);
   } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    error = te("invalid");
+    // A bad filter: said beside the filters (which one, what is wrong), and the current month shown instead.
+    problem = await statsFilterProblem(e, resolvePeriod({}));
+    if (!problem) throw e;
     stats = await adoptionStats(actor, {});
   }
-  const period = error ? resolvePeriod({}) : stats.period;
-  const qs = new URLSearchParams(error ? {} : query).toString();
+  const period = stats.period;
+  const qs = new URLSearchParams(problem ? {} : query).toString();
   const exportHref = (format: string) => `/api/stats/export?${qs}${qs ? "&" : ""}format=${format}`;
   const top = [...stats.rows].sort((a, b) => b.adopted - a.adopted).filter((r) => r.adopted > 0).slice(0, 15);
   const cols = messageGroup(t, "col");
   return (
     <section>
       <h1>{t("title")}</h1>
-      <StatsFilters period={period} query={query} showKind />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p data-testid="stats-period">{t("periodLabel", { label: stats.period.label, from: stats.period.from, to: stats.period.to })}</p>
+      <StatsFilters period={period} query={query} showKind problem={problem} />
+      <StatsPeriodLine period={stats.period} />
       <div className="exports">
         <span>{t("exports")}：</span>
         <a href={exportHref("xlsx")} download>

@@ -1,9 +1,7 @@
-import { chinaInstant } from "@/lib/time";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { DATE } from "@/lib/i18n/dates";
+import { getTranslations } from "next-intl/server";
 import { StatsFilters } from "@/components/stats/stats-filters";
+import { StatsPeriodLine, statsFilterProblem } from "@/components/stats/stats-period";
 import { requirePageActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/data/errors";
 import { myUnitStats, resolvePeriod, type StatsQuery } from "@/lib/data/stats";
 import { statsQueryOf } from "@/lib/stats/query";
 import { messageGroup } from "@/lib/i18n/dynamic";
@@ -13,14 +11,15 @@ export default async function MyStatsPage({ searchParams }: { searchParams: Prom
   const actor = await requirePageActor("contributor");
   const query = statsQueryOf(await searchParams);
   delete query.kind;
-  const [t, tk, te, format] = await Promise.all([getTranslations("stats"), getTranslations("unitKind"), getTranslations("errors"), getFormatter()]);
-  let error: string | null = null;
+  const [t, tk] = await Promise.all([getTranslations("stats"), getTranslations("unitKind")]);
+  let problem: Awaited<ReturnType<typeof statsFilterProblem>> = null;
   let mine: Awaited<ReturnType<typeof myUnitStats>>;
   try {
     mine = await myUnitStats(actor, query as StatsQuery);
   } catch (e) {
-    if (!(e instanceof AppError) || e.code !== "invalid") throw e;
-    error = te("invalid");
+    // A bad filter: said beside the filters (which one, what is wrong), and the current month shown instead.
+    problem = await statsFilterProblem(e, resolvePeriod({}));
+    if (!problem) throw e;
     mine = await myUnitStats(actor, {});
   }
   const u = mine.unit;
@@ -44,13 +43,8 @@ export default async function MyStatsPage({ searchParams }: { searchParams: Prom
   return (
     <section>
       <h1>{t("myTitle")}</h1>
-      <StatsFilters period={error ? resolvePeriod({}) : mine.period} query={query} showKind={false} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p>{t("periodLabel", { label: mine.period.label, from: format.dateTime(chinaInstant(mine.period.from), DATE), to: format.dateTime(chinaInstant(mine.period.to), DATE) })}</p>
+      <StatsFilters period={mine.period} query={query} showKind={false} problem={problem} />
+      <StatsPeriodLine period={mine.period} />
       {u ? (
         <article className="card" data-testid="my-stats">
           <h2>{u.unit}</h2>

@@ -15,7 +15,7 @@ import { reportModel, reportToDocx, reportToPrintHtml, statsWorkbook } from "@/l
 
 const FORMATS = ["xlsx", "docx", "pdf", "html"] as const;
 const formatSchema = z.enum(FORMATS);
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, invalid_param: 400 };
+const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, invalid_param: 400, invalid_range: 400 };
 const TYPES: Record<(typeof FORMATS)[number], string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

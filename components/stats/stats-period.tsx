@@ -1,0 +1,34 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AppError } from "@/lib/data/errors";
+import type { Period } from "@/lib/data/stats";
+import { DATE } from "@/lib/i18n/dates";
+import { labelIsTheDates } from "@/lib/stats/period-label";
+import { periodProblem, type StatsFilter } from "@/lib/stats/period-problem";
+import { chinaInstant } from "@/lib/time";
+
+/**
+ * What to tell the user when a statistics page's filters were refused (resolvePeriod): the
+ * fields to mark and one message — which filter, what is wrong (end before start names both
+ * dates, in the locale's date form) — followed by the fact that the page shows `fallback`
+ * (the current month) instead. Null when `e` is not a filter refusal (the caller rethrows).
+ */
+export async function statsFilterProblem(e: unknown, fallback: Period): Promise<{ fields: StatsFilter[]; message: string } | null> {
+  if (!(e instanceof AppError)) return null;
+  const problem = periodProblem(e);
+  if (!problem) return null;
+  const [t, format] = await Promise.all([getTranslations("stats"), getFormatter()]);
+  const day = (iso: string) => format.dateTime(chinaInstant(iso), DATE);
+  const values = problem.key === "range" ? { from: day(problem.values.from), to: day(problem.values.to) } : problem.values;
+  return { fields: problem.fields, message: `${t(`problem.${problem.key}` as "problem.year", values)}${t("problem.fellBack", { label: fallback.label })}` };
+}
+
+/**
+ * 「统计区间：2026年11月（2026年11月1日至2026年11月30日）」, dates in the locale's form (English:
+ * Nov 1, 2026); a range that is not a whole month, quarter or year is named once, by its dates.
+ */
+export async function StatsPeriodLine({ period }: { period: Period }) {
+  const [t, format] = await Promise.all([getTranslations("stats"), getFormatter()]);
+  const from = format.dateTime(chinaInstant(period.from), DATE);
+  const to = format.dateTime(chinaInstant(period.to), DATE);
+  return <p data-testid="stats-period">{labelIsTheDates(period) ? t("periodRange", { from, to }) : t("periodLabel", { label: period.label, from, to })}</p>;
+}
