@@ -4,7 +4,8 @@ import { Highlighted } from "@/components/search/highlighted";
 import { requirePageActor } from "@/lib/auth/session";
 import { hasRole } from "@/lib/data/actor";
 import { AppError } from "@/lib/data/errors";
-import { searchFacets, searchInputSchema, searchItems, type SearchResult } from "@/lib/data/search";
+import { type SearchHit, searchFacets, searchInputSchema, searchItems, type SearchResult } from "@/lib/data/search";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 import styles from "@/components/search/search.module.css";
 
 type Params = { q?: string; unitId?: string; section?: string; year?: string; issueId?: string };
@@ -13,7 +14,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor("contributor", "editor", "reviewer", "signer", "office", "admin");
   const sp = await searchParams;
   const desk = hasRole(actor, "editor", "reviewer", "office", "admin");
-  const [t, td] = await Promise.all([getTranslations("search"), getTranslations("desk")]);
+  const t = await getTranslations("search");
   const facets = searchFacets(actor);
   let result: SearchResult | null = null;
   let error: string | null = null;
@@ -34,7 +35,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const editor = hasRole(actor, "editor");
   const itemHref = (h: { id: number; unitId: number; issueId: number | null }) =>
     editor ? `/desk/items/${h.id}` : !desk ? `/items/${h.id}` : h.issueId ? `/office/archive/${h.issueId}?q=${encodeURIComponent(q)}` : null;
-  const issueLabel = (i: { year: number; number: number; totalNumber: number }) => td("issueLabel", { year: i.year, number: i.number, total: i.totalNumber });
+  const issueLabel = await issueLabeler();
+  const hitIssue = (h: SearchHit) => ({ kind: h.issueKind ?? "regular", year: h.issueYear ?? 0, number: h.issueNumber ?? 0, numberEnd: h.issueNumberEnd, totalNumber: h.issueTotal ?? 0, totalNumberEnd: h.issueTotalEnd, supplementLabel: h.issueSupplementLabel });
   return (
     <section>
       <h1>{t("title")}</h1>
@@ -131,9 +133,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     {h.sectionTitle && <> · {h.sectionTitle}</>} ·{" "}
                     {h.issueId && h.issueYear && h.issueNumber && h.issueTotal ? (
                       desk ? (
-                        <Link href={`/office/archive/${h.issueId}?q=${encodeURIComponent(q)}`}>{t("openIssue", { label: issueLabel({ year: h.issueYear, number: h.issueNumber, totalNumber: h.issueTotal }) })}</Link>
+                        <Link href={`/office/archive/${h.issueId}?q=${encodeURIComponent(q)}`}>{t("openIssue", { label: issueLabel(hitIssue(h)) })}</Link>
                       ) : (
-                        issueLabel({ year: h.issueYear, number: h.issueNumber, totalNumber: h.issueTotal })
+                        issueLabel(hitIssue(h))
                       )
                     ) : (
                       t("notPlaced")

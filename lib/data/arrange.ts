@@ -10,6 +10,7 @@ import { writeItemStatus } from "./item-status";
 import { latestRound } from "./signoff";
 import { changeIssue, getIssue, issueRefSchema, loadBulletin, sectionFor, type Tx } from "./issues";
 import { assertKindNumbersFree, issueName, numbersOfKind } from "./issue-kinds";
+import { issueLabelColumns } from "./issue-label-columns";
 import { listCatalogue } from "./publication";
 import { chinaInstant } from "@/lib/time";
 import { idSchema, isChinaDateTime, isoDateSchema } from "./validation";
@@ -251,14 +252,14 @@ export function updateIssueMeta(actor: Actor, input: z.infer<typeof issueMetaSch
 }
 
 /** The next deadline of an issue being prepared, for contributors. */
-export function upcomingDeadline(actor: Actor, now = new Date()): { year: number; number: number; deadline: Date } | null {
+export function upcomingDeadline(actor: Actor, now = new Date()) {
   requireRole(actor, "contributor", "editor", "reviewer", "office", "admin");
   const rows = db
-    .select({ year: issues.year, number: issues.number, deadline: issues.deadline })
+    .select({ ...issueLabelColumns, deadline: issues.deadline })
     .from(issues)
     .where(eq(issues.status, "drafting"))
     .all()
-    .filter((r): r is { year: number; number: number; deadline: Date } => !!r.deadline && r.deadline.getTime() >= now.getTime())
+    .filter((r): r is typeof r & { deadline: Date } => !!r.deadline && r.deadline.getTime() >= now.getTime())
     .sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
   return rows[0] ?? null;
 }

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { textBlock, textLine } from "@/lib/text/rule";
 import { db } from "@/db";
+import { issueLabelColumns } from "./issue-label-columns";
 import type { Db } from "@/db/open";
 import { callUnits, calls, issues, publicationGuidance, units, type Call } from "@/db/schema";
 import { type Actor, hasRole, requireRole } from "./actor";
@@ -162,7 +163,7 @@ export function callableUnits(actor: Actor): { id: number; name: string }[] {
 export function callView(actor: Actor, id: number, now = Date.now()) {
   requireRole(actor, "editor", "office", "admin");
   const call = getCall(actor, id);
-  const issue = call.issueId ? (db.select({ id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber }).from(issues).where(eq(issues.id, call.issueId)).get() ?? null) : null;
+  const issue = call.issueId ? (db.select({ id: issues.id, ...issueLabelColumns }).from(issues).where(eq(issues.id, call.issueId)).get() ?? null) : null;
   const reminders = db.$client
     .prepare("select id, due_at as dueAt, offset_minutes as offsetMinutes, sent_at as sentAt, units_reminded as unitsReminded from reminders where call_id = ? order by due_at")
     .all(call.id) as { id: number; dueAt: number; offsetMinutes: number | null; sentAt: number | null; unitsReminded: string | null }[];

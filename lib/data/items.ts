@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
+import { issueLabelColumns } from "./issue-label-columns";
 import {
   auditLog,
   catalogueSections,
@@ -345,6 +346,12 @@ export function listMyItems(actor: Actor, filter: { status?: ItemStatus; page?: 
       issueNumber: issues.number,
       issueDate: issues.date,
       issueStatus: issues.status,
+      // The rest of the issue's label (a 合刊, a 增刊/专刊 is named as printed).
+      issueKind: issues.kind,
+      issueNumberEnd: issues.numberEnd,
+      issueTotal: issues.totalNumber,
+      issueTotalEnd: issues.totalNumberEnd,
+      issueSupplementLabel: issues.supplementLabel,
     })
     .from(items)
     .leftJoin(catalogueSections, eq(catalogueSections.id, items.suggestedSectionId))
@@ -439,7 +446,7 @@ export function myItemView(actor: Actor, id: number) {
   requireRole(actor, "contributor");
   const item = getOwnItem(actor, id);
   const placed = db
-    .select({ id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber, date: issues.date, status: issues.status })
+    .select({ id: issues.id, ...issueLabelColumns, date: issues.date, status: issues.status })
     .from(placements)
     .innerJoin(issues, eq(issues.id, placements.issueId))
     .where(eq(placements.itemId, id))
@@ -493,7 +500,7 @@ export function placedIn(actor: Actor, id: number) {
   getItem(actor, id);
   return (
     db
-      .select({ id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber, status: issues.status })
+      .select({ id: issues.id, ...issueLabelColumns, status: issues.status })
       .from(placements)
       .innerJoin(issues, eq(issues.id, placements.issueId))
       .where(eq(placements.itemId, id))

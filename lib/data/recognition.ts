@@ -1,4 +1,5 @@
 import "server-only";
+import type { IssueLabelFields } from "@/lib/i18n/issue-label";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
@@ -140,12 +141,13 @@ export function listPublishedItems(actor: Actor, raw: z.input<typeof publishedSe
   const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return db.$client
     .prepare(
-      `SELECT i.id, i.title, i.source, s.year, s.number, s.date,
+      `SELECT i.id, i.title, i.source, s.kind, s.year, s.number, s.number_end AS numberEnd, s.total_number AS totalNumber,
+              s.total_number_end AS totalNumberEnd, s.supplement_label AS supplementLabel, s.date,
               (SELECT count(*) FROM leader_instructions li WHERE li.item_id = i.id) AS instructions,
               (SELECT count(*) FROM forwards f WHERE f.item_id = i.id) AS forwards
          FROM items i JOIN placements p ON p.item_id = i.id JOIN issues s ON s.id = p.issue_id
         WHERE i.status = 'published' AND (@like IS NULL OR i.title LIKE @like ESCAPE '\\' OR i.source LIKE @like ESCAPE '\\')
         ORDER BY s.date DESC, p.section_id, p.position LIMIT 100`,
     )
-    .all({ like }) as { id: number; title: string; source: string | null; year: number; number: number; date: string; instructions: number; forwards: number }[];
+    .all({ like }) as ({ id: number; title: string; source: string | null; date: string; instructions: number; forwards: number } & IssueLabelFields)[];
 }

@@ -13,12 +13,12 @@ beforeAll(() => {
   [changping, editor, reviewer, office] = ["changping", "editor", "reviewer", "office"].map(demoActor);
 });
 
-/** An approved issue holding one item, ready for the office. */
-function approvedIssue(date: string) {
+/** An approved issue holding one item, ready for the office (a regular one unless `numbers` says otherwise). */
+function approvedIssue(date: string, numbers?: Parameters<typeof createIssue>[1]) {
   const item = createItem(changping, itemFields(`登记测试稿件${date}`));
   const sub = submitItem(changping, { id: item.id, version: item.version });
   const acc = decideItem(editor, { id: sub.id, version: sub.version, decision: "accept", note: "" });
-  const issue = createIssue(editor, proposeNextIssue(editor, date));
+  const issue = createIssue(editor, numbers ?? proposeNextIssue(editor, date));
   const placed = arrangeIssue(editor, { issueId: issue.id, version: issue.version, change: { op: "place", itemId: acc.id, sectionTitle: "科普工作", inToc: true } });
   const inReview = sendToReview(editor, { issueId: issue.id, version: placed.version });
   return approveIssue(reviewer, { issueId: issue.id, version: inReview.version, fingerprint: loadBulletin(issue.id).fingerprint });
@@ -68,5 +68,16 @@ describe("distribution register", () => {
 
   it("the register is not for contributors", () => {
     expect(errorCode(() => listRegister(changping, 2026))).toBe("forbidden");
+  });
+
+  it("names a 专刊 as its masthead does, on the page's rows and in the .xlsx (no running number)", async () => {
+    const issue = approvedIssue("2031-05-04", { year: 2031, number: 1, totalNumber: 0, date: "2031-05-04", kind: "supplement", supplementLabel: "专刊" });
+    distributeIssue(office, { issueId: issue.id, version: issue.version, date: "2031-05-05", distribution: ["各区科协"], method: "print", recipientCount: 20, printRun: 30 });
+    const rows = listRegister(office, 2031);
+    expect(rows.find((r) => r.issue.id === issue.id)?.issue).toMatchObject({ kind: "supplement", supplementLabel: "专刊", number: 1 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await registerWorkbook(office, 2031)) as unknown as ArrayBuffer);
+    const data = wb.worksheets[0].getRow(1 + rows.findIndex((r) => r.issue.id === issue.id) + 1).values as unknown[];
+    expect(data[2]).toBe("2031年专刊第1期");
   });
 });

@@ -1,4 +1,8 @@
 import "server-only";
+import type { Masthead } from "@/lib/bulletin/document";
+import { totalLine } from "@/lib/bulletin/numbering";
+import { issueLabelColumns } from "./issue-label-columns";
+import { issueName, mastheadKind } from "./issue-kinds";
 import ExcelJS from "exceljs";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -110,7 +114,7 @@ export function registerEntriesForIssue(actor: Actor, issueId: number): Distribu
 }
 
 export interface RegisterRow {
-  issue: Pick<Issue, "id" | "year" | "number" | "totalNumber" | "date">;
+  issue: Pick<Issue, "id" | "year" | "number" | "totalNumber" | "date" | "kind" | "numberEnd" | "totalNumberEnd" | "supplementLabel">;
   current: DistributionRecord;
   corrections: DistributionRecord[];
 }
@@ -119,7 +123,7 @@ export interface RegisterRow {
 export function listRegister(actor: Actor, year: number): RegisterRow[] {
   requireRole(actor, "office", "editor", "reviewer", "signer", "admin");
   const rows = db
-    .select({ rec: distributionRecords, issue: { id: issues.id, year: issues.year, number: issues.number, totalNumber: issues.totalNumber, date: issues.date } })
+    .select({ rec: distributionRecords, issue: { id: issues.id, ...issueLabelColumns, date: issues.date } })
     .from(distributionRecords)
     .innerJoin(issues, eq(issues.id, distributionRecords.issueId))
     .orderBy(asc(distributionRecords.id))
@@ -167,7 +171,8 @@ export async function registerWorkbook(actor: Actor, year: number): Promise<Buff
   rows.forEach((r, i) => {
     ws.addRow({
       n: i + 1,
-      issue: `${r.issue.year}年第${r.issue.number}期（总第${r.issue.totalNumber}期）`,
+      // As the masthead names it: a 合刊 by both numbers, a 增刊/专刊 by its name and without a running number.
+      issue: `${issueName(r.issue)}${totalLine(mastheadKind(r.issue) as Masthead, "（", "）")}`,
       issueDate: r.issue.date,
       date: r.current.date,
       method: METHOD_LABELS[r.current.method],

@@ -2,12 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { db as appDb } from "@/db";
 import type { Db } from "@/db/open";
-import type { Call } from "@/db/schema";
+import type { Call, Issue } from "@/db/schema";
 import { type Mailer, mailerFromEnv } from "@/lib/mail";
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { callAnswers, callTargetUnits, formatChina } from "./calls";
 import { AppError } from "./errors";
+import { issueName } from "./issue-kinds";
 
 /**
  * Deadline reminders (催报). The schedule is stored: one row per deadline and offset, keyed so it is
@@ -93,9 +94,11 @@ function unitsToRemind(database: Db, row: ClaimedRow, now: number): { unitIds: n
       message: `${call.topic}（截止 ${formatChina(call.deadline)}）`,
     };
   }
-  const issue = c.prepare("select id, year, number, deadline, status, created_at as createdAt from issues where id = ?").get(row.issue_id) as
-    | { id: number; year: number; number: number; deadline: number | null; status: string; createdAt: number }
-    | undefined;
+  const issue = c
+    .prepare(
+      "select id, kind, year, number, number_end as numberEnd, total_number as totalNumber, total_number_end as totalNumberEnd, supplement_label as supplementLabel, date, deadline, status, created_at as createdAt from issues where id = ?",
+    )
+    .get(row.issue_id) as (Pick<Issue, "kind" | "year" | "number" | "numberEnd" | "totalNumber" | "totalNumberEnd" | "supplementLabel" | "date"> & { id: number; deadline: number | null; status: string; createdAt: number }) | undefined;
   if (!issue || issue.deadline === null || issue.status !== "drafting" || (row.offset_minutes !== null && issue.deadline <= now)) return { unitIds: [], message: "" };
   const sent = new Set(
     (
@@ -108,7 +111,7 @@ function unitsToRemind(database: Db, row: ClaimedRow, now: number): { unitIds: n
     unitIds: callTargetUnits(database, { id: 0, target: "all" })
       .filter((u) => !sent.has(u.id))
       .map((u) => u.id),
-    message: `${issue.year}年第${issue.number}期（截稿 ${formatChina(issue.deadline)}）`,
+    message: `${issueName(issue)}（截稿 ${formatChina(issue.deadline)}）`,
   };
 }
 

@@ -36,6 +36,11 @@ export interface SearchHit {
   issueYear: number | null;
   issueNumber: number | null;
   issueTotal: number | null;
+  /** The rest of the issue's label: a 合刊 or a 增刊/专刊 is named as printed. */
+  issueKind: string | null;
+  issueNumberEnd: number | null;
+  issueTotalEnd: number | null;
+  issueSupplementLabel: string | null;
   /** The matching passage around the first hit, as parts: `hit` parts are the matched terms. */
   title_parts: SnippetPart[];
   snippet: SnippetPart[];
@@ -125,7 +130,8 @@ export function searchItems(actor: Actor, input: SearchInput): SearchResult {
     .prepare(
       `select i.id, i.title, i.status, i.body, i.source, i.unit_id as unitId, u.name as unitName,
         coalesce(sec.title, cs.title) as sectionTitle, iss.id as issueId, iss.year as issueYear,
-        iss.number as issueNumber, iss.total_number as issueTotal
+        iss.number as issueNumber, iss.total_number as issueTotal, iss.kind as issueKind, iss.number_end as issueNumberEnd,
+        iss.total_number_end as issueTotalEnd, iss.supplement_label as issueSupplementLabel
       ${from}
       order by fts.rowid desc limit ?`,
     )
@@ -173,12 +179,11 @@ export function searchFacets(actor: Actor) {
   const c = db.$client;
   const units = desk ? (c.prepare("select id, name from units where kind <> 'office' order by name").all() as { id: number; name: string }[]) : [];
   const sections = (c.prepare("select distinct title from catalogue_sections union select distinct title from issue_sections where title is not null").all() as { title: string }[]).map((r) => r.title);
-  const issues = c.prepare("select id, year, number, total_number as totalNumber from issues where status = 'distributed' or ? order by year desc, number desc").all(desk ? 1 : 0) as {
-    id: number;
-    year: number;
-    number: number;
-    totalNumber: number;
-  }[];
+  const issues = c
+    .prepare(
+      "select id, kind, year, number, number_end as numberEnd, total_number as totalNumber, total_number_end as totalNumberEnd, supplement_label as supplementLabel from issues where status = 'distributed' or ? order by year desc, number desc",
+    )
+    .all(desk ? 1 : 0) as { id: number; kind: string; year: number; number: number; numberEnd: number | null; totalNumber: number; totalNumberEnd: number | null; supplementLabel: string | null }[];
   const years = [...new Set(issues.map((i) => i.year))];
   return { units, sections, issues, years };
 }

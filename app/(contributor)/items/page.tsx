@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ITEM_STATUSES } from "@/db/schema";
 import { requirePageActor } from "@/lib/auth/session";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 import { upcomingDeadline } from "@/lib/data/arrange";
 import { countMyItems, listMyItems, myItemsFilterSchema } from "@/lib/data/items";
 import { OpenCalls } from "@/components/calls/open-calls";
@@ -25,12 +26,13 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
   const page = pageOf(filter ? counts[filter] : total, parsed.success ? parsed.data.page : undefined);
   const rows = listMyItems(actor, { status: filter, page });
   const deadline = upcomingDeadline(actor);
-  const [t, ts, tl, td, format] = await Promise.all([
+  const [t, ts, tl, td, format, label] = await Promise.all([
     getTranslations("item"),
     getTranslations("itemStatus"),
     getTranslations("itemList"),
     getTranslations("desk"),
     getFormatter(),
+    issueLabeler({ total: false }),
   ]);
   const tdel = await getTranslations("deleteDraft");
   const date = (d: Date | null) => (d ? nearDateTime(format, d) : "—");
@@ -50,11 +52,7 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
       <OpenCalls actor={actor} />
       {deadline && (
         <p className="note" data-testid="deadline">
-          {td("deadlineNotice", {
-            year: deadline.year,
-            number: deadline.number,
-            time: nearDateTime(format, deadline.deadline),
-          })}
+          {td("deadlineNotice", { issue: label(deadline), time: nearDateTime(format, deadline.deadline) })}
         </p>
       )}
       {counts.returned > 0 && filter !== "returned" && (
@@ -107,7 +105,7 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
                 <td data-label={t("issue")} data-empty={r.issueYear ? undefined : ""}>
                   {r.issueYear ? (
                     <>
-                      {t("issueLabel", { year: r.issueYear, number: r.issueNumber ?? 0 })}
+                      {label({ kind: r.issueKind ?? "regular", year: r.issueYear, number: r.issueNumber ?? 0, numberEnd: r.issueNumberEnd, totalNumber: r.issueTotal ?? 0, totalNumberEnd: r.issueTotalEnd, supplementLabel: r.issueSupplementLabel })}
                       {r.issueStatus !== "distributed" && <div className="hint">{tl("issuePending")}</div>}
                     </>
                   ) : (

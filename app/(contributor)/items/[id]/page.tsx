@@ -11,6 +11,7 @@ import { Timeline } from "@/components/item/timeline";
 import { WithdrawButton } from "@/components/item/withdraw-button";
 import { RecognitionPanel } from "@/components/stats/recognition-panel";
 import { requirePageActor } from "@/lib/auth/session";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 import { defaultSource } from "@/lib/data/attribution-default";
 import { listUnitNames, myItemView, TITLE_MAX } from "@/lib/data/items";
 import { currentPublication, listCatalogue } from "@/lib/data/publication";
@@ -30,7 +31,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
   const editable = item.status === "draft" || item.status === "returned";
   const openCalls = editable ? openCallsForUnit(actor) : [];
   const { submitted } = await searchParams;
-  const issueLabel = issue ? t("issueLabel", { year: issue.year, number: issue.number }) : null;
+  const issueLabel = issue ? (await issueLabeler({ total: false }))(issue) : null;
   const date = (d: Date | null) => (d ? format.dateTime(d, DATE_TIME) : "—");
 
   return (

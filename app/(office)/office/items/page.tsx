@@ -4,13 +4,14 @@ import { requirePageActor } from "@/lib/auth/session";
 import { chineseDate } from "@/lib/bulletin/dates";
 import { AppError } from "@/lib/data/errors";
 import { listPublishedItems } from "@/lib/data/recognition";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 
 /** Published items, for the office to record a leader's instruction or a forward on one. */
 export default async function PublishedItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("office");
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw) ?? "";
-  const [t, te] = await Promise.all([getTranslations("recognition"), getTranslations("errors")]);
+  const [t, te, label] = await Promise.all([getTranslations("recognition"), getTranslations("errors"), issueLabeler({ total: false })]);
   let rows: ReturnType<typeof listPublishedItems> = [];
   let error: string | null = null;
   try {
@@ -54,7 +55,7 @@ export default async function PublishedItemsPage({ searchParams }: { searchParam
                   {r.source && <span className="empty">（{r.source}）</span>}
                 </td>
                 <td>
-                  {r.year}年第{r.number}期 · {chineseDate(r.date)}
+                  {label(r)} · {chineseDate(r.date)}
                 </td>
                 <td>{r.instructions}</td>
                 <td>{r.forwards}</td>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 import { PrintButton } from "@/components/register/print-button";
 import { CorrectRegisterForm } from "@/components/register/correct-form";
 import { requirePageActor } from "@/lib/auth/session";
@@ -13,7 +14,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const asked = Number((await searchParams).year);
   const year = Number.isInteger(asked) && asked >= 1949 && asked <= 2200 ? asked : (years[0] ?? Number(todayInChina().slice(0, 4)));
   const rows = listRegister(actor, year);
-  const [t, td] = await Promise.all([getTranslations("register"), getTranslations("desk")]);
+  const [t, label] = await Promise.all([getTranslations("register"), issueLabeler()]);
   const canCorrect = hasRole(actor, "office");
   return (
     <section className={styles.page}>
@@ -62,7 +63,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
             {rows.map((r, i) => (
               <tr key={r.issue.id}>
                 <td>{i + 1}</td>
-                <td>{td("issueLabel", { year: r.issue.year, number: r.issue.number, total: r.issue.totalNumber })}</td>
+                <td>{label(r.issue)}</td>
                 <td>{r.issue.date}</td>
                 <td>{r.current.date}</td>
                 <td>{METHOD_LABELS[r.current.method]}</td>

@@ -5,12 +5,13 @@ import { requirePageActor } from "@/lib/auth/session";
 import { callView, formatChina } from "@/lib/data/calls";
 import styles from "@/components/calls/calls.module.css";
 import { loadPageRecord } from "@/lib/auth/page-record";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 
 export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
   const view = await loadPageRecord(params, (id) => callView(actor, id));
   const { call, units, reminders, issue } = view;
-  const [t, td] = await Promise.all([getTranslations("calls"), getTranslations("desk")]);
+  const [t, label] = await Promise.all([getTranslations("calls"), issueLabeler()]);
   const open = !call.closedAt;
   return (
     <section>
@@ -23,7 +24,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
       </div>
       <p>
         {t("due", { time: formatChina(call.deadline.getTime()) })}
-        {issue && <> · {td("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}</>}
+        {issue && <> · {label(issue)}</>}
       </p>
       {call.guidance && <p className="note">{call.guidance}</p>}
       {open && (

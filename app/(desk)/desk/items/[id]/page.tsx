@@ -18,16 +18,18 @@ import { docToParagraphs, docToPlainText } from "@/lib/editor/schema";
 import { nextIssueState } from "@/lib/workflow/issue";
 import { nextItemState } from "@/lib/workflow/item";
 import { loadPageRecord } from "@/lib/auth/page-record";
+import { issueLabeler } from "@/lib/i18n/issue-label";
 
 export default async function DeskItemPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("editor");
   const item = await loadPageRecord(params, (id) => getItem(actor, id));
-  const [t, ts, td, tk, ta] = await Promise.all([
+  const [t, ts, td, tk, ta, label] = await Promise.all([
     getTranslations("item"),
     getTranslations("itemStatus"),
     getTranslations("itemDetail"),
     getTranslations("desk"),
     getTranslations("audit"),
+    issueLabeler(),
   ]);
   const issue = placedIn(actor, item.id);
   const sent = submittedRevision(actor, item);
@@ -65,7 +67,7 @@ export default async function DeskItemPage({ params }: { params: Promise<{ id: s
       </article>
       {issue && (
         <p>
-          {tk("inIssue")}：<Link href={`/desk/issues/${issue.id}`}>{tk("issueLabel", { year: issue.year, number: issue.number, total: issue.totalNumber })}</Link>
+          {tk("inIssue")}：<Link href={`/desk/issues/${issue.id}`}>{label(issue)}</Link>
         </p>
       )}
       <NearDuplicates actor={actor} itemId={item.id} submittedAt={item.submittedAt} />
