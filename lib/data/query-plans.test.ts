@@ -17,6 +17,7 @@ import { issueHistory, issueYears, listIssues, loadBulletin, proposeNextIssue } 
 import { countMyItems, getItem, listMyItems } from "./items";
 import { nearDuplicatesOf } from "./near-duplicates";
 import { computeStats, resolvePeriod } from "./stats";
+import { listPublishedItems } from "./recognition";
 import { countNotifications, listNotifications, unreadCount } from "./notifications";
 import { pageOf } from "./paging";
 import { listThreads, reviewQueue, voidedApproval } from "./review";
@@ -212,6 +213,8 @@ function exercise() {
   // Statistics (the pages read them on the reader thread; the plans are the same).
   run("stats: a month", () => computeStats(db, 1, resolvePeriod({ period: "month", year: 2020, month: 6 })));
   run("stats: a year", () => computeStats(db, 1, resolvePeriod({ period: "year", year: 2020 })));
+  run("office: published items (for 批示)", () => listPublishedItems(office, {}));
+  run("office: published items, a search", () => listPublishedItems(office, { q: "科普" }));
   // Admin.
   run("admin: units with counts", () => listUnits(admin));
   run("admin: publication settings", () => publicationSettings(admin));

@@ -8,6 +8,7 @@ import { textBlock, textLine } from "@/lib/text/rule";
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
+import { currentPublication } from "./publication";
 import { getItem } from "./items";
 import { notifyUnit } from "./notifications";
 import { isoDateSchema, todayInChina } from "./validation";
@@ -145,9 +146,9 @@ export function listPublishedItems(actor: Actor, raw: z.input<typeof publishedSe
               s.total_number_end AS totalNumberEnd, s.supplement_label AS supplementLabel, s.date,
               (SELECT count(*) FROM leader_instructions li WHERE li.item_id = i.id) AS instructions,
               (SELECT count(*) FROM forwards f WHERE f.item_id = i.id) AS forwards
-         FROM items i JOIN placements p ON p.item_id = i.id JOIN issues s ON s.id = p.issue_id
-        WHERE i.status = 'published' AND (@like IS NULL OR i.title LIKE @like ESCAPE '\\' OR i.source LIKE @like ESCAPE '\\')
+         FROM issues s CROSS JOIN placements p ON p.issue_id = s.id CROSS JOIN items i ON i.id = p.item_id
+        WHERE s.publication_id = @pub AND i.status = 'published' AND (@like IS NULL OR i.title LIKE @like ESCAPE '\\' OR i.source LIKE @like ESCAPE '\\')
         ORDER BY s.date DESC, p.section_id, p.position LIMIT 100`,
     )
-    .all({ like }) as ({ id: number; title: string; source: string | null; date: string; instructions: number; forwards: number } & IssueLabelFields)[];
+    .all({ like, pub: currentPublication().id }) as ({ id: number; title: string; source: string | null; date: string; instructions: number; forwards: number } & IssueLabelFields)[];
 }
