@@ -1,12 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useRef, useState } from "react";
 import { updateItemAction } from "@/app/actions/items";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { ItemFields } from "@/lib/data/items";
 import type { RichDoc } from "@/lib/editor/schema";
+import { InvisibleCleaner } from "@/lib/text/invisible";
 
 /**
  * The editor's edit of a unit's item: title, body and attribution, in the same Tiptap editor the
@@ -39,6 +40,9 @@ function ItemEditForm({
   const ti = useTranslations("item");
   const uid = useId();
   const [title, setTitle] = useState(fields.title);
+  const locale = useLocale();
+  const titleCleaner = useRef(new InvisibleCleaner());
+  const [titleCleaned, setTitleCleaned] = useState<string[]>([]);
   const [source, setSource] = useState(fields.source ?? "");
   const [body, setBody] = useState<RichDoc>(fields.body);
   const [chars, setChars] = useState<number | null>(null);
@@ -75,11 +79,30 @@ function ItemEditForm({
         <input
           id={`${uid}-title`}
           value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => {
+            // Invisible characters and odd spaces are removed / made ordinary as they come, and said.
+            const before = titleCleaner.current.changed ? titleCleaner.current.notices(locale).join() : "";
+            setTitle(titleCleaner.current.clean(e.target.value));
+            if (titleCleaner.current.changed && titleCleaner.current.notices(locale).join() !== before) setTitleCleaned(titleCleaner.current.notices(locale));
+          }}
           readOnly={locked}
           aria-invalid={errors.title ? true : undefined}
-          aria-describedby={errors.title ? `${uid}-title-error` : undefined}
+          aria-describedby={[errors.title ? `${uid}-title-error` : "", titleCleaned.length ? `${uid}-title-cleaned` : ""].filter(Boolean).join(" ") || undefined}
         />
+        {titleCleaned.length > 0 && (
+          <span id={`${uid}-title-cleaned`} className="hint" role="status" data-testid="desk-title-cleaned">
+            {ti("titleCleaned")} {titleCleaned.join(locale.startsWith("zh") ? "；" : "; ")}{" "}
+            <button
+              type="button"
+              onClick={() => {
+                titleCleaner.current = new InvisibleCleaner();
+                setTitleCleaned([]);
+              }}
+            >
+              {ti("invisibleDismiss")}
+            </button>
+          </span>
+        )}
         {fieldError("title")}
       </div>
       <div className="field">

@@ -3,13 +3,14 @@
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 // The sub-path: the package root would bring every extension it has (gap/drop cursor, placeholder …).
 import { UndoRedo } from "@tiptap/extensions/undo-redo";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { bulletinExtensions } from "@/lib/editor/extensions";
 import { INVISIBLE_REPORT_EVENT, InvisibleGuard, type InvisibleReport } from "@/lib/editor/invisible-guard";
 import { PASTE_REPORT_EVENT, type PasteReport } from "@/lib/editor/paste";
 import type { RichDoc } from "@/lib/editor/schema";
 import { countDoc } from "@/lib/text/count";
+import { InvisibleCleaner } from "@/lib/text/invisible";
 
 interface Props {
   id: string;
@@ -39,6 +40,8 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
   const onPasteRef = useRef(onPaste);
   // What the invisible-character guard removed or replaced (typed, dropped or stored text), said on the page.
   const [cleaned, setCleaned] = useState<string[] | null>(null);
+  const cleanedSoFar = useRef(new InvisibleCleaner());
+  const locale = useLocale();
   const onReadyRef = useRef(onReady);
   useEffect(() => {
     onPasteRef.current = onPaste;
@@ -89,14 +92,18 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
     const el = frame.current;
     if (!el) return;
     const listener = (e: Event) => onPasteRef.current?.((e as CustomEvent<PasteReport>).detail);
-    const guard = (e: Event) => setCleaned((e as CustomEvent<InvisibleReport>).detail.notices);
+    // Added up until the notice is dismissed: typing one character at a time, each is counted.
+    const guard = (e: Event) => {
+      const { removed, replaced } = (e as CustomEvent<InvisibleReport>).detail;
+      setCleaned(cleanedSoFar.current.merge(removed, replaced).notices(locale));
+    };
     el.addEventListener(PASTE_REPORT_EVENT, listener);
     el.addEventListener(INVISIBLE_REPORT_EVENT, guard);
     return () => {
       el.removeEventListener(PASTE_REPORT_EVENT, listener);
       el.removeEventListener(INVISIBLE_REPORT_EVENT, guard);
     };
-  }, []);
+  }, [locale]);
 
   const state = useEditorState({
     editor,
@@ -130,7 +137,13 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
       {cleaned && (
         <div role="status" className="hint" data-testid="invisible-notice">
           {t("invisibleNotice")} {cleaned.join("；")}{" "}
-          <button type="button" onClick={() => setCleaned(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              cleanedSoFar.current = new InvisibleCleaner();
+              setCleaned(null);
+            }}
+          >
             {t("invisibleDismiss")}
           </button>
         </div>

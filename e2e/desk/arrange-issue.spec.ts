@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { acceptAllSubmitted, createIssue, drag, editorPage, listed, sectionIds, step } from "./helpers";
+import { acceptAllSubmitted, board, createIssue, drag, editorPage, listed, sectionIds, step } from "./helpers";
 
 test("the editor builds an issue of 12 items in 4 sections and a lead block, by drag-and-drop and by keyboard; the text export has that order and TOC", async ({ browser }) => {
   test.setTimeout(240_000);
@@ -101,6 +101,14 @@ test("the editor builds an issue of 12 items in 4 sections and a lead block, by 
     await step(page, () => page.getByTestId(`save-${id}`).click());
   };
   await tocOn(P[0]);
+  // Too long: refused, naming the field and its limit, and what was typed stays in the field.
+  const long = "学会聚力赋能交流研讨".repeat(7);
+  await page.getByTestId(`toc-${P[1]}`).check();
+  await page.getByTestId(`toc-title-${P[1]}`).fill(long);
+  await page.getByTestId(`save-${P[1]}`).click();
+  await expect(page.getByTestId("board-error")).toContainText("「目录提要」过长（最多 60 字）");
+  await expect(board(page)).toHaveAttribute("aria-busy", "false");
+  await expect(page.getByTestId(`toc-title-${P[1]}`)).toHaveValue(long);
   await tocOn(P[1], "学会聚力赋能交流研讨");
   await tocOn(P[8]);
   await tocOn(P[4]);

@@ -4,6 +4,7 @@ import { getSchema } from "@tiptap/core";
 import { EditorState } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
 import { bulletinExtensions } from "./extensions";
+import { InvisibleCleaner } from "@/lib/text/invisible";
 import { cleanInvisibles } from "./invisible-guard";
 
 const schema = getSchema(bulletinExtensions);
@@ -36,7 +37,7 @@ describe("cleanInvisibles", () => {
       if (n.isText && n.marks.some((m) => m.type.name === "bold")) bold.push(n.text!);
     });
     expect(bold).toEqual(["全委 会"]);
-    expect(cleaned.report.notices).toEqual([
+    expect(new InvisibleCleaner().merge(cleaned.report.removed, cleaned.report.replaced).notices()).toEqual([
       "已删除 3 个看不见的字符：零宽空格（U+200B）1 个、零宽不换行空格（BOM）（U+FEFF）1 个、软连字符（U+00AD）1 个",
       "已把 2 个特殊空格换成普通空格：不间断空格（U+00A0）1 个、窄空格（U+2009）1 个",
     ]);

@@ -5,9 +5,13 @@ import { InvisibleCleaner, findAllInvisible } from "@/lib/text/invisible";
 
 /** The DOM event (on the editor's element) that says what the guard removed or replaced. */
 export const INVISIBLE_REPORT_EVENT = "bulletin-invisible-report";
-/** The event's detail: the cleaner's sentences, e.g. 「已把 1 个特殊空格换成普通空格：不间断空格（U+00A0）1 个」. */
+/**
+ * The event's detail: what one cleaning removed and replaced, as [U+XXXX, count] pairs — the page
+ * adds them up (InvisibleCleaner.merge) and shows the sentences, e.g. 「已把 1 个特殊空格换成普通空格：不间断空格（U+00A0）1 个」.
+ */
 export interface InvisibleReport {
-  notices: string[];
+  removed: [string, number][];
+  replaced: [string, number][];
 }
 
 const key = new PluginKey<InvisibleReport | null>("invisibleGuard");
@@ -46,7 +50,7 @@ export function cleanInvisibles(state: EditorState): { tr: Transaction; report: 
   // Applied from the end, so earlier positions stay valid.
   let tr = state.tr;
   for (const e of edits.reverse()) tr = e.space ? tr.insertText(" ", e.from, e.to) : tr.delete(e.from, e.to);
-  return { tr, report: { notices: cleaner.notices() } };
+  return { tr, report: { removed: [...cleaner.removed], replaced: [...cleaner.replaced] } };
 }
 
 /**

@@ -199,6 +199,13 @@ export class InvisibleCleaner {
     return out + s.slice(at);
   }
 
+  /** Adds counts made elsewhere (another cleaner's `removed` / `replaced` pairs). */
+  merge(removed: Iterable<[string, number]>, replaced: Iterable<[string, number]>): this {
+    for (const [c, n] of removed) this.removed.set(c, (this.removed.get(c) ?? 0) + n);
+    for (const [c, n] of replaced) this.replaced.set(c, (this.replaced.get(c) ?? 0) + n);
+    return this;
+  }
+
   /** True when something was removed or replaced. */
   get changed(): boolean {
     return this.removed.size > 0 || this.replaced.size > 0;

@@ -60,3 +60,14 @@ describe("the text rule", () => {
     expect(textRuleMessage("text_empty", { field: "标题" })).toBe("请填写「标题」。");
   });
 });
+
+describe("a too-long field is named with its limit", () => {
+  it("even where the schema asked for the bare too_long", async () => {
+    const { textLine: line, textRuleMessage: message } = await import("./rule");
+    const r = line({ label: "目录提要", max: 60, tooLong: "too_long" }).safeParse("科".repeat(61));
+    expect(r.success).toBe(false);
+    const issue = r.error!.issues[0] as { message: string; params?: { field?: string; max?: number } };
+    expect(issue.message).toBe("text_too_long");
+    expect(message("text_too_long", issue.params)).toBe("「目录提要」过长（最多 60 字）。");
+  });
+});

@@ -282,11 +282,14 @@ export interface TextFieldOptions extends TextRuleOptions {
   max: number;
   /** Refuse blank text; a string is the issue message to use instead of text_empty (e.g. "title_required"). */
   required?: boolean | string;
-  /** Message for "too long" instead of text_too_long (keeps a form's existing wording). */
+  /** Message for "too long" instead of text_too_long (keeps a form's existing wording); the bare "too_long" is ignored. */
   tooLong?: string;
 }
 
-function textSchema(opts: TextFieldOptions) {
+function textSchema(given: TextFieldOptions) {
+  // The bare "too_long" says neither which field nor its limit: the rule's own sentence does
+  // (「目录提要」过长（最多 60 字）), so it is used instead.
+  const opts = given.tooLong === "too_long" ? { ...given, tooLong: undefined } : given;
   // Refuse a huge string before normalising it.
   return z
     .string({ error: typeof opts.required === "string" ? opts.required : "invalid" })

@@ -3,6 +3,7 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslations } from "next-intl";
+import { placementDrafts } from "./placement-drafts";
 import { useId, useState } from "react";
 import type { ArrangeChange, BoardPlacement, BoardSection } from "@/lib/data/arrange";
 import { type Container, type DragData, itemKey } from "@/lib/desk/board-dnd";
@@ -133,9 +134,11 @@ function MoveTo({ placement, others, disabled, change }: { placement: BoardPlace
 function PlacementControls({ placement, disabled, change }: { placement: BoardPlacement; disabled: boolean; change: (c: ArrangeChange) => void }) {
   const t = useTranslations("desk");
   const uid = useId();
-  const [inToc, setInToc] = useState(placement.inToc);
-  const [tocTitle, setTocTitle] = useState(placement.tocTitle);
-  const [source, setSource] = useState(placement.sourceOverride);
+  // A change refused and rolled back comes back with what the editor typed.
+  const start = placementDrafts.get(placement.itemId) ?? { inToc: placement.inToc, tocTitle: placement.tocTitle, source: placement.sourceOverride };
+  const [inToc, setInToc] = useState(start.inToc);
+  const [tocTitle, setTocTitle] = useState(start.tocTitle);
+  const [source, setSource] = useState(start.source);
   return (
     <div className="toc-controls" role="group" aria-label={t("placementOptions", { title: placement.title })}>
       <label className="checkbox">
@@ -168,7 +171,10 @@ function PlacementControls({ placement, disabled, change }: { placement: BoardPl
         type="button"
         disabled={disabled}
         data-testid={`save-${placement.itemId}`}
-        onClick={() => change({ op: "placement", itemId: placement.itemId, inToc, tocTitle: inToc ? tocTitle : "", sourceOverride: source })}
+        onClick={() => {
+          placementDrafts.set(placement.itemId, { inToc, tocTitle, source });
+          change({ op: "placement", itemId: placement.itemId, inToc, tocTitle: inToc ? tocTitle : "", sourceOverride: source });
+        }}
       >
         {t("saveToc")}
       </button>

@@ -8,13 +8,15 @@ import { arrangeAction, boardAction } from "@/app/actions/desk";
 import type { ArrangeChange, BoardView } from "@/lib/data/arrange";
 import { applyOptimistic } from "@/lib/desk/board-model";
 import { boardQueryKey } from "@/lib/desk/board-query";
+import { placementDrafts } from "./placement-drafts";
 
-type Result<T> = { data: T } | { error: string };
+type Result<T> = { data: T } | { error: string; fieldErrors?: Record<string, string> };
 
 class RefusedError extends Error {}
 
+/** The data, or a RefusedError with the message that names the field when there is one (「目录提要」过长（最多 60 字）). */
 function unwrap<T>(res: Result<T>): T {
-  if ("error" in res) throw new RefusedError(res.error);
+  if ("error" in res) throw new RefusedError(Object.values(res.fieldErrors ?? {})[0] ?? res.error);
   return res.data;
 }
 
@@ -54,8 +56,9 @@ export function useBoard(issueId: number) {
       setError(e instanceof RefusedError ? e.message : t("networkError"));
       void qc.invalidateQueries({ queryKey: key });
     },
-    onSuccess: (data) => {
+    onSuccess: (data, { change }) => {
       setError(null);
+      if (change.op === "placement") placementDrafts.delete(change.itemId);
       qc.setQueryData(key, data);
     },
   });
