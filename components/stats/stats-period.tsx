@@ -9,17 +9,19 @@ import { chinaInstant } from "@/lib/time";
 /**
  * What to tell the user when a statistics page's filters were refused (resolvePeriod): the
  * fields to mark and one message — which filter, what is wrong (end before start names both
- * dates, in the locale's date form) — followed by the fact that the page shows `fallback`
- * (the current month) instead. Null when `e` is not a filter refusal (the caller rethrows).
+ * dates, in the locale's date form) — followed by what the page shows instead: `fallback`, the
+ * period shown (the current month), or "allKinds" when only the unit kind was wrong and the chosen
+ * period is kept. Null when `e` is not a filter refusal (the caller rethrows).
  */
-export async function statsFilterProblem(e: unknown, fallback: Period): Promise<{ fields: StatsFilter[]; message: string } | null> {
+export async function statsFilterProblem(e: unknown, fallback: Period | "allKinds"): Promise<{ fields: StatsFilter[]; message: string } | null> {
   if (!(e instanceof AppError)) return null;
   const problem = periodProblem(e);
   if (!problem) return null;
   const [t, format] = await Promise.all([getTranslations("stats"), getFormatter()]);
   const day = (iso: string) => format.dateTime(chinaInstant(iso), DATE);
   const values = problem.key === "range" ? { from: day(problem.values.from), to: day(problem.values.to) } : problem.values;
-  return { fields: problem.fields, message: `${t(`problem.${problem.key}` as "problem.year", values)}${t("problem.fellBack", { label: fallback.label })}` };
+  const then = fallback === "allKinds" ? t("problem.kindDropped") : t("problem.fellBack", { label: fallback.label });
+  return { fields: problem.fields, message: `${t(`problem.${problem.key}` as "problem.year", values)}${then}` };
 }
 
 /**

@@ -31,6 +31,10 @@ test("the statistics pages name a bad filter beside the filters and say what the
   await expect(problem).toContainText("统计周期「zzz」不正确");
   await office.goto("/stats?period=month&year=2026&month=13");
   await expect(problem).toContainText("月份「13」不正确：应为 1 至 12 月。");
+  // Only the unit kind is wrong: the chosen period is kept, every kind shown, and the page says so.
+  await office.goto("/stats?period=year&year=2023&kind=zzz");
+  await expect(problem).toContainText("因此下面显示的是所选区间内所有类别单位的统计。");
+  await expect(office.getByTestId("stats-period")).toContainText("2023年");
 
   // Periods in Chinese dates; a range that is only dates is named once.
   await office.goto("/stats?period=month&year=2026&month=11");

@@ -4,6 +4,7 @@ import { StatsFilters } from "@/components/stats/stats-filters";
 import { StatsPeriodLine, statsFilterProblem } from "@/components/stats/stats-period";
 import { requirePageActor } from "@/lib/auth/session";
 import { POINT_KEYS } from "@/lib/data/scoring-rules";
+import { AppError } from "@/lib/data/errors";
 import { adoptionStats, resolvePeriod, type StatsQuery, type StatsResult } from "@/lib/data/stats";
 import { statsQueryOf } from "@/lib/stats/query";
 import { messageGroup } from "@/lib/i18n/dynamic";
@@ -22,10 +23,13 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   try {
     stats = await adoptionStats(actor, query as StatsQuery);
   } catch (e) {
-    // A bad filter: said beside the filters (which one, what is wrong), and the current month shown instead.
-    problem = await statsFilterProblem(e, resolvePeriod({}));
+    // A bad filter: said beside the filters (which one, what is wrong). A bad unit kind alone keeps
+    // the chosen period (every kind shown); anything else shows the current month instead.
+    const kindOnly = e instanceof AppError && e.code === "invalid_param" && e.params.param === "kind";
+    const rest = kindOnly ? await adoptionStats(actor, { ...(query as StatsQuery), kind: "" }).catch(() => null) : null;
+    problem = await statsFilterProblem(e, rest ? "allKinds" : resolvePeriod({}));
     if (!problem) throw e;
-    stats = await adoptionStats(actor, {});
+    stats = rest ?? (await adoptionStats(actor, {}));
   }
   const period = stats.period;
   const qs = new URLSearchParams(problem ? {} : query).toString();
