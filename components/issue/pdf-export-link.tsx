@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { saveDownload } from "@/lib/client/save-download";
 import { useEffect, useRef, useState } from "react";
 
 type Status =
@@ -57,13 +58,7 @@ export function PdfExportLink({ issueId, revision, label, testId = "export-pdf" 
       }
       const file = await fetch(`/api/pdf-jobs/${body.id}?file=1`, { cache: "no-store" });
       if (!file.ok) return fail(file.status === 404 ? t("gone") : t("export_failed"));
-      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(file.headers.get("content-disposition") ?? "")?.[1] ?? "bulletin.pdf");
-      const url = URL.createObjectURL(await file.blob());
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = name;
-      a.click();
-      URL.revokeObjectURL(url);
+      await saveDownload(file, "bulletin.pdf");
       if (alive.current) setStatus({ state: "done", message: t("done") });
     } catch {
       fail(t("export_failed"));

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { saveDownload } from "@/lib/client/save-download";
 import { useState } from "react";
 
 /**
@@ -21,14 +22,7 @@ export function ExportDownload({ issueId, format, label }: { issueId: number; fo
         const body = (await res.json().catch(() => null)) as { error?: string } | null;
         throw new Error(body?.error ?? t("exportFailed"));
       }
-      const disposition = res.headers.get("content-disposition") ?? "";
-      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? `bulletin.${format}`);
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = name;
-      a.click();
-      URL.revokeObjectURL(url);
+      await saveDownload(res, `bulletin.${format}`);
       setState("idle");
     } catch (e) {
       setState("error");
