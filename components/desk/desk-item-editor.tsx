@@ -1,13 +1,13 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
 import { updateItemAction } from "@/app/actions/items";
+import { InvisibleNotice, useInvisibleNotice } from "@/components/ui/invisible-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { ItemFields } from "@/lib/data/items";
 import type { RichDoc } from "@/lib/editor/schema";
-import { InvisibleCleaner } from "@/lib/text/invisible";
 
 /**
  * The editor's edit of a unit's item: title, body and attribution, in the same Tiptap editor the
@@ -40,9 +40,8 @@ function ItemEditForm({
   const ti = useTranslations("item");
   const uid = useId();
   const [title, setTitle] = useState(fields.title);
-  const locale = useLocale();
-  const titleCleaner = useRef(new InvisibleCleaner());
-  const [titleCleaned, setTitleCleaned] = useState<string[]>([]);
+  const invisible = useInvisibleNotice();
+  const titleCleaned = invisible.notices;
   const [source, setSource] = useState(fields.source ?? "");
   const [body, setBody] = useState<RichDoc>(fields.body);
   const [chars, setChars] = useState<number | null>(null);
@@ -81,27 +80,16 @@ function ItemEditForm({
           value={title}
           onChange={(e) => {
             // Invisible characters and odd spaces are removed / made ordinary as they come, and said.
-            const before = titleCleaner.current.changed ? titleCleaner.current.notices(locale).join() : "";
-            setTitle(titleCleaner.current.clean(e.target.value));
-            if (titleCleaner.current.changed && titleCleaner.current.notices(locale).join() !== before) setTitleCleaned(titleCleaner.current.notices(locale));
+            setTitle(invisible.track((c) => c.clean(e.target.value)));
           }}
           readOnly={locked}
           aria-invalid={errors.title ? true : undefined}
           aria-describedby={[errors.title ? `${uid}-title-error` : "", titleCleaned.length ? `${uid}-title-cleaned` : ""].filter(Boolean).join(" ") || undefined}
         />
         {titleCleaned.length > 0 && (
-          <span id={`${uid}-title-cleaned`} className="hint" role="status" data-testid="desk-title-cleaned">
-            {ti("titleCleaned")} {titleCleaned.join(locale.startsWith("zh") ? "；" : "; ")}{" "}
-            <button
-              type="button"
-              onClick={() => {
-                titleCleaner.current = new InvisibleCleaner();
-                setTitleCleaned([]);
-              }}
-            >
-              {ti("invisibleDismiss")}
-            </button>
-          </span>
+          <InvisibleNotice id={`${uid}-title-cleaned`} testId="desk-title-cleaned" onDismiss={invisible.dismiss}>
+            {ti("titleCleaned")} {titleCleaned.join(invisible.separator)}
+          </InvisibleNotice>
         )}
         {fieldError("title")}
       </div>

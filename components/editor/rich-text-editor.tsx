@@ -3,14 +3,14 @@
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 // The sub-path: the package root would bring every extension it has (gap/drop cursor, placeholder …).
 import { UndoRedo } from "@tiptap/extensions/undo-redo";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { InvisibleNotice, useInvisibleNotice } from "@/components/ui/invisible-notice";
 import { bulletinExtensions } from "@/lib/editor/extensions";
 import { INVISIBLE_REPORT_EVENT, InvisibleGuard, type InvisibleReport } from "@/lib/editor/invisible-guard";
 import { PASTE_REPORT_EVENT, type PasteReport } from "@/lib/editor/paste";
 import type { RichDoc } from "@/lib/editor/schema";
 import { countDoc } from "@/lib/text/count";
-import { InvisibleCleaner } from "@/lib/text/invisible";
 
 interface Props {
   id: string;
@@ -39,9 +39,8 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
   const frame = useRef<HTMLDivElement>(null);
   const onPasteRef = useRef(onPaste);
   // What the invisible-character guard removed or replaced (typed, dropped or stored text), said on the page.
-  const [cleaned, setCleaned] = useState<string[] | null>(null);
-  const cleanedSoFar = useRef(new InvisibleCleaner());
-  const locale = useLocale();
+  const invisible = useInvisibleNotice();
+  const { track } = invisible;
   const onReadyRef = useRef(onReady);
   useEffect(() => {
     onPasteRef.current = onPaste;
@@ -95,7 +94,7 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
     // Added up until the notice is dismissed: typing one character at a time, each is counted.
     const guard = (e: Event) => {
       const { removed, replaced } = (e as CustomEvent<InvisibleReport>).detail;
-      setCleaned(cleanedSoFar.current.merge(removed, replaced).notices(locale));
+      track((c) => c.merge(removed, replaced));
     };
     el.addEventListener(PASTE_REPORT_EVENT, listener);
     el.addEventListener(INVISIBLE_REPORT_EVENT, guard);
@@ -103,7 +102,7 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
       el.removeEventListener(PASTE_REPORT_EVENT, listener);
       el.removeEventListener(INVISIBLE_REPORT_EVENT, guard);
     };
-  }, [locale]);
+  }, [track]);
 
   const state = useEditorState({
     editor,
@@ -134,19 +133,10 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
         </div>
       )}
       <EditorContent editor={editor} />
-      {cleaned && (
-        <div role="status" className="hint" data-testid="invisible-notice">
-          {t("invisibleNotice")} {cleaned.join("；")}{" "}
-          <button
-            type="button"
-            onClick={() => {
-              cleanedSoFar.current = new InvisibleCleaner();
-              setCleaned(null);
-            }}
-          >
-            {t("invisibleDismiss")}
-          </button>
-        </div>
+      {invisible.notices.length > 0 && (
+        <InvisibleNotice testId="invisible-notice" onDismiss={invisible.dismiss}>
+          {t("invisibleNotice")} {invisible.notices.join(invisible.separator)}
+        </InvisibleNotice>
       )}
     </div>
   );

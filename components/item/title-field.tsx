@@ -4,8 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useLayoutEffect, useRef, useState } from "react";
 import type { Finding } from "@/lib/copycheck";
 import { oneLineTitle } from "@/lib/item/form-values";
-import { InvisibleCleaner } from "@/lib/text/invisible";
 import { lengthOf } from "@/lib/text/count";
+import { InvisibleNotice, useInvisibleNotice } from "@/components/ui/invisible-notice";
 import { FindingList } from "./copy-check";
 import type { Fields } from "./form-field";
 import styles from "./item-form.module.css";
@@ -44,9 +44,8 @@ export function TitleField({
   const ref = useRef<HTMLTextAreaElement>(null);
   const locale = useLocale();
   const [joined, setJoined] = useState(false);
-  const [cleaned, setCleaned] = useState<string[]>([]);
-  // One cleaner for the field's life: its notice counts everything removed, not only the last input.
-  const cleaner = useRef(new InvisibleCleaner());
+  const invisible = useInvisibleNotice();
+  const cleaned = invisible.notices;
   const titleLength = lengthOf(value.trim());
   // Grow with the text (browsers without CSS field-sizing).
   useLayoutEffect(() => {
@@ -65,10 +64,8 @@ export function TitleField({
         rows={1}
         value={value}
         onChange={(e) => {
-          const before = cleaner.current.changed ? cleaner.current.notices(locale).join() : "";
-          const one = oneLineTitle(e.target.value, locale, cleaner.current);
+          const one = invisible.track((c) => oneLineTitle(e.target.value, locale, c));
           if (one.changed) setJoined(true);
-          if (one.cleaned.length && one.cleaned.join() !== before) setCleaned(one.cleaned);
           onChange(one.value);
         }}
         onKeyDown={(e) => {
@@ -91,18 +88,9 @@ export function TitleField({
         </span>
       )}
       {cleaned.length > 0 && (
-        <span id={`${uid}-title-cleaned`} className="hint" role="status" data-testid="title-cleaned">
-          {tj("cleaned", { what: cleaned.join(locale.startsWith("zh") ? "；" : "; ") })}{" "}
-          <button
-            type="button"
-            onClick={() => {
-              cleaner.current = new InvisibleCleaner();
-              setCleaned([]);
-            }}
-          >
-            {t("invisibleDismiss")}
-          </button>
-        </span>
+        <InvisibleNotice id={`${uid}-title-cleaned`} testId="title-cleaned" onDismiss={invisible.dismiss}>
+          {tj("cleaned", { what: cleaned.join(invisible.separator) })}
+        </InvisibleNotice>
       )}
       {fields.errorFor("title")}
       {findings.length > 0 && <FindingList findings={findings} testId="title-findings" onIgnore={onIgnore} onFix={onFix} />}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { as, expectSaved, focusEndOfBody, openForm, pasteHtml } from "./helpers";
+import { as, expectSaved, focusEndOfBody, openForm, pasteHtml, submitNewItem } from "./helpers";
 
 // The text rule's invisible and look-alike characters (lib/text/invisible.ts): the title field and
 // the body editor remove / replace what arrives by paste and say so; what still reaches the server
@@ -70,4 +70,27 @@ test("body: a paste is cleaned and the notice says what; a no-break space or zer
   await expectSaved(page);
   await page.screenshot({ path: test.info().outputPath("body-typed-cleaned.png"), fullPage: true });
   await page.context().close();
+});
+
+test("the desk's item editor cleans its title too, with a notice, and the edit saves", async ({ browser }) => {
+  const unit = await as(browser, "changping");
+  const id = await submitNewItem(unit, `标题清理${Date.now() % 100000}`, "7月3日，昌平区科协召开科普工作会。");
+  const editor = await as(browser, "editor");
+  await editor.goto(`/desk/items/${id}`);
+  const title = editor.getByLabel("标题", { exact: true });
+  await title.fill("");
+  await title.pressSequentially("昌平区科协");
+  await editor.keyboard.insertText("\u200b召开\u00a0科普工作会");
+  await expect(title).toHaveValue("昌平区科协召开 科普工作会");
+  const notice = editor.getByTestId("desk-title-cleaned");
+  await expect(notice).toContainText("零宽空格（U+200B）1 个");
+  await expect(notice).toContainText("不间断空格（U+00A0）1 个");
+  await notice.getByRole("button", { name: "知道了" }).click();
+  await expect(notice).toHaveCount(0);
+  await editor.getByRole("button", { name: "保存修改" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "已保存" }).first()).toBeVisible();
+  await editor.reload();
+  await expect(editor.getByLabel("标题", { exact: true })).toHaveValue("昌平区科协召开 科普工作会");
+  await unit.context().close();
+  await editor.context().close();
 });
