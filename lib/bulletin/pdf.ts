@@ -5,6 +5,9 @@ import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import type { BulletinDocument } from "./document";
 import { fontAsset } from "./font-files";
 import { bulletinToPrintHtml } from "./print-html";
+import { PdfBusyError, PdfUnavailableError } from "./pdf-errors";
+
+export { PdfBusyError, PdfUnavailableError };
 
 /**
  * The print PDF, rendered by Chromium from the print HTML (Node only). One browser is launched
@@ -29,22 +32,6 @@ const RENDER_TIMEOUT_MS = 60_000;
  * one-line warm-up bulletin again (a fraction of a second of CPU) — and again, while it stays idle.
  */
 const KEEP_WARM_MS = 3 * 60_000;
-
-export class PdfUnavailableError extends Error {
-  readonly code = "pdf_unavailable";
-  constructor(message: string) {
-    super(message);
-    this.name = "PdfUnavailableError";
-  }
-}
-
-export class PdfBusyError extends Error {
-  readonly code = "pdf_busy";
-  constructor() {
-    super("PDF 导出排队的请求太多，请稍后再试。");
-    this.name = "PdfBusyError";
-  }
-}
 
 /** Where one export stands while it waits for a page and while it renders. */
 export type PdfProgress = { state: "queued"; ahead: number } | { state: "rendering" };

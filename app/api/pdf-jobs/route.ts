@@ -1,15 +1,12 @@
-import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { errorResponse } from "@/lib/api/error-response";
 import { parseQuery } from "@/lib/api/query";
-import { toResult } from "@/lib/auth/action";
 import { requireActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/data/errors";
 import { startPdfExport } from "@/lib/data/pdf-export-jobs";
 import { idSchema } from "@/lib/data/validation";
 import { jobStatusBody } from "./status-body";
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, invalid_param: 400, must_change_password: 403 };
 const querySchema = z.object({ issue: idSchema, revision: z.coerce.number().int().positive().max(10_000).optional() });
 const LABELS = { issue: "期的编号", revision: "版次" };
 
@@ -19,7 +16,6 @@ const LABELS = { issue: "期的编号", revision: "版次" };
  * page then follows GET /api/pdf-jobs/ID.
  */
 export async function POST(request: Request) {
-  const t = await getTranslations("errors");
   try {
     const actor = await requireActor("editor", "reviewer", "signer", "office", "admin");
     // A bad parameter is named in the answer (400): ?revision=-1 names revision, not issue.
@@ -27,6 +23,6 @@ export async function POST(request: Request) {
     const { id, status } = startPdfExport(actor, query.issue, query.revision);
     return NextResponse.json({ id, ...(await jobStatusBody(status)) }, { status: 202, headers: { "cache-control": "no-store" } });
   } catch (e) {
-    return NextResponse.json(toResult(t, e), { status: e instanceof AppError ? (STATUS[e.code] ?? 409) : 500 });
+    return errorResponse(e);
   }
 }

@@ -1,9 +1,7 @@
-import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
-import { toResult } from "@/lib/auth/action";
+import { ROLES } from "@/lib/domain/enums";
+import { errorResponse } from "@/lib/api/error-response";
 import { requireActor } from "@/lib/auth/session";
-import { ROLES } from "@/db/schema";
-import { AppError } from "@/lib/data/errors";
 import { wordListsFor } from "@/lib/data/word-lists";
 
 export const runtime = "nodejs";
@@ -14,7 +12,6 @@ export async function GET() {
     const actor = await requireActor(...ROLES);
     return NextResponse.json({ data: wordListsFor(actor) }, { headers: { "cache-control": "private, no-store" } });
   } catch (e) {
-    const t = await getTranslations("errors");
-    return NextResponse.json(toResult(t, e), { status: e instanceof AppError && e.code === "unauthenticated" ? 401 : e instanceof AppError ? 403 : 500 });
+    return errorResponse(e);
   }
 }

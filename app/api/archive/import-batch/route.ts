@@ -1,15 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { NextResponse } from "next/server";
-import { toResult } from "@/lib/auth/action";
+import { errorResponse } from "@/lib/api/error-response";
 import { requireActor } from "@/lib/auth/session";
 import { MAX_ZIP_BYTES } from "@/lib/archive/zip-entries";
 import { importArchiveBatch } from "@/lib/data/archive-batch";
-import { AppError } from "@/lib/data/errors";
 
 export const runtime = "nodejs";
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403 };
 /** Most files one request may carry (a .zip counts as one). */
 const MAX_FILES = 200;
 
@@ -37,7 +35,6 @@ export async function POST(request: Request) {
     revalidatePath("/office/archive");
     return NextResponse.json({ data: report }, { headers: { "cache-control": "no-store" } });
   } catch (e) {
-    const status = e instanceof AppError ? (STATUS[e.code] ?? 400) : 500;
-    return NextResponse.json(toResult(tErrors, e), { status });
+    return errorResponse(e);
   }
 }

@@ -1,20 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
-import { toResult } from "@/lib/auth/action";
+import { errorResponse } from "@/lib/api/error-response";
 import { requireActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/data/errors";
 import { DOCX_MAX_BYTES, DocxImportError, importDocx } from "@/lib/import/docx";
 
 export const runtime = "nodejs";
-
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403 };
 
 /**
  * Reads an uploaded .docx and answers with a title and body for the submission form to preview.
  * Nothing is stored: the unit decides on the preview whether to fill the form with it.
  */
 export async function POST(request: Request) {
-  const [tErrors, t] = await Promise.all([getTranslations("errors"), getTranslations("docxImport")]);
+  const t = await getTranslations("docxImport");
   const refuse = (code: string, status: number) =>
     NextResponse.json({ error: t(`errors.${code}` as "errors.corrupt", { max: DOCX_MAX_BYTES / 1024 / 1024 }), code }, { status, headers: { "cache-control": "no-store" } });
   try {
@@ -36,7 +33,6 @@ export async function POST(request: Request) {
     return NextResponse.json({ data: result }, { headers: { "cache-control": "no-store" } });
   } catch (e) {
     if (e instanceof DocxImportError) return refuse(e.code, e.code === "too_large" ? 413 : 422);
-    const status = e instanceof AppError ? (STATUS[e.code] ?? 400) : 500;
-    return NextResponse.json(toResult(tErrors, e), { status });
+    return errorResponse(e);
   }
 }

@@ -1,12 +1,9 @@
-import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
-import { toResult } from "@/lib/auth/action";
+import { errorResponse } from "@/lib/api/error-response";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { pdfExportFile, pdfExportStatus } from "@/lib/data/pdf-export-jobs";
 import { jobStatusBody } from "../status-body";
-
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, must_change_password: 403 };
 
 /**
  * GET /api/pdf-jobs/ID: where one of the user's PDF jobs stands, `{ state, ahead?, message }`;
@@ -14,7 +11,6 @@ const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, n
  * export, is 404 like an unknown one.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ job: string }> }) {
-  const t = await getTranslations("errors");
   try {
     const actor = await requireActor("editor", "reviewer", "signer", "office", "admin");
     const id = (await params).job;
@@ -31,6 +27,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ job:
     }
     return NextResponse.json(await jobStatusBody(pdfExportStatus(actor, id)), { headers: { "cache-control": "no-store" } });
   } catch (e) {
-    return NextResponse.json(toResult(t, e), { status: e instanceof AppError ? (STATUS[e.code] ?? 409) : 500 });
+    return errorResponse(e);
   }
 }

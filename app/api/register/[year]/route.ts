@@ -1,13 +1,10 @@
-import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { errorResponse } from "@/lib/api/error-response";
 import { parseQuery } from "@/lib/api/query";
-import { toResult } from "@/lib/auth/action";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/data/errors";
 import { registerWorkbook } from "@/lib/data/register";
-
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, invalid_param: 400 };
 
 // The register has one format; `format` may be given (xlsx) and anything else is refused, named.
 const querySchema = z.object({ format: z.enum(["xlsx"]).optional() });
@@ -17,7 +14,6 @@ const querySchema = z.object({ format: z.enum(["xlsx"]).optional() });
  * xlsx, optional); a bad year or format → 400 naming it (lib/api/query.ts).
  */
 export async function GET(req: Request, { params }: { params: Promise<{ year: string }> }) {
-  const t = await getTranslations("errors");
   try {
     const actor = await requireActor("office", "editor", "reviewer", "signer", "admin");
     const raw = (await params).year;
@@ -32,7 +28,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ year: st
       },
     });
   } catch (e) {
-    const r = toResult(t, e);
-    return NextResponse.json(r, { status: e instanceof AppError ? (STATUS[e.code] ?? 400) : 500 });
+    return errorResponse(e);
   }
 }

@@ -1,11 +1,9 @@
-import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { errorResponse } from "@/lib/api/error-response";
 import { parseQuery } from "@/lib/api/query";
-import { toResult } from "@/lib/auth/action";
 import { requireActor } from "@/lib/auth/session";
-import { PdfBusyError, PdfUnavailableError, printHtmlToPdf } from "@/lib/bulletin/pdf";
-import { AppError } from "@/lib/data/errors";
+import { printHtmlToPdf } from "@/lib/bulletin/pdf";
 import { currentPublication } from "@/lib/data/publication";
 import { adoptionStats, type StatsQuery } from "@/lib/data/stats";
 import { todayInChina } from "@/lib/data/validation";
@@ -15,7 +13,6 @@ import { reportModel, reportToDocx, reportToPrintHtml, statsWorkbook } from "@/l
 
 const FORMATS = ["xlsx", "docx", "pdf", "html"] as const;
 const formatSchema = z.enum(FORMATS);
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, invalid_param: 400, invalid_range: 400 };
 const TYPES: Record<(typeof FORMATS)[number], string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -29,7 +26,6 @@ const TYPES: Record<(typeof FORMATS)[number], string> = {
  * adoptionStats).
  */
 export async function GET(request: Request) {
-  const t = await getTranslations("errors");
   try {
     const actor = await requireActor("office", "editor", "admin");
     const params = new URL(request.url).searchParams;
@@ -63,12 +59,6 @@ export async function GET(request: Request) {
       },
     });
   } catch (e) {
-    if (e instanceof PdfUnavailableError || e instanceof PdfBusyError) {
-      console.error(e.message);
-      return NextResponse.json({ error: t(e.code) }, { status: 503 });
-    }
-    const res = toResult(t, e);
-    const status = e instanceof AppError ? (STATUS[e.code] ?? 409) : 500;
-    return NextResponse.json(res, { status });
+    return errorResponse(e);
   }
 }

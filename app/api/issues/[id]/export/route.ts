@@ -1,12 +1,10 @@
-import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { errorResponse } from "@/lib/api/error-response";
 import { parseQuery } from "@/lib/api/query";
-import { toResult } from "@/lib/auth/action";
 import { requireActor } from "@/lib/auth/session";
 import { bulletinFileName } from "@/lib/bulletin/document";
 import { EXPORT_FORMAT_KEYS, EXPORT_FORMATS } from "@/lib/bulletin/export-formats";
-import { PdfBusyError, PdfUnavailableError } from "@/lib/bulletin/pdf";
 import { canPrint } from "@/lib/bulletin/font-files";
 import { findUnprintable } from "@/lib/bulletin/glyph-preflight";
 import { AppError } from "@/lib/data/errors";
@@ -17,10 +15,7 @@ import { env } from "@/lib/env";
 // revision: an earlier revision of a distributed issue (勘误 keeps every one); default the latest.
 const querySchema = z.object({ format: z.enum(EXPORT_FORMAT_KEYS), revision: z.coerce.number().int().positive().max(10_000).optional() });
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, invalid_param: 400 };
-
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const t = await getTranslations("errors");
   try {
     const actor = await requireActor("editor", "reviewer", "signer", "office", "admin");
     const id = idSchema.safeParse((await params).id);
@@ -46,12 +41,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       },
     });
   } catch (e) {
-    if (e instanceof PdfUnavailableError || e instanceof PdfBusyError) {
-      console.error(e.message);
-      return NextResponse.json({ error: t(e.code) }, { status: 503 });
-    }
-    const res = toResult(t, e);
-    const status = e instanceof AppError ? (STATUS[e.code] ?? 409) : 500;
-    return NextResponse.json(res, { status });
+    return errorResponse(e);
   }
 }
