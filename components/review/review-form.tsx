@@ -9,6 +9,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 /**
  * Approve at this reader's level — 审核 (`review`) or 签发 (`sign`) — after a confirmation, or
  * return with a required reason. `final`: this approval makes the issue approved for printing.
+ * `mayApprove` false (the reader sent the issue or changed it: the page says why) leaves 退回 only.
  */
 export function ReviewForm({
   issueId,
@@ -16,12 +17,14 @@ export function ReviewForm({
   fingerprint,
   level = "review",
   final = true,
+  mayApprove = true,
 }: {
   issueId: number;
   version: number;
   fingerprint: string;
   level?: "review" | "sign";
   final?: boolean;
+  mayApprove?: boolean;
 }) {
   const t = useTranslations("review");
   const ts = useTranslations("signoff");
@@ -41,7 +44,7 @@ export function ReviewForm({
   const sendBack = () => void run("return");
 
   return (
-    <div className="card decide" role="group" aria-label={t("queueTitle")}>
+    <div className="card form decide" role="group" aria-label={t("queueTitle")}>
       <label htmlFor={`${uid}-comment`}>
         {t("comment")} <small>{t("commentHint")}</small>
       </label>
@@ -64,9 +67,11 @@ export function ReviewForm({
         </p>
       )}
       <div className="buttons">
-        <button ref={trigger} type="button" className="primary" disabled={pending} onClick={() => setConfirming(true)}>
-          {approveLabel}
-        </button>
+        {mayApprove && (
+          <button ref={trigger} type="button" className="primary" disabled={pending} onClick={() => setConfirming(true)}>
+            {approveLabel}
+          </button>
+        )}
         <button type="button" disabled={pending} onClick={sendBack}>
           {t("returnToEditor")}
         </button>
