@@ -181,6 +181,8 @@ export function notices(reading: Reading, counts: PrepareCounts, messages: { typ
   if (counts.comments || reading.comments) dropped.push(`${Math.max(counts.comments, reading.comments)} 条批注`);
   if (counts.rubies) dropped.push(`${counts.rubies} 处拼音指南的拼音（保留了汉字）`);
   if (counts.deletions) dropped.push(`${counts.deletions} 处修订中删除的文字（按“接受全部修订”处理）`);
+  if (counts.hidden) dropped.push(`${counts.hidden} 处隐藏文字（Word 中不显示、不打印）`);
+  if (counts.bullets) dropped.push(`${counts.bullets} 个自动项目符号`);
   if (reading.checkboxes) dropped.push(`${reading.checkboxes} 个复选框`);
   if (reading.unresolvedNotes) dropped.push(`${reading.unresolvedNotes} 个找不到内容的脚注标记`);
   const unknown = new Map<string, number>();
@@ -201,6 +203,7 @@ export function notices(reading: Reading, counts: PrepareCounts, messages: { typ
   if (counts.textBoxes) out.push(`${counts.textBoxes} 个文本框的文字已放在所在段落之后，请核对位置`);
   if (r.tables) out.push(`${r.tables} 个表格已按行转为段落`);
   if (counts.fields) out.push(`${counts.fields} 个域（日期、编号等）已保留其显示的结果`);
+  if (counts.numberMarkers) out.push(`${counts.numberMarkers} 个自动编号（一、 1. 等）已按 Word 中显示的样子写入正文`);
   if (counts.symbols) out.push(`${counts.symbols} 个插入的符号已转换为对应字符`);
   if (counts.softHyphens) out.push(`已删除 ${counts.softHyphens} 个可选连字符`);
   for (const m of other) out.push(`转换提示：${m}`);
