@@ -132,6 +132,24 @@ describe(".docx: what Word shows but the paragraph text does not hold", () => {
   });
 });
 
+describe(".docx: byline lines at the end of the body", () => {
+  it("go into the contact and attribution fields, or are named in a notice — never dropped without a word", async () => {
+    const body = TITLE + p("11月20日，区科协召开推进会。") + p("撰稿：张三") + p("审核：李四") + p("供稿单位：昌平区科协") + p("联系人：刘明　电话：010-12345678");
+    const { paras, r } = await texts(makeDocx(body));
+    expect(paras).toEqual(["11月20日，区科协召开推进会。"]);
+    expect(r.source).toBe("昌平区科协");
+    expect([r.contactName, r.contactPhone]).toEqual(["刘明", "010-12345678"]);
+    expect(r.notices).toContain("正文末尾的 2 行已移出正文（不会印出）：撰稿：张三；审核：李四，如需保留请填入相应栏目");
+    // A contact line carrying more than a name and a number is named too.
+    const { r: r2 } = await texts(makeDocx(TITLE + p("正文。") + p("联系人：刘明（办公室）　电话：010-12345678 转 8")));
+    expect(r2.notices.join()).toMatch(/移出正文.*联系人：刘明（办公室）/);
+    // 供稿单位 does not override an attribution in brackets: it is named instead.
+    const { r: r3 } = await texts(makeDocx(TITLE + p("正文。（延庆区科协）") + p("供稿单位：昌平区科协")));
+    expect(r3.source).toBe("延庆区科协");
+    expect(r3.notices.join()).toMatch(/供稿单位：昌平区科协/);
+  });
+});
+
 describe("old Word (.doc) and WPS (.wps) files", () => {
   // LibreOffice is optional on a server (README): without it the test has nothing to run.
   it.skipIf(!sofficePath())("are converted with LibreOffice when it is installed; a broken one gets its own message", async () => {
