@@ -149,8 +149,8 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<DocxI
   const paras = readBlocks((tree as DocNode).children ?? [], reading);
   const invisibles = new InvisibleCleaner();
   const shaped = withoutInvisibles(shapeItem(paras, reading.report), invisibles);
-  const said = [...notices(reading, prepared.counts, messages), ...invisibles.notices(), ...(shaped.trailing.length ? [movedLinesNotice(shaped.trailing)] : [])];
-  const { trailing: _trailing, ...item } = shaped;
+  const { trailing, ...item } = shaped;
+  const said = [...notices(reading, prepared.counts, messages), ...invisibles.notices(), ...(trailing.length ? [movedLinesNotice(trailing)] : [])];
   return { ...item, notices: item.source ? [...said, movedAttributionNotice(item.source)] : said };
 }
 
