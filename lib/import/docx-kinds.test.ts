@@ -150,6 +150,16 @@ describe(".docx: byline lines at the end of the body", () => {
   });
 });
 
+describe(".docx: spaces in the title", () => {
+  it("no-break spaces in the title are made ordinary and counted like the body's, not folded away unsaid", async () => {
+    const body = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">区科协召开\u00a0\u00a02023\u00a0年度会议</w:t></w:r></w:p>' + p("正文\u00a0\u00a0两个。");
+    const { paras, r } = await texts(makeDocx(body));
+    expect(r.title).toBe("区科协召开  2023 年度会议");
+    expect(paras).toEqual(["正文  两个。"]);
+    expect(r.notices.join()).toMatch(/5 个特殊空格/);
+  });
+});
+
 describe("old Word (.doc) and WPS (.wps) files", () => {
   // LibreOffice is optional on a server (README): without it the test has nothing to run.
   it.skipIf(!sofficePath())("are converted with LibreOffice when it is installed; a broken one gets its own message", async () => {

@@ -354,7 +354,9 @@ export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<Doc
       ((first.centred || first.allBold || first.large) && t.length <= 120) ||
       (paras.length > 1 && t.length <= 40 && !/[。！？；]$/.test(t));
     if (looksLikeTitle) {
-      title = t.replace(/\s+/g, " ").trim();
+      // Only ordinary white space folds here: a no-break or ideographic space goes to the text rule
+      // (withoutInvisibles), which counts it for the notice.
+      title = t.replace(/[ \t\r\n]+/g, " ").trim();
       paras = paras.slice(1);
       // A title Word split over two centred lines is one title.
       const next = paras[0];
