@@ -109,3 +109,16 @@ describe("paste cleaner: invisible characters and odd spaces", () => {
     expect(cleanPastedTextReport("\u00a0\u00a0缩进的一行\n第二行")).toEqual({ text: "缩进的一行\n第二行", notices: [] });
   });
 });
+
+describe("paste cleaner: ordered lists from web pages", () => {
+  it("writes in the numbers the browser draws (type, start, value), not bullets, not twice, not when drawn without markers", () => {
+    const html =
+      "<p>会议部署：</p><ol><li>第一项</li><li>第二项</li></ol>" +
+      '<ol start="3" type="a"><li>丙项</li><li value="7">庚项</li><li>辛项</li></ol>' +
+      '<ol type="I"><li>总则</li><li>附则</li></ol>' +
+      "<ul><li>不编号</li></ul>" +
+      '<ol style="list-style:none"><li>无标记</li></ol>' +
+      "<ol><li>1. 自带编号</li></ol>";
+    expect(paras(html).list).toEqual(["会议部署：", "1.第一项", "2.第二项", "c.丙项", "g.庚项", "h.辛项", "I.总则", "II.附则", "不编号", "无标记", "1. 自带编号"]);
+  });
+});

@@ -295,6 +295,9 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
     if (block && inCell && cur.length) pushText("\n", false, false);
     const b = tag.match(/^h[1-6]$/) ? bold : boldOf(el, bold);
     const i = italicOf(el, italic);
+    // An ordered list's numbers are drawn by the browser, not in the text: written in as shown.
+    const number = tag === "li" ? orderedMarker(el) : null;
+    if (number) pushText(number, b, i);
     for (const child of Array.from(el.childNodes)) walk(child, b, i, inCell);
     if (block && !inCell) breakParagraph();
   };
@@ -324,6 +327,44 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   if (noBreak) invisibles.replaced.set("U+00A0", (invisibles.replaced.get("U+00A0") ?? 0) + noBreak);
   report.notices.push(...invisibles.notices());
   return { html: out.join(""), report };
+}
+
+const NO_MARKER = /list-style(?:-type)?\s*:\s*none/i;
+const TEXT_MARKER = /^\s*(?:[（(]?\d{1,3}[）).、．]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．]|[a-zA-Z][).、．]|[ⅰ-ⅻⅠ-Ⅻ])/u;
+
+/**
+ * The number a browser draws before an <li> of an <ol> (1. a. A. i. I., from the list's type and
+ * start and the item's value), or null: a bulleted list, a list drawn without markers
+ * (list-style: none), or an item whose text already starts with its number.
+ */
+function orderedMarker(li: Element): string | null {
+  const ol = li.parentElement;
+  if (!ol || ol.tagName.toLowerCase() !== "ol") return null;
+  if (NO_MARKER.test(ol.getAttribute("style") ?? "") || NO_MARKER.test(li.getAttribute("style") ?? "")) return null;
+  if (TEXT_MARKER.test(li.textContent ?? "")) return null;
+  const items = Array.from(ol.children).filter((c) => c.tagName.toLowerCase() === "li");
+  let n = Number(ol.getAttribute("start") ?? 1) || 1;
+  for (const item of items) {
+    const value = Number(item.getAttribute("value"));
+    if (Number.isInteger(value) && item.hasAttribute("value")) n = value;
+    if (item === li) break;
+    n++;
+  }
+  const type = li.getAttribute("type") ?? ol.getAttribute("type") ?? "1";
+  const roman = (k: number) => {
+    const t: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+    let out = "";
+    for (const [v, r] of t) {
+      while (k >= v) {
+        out += r;
+        k -= v;
+      }
+    }
+    return out;
+  };
+  const letter = (k: number) => String.fromCharCode(97 + ((k - 1) % 26));
+  const text = type === "a" ? letter(n) : type === "A" ? letter(n).toUpperCase() : type === "i" ? roman(n) : type === "I" ? roman(n).toUpperCase() : String(n);
+  return `${text}.`;
 }
 
 function trimEnd(chars: Char[]) {
