@@ -18,9 +18,20 @@ export class TextFileError extends Error {
 
 export const NOT_TEXT_MESSAGE = "这不是文本文件（含有二进制内容），无法读取；请提供 .txt 纯文本（UTF-8、GBK/GB18030 或 UTF-16 编码均可）";
 
-export type TextEncodingName = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+export type TextEncodingName = "utf-8" | "gb18030" | "big5" | "utf-16le" | "utf-16be";
 
-/** Which encoding the bytes are in, or null when they are not text. */
+/** Bytes that decode as GBK only into private-use characters (a Big5 file, a damaged one): never read as garbage. */
+export const UNKNOWN_ENCODING_MESSAGE = "无法确定这个文件的文字编码（按 GBK 读出的是乱码），无法读取；请在记事本或 WPS 中“另存为”UTF-8 编码的 .txt 后再上传";
+
+export class UnknownEncodingError extends Error {}
+
+// Private-use code points: what GBK's user-defined areas (and Big5 text read as GBK) decode to.
+const PRIVATE_USE = /[\ue000-\uf8ff]/gu;
+
+/**
+ * Which encoding the bytes are in, or null when they are not text. Throws UnknownEncodingError
+ * when they decode only as GBK full of private-use characters and not as clean Big5 either.
+ */
 export function detectEncoding(bytes: Uint8Array): TextEncodingName | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
   // UTF-32 LE starts FF FE 00 00: not an encoding anyone saves Chinese text in; refused below.
@@ -41,12 +52,26 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName | null {
     return guess && plausibleText(new TextDecoder(guess).decode(sample)) ? guess : null;
   }
   for (const enc of ["utf-8", "gb18030"] as const) {
+    let text: string;
     try {
-      new TextDecoder(enc, { fatal: true }).decode(bytes);
-      return enc;
+      text = new TextDecoder(enc, { fatal: true }).decode(bytes);
     } catch {
-      // the next one
+      continue;
     }
+    if (enc === "utf-8") return enc;
+    // Chinese text in GBK has next to no private-use characters; Big5 (Traditional Chinese) read
+    // as GBK is full of them. Such a file is read as Big5 when that gives clean text, else refused.
+    // A character or two there is an office's own 造字 for a rare name, kept (the glyph preflight names it).
+    const odd = text.match(PRIVATE_USE)?.length ?? 0;
+    const wide = [...text].filter((c) => c.codePointAt(0)! > 0x7f).length;
+    if (odd === 0 || odd < Math.max(2, wide * 0.02)) return enc;
+    try {
+      const big5 = new TextDecoder("big5", { fatal: true }).decode(bytes);
+      if (!/[\ue000-\uf8ff]/u.test(big5) && plausibleText(big5)) return "big5";
+    } catch {
+      // not Big5 either
+    }
+    throw new UnknownEncodingError();
   }
   return null;
 }
@@ -73,8 +98,15 @@ const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
  * and TextFileError("empty") when there is nothing but white space.
  */
 export function readTextFile(bytes: Uint8Array, notices?: string[]): string {
-  const enc = detectEncoding(bytes);
+  let enc: TextEncodingName | null;
+  try {
+    enc = detectEncoding(bytes);
+  } catch (e) {
+    if (e instanceof UnknownEncodingError) throw new TextFileError("binary", UNKNOWN_ENCODING_MESSAGE);
+    throw e;
+  }
   if (!enc) throw new TextFileError("binary", NOT_TEXT_MESSAGE);
+  if (enc === "big5") notices?.push("这个文件是繁体中文（Big5）编码，已按 Big5 读取，文字保持繁体，请核对");
   let text: string;
   try {
     text = new TextDecoder(enc, { fatal: true, ignoreBOM: false }).decode(bytes);
