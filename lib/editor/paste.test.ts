@@ -89,8 +89,11 @@ describe("paste cleaner: invisible characters and odd spaces", () => {
     const { list, report } = paras(
       "<p>区科协\u200b召开<b>全委\u200d会</b></p><p>科普&nbsp;&nbsp;大会\u2009开幕\u00ad式</p><p>家庭科普日👨‍👩‍👧</p><p>&nbsp;&nbsp;&nbsp;缩进</p>",
     );
-    expect(list).toEqual(["区科协召开全委会", "科普 大会 开幕式", "家庭科普日👨‍👩‍👧", "缩进"]);
-    expect(report.notices).toEqual(["已删除 3 个看不见的字符：零宽空格（U+200B）1 个、零宽连接符（U+200D）1 个、软连字符（U+00AD）1 个", "已把 2 个特殊空格换成普通空格：窄空格（U+2009）1 个、不间断空格（U+00A0）1 个"]);
+    // Two &nbsp; are two spaces on the screen: both stay, both are counted.
+    expect(list).toEqual(["区科协召开全委会", "科普  大会 开幕式", "家庭科普日👨‍👩‍👧", "缩进"]);
+    expect(report.notices).toEqual(["已删除 3 个看不见的字符：零宽空格（U+200B）1 个、零宽连接符（U+200D）1 个、软连字符（U+00AD）1 个", "已把 3 个特殊空格换成普通空格：窄空格（U+2009）1 个、不间断空格（U+00A0）2 个"]);
+    // Word writes two typed spaces as 「&nbsp; 」 and three as 「&nbsp;&nbsp; 」: as many spaces as shown, ordinary runs collapsing.
+    expect(paras("<p>甲&nbsp; 乙&nbsp;&nbsp; 丙 &nbsp; 丁   戊</p>").list).toEqual(["甲  乙   丙   丁 戊"]);
     expect(paras("<p>没有问题的段落</p>").report.notices).toEqual([]);
     // Word's empty paragraphs and spacing spans of &nbsp; say nothing: nothing visible changed.
     expect(paras("<p>甲</p><p>&nbsp;</p><p><span>乙</span><span>&nbsp;</span></p>").report.notices).toEqual([]);

@@ -8,7 +8,7 @@
  * (U+2002, U+2009, U+202F …) become ordinary spaces, as the text rule wants (lib/text/rule.ts,
  * lib/text/invisible.ts); the notice says which and how many. In clipboard HTML the no-break space
  * U+00A0 is how HTML writes a space that must not collapse (Word writes every second typed space
- * so): each place inside the text where no-break spaces became one ordinary space is reported;
+ * so): each no-break space inside the text stays one ordinary space, as the browser showed it, and is reported;
  * as indentation, an empty paragraph or a spacing span it changes nothing visible and is not.
  */
 import { InvisibleCleaner } from "@/lib/text/invisible";
@@ -220,7 +220,8 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
     const text = invisibles
       .clean(raw.replace(CONTROL, "").replace(/\u00a0/g, "\u0002"))
       .replace(/[\t\n\r\f \u0002]*[\n\r][\t\n\r\f \u0002]*/g, "\u0001")
-      .replace(/[\t\f \u0002]+/g, (run) => (run.includes("\u0002") ? "\u0002" : " "));
+      // As a browser shows it: ordinary white space collapses, each no-break space stays a space.
+      .replace(/[\t\f ]+/g, " ");
     for (const c of text) cur.push(c === "\u0002" ? { c: " ", bold, italic, nb: true } : { c, bold, italic });
   };
 
@@ -323,7 +324,7 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   if (report.trackedChanges) report.notices.push(`修订：已按“接受全部修订”处理 ${report.trackedChanges} 处（删去的文字未保留）`);
   if (report.comments) report.notices.push(`已略去：${report.comments} 条批注（批注标记和批注内容）`);
   if (report.notes) report.notices.push(`${report.notes} 个脚注/尾注已保留为所在段落后的“注：”段落，请核对`);
-  // Each place inside the text where no-break spaces became one ordinary space is said, as the plain-text paste says it.
+  // Each no-break space inside the text that became an ordinary space is said, as the plain-text paste says it.
   if (noBreak) invisibles.replaced.set("U+00A0", (invisibles.replaced.get("U+00A0") ?? 0) + noBreak);
   report.notices.push(...invisibles.notices());
   return { html: out.join(""), report };
@@ -384,13 +385,17 @@ function tidy(chars: Char[]): Char[] {
       const next = chars[n]?.c;
       k = n - 1;
       if (!prev || !next) continue;
-      if (ch.c === "\u0001" && (HAN_OR_FULLWIDTH.test(prev) || HAN_OR_FULLWIDTH.test(next))) continue;
-      const nb = chars.slice(k0, n).some((c) => c.nb);
-      if (prev === " ") {
-        if (nb) out[out.length - 1].nb = true;
-        continue;
+      const run = chars.slice(k0, n);
+      const nbs = run.filter((c) => c.nb).length;
+      if (!nbs && ch.c === "\u0001" && (HAN_OR_FULLWIDTH.test(prev) || HAN_OR_FULLWIDTH.test(next))) continue;
+      // Each no-break space is a space the reader saw; the ordinary ones between them collapse.
+      if (!nbs) out.push({ ...ch, c: " " });
+      else {
+        run.forEach((c, j) => {
+          if (c.nb) out.push({ ...c, c: " ", nb: true });
+          else if (j === 0 || run[j - 1].nb) out.push({ ...c, c: " " });
+        });
       }
-      out.push({ ...ch, c: " ", nb });
       continue;
     }
     out.push(ch);
