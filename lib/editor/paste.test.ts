@@ -2,13 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DOMParser } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { cleanPastedHtml, cleanPastedTextReport, type HtmlParser } from "./paste";
+import { cleanPastedHtml, cleanPastedTextReport, nbspToSpace, type HtmlParser } from "./paste";
 
 const parser = new DOMParser() as unknown as HtmlParser;
 const fixture = (name: string) => readFileSync(path.join(__dirname, "fixtures", name), "utf8");
 const paras = (html: string) => {
   const { html: out, report } = cleanPastedHtml(html, parser);
-  return { list: [...out.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]+>/g, "")), report };
+  // As the editor reads it: a space after a space comes as U+00A0 and is made ordinary (nbspToSpace).
+  return { list: [...out.matchAll(/<p>(.*?)<\/p>/g)].map((m) => nbspToSpace(m[1].replace(/<[^>]+>/g, ""))), report };
 };
 
 describe("paste cleaner: list markers", () => {
@@ -94,6 +95,8 @@ describe("paste cleaner: invisible characters and odd spaces", () => {
     expect(report.notices).toEqual(["已删除 3 个看不见的字符：零宽空格（U+200B）1 个、零宽连接符（U+200D）1 个、软连字符（U+00AD）1 个", "已把 3 个特殊空格换成普通空格：窄空格（U+2009）1 个、不间断空格（U+00A0）2 个"]);
     // Word writes two typed spaces as 「&nbsp; 」 and three as 「&nbsp;&nbsp; 」: as many spaces as shown, ordinary runs collapsing.
     expect(paras("<p>甲&nbsp; 乙&nbsp;&nbsp; 丙 &nbsp; 丁   戊</p>").list).toEqual(["甲  乙   丙   丁 戊"]);
+    // The HTML handed to the editor, whose parser collapses runs of ordinary spaces, says the second one with U+00A0.
+    expect(cleanPastedHtml("<p>科普&nbsp;&nbsp;大会</p>", parser).html).toBe("<p>科普 \u00a0大会</p>");
     expect(paras("<p>没有问题的段落</p>").report.notices).toEqual([]);
     // Word's empty paragraphs and spacing spans of &nbsp; say nothing: nothing visible changed.
     expect(paras("<p>甲</p><p>&nbsp;</p><p><span>乙</span><span>&nbsp;</span></p>").report.notices).toEqual([]);

@@ -318,7 +318,9 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
     const chars = tidy(p);
     if (!chars.length) continue;
     noBreak += chars.filter((c) => c.nb).length;
-    out.push(`<p>${runsToHtml(chars)}</p>`);
+    // The editor's HTML parser collapses a run of spaces into one; a space after a space goes out as
+    // U+00A0, which it keeps, and the editor makes it an ordinary space again (nbspToSpace).
+    out.push(`<p>${runsToHtml(chars.map((c, j) => (c.c === " " && chars[j - 1]?.c === " " ? { ...c, c: "\u00a0" } : c)))}</p>`);
   }
   report.paragraphs = out.length;
   if (report.trackedChanges) report.notices.push(`修订：已按“接受全部修订”处理 ${report.trackedChanges} 处（删去的文字未保留）`);
@@ -367,6 +369,12 @@ function orderedMarker(li: Element): string | null {
   const text = type === "a" ? letter(n) : type === "A" ? letter(n).toUpperCase() : type === "i" ? roman(n) : type === "I" ? roman(n).toUpperCase() : String(n);
   return `${text}.`;
 }
+
+/**
+ * The cleaned HTML writes the second and later spaces of a run as U+00A0 so that an HTML parser
+ * that collapses white space keeps them; this turns them back into ordinary spaces once parsed.
+ */
+export const nbspToSpace = (text: string) => text.replace(/\u00a0/g, " ");
 
 function trimEnd(chars: Char[]) {
   while (chars.length && /[\s\u0001\u3000]/.test(chars[chars.length - 1].c) && chars[chars.length - 1].c !== CELL_SEPARATOR) chars.pop();

@@ -1,5 +1,5 @@
 import { DOMParser } from "linkedom";
-import { cleanPastedHtml, cleanPastedTextReport, type HtmlParser } from "@/lib/editor/paste";
+import { cleanPastedHtml, cleanPastedTextReport, nbspToSpace, type HtmlParser } from "@/lib/editor/paste";
 import { docToParagraphs, type Run } from "@/lib/editor/schema";
 import { DocxImportError, importDocx, movedAttributionNotice, movedLinesNotice, shapeItem, type Para } from "./docx";
 import { readTextFile } from "./read-text";
@@ -38,7 +38,7 @@ function htmlParagraphs(html: string): Run[][] {
     const runs: Run[] = [];
     const walk = (n: Node, bold: boolean, italic: boolean) => {
       if (n.nodeType === 3) {
-        if (n.nodeValue) runs.push({ text: n.nodeValue, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) });
+        if (n.nodeValue) runs.push({ text: nbspToSpace(n.nodeValue), ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) });
         return;
       }
       const tag = (n as Element).tagName?.toLowerCase();
