@@ -488,3 +488,13 @@ describe("more publishers' shapes (invented: a university digest, a city page co
     expect(p.dropped).toContainEqual({ text: "▲图为会议现场", reason: "caption" });
   });
 });
+
+describe("a masthead copied from a web page", () => {
+  it("the page's own heading repeating title and number (市科协工作简报 2024年第6期) is not joined into the title; it is listed as dropped", () => {
+    const p = parseBulletin(`首页 > 新闻中心 > 工作简报\n市科协工作简报 2024年第6期\n发布日期：2024/06/14　　作者：办公室　　阅读：356次\n市科协工作简报\n2024年第6期\n市科协办公室　　2024年6月14日\n\n${BODY}\n`);
+    expect(p.masthead).toMatchObject({ title: "市科协工作简报", year: 2024, number: 6, office: "市科协办公室", date: "2024-06-14" });
+    expect(p.dropped).toContainEqual({ text: "市科协工作简报2024年第6期", reason: "web_page" });
+    // A title over two lines without a number stays whole.
+    expect(parseBulletin(`北京市老科协\n简  报\n2024年第3期\n2024年3月15日\n\n${BODY}`).masthead?.title).toBe("北京市老科协简报");
+  });
+});

@@ -736,6 +736,8 @@ function readMastheadLine(line: Line): MastheadTokens | null {
  * in any combination on a line. A fragment has none, and its first title — even one with a year
  * in it — must not be taken for one.
  */
+const ISSUE_IN_TITLE = /(?:\d{4}\s*年|[〔［\[]\d{4}[〕］\]])\s*(?:第\s*[\d一二三四五六七八九十〇零百]+\s*期|增刊|专刊|特刊)/u;
+
 function takeMasthead(lines: Line[], dropped: DroppedLine[]): { masthead: ParsedMasthead | null; end: number } {
   let last = -1;
   for (let i = 0; i < Math.min(lines.length, MASTHEAD_WINDOW); i++) {
@@ -771,6 +773,13 @@ function takeMasthead(lines: Line[], dropped: DroppedLine[]): { masthead: Parsed
     } else {
       leftovers.push(text);
     }
+  }
+  // A copied web page repeats the masthead in its own heading (市科协工作简报 2024年第6期) above the
+  // printed title: that line is the page's, not part of the title.
+  const pageHeadings = titles.filter((t) => ISSUE_IN_TITLE.test(t));
+  if (pageHeadings.length && pageHeadings.length < titles.length) {
+    for (const t of pageHeadings) dropped.push({ text: t, reason: "web_page" });
+    titles.splice(0, titles.length, ...titles.filter((t) => !ISSUE_IN_TITLE.test(t)));
   }
   // The title may be printed over lines (北京市老科协 / 简  报); spaces in it were letter-spacing.
   const joined = titles.join("");
