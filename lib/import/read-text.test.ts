@@ -113,3 +113,14 @@ describe("text files in an encoding that GBK reads as garbage", () => {
     expect(text).toBe("北京市科协选举工作会议，王李一起讨论，国歌，成员包小明王\ue000！");
   });
 });
+
+describe("UTF-16 without a BOM, mostly Chinese", () => {
+  it("is read, though only its line ends and digits have zero bytes", () => {
+    const text = "区科协表彰优秀科技工作者\n11月27日，区科协表彰龚㚖、李𫖯、张𬍤、赵𬌗、陈𬇹、刘𬊈，热合曼·艾力作报告。\n温度20℃，面积600㎡，第Ⅲ部分。\n（昌平区科协）\n";
+    for (const enc of ["utf-16le", "utf-16be"] as const) {
+      const le = Buffer.from(text, "utf16le");
+      const bytes = enc === "utf-16le" ? le : Buffer.from(le).swap16();
+      expect(readTextFile(new Uint8Array(bytes))).toBe(text);
+    }
+  });
+});

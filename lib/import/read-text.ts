@@ -47,7 +47,10 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName | null {
       if (sample[i + 1] === 0) oddZero++;
     }
     const pairs = Math.floor(sample.length / 2);
-    const guess = sample.length % 2 === 0 && oddZero > pairs * 0.2 && evenZero === 0 ? "utf-16le" : sample.length % 2 === 0 && evenZero > pairs * 0.2 && oddZero === 0 ? "utf-16be" : null;
+    // Chinese text has few ASCII characters (its line ends, some digits): a few zero bytes, all on one side, are enough
+    // for a guess that the plausibility test then confirms or refuses.
+    const few = Math.max(1, pairs * 0.01);
+    const guess = sample.length % 2 === 0 && oddZero >= few && evenZero === 0 ? "utf-16le" : sample.length % 2 === 0 && evenZero >= few && oddZero === 0 ? "utf-16be" : null;
     // Without a BOM the zero bytes are only a hint: the text must also read as text people write.
     return guess && plausibleText(new TextDecoder(guess).decode(sample)) ? guess : null;
   }
