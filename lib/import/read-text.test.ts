@@ -124,3 +124,12 @@ describe("UTF-16 without a BOM, mostly Chinese", () => {
     }
   });
 });
+
+describe("UTF-8 with a damaged byte", () => {
+  it("is refused with a message naming the line, not as binary", () => {
+    const good = Buffer.from("区科协表彰优秀科技工作者\n11月27日，区科协表彰龚㚖等同志。\n", "utf8");
+    const at = good.indexOf(Buffer.from("表彰龚"));
+    const bytes = new Uint8Array(Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]));
+    expect(code(() => readTextFile(bytes))).toBe("binary:这个文件是 UTF-8 编码，但第 2 行有 1 处损坏的字节，无法可靠读取；请在原文件中改正或重新保存后再上传");
+  });
+});

@@ -91,6 +91,19 @@ function plausibleText(text: string): boolean {
   return ok >= chars.length * 0.95;
 }
 
+/**
+ * A UTF-8 file with a damaged byte or two (a cut-off copy, a bad disk): named with its lines, so the
+ * office can mend it, instead of "not text". Null when the bytes are not nearly all UTF-8 text.
+ */
+function damagedUtf8Message(bytes: Uint8Array): string | null {
+  if (bytes.includes(0)) return null;
+  const text = new TextDecoder("utf-8").decode(bytes);
+  const bad = text.match(/\ufffd/g)?.length ?? 0;
+  if (bad === 0 || bad > 3 || !plausibleText(text.replace(/\ufffd/g, ""))) return null;
+  const lines = [...new Set(text.split(/\r\n?|\n/).flatMap((l, i) => (l.includes("\ufffd") ? [i + 1] : [])))];
+  return `这个文件是 UTF-8 编码，但第 ${lines.join("、")} 行有 ${bad} 处损坏的字节，无法可靠读取；请在原文件中改正或重新保存后再上传`;
+}
+
 // C0 controls other than tab, line feed, form feed and carriage return: text has almost none.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
@@ -108,7 +121,7 @@ export function readTextFile(bytes: Uint8Array, notices?: string[]): string {
     if (e instanceof UnknownEncodingError) throw new TextFileError("binary", UNKNOWN_ENCODING_MESSAGE);
     throw e;
   }
-  if (!enc) throw new TextFileError("binary", NOT_TEXT_MESSAGE);
+  if (!enc) throw new TextFileError("binary", damagedUtf8Message(bytes) ?? NOT_TEXT_MESSAGE);
   if (enc === "big5") notices?.push("这个文件是繁体中文（Big5）编码，已按 Big5 读取，文字保持繁体，请核对");
   let text: string;
   try {
