@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { makeDocx, p } from "../../lib/import/fixtures/make-docx";
 import { as, openForm, pasteHtml } from "./helpers";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../../lib/editor/fixtures", name), "utf8");
@@ -97,4 +98,26 @@ test("the desk sees an item that closely matches one already in the inbox, with 
   const first = editor.getByTestId(`inbox-row-${ids[0]}`).getByTestId("inbox-duplicate");
   await expect(first).toContainText(`疑似重复：《回龙观社区举办垃圾分类科普讲座${stamp}》（昌平区科协，`);
   await expect(first).toContainText("报送，晚于本篇）");
+});
+
+test("a web page's ordered list keeps its numbers, two &nbsp; stay two spaces; a .docx keeps Word's automatic numbering and names the byline lines it takes out", async ({ browser }) => {
+  const page = await as(browser, "changping");
+  await openForm(page);
+  const body = page.getByRole("textbox", { name: "正文" });
+  await body.click();
+  await pasteHtml(body, "<p>会议部署：</p><ol><li>第一项</li><li>第二项</li></ol><p>科普&nbsp;&nbsp;大会</p>");
+  // Exact text (toHaveText would fold the two spaces).
+  await expect.poll(() => body.locator("p").evaluateAll((ps) => ps.map((p) => p.textContent))).toEqual(["会议部署：", "1.第一项", "2.第二项", "科普  大会"]);
+  await expect(page.getByTestId("paste-notice")).toContainText("不间断空格（U+00A0）2 个");
+
+  const li = (t: string, ilvl = 0) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  const numbering =
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+  const docx = makeDocx(p("区科协召开科普工作推进会") + p("会议部署两项工作：") + li("加强组织领导") + li("细化分工", 1) + li("强化宣传引导") + p("撰稿：张三"), { numbering });
+  await page.getByTestId("docx-input").setInputFiles({ name: "推进会.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(docx) });
+  const preview = page.getByRole("dialog", { name: /导入预览/ });
+  await expect(preview).toContainText("3 个自动编号");
+  await expect(preview).toContainText("撰稿：张三");
+  await preview.getByRole("button", { name: "填入表单" }).click();
+  await expect(body.locator("p")).toHaveText(["会议部署两项工作：", "一、加强组织领导", "（一）细化分工", "二、强化宣传引导"]);
 });

@@ -446,3 +446,55 @@ describe("round trips: text → document → text → document", () => {
     expect(parseBulletinText(UNNUMBERED).masthead).toMatchObject({ number: 0, kind: "supplement", supplementLabel: "专刊" });
   });
 });
+
+describe("more publishers' shapes (invented: a university digest, a city page copied from the web, a retirees' association)", () => {
+  it("a bare 简  讯 heading (spaced, no brackets) opens a brief column: each ● line an untitled item with its own attribution", () => {
+    const p = parseBulletin(`高 教 参 考\n〔2023〕第十二期\n学校发展规划处编印　二〇二三年十二月五日\n\n教务处推进课程思政建设\n11月以来，教务处开展示范课评选。（教务处  王芳）\n\n简  讯\n●11月28日，图书馆举办“阅读马拉松”活动。（图书馆）\n●11月30日，校工会举办运动会。（校工会供稿）\n●12月2日，研究生院召开导师培训会。\n（来源：研究生院）\n`);
+    const brief = p.sections.find((s) => s.title === "简讯");
+    expect(brief?.items.map((i) => [i.title, i.paragraphs, i.source])).toEqual([
+      ["", ["11月28日，图书馆举办“阅读马拉松”活动。"], "图书馆"],
+      ["", ["11月30日，校工会举办运动会。"], "校工会"],
+      ["", ["12月2日，研究生院召开导师培训会。"], "研究生院"],
+    ]);
+  });
+
+  it("报：/送：/发：/抄报： lines at the end are the footer's distribution, labels kept — not an invented item", () => {
+    const p = parseBulletin(`简报\n2024年第3期\n2024年3月15日\n\n${BODY}\n\n报：省教育厅\n送：校领导\n发：各学院、各部门\n抄报：市委教育工委\n`);
+    expect(itemsOf(p).map((i) => i.title)).toEqual(["市科协召开学术年会筹备会"]);
+    expect(p.footer?.distribution).toEqual(["报：省教育厅", "送：校领导", "发：各学院、各部门", "抄报：市委教育工委"]);
+  });
+
+  it("■ 重点工作 right after the masthead is a section heading, not a one-line contents list", () => {
+    const p = parseBulletin(`市科协工作简报\n2024年第6期\n市科协办公室　2024年6月14日\n■ 重点工作\n全市科技工作者日活动启动\n5月30日，活动启动。（市科协学会部）\n■ 基层动态\n县科协开展科技下乡\n6月3日，专家下乡。（县科协）\n`);
+    expect(p.toc).toEqual([]);
+    expect(p.sections.map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
+      ["重点工作", ["全市科技工作者日活动启动"]],
+      ["基层动态", ["县科协开展科技下乡"]],
+    ]);
+  });
+
+  it("a web page's QR-code box (扫一扫在手机打开当前页) is dropped, so the attribution before it is read", () => {
+    const p = parseBulletin(`县科协开展科技下乡\n6月3日，县科协组织专家下乡。（某县科协　通讯员　赵𬌗）\n扫一扫在手机打开当前页\n微信扫一扫 分享到朋友圈\n`);
+    expect(itemsOf(p).map((i) => [i.paragraphs, i.source, i.author])).toEqual([[["6月3日，县科协组织专家下乡。"], "某县科协", "赵𬌗"]]);
+    expect(p.dropped.map((d) => d.reason)).toEqual(["web_page", "web_page"]);
+  });
+
+  it("▲协会动态 over a title is a section heading (▲ over a paragraph stays a caption); （会员 孙明） names a person", () => {
+    const p = parseBulletin(`老科技工作者之友\n第9期\n\n▲协会动态\n协会召开2022年度理事会（第二次会议）\n9月15日，协会召开理事会。\n▲图为会议现场\n会议选举刘𬊈为理事。（协会秘书处）\n\n▲会员风采\n八旬专家热合曼·艾力的科普情怀\n热合曼·艾力退休后坚持科普讲座20年。\n（会员 孙明）\n`);
+    expect(p.sections.map((s) => [s.title, s.items.map((i) => [i.title, i.paragraphs.length, i.source, i.author ?? null])])).toEqual([
+      ["协会动态", [["协会召开2022年度理事会（第二次会议）", 2, "协会秘书处", null]]],
+      ["会员风采", [["八旬专家热合曼·艾力的科普情怀", 1, null, "孙明"]]],
+    ]);
+    expect(p.dropped).toContainEqual({ text: "▲图为会议现场", reason: "caption" });
+  });
+});
+
+describe("a masthead copied from a web page", () => {
+  it("the page's own heading repeating title and number (市科协工作简报 2024年第6期) is not joined into the title; it is listed as dropped", () => {
+    const p = parseBulletin(`首页 > 新闻中心 > 工作简报\n市科协工作简报 2024年第6期\n发布日期：2024/06/14　　作者：办公室　　阅读：356次\n市科协工作简报\n2024年第6期\n市科协办公室　　2024年6月14日\n\n${BODY}\n`);
+    expect(p.masthead).toMatchObject({ title: "市科协工作简报", year: 2024, number: 6, office: "市科协办公室", date: "2024-06-14" });
+    expect(p.dropped).toContainEqual({ text: "市科协工作简报2024年第6期", reason: "web_page" });
+    // A title over two lines without a number stays whole.
+    expect(parseBulletin(`北京市老科协\n简  报\n2024年第3期\n2024年3月15日\n\n${BODY}`).masthead?.title).toBe("北京市老科协简报");
+  });
+});

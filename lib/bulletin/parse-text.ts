@@ -312,6 +312,8 @@ function isWebPageLine(t: string): boolean {
   // A lone 来源：/作者： line is the web page's info line; 编辑： alone is the footer's.
   if (labels && (labels.length >= 2 || /^(?:来源|作者|信息来源|文章来源)\s*[：:]\s*\S{1,30}$/u.test(t))) return true;
   if (/^(?:上一篇|下一篇)\s*[：:]/u.test(t)) return true;
+  // The QR-code box of a web page: 扫一扫在手机打开当前页, 微信扫一扫 分享到朋友圈, 手机扫码阅读.
+  if (t.length <= 24 && /^(?:微信)?(?:扫一扫|扫码|扫描二维码|手机扫码|用手机扫)/u.test(t) && !/[，。；！？]/u.test(t)) return true;
   const words = t.replace(/([【】\[\]|｜：:])/gu, " $1 ").split(/\s+/u).filter(Boolean);
   return words.length > 0 && words.every((w) => WEB_WIDGET_WORDS.has(w)) && words.some((w) => w.length > 1);
 }
@@ -489,7 +491,13 @@ const FOOTER_LABELS: Record<string, FooterField> = {
   报送: "distribution",
   发送: "distribution",
   抄送: "distribution",
+  抄报: "distribution",
+  报: "distribution",
+  送: "distribution",
+  发: "distribution",
 };
+/** Distribution labels that say who is who (报 superiors, 送 peers, 发 below): kept in the printed group. */
+const KEEP_DISTRIBUTION_LABEL = new Set(["报", "送", "发", "抄报"]);
 const LABELLED = /^([\p{Script=Han}\s]{1,12}?)\s*[：:]\s*(.*)$/u;
 const PRINTED_LINE = /^(.*?)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印\s*发$/u;
 const PRINT_RUN = /^[（(]?\s*共\s*印\s*(\d+)\s*份\s*[）)]?$/u;
@@ -728,6 +736,8 @@ function readMastheadLine(line: Line): MastheadTokens | null {
  * in any combination on a line. A fragment has none, and its first title — even one with a year
  * in it — must not be taken for one.
  */
+const ISSUE_IN_TITLE = /(?:\d{4}\s*年|[〔［\[]\d{4}[〕］\]])\s*(?:第\s*[\d一二三四五六七八九十〇零百]+\s*期|增刊|专刊|特刊)/u;
+
 function takeMasthead(lines: Line[], dropped: DroppedLine[]): { masthead: ParsedMasthead | null; end: number } {
   let last = -1;
   for (let i = 0; i < Math.min(lines.length, MASTHEAD_WINDOW); i++) {
@@ -763,6 +773,13 @@ function takeMasthead(lines: Line[], dropped: DroppedLine[]): { masthead: Parsed
     } else {
       leftovers.push(text);
     }
+  }
+  // A copied web page repeats the masthead in its own heading (市科协工作简报 2024年第6期) above the
+  // printed title: that line is the page's, not part of the title.
+  const pageHeadings = titles.filter((t) => ISSUE_IN_TITLE.test(t));
+  if (pageHeadings.length && pageHeadings.length < titles.length) {
+    for (const t of pageHeadings) dropped.push({ text: t, reason: "web_page" });
+    titles.splice(0, titles.length, ...titles.filter((t) => !ISSUE_IN_TITLE.test(t)));
   }
   // The title may be printed over lines (北京市老科协 / 简  报); spaces in it were letter-spacing.
   const joined = titles.join("");
@@ -800,7 +817,8 @@ function takeToc(lines: Line[], start: number, afterMasthead: boolean, wrap: num
   let i = start;
   const hasHeader = lines[i] !== undefined && isTocHeader(lines[i]);
   if (hasHeader) i++;
-  else if (!(afterMasthead && (lines[i]?.bullet || isNumberedToc(lines, i)))) return { entries: [], end: start };
+  // ■ 重点工作 right after the masthead is the first section's heading, not a contents list.
+  else if (!(afterMasthead && ((lines[i]?.bullet && !lines[i].boxed) || isNumberedToc(lines, i)))) return { entries: [], end: start };
 
   const entries: string[] = [];
   if (lines[i] && TOC_NUMBER.test(lines[i].text)) {
@@ -858,7 +876,8 @@ function takeFooter(lines: Line[], from: number): { footer: ParsedFooter | null;
       footer.printedDate = isoDate(printed[2], printed[3], printed[4]);
     } else if (run) footer.printRun = Number(run[1]);
     else if (inDistribution) {
-      const group = tidyProse(labelled ? labelled.value : line.text);
+      const label = labelled ? (LABELLED.exec(line.text)?.[1] ?? "").replace(/\s/g, "") : "";
+      const group = tidyProse(labelled ? (KEEP_DISTRIBUTION_LABEL.has(label) ? `${label}：${labelled.value}` : labelled.value) : line.text);
       const prev = lines[i - 1];
       // One group wrapped over two printed lines is still one group when the line before stopped
       // mid-list. (Width says nothing here: a group that fills the line is as likely as one that wraps.)
@@ -887,7 +906,9 @@ function readBlocks(lines: Line[], wrap: number | null, dropped: DroppedLine[]):
     const section =
       sectionTitleOf(line) ??
       (line.heading && (lines[i + 1]?.heading ?? 0) > line.heading ? tidyCompact(line.text) : null) ??
-      (afterTitle ? null : headingAbove(lines, i, wrap));
+      (afterTitle ? null : headingAbove(lines, i, wrap)) ??
+      // 简讯 / 简  讯 / 短讯 on a bare line: a brief column's heading, though no title follows it.
+      (!afterTitle && !line.bullet && line.width <= 12 && BRIEF_SECTION.test(line.text.replace(/[\s\u3000]/gu, "")) ? line.text.replace(/[\s\u3000]/gu, "") : null);
     const runIn = section === null ? splitRunInHeading(line) : null;
     if (section === null && !afterTitle && blocks.length > 0 && isCaption(line)) {
       dropped.push({ text: line.text, reason: "caption" });
@@ -928,11 +949,13 @@ function headingAbove(lines: Line[], i: number, wrap: number | null): string | n
   const next = lines[i + 1];
   if (!next || isMarked(next)) return null;
   const numbered = NUMBERED_HEADING.exec(line.text);
-  const bare = wrap === null && !numbered && line.width <= 10 && isTitleLike(line) && !TITLE_BREAK.test(line.text) && next.width > line.width;
-  if (!numbered && !bare) return null;
+  // ▲协会动态 / ▶ 会员风采: a marked short name over a title (a ▲ caption sits over a paragraph).
+  const marked = /^[▲▶►★☆]\s*([^，。、；：！？,.;:!?（）()\s]{2,10})$/u.exec(line.text);
+  const bare = wrap === null && !numbered && !marked && line.width <= 10 && isTitleLike(line) && !TITLE_BREAK.test(line.text) && next.width > line.width;
+  if (!numbered && !bare && !marked) return null;
   const n = titleAt(lines, i + 1, wrap);
   if (n === 0 || !opensParagraph(lines, i + 1 + n, wrap)) return null;
-  return tidyCompact(numbered ? numbered[1] : line.text) || null;
+  return tidyCompact(numbered ? numbered[1] : marked ? marked[1] : line.text) || null;
 }
 
 /**

@@ -100,3 +100,20 @@ describe("property: applying every suggestion never removes or changes a letter,
     expect(checked).toBe(PROPERTY_RUNS);
   });
 });
+
+describe("what is written by other rules is left alone: links, e-mail addresses, Latin-script sentences", () => {
+  const fix = (t: string) => applyFindings(t, checkParagraphs([t])[0]);
+  it.each([
+    ["详情请访问https://www.bast.net.cn/art/2024/3/15/art_1.html,或发邮件至kx@example.cn", "详情请访问https://www.bast.net.cn/art/2024/3/15/art_1.html，或发邮件至kx@example.cn。"],
+    ["见www.example.cn/2023.10.9/a,b.html", "见www.example.cn/2023.10.9/a,b.html。"],
+    ["联系邮箱:zhang.san@bast.net.cn", "联系邮箱：zhang.san@bast.net.cn。"],
+    ["他引用了英文原句“Science is a way of thinking.”并作了解读", "他引用了英文原句“Science is a way of thinking.”并作了解读。"],
+    ["主题为Science, Technology and Society,反响热烈", "主题为Science, Technology and Society，反响热烈。"],
+  ])("%s", (input, expected) => {
+    expect(fix(input)).toBe(expected);
+  });
+  it("a quotation that ends its sentence inside (「.」 made 。) gets no second 。 after the closing quote", () => {
+    expect(fix("会议强调:“要抓好落实.”")).toBe("会议强调：“要抓好落实。”");
+    expect(fix("他问:“准备好了吗?”")).toBe("他问：“准备好了吗？”");
+  });
+});

@@ -141,7 +141,10 @@ export function checkText(text: string, opts: CheckOptions): Finding[] {
   // Where zhlint fails on a paragraph, our own width and space rules stand in for it.
   const fromLinter = hunks ? groupHunks(text, hunks.filter((h) => !/["“”‘’']/.test(h.original))) : [...halfwidthFallback(text), ...spaceFallback(text)];
   const markers = numberingMarkers(text);
-  const touchesMarker = (f: Finding) => markers.some(([a, b]) => f.start < b && f.end > a);
+  // Web addresses, e-mail addresses and sentences in a Latin-script language are written by their
+  // own rules: 2024/3/15 in a link is not a date, the 「.」 ending an English sentence is not 。.
+  const shielded = [...markers, ...latinSpans(text)];
+  const touchesMarker = (f: Finding) => shielded.some(([a, b]) => f.start < b && f.end > a);
   // The admin's lists come first: on the same stretch their finding is the one shown.
   const listed = wordListFindings(text, opts.wordLists);
   const all = [...listed, ...[...own, ...fromLinter].filter((f) => !touchesMarker(f))].sort((a, b) => a.start - b.start || a.end - b.end || rank(a) - rank(b));
@@ -289,6 +292,18 @@ const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四
 const TERMINAL = "。！？…";
 const CLOSING = "”’）》】";
 
+const URL_SPAN = /(?:https?:\/\/|ftp:\/\/|www\.)[!-~]+?(?=[,.;:!?)\]'"]*(?:[^!-~]|$))/giu;
+const EMAIL_SPAN = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+// Three or more Latin words in a row, with the punctuation that ends the sentence: 「Science is a way of thinking.」
+const LATIN_SENTENCE = /[A-Za-z][A-Za-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*){2,}[.!?]?/gu;
+
+/** [start, end) of the web addresses, e-mail addresses and Latin-script sentences of a text. */
+export function latinSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const re of [URL_SPAN, EMAIL_SPAN, LATIN_SENTENCE]) for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
 function finalPeriod(text: string): Finding[] {
   const trimmed = text.replace(/[\s\u3000]+$/, "");
   if (!trimmed || ![...trimmed].some(isHan)) return [];
@@ -300,7 +315,8 @@ function finalPeriod(text: string): Finding[] {
   if (CLOSING.includes(last)) {
     // “……。” is a complete sentence; “……” alone still needs its 。
     const inner = trimmed.replace(/[”’）》】]+$/, "");
-    if (TERMINAL.includes(inner[inner.length - 1] ?? "")) return [];
+    // A half-width 「.」「!」「?」 there is made 。！？ by its own finding: the sentence ends inside.
+    if (TERMINAL.includes(inner[inner.length - 1] ?? "") || /[.!?]/.test(inner[inner.length - 1] ?? "")) return [];
     // A bracketed note after a finished sentence: 「……。（图为活动现场）」
     if (last === "）") {
       const open = trimmed.lastIndexOf("（");

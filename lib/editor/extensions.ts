@@ -4,9 +4,17 @@ import Document from "@tiptap/extension-document";
 import Italic from "@tiptap/extension-italic";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
+import { Fragment, Slice } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { cleanPastedHtml, cleanPastedTextReport, PASTE_REPORT_EVENT, type PasteReport } from "./paste";
+import { cleanPastedHtml, cleanPastedTextReport, nbspToSpace, PASTE_REPORT_EVENT, type PasteReport } from "./paste";
+
+/** The fragment with every U+00A0 of its text made an ordinary space (see nbspToSpace). */
+function withOrdinarySpaces(fragment: Fragment): Fragment {
+  const nodes: import("@tiptap/pm/model").Node[] = [];
+  fragment.forEach((n) => nodes.push(n.isText ? n.type.schema.text(nbspToSpace(n.text ?? ""), n.marks) : n.copy(withOrdinarySpaces(n.content))));
+  return Fragment.fromArray(nodes);
+}
 
 /**
  * Pasting and dropping keep paragraphs, bold and italic and drop everything else (see paste.ts);
@@ -24,6 +32,10 @@ export const BulletinPaste = Extension.create({
             const { html: clean, report } = cleanPastedHtml(html);
             queueMicrotask(() => view.dom.dispatchEvent(new CustomEvent(PASTE_REPORT_EVENT, { detail: report, bubbles: true })));
             return clean;
+          },
+          // Spaces the cleaner kept (two &nbsp; are two spaces) arrive as U+00A0: ordinary ones again.
+          transformPasted(slice) {
+            return new Slice(withOrdinarySpaces(slice.content), slice.openStart, slice.openEnd);
           },
           transformPastedText(text, _plain, view) {
             const { text: clean, notices } = cleanPastedTextReport(text);

@@ -2,13 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DOMParser } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { cleanPastedHtml, cleanPastedTextReport, type HtmlParser } from "./paste";
+import { cleanPastedHtml, cleanPastedTextReport, nbspToSpace, type HtmlParser } from "./paste";
 
 const parser = new DOMParser() as unknown as HtmlParser;
 const fixture = (name: string) => readFileSync(path.join(__dirname, "fixtures", name), "utf8");
 const paras = (html: string) => {
   const { html: out, report } = cleanPastedHtml(html, parser);
-  return { list: [...out.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]+>/g, "")), report };
+  // As the editor reads it: a space after a space comes as U+00A0 and is made ordinary (nbspToSpace).
+  return { list: [...out.matchAll(/<p>(.*?)<\/p>/g)].map((m) => nbspToSpace(m[1].replace(/<[^>]+>/g, ""))), report };
 };
 
 describe("paste cleaner: list markers", () => {
@@ -89,8 +90,13 @@ describe("paste cleaner: invisible characters and odd spaces", () => {
     const { list, report } = paras(
       "<p>区科协\u200b召开<b>全委\u200d会</b></p><p>科普&nbsp;&nbsp;大会\u2009开幕\u00ad式</p><p>家庭科普日👨‍👩‍👧</p><p>&nbsp;&nbsp;&nbsp;缩进</p>",
     );
-    expect(list).toEqual(["区科协召开全委会", "科普 大会 开幕式", "家庭科普日👨‍👩‍👧", "缩进"]);
-    expect(report.notices).toEqual(["已删除 3 个看不见的字符：零宽空格（U+200B）1 个、零宽连接符（U+200D）1 个、软连字符（U+00AD）1 个", "已把 2 个特殊空格换成普通空格：窄空格（U+2009）1 个、不间断空格（U+00A0）1 个"]);
+    // Two &nbsp; are two spaces on the screen: both stay, both are counted.
+    expect(list).toEqual(["区科协召开全委会", "科普  大会 开幕式", "家庭科普日👨‍👩‍👧", "缩进"]);
+    expect(report.notices).toEqual(["已删除 3 个看不见的字符：零宽空格（U+200B）1 个、零宽连接符（U+200D）1 个、软连字符（U+00AD）1 个", "已把 3 个特殊空格换成普通空格：窄空格（U+2009）1 个、不间断空格（U+00A0）2 个"]);
+    // Word writes two typed spaces as 「&nbsp; 」 and three as 「&nbsp;&nbsp; 」: as many spaces as shown, ordinary runs collapsing.
+    expect(paras("<p>甲&nbsp; 乙&nbsp;&nbsp; 丙 &nbsp; 丁   戊</p>").list).toEqual(["甲  乙   丙   丁 戊"]);
+    // The HTML handed to the editor, whose parser collapses runs of ordinary spaces, says the second one with U+00A0.
+    expect(cleanPastedHtml("<p>科普&nbsp;&nbsp;大会</p>", parser).html).toBe("<p>科普 \u00a0大会</p>");
     expect(paras("<p>没有问题的段落</p>").report.notices).toEqual([]);
     // Word's empty paragraphs and spacing spans of &nbsp; say nothing: nothing visible changed.
     expect(paras("<p>甲</p><p>&nbsp;</p><p><span>乙</span><span>&nbsp;</span></p>").report.notices).toEqual([]);
@@ -107,5 +113,18 @@ describe("paste cleaner: invisible characters and odd spaces", () => {
       notices: ["已删除 2 个看不见的字符：零宽空格（U+200B）1 个、零宽不换行空格（BOM）（U+FEFF）1 个", "已把 1 个特殊空格换成普通空格：不间断空格（U+00A0）1 个"],
     });
     expect(cleanPastedTextReport("\u00a0\u00a0缩进的一行\n第二行")).toEqual({ text: "缩进的一行\n第二行", notices: [] });
+  });
+});
+
+describe("paste cleaner: ordered lists from web pages", () => {
+  it("writes in the numbers the browser draws (type, start, value), not bullets, not twice, not when drawn without markers", () => {
+    const html =
+      "<p>会议部署：</p><ol><li>第一项</li><li>第二项</li></ol>" +
+      '<ol start="3" type="a"><li>丙项</li><li value="7">庚项</li><li>辛项</li></ol>' +
+      '<ol type="I"><li>总则</li><li>附则</li></ol>' +
+      "<ul><li>不编号</li></ul>" +
+      '<ol style="list-style:none"><li>无标记</li></ol>' +
+      "<ol><li>1. 自带编号</li></ol>";
+    expect(paras(html).list).toEqual(["会议部署：", "1.第一项", "2.第二项", "c.丙项", "g.庚项", "h.辛项", "I.总则", "II.附则", "不编号", "无标记", "1. 自带编号"]);
   });
 });

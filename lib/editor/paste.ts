@@ -8,7 +8,7 @@
  * (U+2002, U+2009, U+202F …) become ordinary spaces, as the text rule wants (lib/text/rule.ts,
  * lib/text/invisible.ts); the notice says which and how many. In clipboard HTML the no-break space
  * U+00A0 is how HTML writes a space that must not collapse (Word writes every second typed space
- * so): each place inside the text where no-break spaces became one ordinary space is reported;
+ * so): each no-break space inside the text stays one ordinary space, as the browser showed it, and is reported;
  * as indentation, an empty paragraph or a spacing span it changes nothing visible and is not.
  */
 import { InvisibleCleaner } from "@/lib/text/invisible";
@@ -220,7 +220,8 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
     const text = invisibles
       .clean(raw.replace(CONTROL, "").replace(/\u00a0/g, "\u0002"))
       .replace(/[\t\n\r\f \u0002]*[\n\r][\t\n\r\f \u0002]*/g, "\u0001")
-      .replace(/[\t\f \u0002]+/g, (run) => (run.includes("\u0002") ? "\u0002" : " "));
+      // As a browser shows it: ordinary white space collapses, each no-break space stays a space.
+      .replace(/[\t\f ]+/g, " ");
     for (const c of text) cur.push(c === "\u0002" ? { c: " ", bold, italic, nb: true } : { c, bold, italic });
   };
 
@@ -295,6 +296,9 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
     if (block && inCell && cur.length) pushText("\n", false, false);
     const b = tag.match(/^h[1-6]$/) ? bold : boldOf(el, bold);
     const i = italicOf(el, italic);
+    // An ordered list's numbers are drawn by the browser, not in the text: written in as shown.
+    const number = tag === "li" ? orderedMarker(el) : null;
+    if (number) pushText(number, b, i);
     for (const child of Array.from(el.childNodes)) walk(child, b, i, inCell);
     if (block && !inCell) breakParagraph();
   };
@@ -314,17 +318,63 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
     const chars = tidy(p);
     if (!chars.length) continue;
     noBreak += chars.filter((c) => c.nb).length;
-    out.push(`<p>${runsToHtml(chars)}</p>`);
+    // The editor's HTML parser collapses a run of spaces into one; a space after a space goes out as
+    // U+00A0, which it keeps, and the editor makes it an ordinary space again (nbspToSpace).
+    out.push(`<p>${runsToHtml(chars.map((c, j) => (c.c === " " && chars[j - 1]?.c === " " ? { ...c, c: "\u00a0" } : c)))}</p>`);
   }
   report.paragraphs = out.length;
   if (report.trackedChanges) report.notices.push(`修订：已按“接受全部修订”处理 ${report.trackedChanges} 处（删去的文字未保留）`);
   if (report.comments) report.notices.push(`已略去：${report.comments} 条批注（批注标记和批注内容）`);
   if (report.notes) report.notices.push(`${report.notes} 个脚注/尾注已保留为所在段落后的“注：”段落，请核对`);
-  // Each place inside the text where no-break spaces became one ordinary space is said, as the plain-text paste says it.
+  // Each no-break space inside the text that became an ordinary space is said, as the plain-text paste says it.
   if (noBreak) invisibles.replaced.set("U+00A0", (invisibles.replaced.get("U+00A0") ?? 0) + noBreak);
   report.notices.push(...invisibles.notices());
   return { html: out.join(""), report };
 }
+
+const NO_MARKER = /list-style(?:-type)?\s*:\s*none/i;
+const TEXT_MARKER = /^\s*(?:[（(]?\d{1,3}[）).、．]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．]|[a-zA-Z][).、．]|[ⅰ-ⅻⅠ-Ⅻ])/u;
+
+/**
+ * The number a browser draws before an <li> of an <ol> (1. a. A. i. I., from the list's type and
+ * start and the item's value), or null: a bulleted list, a list drawn without markers
+ * (list-style: none), or an item whose text already starts with its number.
+ */
+function orderedMarker(li: Element): string | null {
+  const ol = li.parentElement;
+  if (!ol || ol.tagName.toLowerCase() !== "ol") return null;
+  if (NO_MARKER.test(ol.getAttribute("style") ?? "") || NO_MARKER.test(li.getAttribute("style") ?? "")) return null;
+  if (TEXT_MARKER.test(li.textContent ?? "")) return null;
+  const items = Array.from(ol.children).filter((c) => c.tagName.toLowerCase() === "li");
+  let n = Number(ol.getAttribute("start") ?? 1) || 1;
+  for (const item of items) {
+    const value = Number(item.getAttribute("value"));
+    if (Number.isInteger(value) && item.hasAttribute("value")) n = value;
+    if (item === li) break;
+    n++;
+  }
+  const type = li.getAttribute("type") ?? ol.getAttribute("type") ?? "1";
+  const roman = (k: number) => {
+    const t: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+    let out = "";
+    for (const [v, r] of t) {
+      while (k >= v) {
+        out += r;
+        k -= v;
+      }
+    }
+    return out;
+  };
+  const letter = (k: number) => String.fromCharCode(97 + ((k - 1) % 26));
+  const text = type === "a" ? letter(n) : type === "A" ? letter(n).toUpperCase() : type === "i" ? roman(n) : type === "I" ? roman(n).toUpperCase() : String(n);
+  return `${text}.`;
+}
+
+/**
+ * The cleaned HTML writes the second and later spaces of a run as U+00A0 so that an HTML parser
+ * that collapses white space keeps them; this turns them back into ordinary spaces once parsed.
+ */
+export const nbspToSpace = (text: string) => text.replace(/\u00a0/g, " ");
 
 function trimEnd(chars: Char[]) {
   while (chars.length && /[\s\u0001\u3000]/.test(chars[chars.length - 1].c) && chars[chars.length - 1].c !== CELL_SEPARATOR) chars.pop();
@@ -343,13 +393,17 @@ function tidy(chars: Char[]): Char[] {
       const next = chars[n]?.c;
       k = n - 1;
       if (!prev || !next) continue;
-      if (ch.c === "\u0001" && (HAN_OR_FULLWIDTH.test(prev) || HAN_OR_FULLWIDTH.test(next))) continue;
-      const nb = chars.slice(k0, n).some((c) => c.nb);
-      if (prev === " ") {
-        if (nb) out[out.length - 1].nb = true;
-        continue;
+      const run = chars.slice(k0, n);
+      const nbs = run.filter((c) => c.nb).length;
+      if (!nbs && ch.c === "\u0001" && (HAN_OR_FULLWIDTH.test(prev) || HAN_OR_FULLWIDTH.test(next))) continue;
+      // Each no-break space is a space the reader saw; the ordinary ones between them collapse.
+      if (!nbs) out.push({ ...ch, c: " " });
+      else {
+        run.forEach((c, j) => {
+          if (c.nb) out.push({ ...c, c: " ", nb: true });
+          else if (j === 0 || run[j - 1].nb) out.push({ ...c, c: " " });
+        });
       }
-      out.push({ ...ch, c: " ", nb });
       continue;
     }
     out.push(ch);

@@ -92,6 +92,74 @@ describe(".docx import: nothing lost without a word", () => {
   });
 });
 
+describe(".docx: what Word shows but the paragraph text does not hold", () => {
+  const NUMBERING =
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl><w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum>' +
+    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="9"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>' +
+    '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uF06C"/><w:rPr><w:rFonts w:ascii="Wingdings"/></w:rPr></w:lvl></w:abstractNum>' +
+    '<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>' +
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>' +
+    '<w:num w:numId="4"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="5"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>';
+  const li = (text: string, numId: number, ilvl = 0) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+  it("keeps automatic numbering markers as Word shows them (一、 （一） 1. ⑨ II. II.1 (no isLgl), restarts, overrides); drops bullets; says so", async () => {
+    const body =
+      TITLE + p("会议部署以下工作：") +
+      li("加强组织领导", 1) + li("细化分工", 1, 1) + li("召开动员会", 1, 2) + li("制定方案", 1, 2) + li("压实责任", 1, 1) + li("召开推进会", 1, 2) + li("强化宣传引导", 1) +
+      li("街道科普站", 2) + li("社区科普站", 2) + li("发放宣传资料", 3) + li("总体要求", 4) + li("保障措施", 4) + li("经费保障", 4, 1) + li("续编", 5);
+    const { paras, r } = await texts(makeDocx(body, { numbering: NUMBERING }));
+    expect(paras).toEqual([
+      "会议部署以下工作：", "一、加强组织领导", "（一）细化分工", "1.召开动员会", "2.制定方案", "（二）压实责任", "1.召开推进会", "二、强化宣传引导",
+      "⑨街道科普站", "⑩社区科普站", "发放宣传资料", "I.总体要求", "II.保障措施", "II.1经费保障", "五、续编",
+    ]);
+    expect(r.notices.join("\n")).toMatch(/13 个自动编号/);
+    expect(r.notices.join("\n")).toMatch(/1 个自动项目符号/);
+  });
+
+  it("numbers a paragraph through its style (标题 1 with numbering), and a numId of 0 is no number", async () => {
+    const styles = '<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>';
+    const body = TITLE + p("正文。") + '<w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr><w:r><w:t>总体要求</w:t></w:r></w:p>' + p("内容。") + '<w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr><w:r><w:t>工作措施</w:t></w:r></w:p>' + '<w:p><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>不编号。</w:t></w:r></w:p>';
+    const { paras } = await texts(makeDocx(body, { numbering: NUMBERING, styles }));
+    expect(paras).toEqual(["正文。", "一、总体要求", "内容。", "二、工作措施", "不编号。"]);
+  });
+
+  it("drops hidden text (w:vanish), which Word neither shows nor prints, and says so", async () => {
+    const hidden = (t: string, val = "") => `<w:r><w:rPr><w:vanish${val}/></w:rPr><w:t>${t}</w:t></w:r>`;
+    const body = TITLE + p("会议于11月20日召开。", hidden("（内部备注：人数待核）"), "共120人参加。", hidden("显示的", ' w:val="0"'), "完。");
+    const { paras, r } = await texts(makeDocx(body));
+    expect(paras).toEqual(["会议于11月20日召开。共120人参加。显示的完。"]);
+    expect(r.notices.join()).toMatch(/1 处隐藏文字/);
+  });
+});
+
+describe(".docx: byline lines at the end of the body", () => {
+  it("go into the contact and attribution fields, or are named in a notice — never dropped without a word", async () => {
+    const body = TITLE + p("11月20日，区科协召开推进会。") + p("撰稿：张三") + p("审核：李四") + p("供稿单位：昌平区科协") + p("联系人：刘明　电话：010-12345678");
+    const { paras, r } = await texts(makeDocx(body));
+    expect(paras).toEqual(["11月20日，区科协召开推进会。"]);
+    expect(r.source).toBe("昌平区科协");
+    expect([r.contactName, r.contactPhone]).toEqual(["刘明", "010-12345678"]);
+    expect(r.notices).toContain("正文末尾的 2 行已移出正文（不会印出）：撰稿：张三；审核：李四，如需保留请填入相应栏目");
+    // A contact line carrying more than a name and a number is named too.
+    const { r: r2 } = await texts(makeDocx(TITLE + p("正文。") + p("联系人：刘明（办公室）　电话：010-12345678 转 8")));
+    expect(r2.notices.join()).toMatch(/移出正文.*联系人：刘明（办公室）/);
+    // 供稿单位 does not override an attribution in brackets: it is named instead.
+    const { r: r3 } = await texts(makeDocx(TITLE + p("正文。（延庆区科协）") + p("供稿单位：昌平区科协")));
+    expect(r3.source).toBe("延庆区科协");
+    expect(r3.notices.join()).toMatch(/供稿单位：昌平区科协/);
+  });
+});
+
+describe(".docx: spaces in the title", () => {
+  it("no-break spaces in the title are made ordinary and counted like the body's, not folded away unsaid", async () => {
+    const body = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">区科协召开\u00a0\u00a02023\u00a0年度会议</w:t></w:r></w:p>' + p("正文\u00a0\u00a0两个。");
+    const { paras, r } = await texts(makeDocx(body));
+    expect(r.title).toBe("区科协召开  2023 年度会议");
+    expect(paras).toEqual(["正文  两个。"]);
+    expect(r.notices.join()).toMatch(/5 个特殊空格/);
+  });
+});
+
 describe("old Word (.doc) and WPS (.wps) files", () => {
   // LibreOffice is optional on a server (README): without it the test has nothing to run.
   it.skipIf(!sofficePath())("are converted with LibreOffice when it is installed; a broken one gets its own message", async () => {

@@ -1,5 +1,6 @@
 import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { writeNumberingMarkers } from "./docx-numbering";
 
 /**
  * Rewrites a .docx's WordprocessingML before mammoth reads it, so nothing the unit typed is lost
@@ -8,7 +9,9 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
  * soft hyphens, and drops a w:sym in a font it does not know. Here: field results and ruby bases are
  * unwrapped in place, the pinyin is dropped, each text box's paragraphs are moved after the
  * paragraph that anchors it, soft hyphens are removed, and w:sym characters in ordinary fonts
- * become the Unicode character they name. Counts of each go back for the import preview.
+ * become the Unicode character they name. Word's automatic numbering markers (一、 1. （一）), which
+ * are not in the text, are written into it (lib/import/docx-numbering.ts), and hidden text
+ * (w:vanish, neither shown nor printed by Word) is removed. Counts of each go back for the import preview.
  */
 export interface PrepareCounts {
   fields: number;
@@ -18,6 +21,12 @@ export interface PrepareCounts {
   symbols: number;
   deletions: number;
   comments: number;
+  /** Paragraphs whose automatic numbering marker was written into the text. */
+  numberMarkers: number;
+  /** Bullets of automatic lists, dropped. */
+  bullets: number;
+  /** Runs of hidden text (w:vanish), removed. */
+  hidden: number;
 }
 
 export interface PreparedDocx {
@@ -62,7 +71,7 @@ export function findMainPart(bytes: Uint8Array): string | null {
   }
 }
 
-const emptyCounts = (): PrepareCounts => ({ fields: 0, rubies: 0, textBoxes: 0, softHyphens: 0, symbols: 0, deletions: 0, comments: 0 });
+const emptyCounts = (): PrepareCounts => ({ fields: 0, rubies: 0, textBoxes: 0, softHyphens: 0, symbols: 0, deletions: 0, comments: 0, numberMarkers: 0, bullets: 0, hidden: 0 });
 
 /** Unzips, rewrites the main part, footnotes and endnotes, and zips again. Throws on a broken zip. */
 export function prepareDocx(bytes: Uint8Array): PreparedDocx {
@@ -71,10 +80,13 @@ export function prepareDocx(bytes: Uint8Array): PreparedDocx {
   if (!main) throw new Error("no main part");
   const counts = emptyCounts();
   const dir = main.replace(/[^/]*$/, "");
+  const related = relatedParts(files, main);
+  const numbering = related.numbering ? strFromU8(files[related.numbering]) : null;
+  const styles = related.styles ? strFromU8(files[related.styles]) : null;
   for (const name of Object.keys(files)) {
     const isBody = name === main || (name.startsWith(dir) && /^(footnotes|endnotes)\d*\.xml$/.test(name.slice(dir.length)));
     if (!isBody) continue;
-    files[name] = strToU8(rewritePart(strFromU8(files[name]), counts));
+    files[name] = strToU8(rewritePart(strFromU8(files[name]), counts, name === main ? { numbering, styles } : null));
   }
   const comments = Object.keys(files).find((n) => n.startsWith(dir) && /^comments\d*\.xml$/.test(n.slice(dir.length)));
   if (comments) counts.comments = (strFromU8(files[comments]).match(/<w:comment\b/g) ?? []).length;
@@ -98,10 +110,45 @@ function closest(el: Node, test: (e: Element) => boolean): Element | null {
   return null;
 }
 
-function rewritePart(xml: string, counts: PrepareCounts): string {
+/** The numbering and styles parts of the main part, through its relationships (or their usual names). */
+function relatedParts(files: Unzipped, main: string): { numbering: string | null; styles: string | null } {
+  const dir = main.replace(/[^/]*$/, "");
+  const out: { numbering: string | null; styles: string | null } = { numbering: null, styles: null };
+  const rels = files[`${dir}_rels/${main.slice(dir.length)}.rels`];
+  if (rels) {
+    const doc = new DOMParser().parseFromString(strFromU8(rels), "text/xml");
+    for (const rel of Array.from(doc.getElementsByTagName("Relationship"))) {
+      const type = /\/(numbering|styles)$/.exec(rel.getAttribute("Type") ?? "")?.[1] as "numbering" | "styles" | undefined;
+      const target = rel.getAttribute("Target") ?? "";
+      const path = target.startsWith("/") ? target.slice(1) : dir + target;
+      if (type && files[path]) out[type] = path;
+    }
+  }
+  out.numbering ??= files[`${dir}numbering.xml`] ? `${dir}numbering.xml` : null;
+  out.styles ??= files[`${dir}styles.xml`] ? `${dir}styles.xml` : null;
+  return out;
+}
+
+const isOn = (el: Element | null) => !!el && !/^(0|false|off)$/i.test(el.getAttributeNS(W, "val") ?? el.getAttribute("w:val") ?? "");
+
+function rewritePart(xml: string, counts: PrepareCounts, mainParts: { numbering: string | null; styles: string | null } | null): string {
   const doc = new DOMParser().parseFromString(xml, "text/xml");
   const root = doc.documentElement;
   if (!root) return xml;
+
+  // Hidden text (w:vanish on a run): Word neither shows nor prints it.
+  for (const r of byName(doc, "r")) {
+    const rPr = children(r).find((c) => c.localName === "rPr");
+    const vanish = rPr ? children(rPr).find((c) => c.localName === "vanish") ?? null : null;
+    if (!isOn(vanish)) continue;
+    if ((r.textContent ?? "").trim()) counts.hidden++;
+    r.parentNode?.removeChild(r);
+  }
+  if (mainParts) {
+    const n = writeNumberingMarkers(doc, mainParts.numbering, mainParts.styles);
+    counts.numberMarkers += n.markers;
+    counts.bullets += n.bullets;
+  }
 
   // Simple fields: the result runs stay where the field was.
   for (const f of byName(doc, "fldSimple")) {

@@ -149,8 +149,9 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<DocxI
   const paras = readBlocks((tree as DocNode).children ?? [], reading);
   const invisibles = new InvisibleCleaner();
   const shaped = withoutInvisibles(shapeItem(paras, reading.report), invisibles);
-  const said = [...notices(reading, prepared.counts, messages), ...invisibles.notices()];
-  return { ...shaped, notices: shaped.source ? [...said, movedAttributionNotice(shaped.source)] : said };
+  const { trailing, ...item } = shaped;
+  const said = [...notices(reading, prepared.counts, messages), ...invisibles.notices(), ...(trailing.length ? [movedLinesNotice(trailing)] : [])];
+  return { ...item, notices: item.source ? [...said, movedAttributionNotice(item.source)] : said };
 }
 
 /**
@@ -181,6 +182,8 @@ export function notices(reading: Reading, counts: PrepareCounts, messages: { typ
   if (counts.comments || reading.comments) dropped.push(`${Math.max(counts.comments, reading.comments)} 条批注`);
   if (counts.rubies) dropped.push(`${counts.rubies} 处拼音指南的拼音（保留了汉字）`);
   if (counts.deletions) dropped.push(`${counts.deletions} 处修订中删除的文字（按“接受全部修订”处理）`);
+  if (counts.hidden) dropped.push(`${counts.hidden} 处隐藏文字（Word 中不显示、不打印）`);
+  if (counts.bullets) dropped.push(`${counts.bullets} 个自动项目符号`);
   if (reading.checkboxes) dropped.push(`${reading.checkboxes} 个复选框`);
   if (reading.unresolvedNotes) dropped.push(`${reading.unresolvedNotes} 个找不到内容的脚注标记`);
   const unknown = new Map<string, number>();
@@ -201,6 +204,7 @@ export function notices(reading: Reading, counts: PrepareCounts, messages: { typ
   if (counts.textBoxes) out.push(`${counts.textBoxes} 个文本框的文字已放在所在段落之后，请核对位置`);
   if (r.tables) out.push(`${r.tables} 个表格已按行转为段落`);
   if (counts.fields) out.push(`${counts.fields} 个域（日期、编号等）已保留其显示的结果`);
+  if (counts.numberMarkers) out.push(`${counts.numberMarkers} 个自动编号（一、 1. 等）已按 Word 中显示的样子写入正文`);
   if (counts.symbols) out.push(`${counts.symbols} 个插入的符号已转换为对应字符`);
   if (counts.softHyphens) out.push(`已删除 ${counts.softHyphens} 个可选连字符`);
   for (const m of other) out.push(`转换提示：${m}`);
@@ -321,12 +325,22 @@ const text = (p: Para) => p.runs.map((r) => r.text).join("");
 const TITLE_STYLE = /^(title|heading ?1|标题|标题 ?1|subject|主标题)$/i;
 const CONTACT_LINE = /^(联系人|联系电话|电话|手机|报送单位|供稿单位|供稿|撰稿人?|审核人?|审稿人?|签发人?|通讯员|作者)\s*[：:]/;
 
+const SOURCE_LINE = /^(?:报送单位|供稿单位|供稿)\s*[：:]\s*(.+)$/;
+
+/**
+ * The notice for byline lines taken off the end of the body that went into no field (撰稿：张三,
+ * 审核：李四), so none is lost without a word.
+ */
+export const movedLinesNotice = (lines: string[]) => `正文末尾的 ${lines.length} 行已移出正文（不会印出）：${lines.join("；")}，如需保留请填入相应栏目`;
+
 /**
  * Picks the title, the trailing contact lines and the attribution out of the paragraphs (an
- * attribution typed at the end of the body, 「……。（昌平区科协）」, moves to the attribution field).
+ * attribution typed at the end of the body, 「……。（昌平区科协）」, moves to the attribution field;
+ * 供稿单位：X at the end does too). `trailing` holds the byline lines taken off the end that went
+ * into no field (撰稿：, 审核：, 通讯员：…), for a notice.
  * Used for .docx, pasted HTML and text alike. Throws DocxImportError "empty" or "too_long".
  */
-export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<DocxImport, "notices"> {
+export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<DocxImport, "notices"> & { trailing: string[] } {
   let title: string | null = null;
   let contactName: string | null = null;
   let contactPhone: string | null = null;
@@ -340,7 +354,9 @@ export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<Doc
       ((first.centred || first.allBold || first.large) && t.length <= 120) ||
       (paras.length > 1 && t.length <= 40 && !/[。！？；]$/.test(t));
     if (looksLikeTitle) {
-      title = t.replace(/\s+/g, " ").trim();
+      // Only ordinary white space folds here: a no-break or ideographic space goes to the text rule
+      // (withoutInvisibles), which counts it for the notice.
+      title = t.replace(/[ \t\r\n]+/g, " ").trim();
       paras = paras.slice(1);
       // A title Word split over two centred lines is one title.
       const next = paras[0];
@@ -352,12 +368,23 @@ export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<Doc
   }
 
   // Contact and byline lines at the end: 联系人：刘明  电话：010-…
+  const trailing: string[] = [];
+  let sourceLine: string | null = null;
   while (paras.length && CONTACT_LINE.test(text(paras[paras.length - 1]))) {
-    const line = text(paras.pop() as Para);
+    const line = text(paras.pop() as Para).trim();
     const name = /联系人\s*[：:]\s*([\u4e00-\u9fa5·]{2,10})/.exec(line);
     const phone = /(?:电话|手机|联系电话)\s*[：:]\s*([0-9+\-() ]{5,30})/.exec(line);
     if (name) contactName ??= name[1];
     if (phone) contactPhone ??= phone[1].trim();
+    const unit = SOURCE_LINE.exec(line)?.[1].trim();
+    if (unit && !/[：:]/.test(unit)) sourceLine = unit;
+    else {
+      // Wholly taken into the contact fields when nothing but the name and the number is left.
+      let rest = line;
+      if (name) rest = rest.replace(name[0], "");
+      if (phone) rest = rest.replace(phone[0], "");
+      if (!(name || phone) || rest.replace(/[\s\u3000,，;；]/g, "")) trailing.unshift(line);
+    }
   }
 
   // The attribution, either alone on the last line or in brackets at the end of the last paragraph.
@@ -373,13 +400,16 @@ export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<Doc
     }
   }
 
+  if (!source && sourceLine) source = sourceLine;
+  else if (sourceLine) trailing.push(`供稿单位：${sourceLine}`);
+
   const body: Paragraph[] = paras.map((p) => p.runs);
   const chars = body.reduce((n, p) => n + p.reduce((m, r) => m + r.text.length, 0), 0);
   if (!chars && !title) throw new DocxImportError("empty");
   if (chars > MAX_BODY_CHARS || body.length > MAX_PARAGRAPHS) throw new DocxImportError("too_long");
   report.paragraphs = body.length;
   report.chars = countParagraphs(body);
-  return { title, body: paragraphsToDoc(body), source, contactName, contactPhone, report };
+  return { title, body: paragraphsToDoc(body), source, contactName, contactPhone, report, trailing };
 }
 
 /** The runs of a paragraph cut to its first n characters. */

@@ -1,7 +1,7 @@
 import { DOMParser } from "linkedom";
-import { cleanPastedHtml, cleanPastedTextReport, type HtmlParser } from "@/lib/editor/paste";
+import { cleanPastedHtml, cleanPastedTextReport, nbspToSpace, type HtmlParser } from "@/lib/editor/paste";
 import { docToParagraphs, type Run } from "@/lib/editor/schema";
-import { DocxImportError, importDocx, movedAttributionNotice, shapeItem, type Para } from "./docx";
+import { DocxImportError, importDocx, movedAttributionNotice, movedLinesNotice, shapeItem, type Para } from "./docx";
 import { readTextFile } from "./read-text";
 
 /**
@@ -38,7 +38,7 @@ function htmlParagraphs(html: string): Run[][] {
     const runs: Run[] = [];
     const walk = (n: Node, bold: boolean, italic: boolean) => {
       if (n.nodeType === 3) {
-        if (n.nodeValue) runs.push({ text: n.nodeValue, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) });
+        if (n.nodeValue) runs.push({ text: nbspToSpace(n.nodeValue), ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) });
         return;
       }
       const tag = (n as Element).tagName?.toLowerCase();
@@ -49,11 +49,19 @@ function htmlParagraphs(html: string): Run[][] {
   });
 }
 
+/** read-item prints no contact fields: what went there is said. */
+const contactNotice = (name: string | null, phone: string | null) => `正文末尾的联系人信息已移到联系人栏：${[name, phone].filter(Boolean).join(" ")}`;
+
 function finish(paras: Para[], notices: string[]): ItemRead {
   try {
     const shaped = shapeItem(paras, report());
     const out = docToParagraphs(shaped.body).map((p) => p.map((r) => r.text).join(""));
-    return { title: shaped.title, paragraphs: out, source: shaped.source, notices: [...notices, ...(shaped.source ? [movedAttributionNotice(shaped.source)] : [])] };
+    const moved = [
+      ...(shaped.trailing.length ? [movedLinesNotice(shaped.trailing)] : []),
+      ...(shaped.contactName || shaped.contactPhone ? [contactNotice(shaped.contactName, shaped.contactPhone)] : []),
+      ...(shaped.source ? [movedAttributionNotice(shaped.source)] : []),
+    ];
+    return { title: shaped.title, paragraphs: out, source: shaped.source, notices: [...notices, ...moved] };
   } catch (e) {
     if (e instanceof DocxImportError && e.code === "empty") return { title: null, paragraphs: [], source: null, notices: [...notices, "文件里没有可导入的文字"] };
     throw e;
@@ -66,7 +74,8 @@ export async function readItemFile(name: string, bytes: Uint8Array): Promise<Ite
   if (ext === "docx" || ext === "doc" || ext === "wps") {
     const r = await importDocx(name, bytes);
     const paragraphs = docToParagraphs(r.body).map((p) => p.map((run) => run.text).join(""));
-    return { title: r.title, paragraphs, source: r.source, notices: r.notices };
+    const contact = r.contactName || r.contactPhone ? [contactNotice(r.contactName, r.contactPhone)] : [];
+    return { title: r.title, paragraphs, source: r.source, notices: [...r.notices, ...contact] };
   }
   if (ext === "html" || ext === "htm") {
     const read: string[] = [];

@@ -92,3 +92,44 @@ describe("every upload goes through it", () => {
     expect(quiet).toEqual([]);
   });
 });
+
+describe("text files in an encoding that GBK reads as garbage", () => {
+  // Big5 bytes of 「區科協表彰優秀科技工作者\n會議於11月27日召開。\n」 (Python: .encode("big5")).
+  const big5 = Buffer.from("sM+s7Kjzqu25/MB1qHGs7KfepHWnQKrMCrd8xLOp8zExpOsyN6TppWy2faFDCg==", "base64");
+  it("reads Big5 (Traditional Chinese) as Big5 and says so, instead of GBK garbage", () => {
+    const notices: string[] = [];
+    const text = readTextFile(new Uint8Array(big5), notices);
+    expect(text).toBe("區科協表彰優秀科技工作者\n會議於11月27日召開。\n");
+    expect(notices.join()).toMatch(/Big5/);
+  });
+  it("refuses bytes that read as GBK full of private-use characters and not as Big5, with its own message", () => {
+    // GBK user-defined area (FAA1, FBB0 …) throughout, invalid as Big5: not text anyone sends.
+    const odd = new Uint8Array(Array.from({ length: 40 }, (_, i) => (i % 2 ? [0xa1, 0xb0, 0xfe][i % 3] : 0xfa + (i % 5))));
+    expect(code(() => readTextFile(odd))).toMatch(/^binary:无法确定这个文件的文字编码/);
+  });
+  it("keeps a GBK file with one office-made character (造字, private use) as GBK", () => {
+    const gbk = new Uint8Array([...Buffer.from("sbG+qcrQv8bQrdGhvtm5pNf3u+HS6aOszfXA7tK7xvDM1sLbo6y5+rjoo6yzydSxsPzQocP3zfU=", "base64"), 0xaa, 0xa1, 0xa3, 0xa1]);
+    const text = readTextFile(gbk);
+    expect(text).toBe("北京市科协选举工作会议，王李一起讨论，国歌，成员包小明王\ue000！");
+  });
+});
+
+describe("UTF-16 without a BOM, mostly Chinese", () => {
+  it("is read, though only its line ends and digits have zero bytes", () => {
+    const text = "区科协表彰优秀科技工作者\n11月27日，区科协表彰龚㚖、李𫖯、张𬍤、赵𬌗、陈𬇹、刘𬊈，热合曼·艾力作报告。\n温度20℃，面积600㎡，第Ⅲ部分。\n（昌平区科协）\n";
+    for (const enc of ["utf-16le", "utf-16be"] as const) {
+      const le = Buffer.from(text, "utf16le");
+      const bytes = enc === "utf-16le" ? le : Buffer.from(le).swap16();
+      expect(readTextFile(new Uint8Array(bytes))).toBe(text);
+    }
+  });
+});
+
+describe("UTF-8 with a damaged byte", () => {
+  it("is refused with a message naming the line, not as binary", () => {
+    const good = Buffer.from("区科协表彰优秀科技工作者\n11月27日，区科协表彰龚㚖等同志。\n", "utf8");
+    const at = good.indexOf(Buffer.from("表彰龚"));
+    const bytes = new Uint8Array(Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]));
+    expect(code(() => readTextFile(bytes))).toBe("binary:这个文件是 UTF-8 编码，但第 2 行有 1 处损坏的字节，无法可靠读取；请在原文件中改正或重新保存后再上传");
+  });
+});

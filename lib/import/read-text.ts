@@ -18,9 +18,20 @@ export class TextFileError extends Error {
 
 export const NOT_TEXT_MESSAGE = "这不是文本文件（含有二进制内容），无法读取；请提供 .txt 纯文本（UTF-8、GBK/GB18030 或 UTF-16 编码均可）";
 
-export type TextEncodingName = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+export type TextEncodingName = "utf-8" | "gb18030" | "big5" | "utf-16le" | "utf-16be";
 
-/** Which encoding the bytes are in, or null when they are not text. */
+/** Bytes that decode as GBK only into private-use characters (a Big5 file, a damaged one): never read as garbage. */
+export const UNKNOWN_ENCODING_MESSAGE = "无法确定这个文件的文字编码（按 GBK 读出的是乱码），无法读取；请在记事本或 WPS 中“另存为”UTF-8 编码的 .txt 后再上传";
+
+export class UnknownEncodingError extends Error {}
+
+// Private-use code points: what GBK's user-defined areas (and Big5 text read as GBK) decode to.
+const PRIVATE_USE = /[\ue000-\uf8ff]/gu;
+
+/**
+ * Which encoding the bytes are in, or null when they are not text. Throws UnknownEncodingError
+ * when they decode only as GBK full of private-use characters and not as clean Big5 either.
+ */
 export function detectEncoding(bytes: Uint8Array): TextEncodingName | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
   // UTF-32 LE starts FF FE 00 00: not an encoding anyone saves Chinese text in; refused below.
@@ -36,17 +47,34 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName | null {
       if (sample[i + 1] === 0) oddZero++;
     }
     const pairs = Math.floor(sample.length / 2);
-    const guess = sample.length % 2 === 0 && oddZero > pairs * 0.2 && evenZero === 0 ? "utf-16le" : sample.length % 2 === 0 && evenZero > pairs * 0.2 && oddZero === 0 ? "utf-16be" : null;
+    // Chinese text has few ASCII characters (its line ends, some digits): a few zero bytes, all on one side, are enough
+    // for a guess that the plausibility test then confirms or refuses.
+    const few = Math.max(1, pairs * 0.01);
+    const guess = sample.length % 2 === 0 && oddZero >= few && evenZero === 0 ? "utf-16le" : sample.length % 2 === 0 && evenZero >= few && oddZero === 0 ? "utf-16be" : null;
     // Without a BOM the zero bytes are only a hint: the text must also read as text people write.
     return guess && plausibleText(new TextDecoder(guess).decode(sample)) ? guess : null;
   }
   for (const enc of ["utf-8", "gb18030"] as const) {
+    let text: string;
     try {
-      new TextDecoder(enc, { fatal: true }).decode(bytes);
-      return enc;
+      text = new TextDecoder(enc, { fatal: true }).decode(bytes);
     } catch {
-      // the next one
+      continue;
     }
+    if (enc === "utf-8") return enc;
+    // Chinese text in GBK has next to no private-use characters; Big5 (Traditional Chinese) read
+    // as GBK is full of them. Such a file is read as Big5 when that gives clean text, else refused.
+    // A character or two there is an office's own 造字 for a rare name, kept (the glyph preflight names it).
+    const odd = text.match(PRIVATE_USE)?.length ?? 0;
+    const wide = [...text].filter((c) => c.codePointAt(0)! > 0x7f).length;
+    if (odd === 0 || odd < Math.max(2, wide * 0.02)) return enc;
+    try {
+      const big5 = new TextDecoder("big5", { fatal: true }).decode(bytes);
+      if (!/[\ue000-\uf8ff]/u.test(big5) && plausibleText(big5)) return "big5";
+    } catch {
+      // not Big5 either
+    }
+    throw new UnknownEncodingError();
   }
   return null;
 }
@@ -63,6 +91,19 @@ function plausibleText(text: string): boolean {
   return ok >= chars.length * 0.95;
 }
 
+/**
+ * A UTF-8 file with a damaged byte or two (a cut-off copy, a bad disk): named with its lines, so the
+ * office can mend it, instead of "not text". Null when the bytes are not nearly all UTF-8 text.
+ */
+function damagedUtf8Message(bytes: Uint8Array): string | null {
+  if (bytes.includes(0)) return null;
+  const text = new TextDecoder("utf-8").decode(bytes);
+  const bad = text.match(/\ufffd/g)?.length ?? 0;
+  if (bad === 0 || bad > 3 || !plausibleText(text.replace(/\ufffd/g, ""))) return null;
+  const lines = [...new Set(text.split(/\r\n?|\n/).flatMap((l, i) => (l.includes("\ufffd") ? [i + 1] : [])))];
+  return `这个文件是 UTF-8 编码，但第 ${lines.join("、")} 行有 ${bad} 处损坏的字节，无法可靠读取；请在原文件中改正或重新保存后再上传`;
+}
+
 // C0 controls other than tab, line feed, form feed and carriage return: text has almost none.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
@@ -73,8 +114,15 @@ const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
  * and TextFileError("empty") when there is nothing but white space.
  */
 export function readTextFile(bytes: Uint8Array, notices?: string[]): string {
-  const enc = detectEncoding(bytes);
-  if (!enc) throw new TextFileError("binary", NOT_TEXT_MESSAGE);
+  let enc: TextEncodingName | null;
+  try {
+    enc = detectEncoding(bytes);
+  } catch (e) {
+    if (e instanceof UnknownEncodingError) throw new TextFileError("binary", UNKNOWN_ENCODING_MESSAGE);
+    throw e;
+  }
+  if (!enc) throw new TextFileError("binary", damagedUtf8Message(bytes) ?? NOT_TEXT_MESSAGE);
+  if (enc === "big5") notices?.push("这个文件是繁体中文（Big5）编码，已按 Big5 读取，文字保持繁体，请核对");
   let text: string;
   try {
     text = new TextDecoder(enc, { fatal: true, ignoreBOM: false }).decode(bytes);
