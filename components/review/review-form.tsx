@@ -9,7 +9,6 @@ import { useFormAction } from "@/components/ui/use-form-action";
 /**
  * Approve at this reader's level — 审核 (`review`) or 签发 (`sign`) — after a confirmation, or
  * return with a required reason. `final`: this approval makes the issue approved for printing.
- * `mayApprove` false (the reader sent the issue or changed it: the page says why) leaves 退回 only.
  */
 export function ReviewForm({
   issueId,
@@ -17,14 +16,12 @@ export function ReviewForm({
   fingerprint,
   level = "review",
   final = true,
-  mayApprove = true,
 }: {
   issueId: number;
   version: number;
   fingerprint: string;
   level?: "review" | "sign";
   final?: boolean;
-  mayApprove?: boolean;
 }) {
   const t = useTranslations("review");
   const ts = useTranslations("signoff");
@@ -44,7 +41,7 @@ export function ReviewForm({
   const sendBack = () => void run("return");
 
   return (
-    <div className="card form decide" role="group" aria-label={t("queueTitle")}>
+    <div className="card decide" role="group" aria-label={t("queueTitle")}>
       <label htmlFor={`${uid}-comment`}>
         {t("comment")} <small>{t("commentHint")}</small>
       </label>
@@ -67,11 +64,9 @@ export function ReviewForm({
         </p>
       )}
       <div className="buttons">
-        {mayApprove && (
-          <button ref={trigger} type="button" className="primary" disabled={pending} onClick={() => setConfirming(true)}>
-            {approveLabel}
-          </button>
-        )}
+        <button ref={trigger} type="button" className="primary" disabled={pending} onClick={() => setConfirming(true)}>
+          {approveLabel}
+        </button>
         <button type="button" disabled={pending} onClick={sendBack}>
           {t("returnToEditor")}
         </button>

@@ -452,24 +452,13 @@ export function signedOff(issueId: number): { name: string; at: Date } | null {
   return signed ? { name: signed.userName, at: signed.at } : null;
 }
 
-/**
- * What is waiting for whom in review: the sign-off levels, the 审核 recorded for this round if any,
- * and — given `actorId` — whether approveIssue / signIssue would refuse that user as a
- * self-approver (`selfApproval`: they sent the round, changed what prints since, or gave its 审核).
- */
-export function reviewStage(
-  issueId: number,
-  actorId?: number,
-): { levels: 1 | 2; reviewed: { name: string; at: Date } | null; selfApproval: boolean } {
+/** What is waiting for whom in review: the 审核 recorded for this round, if any. */
+export function reviewStage(issueId: number): { levels: 1 | 2; reviewed: { name: string; at: Date } | null } {
   const issue = db.select().from(issues).where(eq(issues.id, issueId)).get();
   if (!issue) throw new AppError("not_found");
   const round = latestRound(db, issueId);
   const reviewed = round ? activeApprovals(db, issueId).find((a) => a.level === LEVEL_REVIEW && a.round === round.round) : undefined;
-  const levels = signoffLevelsOf(issue);
-  // The same exclusions approveIssue and signIssue refuse with, so the page can say so before a click.
-  const selfApproval =
-    actorId !== undefined && round !== undefined && (excludedApprovers(round).includes(actorId) || (levels === 2 && reviewed?.userId === actorId));
-  return { levels, reviewed: reviewed ? { name: reviewed.userName, at: reviewed.at } : null, selfApproval };
+  return { levels: signoffLevelsOf(issue), reviewed: reviewed ? { name: reviewed.userName, at: reviewed.at } : null };
 }
 
 export const returnIssueSchema = issueRefSchema.extend({

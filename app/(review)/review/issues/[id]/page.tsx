@@ -61,12 +61,12 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
 /**
  * What this reader may decide now: 审核 (a reviewer, while no 审核 of this round holds) or 签发 (a
  * signer, once the 审核 is recorded where the publication uses two levels). Whether they may approve
- * at all (not the sender, not whoever changed the content) is decided by lib/data; the page says it
- * before a click and offers only 退回 to such a reader, and the data layer refuses it anyway.
+ * at all (not the sender, not whoever changed the content) is decided by lib/data, which answers
+ * with the refusal the form shows.
  */
 async function ReviewDecision({ actor, issueId, version, fingerprint }: { actor: Actor; issueId: number; version: number; fingerprint: string }) {
-  const stage = reviewStage(issueId, actor.id);
-  const [t, te] = await Promise.all([getTranslations("signoff"), getTranslations("errors")]);
+  const stage = reviewStage(issueId);
+  const t = await getTranslations("signoff");
   const waitingForSign = stage.levels === 2 && stage.reviewed !== null;
   const level = waitingForSign ? "sign" : "review";
   const mayAct = waitingForSign ? actor.roles.includes("signer") : actor.roles.includes("reviewer");
@@ -77,20 +77,8 @@ async function ReviewDecision({ actor, issueId, version, fingerprint }: { actor:
           {stage.reviewed ? t("waitingForSign", { name: stage.reviewed.name }) : t("waitingForReview")}
         </p>
       )}
-      {mayAct && stage.selfApproval && (
-        <p className="note" role="note" data-testid="self-approval-note">
-          {te("self_approval")}
-        </p>
-      )}
       {mayAct ? (
-        <ReviewForm
-          issueId={issueId}
-          version={version}
-          fingerprint={fingerprint}
-          level={level}
-          final={level === "sign" || stage.levels === 1}
-          mayApprove={!stage.selfApproval}
-        />
+        <ReviewForm issueId={issueId} version={version} fingerprint={fingerprint} level={level} final={level === "sign" || stage.levels === 1} />
       ) : (
         <p className="note">{waitingForSign ? t("notYourLevelSign") : t("notYourLevelReview")}</p>
       )}
