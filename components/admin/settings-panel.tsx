@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { addSectionAction, moveSectionAction, removeSectionAction, renameSectionAction, setSectionActiveAction, updatePublicationAction } from "@/app/actions/admin";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 import { FormFooter } from "@/components/ui/form-footer";
-import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/invisible-notice";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 
 export interface PublicationFields {
   title: string;

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { confirmUnitAction, createUnitAction, mergeUnitAction, setUnitActiveAction, updateUnitAction } from "@/app/actions/admin";
 import { UNIT_KINDS, type UnitKind } from "@/lib/domain/enums";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
-import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/invisible-notice";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 
 export interface UnitRow {
   id: number;

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { createUserAction, liftThrottleAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/app/actions/admin";
 import { ROLES, type Role } from "@/lib/domain/enums";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
-import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/invisible-notice";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 
 export interface UserRow {
   id: number;

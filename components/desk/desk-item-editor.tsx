@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { updateItemAction } from "@/app/actions/items";
-import { InvisibleNotice, StoredTextNotice, useCleanedOnLoad, useInvisibleNotice } from "@/components/ui/invisible-notice";
+import { InvisibleNotice, useInvisibleNotice } from "@/components/ui/invisible-notice";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { ItemFields } from "@/lib/data/items";

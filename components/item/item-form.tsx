@@ -18,7 +18,7 @@ import { hasText, type ItemFormValues } from "@/lib/item/form-values";
 import { type FieldErrors, useDraftSync } from "./use-draft-sync";
 import styles from "./item-form.module.css";
 import { lengthOf } from "@/lib/text/count";
-import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/invisible-notice";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 
 export type { ItemFormValues } from "@/lib/item/form-values";
 

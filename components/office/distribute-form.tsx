@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { distributeIssueAction } from "@/app/actions/office";
 import { ConfirmDialog } from "@/components/review/confirm-button";
-import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/invisible-notice";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { chineseDate } from "@/lib/bulletin/dates";
 

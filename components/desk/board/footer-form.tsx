@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { ArrangeChange, BoardView } from "@/lib/data/arrange";
-import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/invisible-notice";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 
 /** The 版记 (footer): mailbox, editor, reviewer, distribution and the printing line. */
 export function FooterForm({ board, disabled, onSave }: { board: BoardView; disabled: boolean; onSave: (c: ArrangeChange) => void }) {

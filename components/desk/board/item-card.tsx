@@ -4,7 +4,7 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslations } from "next-intl";
 import { placementDrafts } from "./placement-drafts";
-import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/invisible-notice";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 import { useId, useState } from "react";
 import type { ArrangeChange, BoardPlacement, BoardSection } from "@/lib/data/arrange";
 import { type Container, type DragData, itemKey } from "@/lib/desk/board-dnd";
