@@ -50,9 +50,10 @@ test("a user's stored name with a no-break space does not block a role change; a
   write("update users set display_name = ? where id = ?", `陈${NBSP}静`, user.id);
   try {
     const admin = await as(browser, "admin");
-    await admin.goto("/admin/users");
-    await admin.getByRole("button", { name: "编辑 dongcheng" }).click();
-    const form = admin.getByRole("form", { name: "编辑 dongcheng" });
+    await admin.goto("/admin");
+    await admin.getByRole("navigation", { name: "系统管理" }).getByRole("link", { name: "用户", exact: true }).click();
+    await admin.getByRole("button", { name: "修改 dongcheng" }).click();
+    const form = admin.getByRole("form", { name: "修改 dongcheng" });
     await expect(form.getByTestId("user-name-cleaned")).toContainText("不间断空格（U+00A0）1 个");
     await form.getByRole("button", { name: "保存", exact: true }).click();
     await expect(form).toHaveCount(0);
