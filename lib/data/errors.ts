@@ -17,6 +17,8 @@ export type AppErrorCode =
   | "draft_not_deletable"
   | "content_changed"
   | "self_approval"
+  /** The first admin's password is the demo accounts' published one; field `password`. */
+  | "password_demo"
   | "quote_not_found"
   | "duplicate_number"
   | "duplicate_total"
