@@ -28,6 +28,7 @@ export type AppErrorCode =
   | "title_mismatch"
   | "throttled"
   | "upload_too_large"
+  | "upload_unpacked_too_large"
   | "upload_empty"
   | "upload_binary"
   | "upload_bad_docx"

@@ -1,5 +1,6 @@
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { readUploadText, UploadError } from "@/lib/archive/read-upload";
 import { readZipEntries, ZipError } from "@/lib/archive/zip-entries";
 import { assertDeclaredSizesTrue, assertDocxWithinLimits, ZIP_LIMITS, ZipGuardError, zipDirectory } from "./zip-guard";
 
@@ -83,5 +84,18 @@ describe("the .docx zip guard", () => {
     expect(caught).toBeInstanceOf(ZipError);
     expect((caught as ZipError).code).toBe("too_much_data");
     expect(performance.now() - t).toBeLessThan(300);
+  });
+
+  it("导入往期 tells a small file that unpacks too large from a file that is itself too large", async () => {
+    const bomb = zipSync({ "_rels/.rels": new TextEncoder().encode(RELS), "word/document.xml": new Uint8Array(100 * 1024 * 1024) }, { level: 9 });
+    const codeOf = (bytes: Uint8Array) =>
+      readUploadText("往期.docx", bytes, []).then(
+        () => "passed",
+        (e: unknown) => (e instanceof UploadError ? e.code : String(e)),
+      );
+    expect(await codeOf(bomb)).toBe("unpacked_too_large");
+    const big = new Uint8Array(ZIP_LIMITS.maxFileBytes + 1);
+    big.set([0x50, 0x4b, 3, 4]);
+    expect(await codeOf(big)).toBe("too_large");
   });
 });

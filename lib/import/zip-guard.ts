@@ -29,6 +29,11 @@ export class ZipGuardError extends Error {
   ) {
     super(`${code}${detail ? `: ${detail}` : ""}`);
   }
+
+  /** True when the file itself is small enough but what it unpacks to is not (a bomb, or too many pictures). */
+  get unpacksTooLarge(): boolean {
+    return this.code === "too_large" && this.detail !== "file";
+  }
 }
 
 export interface ZipEntryInfo {
