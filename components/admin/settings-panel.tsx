@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { addSectionAction, moveSectionAction, removeSectionAction, renameSectionAction, setSectionActiveAction, updatePublicationAction } from "@/app/actions/admin";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
 import { FormFooter } from "@/components/ui/form-footer";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 
 export interface PublicationFields {
   title: string;
@@ -35,7 +36,9 @@ export function PublicationForm({ initial }: { initial: PublicationFields }) {
   const t = useTranslations("admin");
   const tso = useTranslations("signoff");
   const uid = useId();
-  const [values, setValues] = useState({ ...initial, distribution: initial.distribution.join("\n") });
+  // Settings saved before the text rule may hold a no-break space: cleaned here, and said.
+  const stored = useCleanedOnLoad(initial);
+  const [values, setValues] = useState({ ...stored.value, distribution: stored.value.distribution.join("\n") });
   const [saved, setSaved] = useState(false);
   const { run, pending, error, fieldErrors } = useAdminAction(updatePublicationAction);
   return (
@@ -53,6 +56,7 @@ export function PublicationForm({ initial }: { initial: PublicationFields }) {
       }}
     >
       <p className="note">{t("settingsHint")}</p>
+      <StoredTextNotice notices={stored.notices} onDismiss={stored.dismiss} testId="settings-cleaned" />
       <div className="field-row">
         {TEXT_FIELDS.map(([key, label]) => (
           <div className="field" key={key}>
@@ -108,7 +112,8 @@ function SectionItem({ section, first, last }: { section: SectionRow; first: boo
   const t = useTranslations("admin");
   const uid = useId();
   const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(section.title);
+  const storedTitle = useCleanedOnLoad(section.title);
+  const [title, setTitle] = useState(storedTitle.value);
   const rename = useAdminAction(renameSectionAction);
   const move = useAdminAction(moveSectionAction);
   const remove = useAdminAction(removeSectionAction);
@@ -129,6 +134,7 @@ function SectionItem({ section, first, last }: { section: SectionRow; first: boo
             <label htmlFor={`${uid}-title`}>{t("sectionTitle")}</label>
             <input id={`${uid}-title`} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={rename.fieldErrors.title ? true : undefined} />
             <FieldError message={rename.fieldErrors.title} />
+            <StoredTextNotice notices={storedTitle.notices} onDismiss={storedTitle.dismiss} testId="section-title-cleaned" />
           </div>
           <button type="submit" className="primary" disabled={rename.pending}>
             {t("save")}

@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { confirmUnitAction, createUnitAction, mergeUnitAction, setUnitActiveAction, updateUnitAction } from "@/app/actions/admin";
 import { UNIT_KINDS, type UnitKind } from "@/lib/domain/enums";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 
 export interface UnitRow {
   id: number;
@@ -72,7 +73,9 @@ function UnitTableRow({ unit }: { unit: UnitRow }) {
   const tk = useTranslations("unitKind");
   const uid = useId();
   const [editing, setEditing] = useState(false);
-  const [name, setName] = useState(unit.name);
+  // A name stored before the text rule is cleaned and said, so a change of kind alone is not refused for it.
+  const stored = useCleanedOnLoad(unit.name);
+  const [name, setName] = useState(stored.value);
   const [kind, setKind] = useState<UnitKind>(unit.kind);
   const edit = useAdminAction(updateUnitAction);
   const toggle = useAdminAction(setUnitActiveAction);
@@ -93,6 +96,7 @@ function UnitTableRow({ unit }: { unit: UnitRow }) {
               <label htmlFor={`${uid}-name`}>{t("unitName")}</label>
               <input id={`${uid}-name`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={edit.fieldErrors.name ? true : undefined} />
               <FieldError message={edit.fieldErrors.name} />
+              <StoredTextNotice notices={stored.notices} onDismiss={stored.dismiss} testId="unit-name-cleaned" />
             </div>
             <div className="field">
               <label htmlFor={`${uid}-kind`}>{t("kind")}</label>

@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { createUserAction, liftThrottleAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/app/actions/admin";
 import { ROLES, type Role } from "@/lib/domain/enums";
 import { FieldError, FormError, useAdminAction } from "./use-admin-action";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 
 export interface UserRow {
   id: number;
@@ -130,7 +131,9 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
 function EditUserForm({ user, units, onDone }: { user: UserRow; units: UnitOption[]; onDone: () => void }) {
   const t = useTranslations("admin");
   const uid = useId();
-  const [displayName, setDisplayName] = useState(user.displayName);
+  // A name stored before the text rule is cleaned and said, so a role change alone is not refused for it.
+  const stored = useCleanedOnLoad(user.displayName);
+  const [displayName, setDisplayName] = useState(stored.value);
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [unitId, setUnitId] = useState(user.unitId ? String(user.unitId) : "");
   const { run, pending, error, fieldErrors } = useAdminAction(updateUserAction);
@@ -148,6 +151,7 @@ function EditUserForm({ user, units, onDone }: { user: UserRow; units: UnitOptio
         <label htmlFor={`${uid}-name`}>{t("displayName")}</label>
         <input id={`${uid}-name`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} aria-invalid={fieldErrors.displayName ? true : undefined} />
         <FieldError message={fieldErrors.displayName} />
+        <StoredTextNotice notices={stored.notices} onDismiss={stored.dismiss} testId="user-name-cleaned" />
       </div>
       <RolesField value={roles} onChange={setRoles} error={fieldErrors.roles} />
       <UnitField id={`${uid}-unit`} value={unitId} onChange={setUnitId} units={units} error={fieldErrors.unitId} />

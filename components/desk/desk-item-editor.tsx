@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { updateItemAction } from "@/app/actions/items";
 import { InvisibleNotice, useInvisibleNotice } from "@/components/ui/invisible-notice";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { ItemFields } from "@/lib/data/items";
@@ -39,10 +40,13 @@ function ItemEditForm({
   const t = useTranslations("desk");
   const ti = useTranslations("item");
   const uid = useId();
-  const [title, setTitle] = useState(fields.title);
+  // The unit's text fields as stored (the body has the editor's own guard): text saved before the
+  // text rule is cleaned here, and said, so saving the form unchanged is not refused.
+  const stored = useCleanedOnLoad({ ...fields, body: null });
+  const [title, setTitle] = useState(stored.value.title);
   const invisible = useInvisibleNotice();
   const titleCleaned = invisible.notices;
-  const [source, setSource] = useState(fields.source ?? "");
+  const [source, setSource] = useState(stored.value.source ?? "");
   const [body, setBody] = useState<RichDoc>(fields.body);
   const [chars, setChars] = useState<number | null>(null);
   const { run, pending, status, error, fieldErrors: errors } = useFormAction(updateItemAction, {
@@ -53,7 +57,7 @@ function ItemEditForm({
 
   function save(e: React.FormEvent) {
     e.preventDefault();
-    void run({ ...fields, id, version, title, body, source: source.trim() || null });
+    void run({ ...fields, ...stored.value, id, version, title, body, source: source.trim() || null });
   }
 
   const fieldError = (name: string) =>
@@ -73,6 +77,7 @@ function ItemEditForm({
       ) : (
         <p className="hint">{t("editItemHint")}</p>
       )}
+      {!locked && <StoredTextNotice notices={stored.notices} onDismiss={stored.dismiss} testId="desk-stored-cleaned" />}
       <div className="field">
         <label htmlFor={`${uid}-title`}>{ti("title")}</label>
         <input

@@ -18,6 +18,7 @@ import { hasText, type ItemFormValues } from "@/lib/item/form-values";
 import { type FieldErrors, useDraftSync } from "./use-draft-sync";
 import styles from "./item-form.module.css";
 import { lengthOf } from "@/lib/text/count";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 
 export type { ItemFormValues } from "@/lib/item/form-values";
 
@@ -75,7 +76,10 @@ export function ItemForm({ itemId, version, status = "draft", deletable = false,
   const ta = useTranslations("attributionMove");
   const router = useRouter();
   const uid = useId();
-  const draft = useDraftSync({ itemId, version, initial, initialChars, userId, titleMax });
+  // One-line fields stored before the text rule (a no-break space in the title) are cleaned and said.
+  const stored = useCleanedOnLoad({ ...initial, body: null });
+  const [loaded] = useState(() => (stored.notices.length ? { ...stored.value, body: initial.body } : undefined));
+  const draft = useDraftSync({ itemId, version, initial, loaded, initialChars, userId, titleMax });
   const { values, valuesRef, sync, errors, setErrors, save, set, changed, replaceAll, setNotice } = draft;
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -191,6 +195,7 @@ export function ItemForm({ itemId, version, status = "draft", deletable = false,
       <div className={styles.main}>
         {draft.restore && <RestoreBanner copy={draft.restore} onRestore={draft.applyRestore} onDiscard={draft.discardRestore} />}
         {draft.notice && <NoticeBanner text={draft.notice} onDismiss={() => setNotice(null)} />}
+        <StoredTextNotice notices={stored.notices} onDismiss={stored.dismiss} testId="item-stored-cleaned" />
 
         <div className={styles.importRow}>
           <DocxImportButton hasContent={hasText(values)} onApply={applyDocx} />

@@ -48,6 +48,8 @@ interface Options {
   itemId?: number;
   version?: number;
   initial: ItemFormValues;
+  /** `initial` with stored text from before the text rule cleaned (useCleanedOnLoad): what the form starts with and sends. */
+  loaded?: ItemFormValues;
   initialChars: number;
   /** Scopes the copy kept in this browser to the person. */
   userId: number;
@@ -66,9 +68,9 @@ interface Options {
  * `changed` is called for every edit; `replaceAll` puts new content into the whole form (a
  * restored copy, an import, the stored version) and asks for a fresh editor (`editorKey`).
  */
-export function useDraftSync({ itemId, version: initialVersion, initial, initialChars, userId, titleMax }: Options) {
+export function useDraftSync({ itemId, version: initialVersion, initial, loaded, initialChars, userId, titleMax }: Options) {
   const tf = useTranslations("itemForm");
-  const [values, setValues] = useState(initial);
+  const [values, setValues] = useState(loaded ?? initial);
   const [chars, setChars] = useState(initialChars);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sync, setSync] = useState<Sync>(itemId ? { kind: "saved", at: 0 } : { kind: "clean" });

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { distributeIssueAction } from "@/app/actions/office";
 import { ConfirmDialog } from "@/components/review/confirm-button";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { chineseDate } from "@/lib/bulletin/dates";
 
@@ -19,7 +20,9 @@ export function DistributeForm({ issueId, version, label, date: initialDate, dis
   const [asking, setAsking] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const [date, setDate] = useState(initialDate);
-  const [groups, setGroups] = useState(distribution.join("\n"));
+  // A default list saved before the text rule may hold a no-break space: cleaned here, and said.
+  const stored = useCleanedOnLoad(distribution);
+  const [groups, setGroups] = useState(stored.value.join("\n"));
   const [method, setMethod] = useState<"print" | "electronic" | "post">("print");
   const [count, setCount] = useState("");
   const [printRun, setPrintRun] = useState("");
@@ -58,6 +61,7 @@ export function DistributeForm({ issueId, version, label, date: initialDate, dis
           <label htmlFor={`${uid}-groups`}>{t("distribution")}</label>
           <textarea id={`${uid}-groups`} rows={4} value={groups} onChange={(e) => setGroups(e.target.value)} aria-invalid={errors.distribution ? true : undefined} />
           {errors.distribution && <span className="field-error">{errors.distribution}</span>}
+          <StoredTextNotice notices={stored.notices} onDismiss={stored.dismiss} testId="distribution-cleaned" />
         </div>
       </div>
       <div className="field-row">

@@ -16,12 +16,15 @@ export function ReviewForm({
   fingerprint,
   level = "review",
   final = true,
+  blocked = false,
 }: {
   issueId: number;
   version: number;
   fingerprint: string;
   level?: "review" | "sign";
   final?: boolean;
+  /** This reader sent the round, changed it, or gave its 审核: the page says why; approving is off (the action refuses it too). */
+  blocked?: boolean;
 }) {
   const t = useTranslations("review");
   const ts = useTranslations("signoff");
@@ -64,7 +67,7 @@ export function ReviewForm({
         </p>
       )}
       <div className="buttons">
-        <button ref={trigger} type="button" className="primary" disabled={pending} onClick={() => setConfirming(true)}>
+        <button ref={trigger} type="button" className="primary" disabled={pending || blocked} onClick={() => setConfirming(true)}>
           {approveLabel}
         </button>
         <button type="button" disabled={pending} onClick={sendBack}>

@@ -7,7 +7,7 @@ import { InvisibleCleaner } from "@/lib/text/invisible";
 export const MAX_UPLOAD_BYTES = ZIP_LIMITS.maxFileBytes;
 
 export class UploadError extends Error {
-  constructor(readonly code: "too_large" | "empty" | "binary" | "bad_docx" | "unsupported") {
+  constructor(readonly code: "too_large" | "unpacked_too_large" | "empty" | "binary" | "bad_docx" | "unsupported") {
     super(code);
   }
 }
@@ -36,7 +36,7 @@ async function readRaw(name: string, bytes: Uint8Array, notices?: string[]): Pro
     try {
       assertDocxWithinLimits(bytes);
     } catch (e) {
-      if (e instanceof ZipGuardError) throw new UploadError(e.code === "too_large" ? "too_large" : "bad_docx");
+      if (e instanceof ZipGuardError) throw new UploadError(e.unpacksTooLarge ? "unpacked_too_large" : e.code === "too_large" ? "too_large" : "bad_docx");
       throw e;
     }
     try {

@@ -1,4 +1,5 @@
 import { unzipSync } from "fflate";
+import { assertDeclaredSizesTrue, ZipGuardError } from "@/lib/import/zip-guard";
 
 /** Most files one .zip of past issues may hold. */
 export const MAX_ZIP_ENTRIES = 500;
@@ -46,6 +47,14 @@ export function readZipEntries(
   const wanted = (name: string) => /\.(txt|md|docx)$/i.test(name) && !/(^|\/)(__MACOSX\/|\._)/.test(name) && !name.endsWith("/");
   const total = declared.filter((f) => wanted(f.name)).reduce((n, f) => n + f.originalSize, 0);
   if (total > limits.uncompressed) throw new ZipError("too_much_data", `压缩包解压后过大（${(total / 1024 / 1024).toFixed(1)} MB，最多 ${(limits.uncompressed / 1024 / 1024).toFixed(1)} MB）`);
+  try {
+    // fflate inflates into a buffer of the declared size but keeps inflating past it: hold the
+    // wanted entries to their declared sizes first, stopping at the first byte too many.
+    assertDeclaredSizesTrue(bytes, wanted);
+  } catch (e) {
+    if (e instanceof ZipGuardError && e.code === "too_large") throw new ZipError("too_much_data", "压缩包解压后过大");
+    throw new ZipError("bad_zip", "压缩包已损坏，无法读取");
+  }
   let out: Record<string, Uint8Array>;
   try {
     out = unzipSync(bytes, { filter: (f) => wanted(f.name) });

@@ -44,6 +44,7 @@ export interface BatchImportOptions {
 
 const UPLOAD_REASONS: Record<UploadError["code"], string> = {
   too_large: "文件过大（最大 5 MB）",
+  unpacked_too_large: "Word 文件解压后过大（图片太多或文件异常）",
   empty: "文件是空的",
   binary: "不是 UTF-8 文本文件",
   bad_docx: "Word 文件损坏或不是 .docx",

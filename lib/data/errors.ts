@@ -17,6 +17,8 @@ export type AppErrorCode =
   | "draft_not_deletable"
   | "content_changed"
   | "self_approval"
+  /** The first admin's password is the demo accounts' published one; field `password`. */
+  | "password_demo"
   | "quote_not_found"
   | "duplicate_number"
   | "duplicate_total"
@@ -26,6 +28,7 @@ export type AppErrorCode =
   | "title_mismatch"
   | "throttled"
   | "upload_too_large"
+  | "upload_unpacked_too_large"
   | "upload_empty"
   | "upload_binary"
   | "upload_bad_docx"

@@ -42,7 +42,7 @@ export const firstRunSchema = z
  */
 export function createFirstAdmin(raw: z.input<typeof firstRunSchema>): { userId: number; publicationId: number } {
   const input = firstRunSchema.parse(raw);
-  if (input.password === DEMO_PASSWORD) throw new AppError("invalid", {}, "password");
+  if (input.password === DEMO_PASSWORD) throw new AppError("password_demo", {}, "password");
   const passwordHash = bcrypt.hashSync(input.password, 10);
   return db.transaction(
     (tx) => {

@@ -452,6 +452,20 @@ export function signedOff(issueId: number): { name: string; at: Date } | null {
   return signed ? { name: signed.userName, at: signed.at } : null;
 }
 
+/**
+ * True when `actor` may not approve the issue at the level now waiting, whatever roles they hold:
+ * they sent this round or changed what prints since the round before, or — waiting for 签发 — they
+ * gave the 审核. The same rule approveIssue and signIssue enforce (`self_approval`); the review page
+ * uses it to say so before anyone presses 审核通过 or 签发. False when no round is open.
+ */
+export function approvalBlocked(actor: Actor, issueId: number): boolean {
+  const round = latestRound(db, issueId);
+  if (!round) return false;
+  if (excludedApprovers(round).includes(actor.id)) return true;
+  const reviewed = activeApprovals(db, issueId).find((a) => a.level === LEVEL_REVIEW && a.round === round.round);
+  return Boolean(reviewed && reviewed.userId === actor.id);
+}
+
 /** What is waiting for whom in review: the 审核 recorded for this round, if any. */
 export function reviewStage(issueId: number): { levels: 1 | 2; reviewed: { name: string; at: Date } | null } {
   const issue = db.select().from(issues).where(eq(issues.id, issueId)).get();

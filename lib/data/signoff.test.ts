@@ -16,6 +16,7 @@ import { createUser, publicationSettings, updatePublication, updateUnit, updateU
 import { arrangeIssue } from "./arrange";
 import { importBulletin } from "./archive";
 import {
+  approvalBlocked,
   approveIssue,
   correctIssue,
   correctItem,
@@ -71,6 +72,8 @@ describe("self-approval is refused in the data layer, for any mix of roles", () 
     setLevels(1);
     const { issueId, version } = issueWithItem(multi, "多职编辑送审的稿件");
     const sent = sendToReview(multi, { issueId, version });
+    // The review page is told first (approvalBlocked), and the action refuses it all the same.
+    expect([approvalBlocked(multi, issueId), approvalBlocked(reviewer, issueId)]).toEqual([true, false]);
     expect(code(() => approveIssue(multi, { issueId, version: sent.version, fingerprint: fp(issueId) }))).toBe("self_approval");
     expect(issueRow(issueId).status).toBe("in_review");
     expect(db.select().from(issueApprovals).where(eq(issueApprovals.issueId, issueId)).all()).toEqual([]);
@@ -89,6 +92,20 @@ describe("self-approval is refused in the data layer, for any mix of roles", () 
     returnIssue(reviewer, { issueId, version: sent.version, comment: "请再核对一遍日期。" });
     const again = sendToReview(editor, { issueId, version: issueRow(issueId).version });
     expect(approveIssue(multi, { issueId, version: again.version, fingerprint: fp(issueId) }).status).toBe("approved");
+  });
+
+  it("two levels: one person holding 审核 and 签发人 who gave the 审核 cannot also sign it", () => {
+    setLevels(2);
+    createUser(admin, { username: "shenqian", displayName: "审签一人", password: "shenqian-2026", roles: ["reviewer", "signer"], unitId: null });
+    const both = demoActor("shenqian");
+    const { issueId, version } = issueWithItem(editor, "审核人兼签发人的稿件");
+    const sent = sendToReview(editor, { issueId, version });
+    expect(approvalBlocked(both, issueId)).toBe(false);
+    const reviewed = approveIssue(both, { issueId, version: sent.version, fingerprint: fp(issueId) });
+    expect(approvalBlocked(both, issueId)).toBe(true);
+    expect(approvalBlocked(signer, issueId)).toBe(false);
+    expect(code(() => signIssue(both, { issueId, version: reviewed.version, fingerprint: fp(issueId) }))).toBe("self_approval");
+    expect(signIssue(signer, { issueId, version: reviewed.version, fingerprint: fp(issueId) }).status).toBe("approved");
   });
 
   it("two levels: the sender can neither review nor sign; the reviewer cannot also sign; the 版记 names both approvers", async () => {

@@ -7,11 +7,11 @@
  * uses a namespace its set lacks: add the namespace here.
  */
 export const CLIENT_SETS = {
-  contributor: ["attributionMove", "confirm", "conflict", "copyCheck", "deleteDraft", "deskEdits", "docxImport", "item", "itemForm", "recognition", "titleField", "withdraw"],
-  desk: ["calls", "comments", "confirm", "desk", "issueKinds", "item", "nearDuplicates", "office", "pdfExport", "recognition", "signoff", "titles"],
-  office: ["archive", "archiveBatch", "confirm", "correction", "errors", "office", "pdfExport", "recognition", "register"],
+  contributor: ["attributionMove", "confirm", "conflict", "copyCheck", "deleteDraft", "deskEdits", "docxImport", "item", "itemForm", "recognition", "storedText", "titleField", "withdraw"],
+  desk: ["calls", "comments", "confirm", "desk", "issueKinds", "item", "nearDuplicates", "office", "pdfExport", "recognition", "signoff", "storedText", "titles"],
+  office: ["archive", "archiveBatch", "confirm", "correction", "errors", "office", "pdfExport", "recognition", "register", "storedText"],
   review: ["comments", "confirm", "office", "pdfExport", "review", "signoff"],
-  admin: ["admin", "issueKinds", "roles", "rules", "signoff", "unitKind", "wordLists"],
+  admin: ["admin", "issueKinds", "roles", "rules", "signoff", "storedText", "unitKind", "wordLists"],
   auth: ["auth"],
   firstRun: ["firstRun"],
 } as const satisfies Record<string, readonly string[]>;

@@ -114,7 +114,7 @@ describe("reading a unit's .docx", () => {
         view.setUint32(i + 24, 100 * 1024 * 1024, true);
         break;
       }
-    expect(await codeOf(importDocx("炸弹.docx", zip))).toBe("too_large");
+    expect(await codeOf(importDocx("炸弹.docx", zip))).toBe("unpacked_too_large");
   });
 
   it("refuses a file with no text", async () => {

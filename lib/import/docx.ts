@@ -16,7 +16,7 @@ import { countParagraphs } from "@/lib/text/count";
 // The same limits as 导入往期 (lib/import/zip-guard.ts), checked before unpacking.
 export const DOCX_MAX_BYTES = ZIP_LIMITS.maxFileBytes;
 
-export type DocxErrorCode = "not_docx" | "legacy_doc" | "legacy_failed" | "too_large" | "corrupt" | "not_word" | "empty" | "too_long";
+export type DocxErrorCode = "not_docx" | "legacy_doc" | "legacy_failed" | "too_large" | "unpacked_too_large" | "corrupt" | "not_word" | "empty" | "too_long";
 
 export class DocxImportError extends Error {
   constructor(readonly code: DocxErrorCode) {
@@ -51,7 +51,7 @@ export function assertDocxFile(name: string, bytes: Uint8Array): void {
   try {
     assertDocxWithinLimits(bytes);
   } catch (e) {
-    if (e instanceof ZipGuardError) throw new DocxImportError(e.code);
+    if (e instanceof ZipGuardError) throw new DocxImportError(e.unpacksTooLarge ? "unpacked_too_large" : e.code);
     throw e;
   }
 }

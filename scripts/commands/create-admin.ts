@@ -41,6 +41,10 @@ export async function run(args: string[]): Promise<number> {
       console.error("未创建：数据库中已有账号，create-admin 只用于空数据库。");
       return 1;
     }
+    if (e instanceof AppError && e.code === "password_demo") {
+      console.error("未创建：不能使用演示账号的公开密码，请设一个只有您知道的密码。");
+      return 1;
+    }
     throw e;
   }
 }

@@ -3,12 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { ArrangeChange, BoardView } from "@/lib/data/arrange";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 
 /** The issue's 版记 (footer): mailbox, editor, reviewer, distribution and the printing line. */
 export function FooterForm({ board, disabled, onSave }: { board: BoardView; disabled: boolean; onSave: (c: ArrangeChange) => void }) {
   const t = useTranslations("desk");
   const uid = useId();
-  const [v, setV] = useState({
+  // A footer stored before the text rule (a default distribution list with a no-break space) is
+  // cleaned here and said, so saving it unchanged is not refused.
+  const stored = useCleanedOnLoad({
     mailbox: board.issue.mailbox,
     editorName: board.issue.editorName,
     reviewerName: board.issue.reviewerName,
@@ -17,6 +20,7 @@ export function FooterForm({ board, disabled, onSave }: { board: BoardView; disa
     printedDate: board.issue.printedDate ?? "",
     printRun: board.issue.printRun === null ? "" : String(board.issue.printRun),
   });
+  const [v, setV] = useState(stored.value);
   const field = (name: "mailbox" | "editorName" | "reviewerName" | "printedBy" | "printedDate" | "printRun", type = "text") => (
     <div className="field">
       <label htmlFor={`${uid}-${name}`}>{t(`footer.${name}`)}</label>
@@ -49,6 +53,7 @@ export function FooterForm({ board, disabled, onSave }: { board: BoardView; disa
       }}
     >
       <h2 id={`${uid}-h`}>{t("footer.title")}</h2>
+      <StoredTextNotice notices={stored.notices} onDismiss={stored.dismiss} testId="footer-cleaned" />
       <div className="field-row">
         {field("mailbox")}
         {field("editorName")}

@@ -4,6 +4,7 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslations } from "next-intl";
 import { placementDrafts } from "./placement-drafts";
+import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
 import { useId, useState } from "react";
 import type { ArrangeChange, BoardPlacement, BoardSection } from "@/lib/data/arrange";
 import { type Container, type DragData, itemKey } from "@/lib/desk/board-dnd";
@@ -135,7 +136,9 @@ function PlacementControls({ placement, disabled, change }: { placement: BoardPl
   const t = useTranslations("desk");
   const uid = useId();
   // A change refused and rolled back comes back with what the editor typed.
-  const start = placementDrafts.get(placement.itemId) ?? { inToc: placement.inToc, tocTitle: placement.tocTitle, source: placement.sourceOverride };
+  // Stored before the text rule, a short title or 署名 may hold a no-break space: cleaned and said.
+  const stored = useCleanedOnLoad(placementDrafts.get(placement.itemId) ?? { inToc: placement.inToc, tocTitle: placement.tocTitle, source: placement.sourceOverride });
+  const start = stored.value;
   const [inToc, setInToc] = useState(start.inToc);
   const [tocTitle, setTocTitle] = useState(start.tocTitle);
   const [source, setSource] = useState(start.source);
@@ -178,6 +181,7 @@ function PlacementControls({ placement, disabled, change }: { placement: BoardPl
       >
         {t("saveToc")}
       </button>
+      <StoredTextNotice notices={stored.notices} onDismiss={stored.dismiss} testId={`placement-cleaned-${placement.itemId}`} />
     </div>
   );
 }

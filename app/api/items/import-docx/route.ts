@@ -32,7 +32,7 @@ export async function POST(request: Request) {
     const result = await importDocx(file.name, bytes);
     return NextResponse.json({ data: result }, { headers: { "cache-control": "no-store" } });
   } catch (e) {
-    if (e instanceof DocxImportError) return refuse(e.code, e.code === "too_large" ? 413 : 422);
+    if (e instanceof DocxImportError) return refuse(e.code, e.code === "too_large" || e.code === "unpacked_too_large" ? 413 : 422);
     return errorResponse(e);
   }
 }

@@ -13,7 +13,7 @@ import { ReviewForm } from "@/components/review/review-form";
 import { RoundChanges } from "@/components/review/round-changes";
 import { requirePageActor } from "@/lib/auth/session";
 import { bulletinToPrintHtml } from "@/lib/bulletin/print-html";
-import { issueDocument, issueHistory, reviewStage } from "@/lib/data/issues";
+import { approvalBlocked, issueDocument, issueHistory, reviewStage } from "@/lib/data/issues";
 import { listReviewRounds, listThreads, voidedApproval } from "@/lib/data/review";
 import type { Actor } from "@/lib/data/actor";
 import { loadPageRecord } from "@/lib/auth/page-record";
@@ -61,8 +61,9 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
 /**
  * What this reader may decide now: 审核 (a reviewer, while no 审核 of this round holds) or 签发 (a
  * signer, once the 审核 is recorded where the publication uses two levels). Whether they may approve
- * at all (not the sender, not whoever changed the content) is decided by lib/data, which answers
- * with the refusal the form shows.
+ * at all (not the sender, not whoever changed the content, not the 审核 at 签发) is decided by
+ * lib/data; the page says so up front (approvalBlocked) and the approve button is off, and the
+ * action refuses it all the same.
  */
 async function ReviewDecision({ actor, issueId, version, fingerprint }: { actor: Actor; issueId: number; version: number; fingerprint: string }) {
   const stage = reviewStage(issueId);
@@ -70,6 +71,8 @@ async function ReviewDecision({ actor, issueId, version, fingerprint }: { actor:
   const waitingForSign = stage.levels === 2 && stage.reviewed !== null;
   const level = waitingForSign ? "sign" : "review";
   const mayAct = waitingForSign ? actor.roles.includes("signer") : actor.roles.includes("reviewer");
+  const blocked = mayAct && approvalBlocked(actor, issueId);
+  const te = await getTranslations("errors");
   return (
     <>
       {stage.levels === 2 && (
@@ -77,8 +80,13 @@ async function ReviewDecision({ actor, issueId, version, fingerprint }: { actor:
           {stage.reviewed ? t("waitingForSign", { name: stage.reviewed.name }) : t("waitingForReview")}
         </p>
       )}
+      {blocked && (
+        <p className="note" role="note" data-testid="self-approval">
+          {te("self_approval")}
+        </p>
+      )}
       {mayAct ? (
-        <ReviewForm issueId={issueId} version={version} fingerprint={fingerprint} level={level} final={level === "sign" || stage.levels === 1} />
+        <ReviewForm issueId={issueId} version={version} fingerprint={fingerprint} level={level} final={level === "sign" || stage.levels === 1} blocked={blocked} />
       ) : (
         <p className="note">{waitingForSign ? t("notYourLevelSign") : t("notYourLevelReview")}</p>
       )}
