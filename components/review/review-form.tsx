@@ -44,7 +44,7 @@ export function ReviewForm({
   const sendBack = () => void run("return");
 
   return (
-    <div className="card decide" role="group" aria-label={t("queueTitle")}>
+    <div className="card form decide" role="group" aria-label={t("queueTitle")}>
       <label htmlFor={`${uid}-comment`}>
         {t("comment")} <small>{t("commentHint")}</small>
       </label>
