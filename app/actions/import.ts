@@ -20,7 +20,7 @@ export const parseUploadAction = defineAction(["office", "admin"], uploadSchema,
     const dropped = parsed.dropped.map((d) => ({ text: d.text, reason: DROPPED_REASONS[d.reason] }));
     return { text, doc: documentFromParsed(parsed), fileName: file.name, dropped, notices };
   } catch (e) {
-    if (e instanceof UploadError) throw new AppError(`upload_${e.code}`, {}, "file");
+    if (e instanceof UploadError) throw new AppError(`upload_${e.code}`, e.params, "file");
     if (e instanceof BulletinParseError) throw new AppError("upload_unparsable", { detail: e.message }, "file");
     throw e;
   }

@@ -44,6 +44,12 @@ test("the office uploads a past issue, corrects it beside the source, imports it
   await file.setInputFiles({ name: "scan.txt", mimeType: "text/plain", buffer: Buffer.from([0x00, 0xff, 0x10, 0x80, 0x00, 0x7f]) });
   await expect(office.getByRole("main").getByRole("alert")).toContainText("无法读取");
   await expect(office.getByRole("button", { name: "导入归档" })).toHaveCount(0);
+  // A UTF-8 file with one damaged byte is told which line, not 「不是文本文件」.
+  const good = Buffer.from("科协每周动态\n2023年第20期\n区科协表彰优秀科技工作者\n", "utf8");
+  const at = good.indexOf(Buffer.from("区科协"));
+  await file.setInputFiles({ name: "damaged.txt", mimeType: "text/plain", buffer: Buffer.concat([good.subarray(0, at), Buffer.from([0xfe]), good.subarray(at)]) });
+  await expect(office.getByRole("main").getByRole("alert")).toContainText("第 3 行有 1 处损坏的字节");
+  await expect(office.getByRole("button", { name: "导入归档" })).toHaveCount(0);
   await file.setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("not really a png") });
   await expect(office.getByRole("main").getByRole("alert")).toContainText("只支持 .txt 和 .docx 文件");
 

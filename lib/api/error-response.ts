@@ -28,6 +28,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   title_breaks_invalid: 400,
   upload_empty: 400,
   upload_binary: 415,
+  upload_damaged: 422,
+  upload_unknown_encoding: 415,
   upload_bad_docx: 415,
   upload_unsupported: 415,
   upload_unparsable: 422,

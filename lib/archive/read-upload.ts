@@ -6,8 +6,12 @@ import { InvisibleCleaner } from "@/lib/text/invisible";
 /** The same limits as the contributor's Word import (lib/import/zip-guard.ts). */
 export const MAX_UPLOAD_BYTES = ZIP_LIMITS.maxFileBytes;
 
+/** Why an upload was refused; `params` for the message of `damaged` (lines, count). */
 export class UploadError extends Error {
-  constructor(readonly code: "too_large" | "unpacked_too_large" | "empty" | "binary" | "bad_docx" | "unsupported") {
+  constructor(
+    readonly code: "too_large" | "unpacked_too_large" | "empty" | "binary" | "damaged" | "unknown_encoding" | "bad_docx" | "unsupported",
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(code);
   }
 }
@@ -53,7 +57,7 @@ async function readRaw(name: string, bytes: Uint8Array, notices?: string[]): Pro
     try {
       return readTextFile(bytes, notices);
     } catch (e) {
-      if (e instanceof TextFileError) throw new UploadError(e.code);
+      if (e instanceof TextFileError) throw new UploadError(e.code, e.params);
       throw e;
     }
   }

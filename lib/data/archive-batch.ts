@@ -42,13 +42,15 @@ export interface BatchImportOptions {
   acceptTitle?: boolean;
 }
 
-const UPLOAD_REASONS: Record<UploadError["code"], string> = {
-  too_large: "文件过大（最大 5 MB）",
-  unpacked_too_large: "Word 文件解压后过大（图片太多或文件异常）",
-  empty: "文件是空的",
-  binary: "不是 UTF-8 文本文件",
-  bad_docx: "Word 文件损坏或不是 .docx",
-  unsupported: "只支持 .txt、.docx 和 .zip",
+const UPLOAD_REASONS: Record<UploadError["code"], (p: Record<string, string | number>) => string> = {
+  too_large: () => "文件过大（最大 5 MB）",
+  unpacked_too_large: () => "Word 文件解压后过大（图片太多或文件异常）",
+  empty: () => "文件是空的",
+  binary: () => "不是文本文件（含有二进制内容）",
+  damaged: (p) => `UTF-8 文本第 ${p.lines} 行有 ${p.count} 处损坏的字节，无法可靠读取，请改正或重新保存后再导入`,
+  unknown_encoding: () => "无法确定文字编码（按 GBK 读出的是乱码），请另存为 UTF-8 编码的 .txt 后再导入",
+  bad_docx: () => "Word 文件损坏或不是 .docx",
+  unsupported: () => "只支持 .txt、.md、.docx 和 .zip",
 };
 
 const compact = (s: string) => s.replace(/\s/gu, "");
@@ -97,7 +99,7 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
         report.warnings.push(`略去 ${parsed.dropped.length} 行（${[...counts].map(([r, n]) => `${r} ${n}`).join("，")}）`);
       }
     } catch (e) {
-      report.reason = e instanceof UploadError ? UPLOAD_REASONS[e.code] : e instanceof BulletinParseError ? e.message : "无法读取";
+      report.reason = e instanceof UploadError ? UPLOAD_REASONS[e.code](e.params) : e instanceof BulletinParseError ? e.message : "无法读取";
       continue;
     }
     const m = doc.masthead;

@@ -31,6 +31,10 @@ export type AppErrorCode =
   | "upload_unpacked_too_large"
   | "upload_empty"
   | "upload_binary"
+  /** A UTF-8 text file with a damaged byte or two: params `lines` (e.g. "2、5"), `count`. */
+  | "upload_damaged"
+  /** Bytes that read as GBK only into private-use characters and not as Big5 either. */
+  | "upload_unknown_encoding"
   | "upload_bad_docx"
   | "upload_unsupported"
   | "upload_unparsable"

@@ -81,6 +81,16 @@ describe("every upload goes through it", () => {
     await expect(readUploadText("往期.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]))).rejects.toSatisfy((e) => e instanceof UploadError && e.code === "binary");
   });
 
+  it("导入往期 is told why a text file cannot be read: a damaged UTF-8 byte names its line, an undecidable encoding says so (not 「不是文本文件」)", async () => {
+    const { readUploadText, UploadError } = await import("@/lib/archive/read-upload");
+    const good = Buffer.from("科协每周动态\n2023年第20期\n区科协表彰优秀科技工作者\n", "utf8");
+    const at = good.indexOf(Buffer.from("区科协"));
+    const damaged = new Uint8Array(Buffer.concat([good.subarray(0, at), Buffer.from([0xfe]), good.subarray(at)]));
+    await expect(readUploadText("往期.txt", damaged)).rejects.toSatisfy((e) => e instanceof UploadError && e.code === "damaged" && e.params.lines === "3" && e.params.count === 1);
+    const odd = new Uint8Array(Array.from({ length: 40 }, (_, i) => (i % 2 ? [0xa1, 0xb0, 0xfe][i % 3] : 0xfa + (i % 5))));
+    await expect(readUploadText("往期.txt", odd)).rejects.toSatisfy((e) => e instanceof UploadError && e.code === "unknown_encoding");
+  });
+
   it("removes invisible characters and makes odd spaces ordinary, and says so in the notices", async () => {
     const { readUploadText } = await import("@/lib/archive/read-upload");
     const notices: string[] = [];
@@ -105,7 +115,7 @@ describe("text files in an encoding that GBK reads as garbage", () => {
   it("refuses bytes that read as GBK full of private-use characters and not as Big5, with its own message", () => {
     // GBK user-defined area (FAA1, FBB0 …) throughout, invalid as Big5: not text anyone sends.
     const odd = new Uint8Array(Array.from({ length: 40 }, (_, i) => (i % 2 ? [0xa1, 0xb0, 0xfe][i % 3] : 0xfa + (i % 5))));
-    expect(code(() => readTextFile(odd))).toMatch(/^binary:无法确定这个文件的文字编码/);
+    expect(code(() => readTextFile(odd))).toMatch(/^unknown_encoding:无法确定这个文件的文字编码/);
   });
   it("keeps a GBK file with one office-made character (造字, private use) as GBK", () => {
     const gbk = new Uint8Array([...Buffer.from("sbG+qcrQv8bQrdGhvtm5pNf3u+HS6aOszfXA7tK7xvDM1sLbo6y5+rjoo6yzydSxsPzQocP3zfU=", "base64"), 0xaa, 0xa1, 0xa3, 0xa1]);
@@ -130,6 +140,6 @@ describe("UTF-8 with a damaged byte", () => {
     const good = Buffer.from("区科协表彰优秀科技工作者\n11月27日，区科协表彰龚㚖等同志。\n", "utf8");
     const at = good.indexOf(Buffer.from("表彰龚"));
     const bytes = new Uint8Array(Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]));
-    expect(code(() => readTextFile(bytes))).toBe("binary:这个文件是 UTF-8 编码，但第 2 行有 1 处损坏的字节，无法可靠读取；请在原文件中改正或重新保存后再上传");
+    expect(code(() => readTextFile(bytes))).toBe("damaged:这个文件是 UTF-8 编码，但第 2 行有 1 处损坏的字节，无法可靠读取；请在原文件中改正或重新保存后再上传");
   });
 });

@@ -5,12 +5,19 @@
  * that are not text are refused with a message that says so. The result is a string with "\n" line
  * ends and no BOM, ready for the parser. Node 20 ships full ICU, so TextDecoder knows gb18030.
  */
-export type TextFileErrorCode = "binary" | "empty";
+/**
+ * Why bytes were refused: `binary` (not text at all), `empty`, `damaged` (UTF-8 with a damaged byte
+ * or two: params `lines` such as "2、5" and `count`), `unknown_encoding` (reads as GBK only into
+ * private-use characters, and not as Big5 either).
+ */
+export type TextFileErrorCode = "binary" | "empty" | "damaged" | "unknown_encoding";
 
+/** A refusal with its Chinese message (for the command line) and the params a translated message needs. */
 export class TextFileError extends Error {
   constructor(
     readonly code: TextFileErrorCode,
     message: string,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -95,13 +102,13 @@ function plausibleText(text: string): boolean {
  * A UTF-8 file with a damaged byte or two (a cut-off copy, a bad disk): named with its lines, so the
  * office can mend it, instead of "not text". Null when the bytes are not nearly all UTF-8 text.
  */
-function damagedUtf8Message(bytes: Uint8Array): string | null {
+function damagedUtf8(bytes: Uint8Array): TextFileError | null {
   if (bytes.includes(0)) return null;
   const text = new TextDecoder("utf-8").decode(bytes);
   const bad = text.match(/\ufffd/g)?.length ?? 0;
   if (bad === 0 || bad > 3 || !plausibleText(text.replace(/\ufffd/g, ""))) return null;
-  const lines = [...new Set(text.split(/\r\n?|\n/).flatMap((l, i) => (l.includes("\ufffd") ? [i + 1] : [])))];
-  return `这个文件是 UTF-8 编码，但第 ${lines.join("、")} 行有 ${bad} 处损坏的字节，无法可靠读取；请在原文件中改正或重新保存后再上传`;
+  const lines = [...new Set(text.split(/\r\n?|\n/).flatMap((l, i) => (l.includes("\ufffd") ? [i + 1] : [])))].join("、");
+  return new TextFileError("damaged", `这个文件是 UTF-8 编码，但第 ${lines} 行有 ${bad} 处损坏的字节，无法可靠读取；请在原文件中改正或重新保存后再上传`, { lines, count: bad });
 }
 
 // C0 controls other than tab, line feed, form feed and carriage return: text has almost none.
@@ -109,19 +116,20 @@ const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
 /**
  * Bytes → text; what was removed on the way (a few stray control characters) is added to `notices`
- * in Chinese. Throws TextFileError("binary") with a Chinese message when they are not text
- * (a NUL byte outside UTF-16, invalid in every supported encoding, or full of control characters),
- * and TextFileError("empty") when there is nothing but white space.
+ * in Chinese. Throws TextFileError with a Chinese message: "binary" when they are not text (a NUL
+ * byte outside UTF-16, invalid in every supported encoding, or full of control characters),
+ * "damaged" for UTF-8 with a damaged byte or two (naming the lines), "unknown_encoding" for bytes
+ * that read as GBK only into private-use characters, "empty" when there is nothing but white space.
  */
 export function readTextFile(bytes: Uint8Array, notices?: string[]): string {
   let enc: TextEncodingName | null;
   try {
     enc = detectEncoding(bytes);
   } catch (e) {
-    if (e instanceof UnknownEncodingError) throw new TextFileError("binary", UNKNOWN_ENCODING_MESSAGE);
+    if (e instanceof UnknownEncodingError) throw new TextFileError("unknown_encoding", UNKNOWN_ENCODING_MESSAGE);
     throw e;
   }
-  if (!enc) throw new TextFileError("binary", damagedUtf8Message(bytes) ?? NOT_TEXT_MESSAGE);
+  if (!enc) throw damagedUtf8(bytes) ?? new TextFileError("binary", NOT_TEXT_MESSAGE);
   if (enc === "big5") notices?.push("这个文件是繁体中文（Big5）编码，已按 Big5 读取，文字保持繁体，请核对");
   let text: string;
   try {
