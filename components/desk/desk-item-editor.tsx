@@ -80,7 +80,9 @@ function ItemEditForm({
           value={title}
           onChange={(e) => {
             // Invisible characters and odd spaces are removed / made ordinary as they come, and said.
-            setTitle(invisible.track((c) => c.clean(e.target.value)));
+            const next = invisible.track((c) => c.clean(e.target.value));
+            invisible.settle(next, title);
+            setTitle(next);
           }}
           readOnly={locked}
           aria-invalid={errors.title ? true : undefined}

@@ -66,6 +66,7 @@ export function TitleField({
         onChange={(e) => {
           const one = invisible.track((c) => oneLineTitle(e.target.value, locale, c));
           if (one.changed) setJoined(true);
+          invisible.settle(one.value, value);
           onChange(one.value);
         }}
         onKeyDown={(e) => {
