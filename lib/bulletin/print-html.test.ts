@@ -100,5 +100,9 @@ describe("print HTML: page 1", () => {
     expect(li).toContain('<span class="w">与北京市</span>');
     expect(li).toContain('<span class="w">对接会</span>');
     expect(out).toContain(".toc li .w { white-space: nowrap; }");
+    // A preposition starts the word after it: 「…企业 / 向灾区捐款」, not 「…企业向 / 灾区捐款」.
+    const li2 = /<li>(.*?)<\/li>/s.exec(bulletinToPrintHtml({ ...doc, toc: ["门头沟区科协积极参与防汛抢险救灾工作并组织科技企业向灾区捐款"] }))![1];
+    expect(li2).toContain('<span class="w">向灾区</span>');
+    expect(li2).toContain('<span class="w">并组织</span>');
   });
 });

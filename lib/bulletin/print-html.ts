@@ -78,13 +78,15 @@ function tocHtml(toc: string[]): string {
  * line breaks between words, never inside one (「联合举 / 办」 before).
  */
 function tocWordsHtml(entry: string): string {
-  // jieba leaves one-character words (对接|会, 学会|与): a lone Han character joins the word before
-  // it, except a conjunction (与 暨 和 及), which starts the next one, where a break reads best.
+  // jieba leaves one-character words (对接|会, 学会|与, 企业|向|灾区): a lone Han character joins the
+  // word before it, except a conjunction or preposition (与 暨 并 向 …, jieba's c and p, or one of
+  // 与暨和及 when there is no tag), which starts the next word, where a break reads best.
   const groups: string[] = [];
   let lead = "";
-  for (const { text } of titleWords(entry)) {
+  for (const { text, tag } of titleWords(entry)) {
     const han = /^\p{Script=Han}$/u.test(text);
-    if (han && /^[与暨和及]$/.test(text)) lead += text;
+    const leads = han && (tag ? /^[cp]$/.test(tag) : /^[与暨和及]$/.test(text));
+    if (leads) lead += text;
     else if (han && !lead && groups.length && /\p{Script=Han}$/u.test(groups[groups.length - 1])) groups[groups.length - 1] += text;
     else {
       groups.push(lead + text);
