@@ -1,9 +1,10 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useLayoutEffect, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { updateItemAction } from "@/app/actions/items";
 import { InvisibleNotice, useInvisibleNotice } from "@/components/ui/invisible-notice";
+import { useGrowingTextarea } from "@/components/ui/use-growing-textarea";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { ItemFields } from "@/lib/data/items";
@@ -46,13 +47,7 @@ function ItemEditForm({
   const titleCleaned = invisible.notices;
   const locale = useLocale();
   const titleRef = useRef<HTMLTextAreaElement>(null);
-  // Grow with the text (browsers without CSS field-sizing).
-  useLayoutEffect(() => {
-    const el = titleRef.current;
-    if (!el) return;
-    el.style.height = "auto";
-    el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
-  }, [title]);
+  useGrowingTextarea(titleRef, title);
   const [source, setSource] = useState(fields.source ?? "");
   const [body, setBody] = useState<RichDoc>(fields.body);
   const [chars, setChars] = useState<number | null>(null);
