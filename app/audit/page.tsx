@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { describeAuditDetail } from "@/components/audit/describe";
+import { describeAuditDetail, withDatesIn } from "@/components/audit/describe";
 import { auditKind } from "@/components/audit/labels";
 import { requirePageActor } from "@/lib/auth/session";
 import { redirect } from "next/navigation";
 import { hasRole } from "@/lib/data/actor";
 import { ADMIN_ONLY_ENTITIES, AUDIT_PAGE, auditFilterSchema, countAudit, listAudit } from "@/lib/data/audit-log";
+import { DATE } from "@/lib/i18n/dates";
 import { messageFor } from "@/lib/i18n/dynamic";
+import { chinaInstant } from "@/lib/time";
 
 const ENTITIES = ["item", "issue", "auth", "user", "unit"] as const;
 
@@ -37,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (!lines) return r.detail ? JSON.stringify(r.detail) : "";
     return lines
       .map(({ key, values }) => {
-        const v = { ...values };
+        const v = withDatesIn(values, (iso) => format.dateTime(chinaInstant(iso), DATE));
         if (typeof v.field === "string") v.field = messageFor(td, v.field) ?? v.field;
         if (key === "unit_kind_change") for (const k of ["from", "to"] as const) v[k] = messageFor(tKind, String(v[k])) ?? v[k];
         return messageFor(td, key, v as Record<string, string | number>) ?? key;

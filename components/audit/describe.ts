@@ -228,3 +228,14 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
       return [];
   }
 }
+
+/**
+ * A detail line's values with every calendar date (a value that is exactly yyyy-mm-dd, as the rows
+ * store 出刊日期, 印发日期, 批示 dates …) written by `day` — the page passes the locale's date
+ * format, so the Chinese log reads 2023年9月8日, not 2023-09-08. Other values are left as they are.
+ */
+export function withDatesIn(values: Record<string, string | number>, day: (iso: string) => string): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? day(v) : v;
+  return out;
+}

@@ -1,14 +1,17 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useRef, useState } from "react";
 import { updateItemAction } from "@/app/actions/items";
 import { InvisibleNotice, useInvisibleNotice } from "@/components/ui/invisible-notice";
 import { StoredTextNotice, useCleanedOnLoad } from "@/components/ui/stored-text-notice";
+import { useGrowingTextarea } from "@/components/ui/use-growing-textarea";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { ItemFields } from "@/lib/data/items";
+import { oneLineTitle } from "@/lib/item/form-values";
 import type { RichDoc } from "@/lib/editor/schema";
+import styles from "./desk-item-editor.module.css";
 
 /**
  * The editor's edit of a unit's item: title, body and attribution, in the same Tiptap editor the
@@ -46,6 +49,9 @@ function ItemEditForm({
   const [title, setTitle] = useState(stored.value.title);
   const invisible = useInvisibleNotice();
   const titleCleaned = invisible.notices;
+  const locale = useLocale();
+  const titleRef = useRef<HTMLTextAreaElement>(null);
+  useGrowingTextarea(titleRef, title);
   const [source, setSource] = useState(stored.value.source ?? "");
   const [body, setBody] = useState<RichDoc>(fields.body);
   const [chars, setChars] = useState<number | null>(null);
@@ -80,12 +86,21 @@ function ItemEditForm({
       {!locked && <StoredTextNotice notices={stored.notices} onDismiss={stored.dismiss} testId="desk-stored-cleaned" />}
       <div className="field">
         <label htmlFor={`${uid}-title`}>{ti("title")}</label>
-        <input
+        <textarea
+          ref={titleRef}
           id={`${uid}-title`}
+          className={styles.title}
+          rows={1}
           value={title}
           onChange={(e) => {
-            // Invisible characters and odd spaces are removed / made ordinary as they come, and said.
-            setTitle(invisible.track((c) => c.clean(e.target.value)));
+            // One line, wrapped to be seen whole: pasted line breaks are joined; invisible characters
+            // and odd spaces are removed / made ordinary as they come, and said.
+            const next = invisible.track((c) => oneLineTitle(e.target.value, locale, c).value);
+            invisible.settle(next, title);
+            setTitle(next);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && !e.nativeEvent.isComposing) e.preventDefault();
           }}
           readOnly={locked}
           aria-invalid={errors.title ? true : undefined}

@@ -28,6 +28,13 @@ export function IssueMetaForm({ issue }: { issue: Meta }) {
   const qc = useQueryClient();
   const uid = useId();
   const [v, setV] = useState(issue);
+  // A new version from the server (after 保存, or a refresh): its values in the fields. The form is
+  // not remounted for it, so 已保存 stays in sight and the panel stays open.
+  const [shown, setShown] = useState(issue);
+  if (issue.version !== shown.version) {
+    setShown(issue);
+    setV(issue);
+  }
   const { run, pending, status, error, fieldErrors: errors } = useFormAction(updateIssueMetaAction, {
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ["board", issue.id] });

@@ -40,7 +40,7 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
   const onPasteRef = useRef(onPaste);
   // What the invisible-character guard removed or replaced (typed, dropped or stored text), said on the page.
   const invisible = useInvisibleNotice();
-  const { track } = invisible;
+  const { track, settle } = invisible;
   const onReadyRef = useRef(onReady);
   useEffect(() => {
     onPasteRef.current = onPaste;
@@ -77,7 +77,10 @@ export function RichTextEditor({ id, value, onChange, labelledBy, describedBy, i
     editable: !readOnly,
     immediatelyRender: false,
     editorProps,
+    // The notice goes by itself once its text is undone, emptied or replaced (settle).
+    onCreate: ({ editor }) => settle(editor.getText()),
     onUpdate: ({ editor }) => {
+      settle(editor.getText());
       const doc = editor.getJSON() as RichDoc;
       onChangeRef.current(doc, countDoc(doc));
     },

@@ -1,11 +1,12 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useLayoutEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { Finding } from "@/lib/copycheck";
 import { oneLineTitle } from "@/lib/item/form-values";
 import { lengthOf } from "@/lib/text/count";
 import { InvisibleNotice, useInvisibleNotice } from "@/components/ui/invisible-notice";
+import { useGrowingTextarea } from "@/components/ui/use-growing-textarea";
 import { FindingList } from "./copy-check";
 import type { Fields } from "./form-field";
 import styles from "./item-form.module.css";
@@ -47,13 +48,7 @@ export function TitleField({
   const invisible = useInvisibleNotice();
   const cleaned = invisible.notices;
   const titleLength = lengthOf(value.trim());
-  // Grow with the text (browsers without CSS field-sizing).
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.style.height = "auto";
-    el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
-  }, [value]);
+  useGrowingTextarea(ref, value);
   return (
     <div className="field">
       <label htmlFor={`${uid}-title`}>{t("title")}</label>
@@ -66,6 +61,7 @@ export function TitleField({
         onChange={(e) => {
           const one = invisible.track((c) => oneLineTitle(e.target.value, locale, c));
           if (one.changed) setJoined(true);
+          invisible.settle(one.value, value);
           onChange(one.value);
         }}
         onKeyDown={(e) => {

@@ -94,3 +94,33 @@ test("the desk's item editor cleans its title too, with a notice, and the edit s
   await unit.context().close();
   await editor.context().close();
 });
+
+test("a notice goes by itself once its text is gone: the title replaced or emptied, the body's input undone; it stays while that text is edited", async ({ browser }) => {
+  const page = await as(browser, "changping");
+  await openForm(page);
+  const title = page.getByLabel("标题");
+  const notice = page.getByTestId("title-cleaned");
+  await title.pressSequentially("键入\u200b标题\u00a0测试");
+  await expect(notice).toContainText("零宽空格（U+200B）1 个");
+  await title.press("End");
+  await title.pressSequentially("一下");
+  await expect(notice).toBeVisible(); // still the cleaned text, edited on
+  await title.fill("已换成干净的标题");
+  await expect(notice).toHaveCount(0);
+  await pasteTitle(page, "又有\u200b一个");
+  await expect(notice).toBeVisible();
+  await title.fill("");
+  await expect(notice).toHaveCount(0);
+
+  await title.fill(`撤销后提示消失${Date.now() % 100000}`);
+  const body = await focusEndOfBody(page);
+  await page.keyboard.type("会议要求。");
+  await expectSaved(page);
+  await page.keyboard.insertText("各单位\u200b落实\u00a0到位");
+  await expect(page.getByTestId("invisible-notice")).toContainText("零宽空格（U+200B）1 个");
+  await expect(body).toContainText("会议要求。各单位落实 到位");
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(body).not.toContainText("各单位");
+  await expect(page.getByTestId("invisible-notice")).toHaveCount(0);
+  await page.context().close();
+});

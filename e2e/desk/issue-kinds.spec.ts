@@ -43,8 +43,13 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   await expect(meta.getByLabel("总期号（总第M期）")).toHaveCount(0);
   await meta.getByLabel("截稿时间（可不填）").fill("2026-03-09T17:00");
   await meta.getByRole("button", { name: "保存期号与日期" }).click();
-  // Saved: the page reads the issue again (the form starts closed, with the new deadline).
+  // Saved: the page reads the issue again (the audit line), and the form stays open and says 已保存。
+  // with the new deadline (it used to remount closed, so 已保存 was never seen).
   await expect(page.getByText("修改期号、日期与截稿时间").first()).toBeVisible();
+  await expect(meta.getByRole("status")).toHaveText("已保存。");
+  await expect(meta).toBeVisible();
+  await expect(meta.getByLabel("截稿时间（可不填）")).toHaveValue("2026-03-09T17:00");
+  await page.reload();
   await page.getByText("期号、日期与截稿时间", { exact: true }).click();
   await expect(meta.getByLabel("截稿时间（可不填）")).toHaveValue("2026-03-09T17:00");
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { stateFile } from "../users";
 import { acceptAllSubmitted, createIssue, editorPage, listed, step } from "./helpers";
 
 const LONG = "中国制冷学会、北京制冷学会与北京市科学技术协会联合举办制冷空调行业科技成果对接会";
@@ -57,4 +58,30 @@ test("the editor breaks a long title by hand; the print view and the text export
   await expect(page.getByTestId("title-breaks").getByRole("status")).toHaveText("换行已保存。");
   const again = await (await page.request.get(`/api/issues/${issueId}/export?format=txt`)).text();
   expect(again).toContain(`\n\n${LONG}\n\n`);
+});
+
+test("the desk's title field shows a long title whole at 1024 px; Enter adds no line, a pasted break is joined", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: stateFile("editor"), viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  await page.goto("/desk/inbox?status=all");
+  const href = await page.getByTestId("inbox").locator("tbody tr a").first().getAttribute("href");
+  const id = Number(/\/desk\/items\/(\d+)/.exec(href ?? "")?.[1]);
+  expect(id).toBeGreaterThan(0);
+  await page.goto(`/desk/items/${id}`);
+  const title = page.getByTestId("item-edit").getByLabel("标题", { exact: true });
+  const long = "中国制冷学会、北京制冷学会与昌平区科协联合举办2026年冷链物流绿色低碳技术成果对接会暨院士专家工作站揭牌仪式及首都科技工作者座谈交流会";
+  expect([...long].length).toBeGreaterThan(60);
+  await title.fill(long);
+  await title.press("End");
+  await title.press("Enter");
+  await expect(title).toHaveValue(long);
+  const fits = await title.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1 && el.clientHeight > 40);
+  expect(fits).toBe(true); // two lines, nothing scrolled out of sight
+  await title.evaluate((el, text) => {
+    const t = el as HTMLTextAreaElement;
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(t, text);
+    t.dispatchEvent(new Event("input", { bubbles: true }));
+  }, "昌平区科协\n召开科普工作会");
+  await expect(title).toHaveValue("昌平区科协召开科普工作会");
+  await context.close();
 });

@@ -41,6 +41,6 @@ describe("parseQuery: a bad query parameter is named, not another one", () => {
     const zh = createTranslator({ locale: "zh-CN", messages: await loadMessages("zh-CN"), namespace: "errors" as never }) as unknown as (k: string, v: object) => string;
     const en = createTranslator({ locale: "en", messages: await loadMessages("en"), namespace: "errors" as never }) as unknown as (k: string, v: object) => string;
     expect(zh(e.code, e.params)).toBe("请求参数 revision（版次）的值「-1」不正确。");
-    expect(en(e.code, e.params)).toBe("The request parameter revision has an invalid value “-1”.");
+    expect(en(e.code, e.params)).toBe("The request parameter revision (版次) has an invalid value “-1”.");
   });
 });

@@ -36,7 +36,7 @@ describe("print HTML", () => {
     expect(html).not.toContain("<i>");
     expect(html).toContain("A&amp;B &lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("【科普&lt;工作&gt;】");
-    expect(html).toContain("标题&quot;一&quot;&lt;i&gt;");
+    expect(html.replace(/<\/?span( class="w")?>/g, "")).toContain("标题&quot;一&quot;&lt;i&gt;");
   });
 
   it("prints the structure: lead items without a heading, sections, titles, runs, attribution at the end of the last paragraph, 版记", () => {
@@ -88,5 +88,21 @@ describe("print HTML: page 1", () => {
     expect(bulletinToPrintHtml(doc)).toContain('<header class="front break">');
     expect(bulletinToPrintHtml({ ...doc, toc: [] })).toContain('<header class="front">');
     expect(bulletinToPrintHtml({ ...doc, toc: [] })).not.toContain('class="toc"');
+  });
+
+  it("keeps each word of a 目录提要 line whole: the browser may wrap it only between words", () => {
+    const entry = "中国制冷学会、北京制冷学会与北京市科学技术协会联合举办制冷空调行业科技成果对接会";
+    const out = bulletinToPrintHtml({ ...doc, toc: [entry] });
+    const li = /<section class="toc">.*?<li>(.*?)<\/li>/s.exec(out)![1];
+    // The words as they stand, and only tags between them.
+    expect(li.replace(/<[^>]+>/g, "")).toBe(entry);
+    expect(li).toContain('<span class="w">举办</span>');
+    expect(li).toContain('<span class="w">与北京市</span>');
+    expect(li).toContain('<span class="w">对接会</span>');
+    expect(out).toContain(".toc li .w { white-space: nowrap; }");
+    // A preposition starts the word after it: 「…企业 / 向灾区捐款」, not 「…企业向 / 灾区捐款」.
+    const li2 = /<li>(.*?)<\/li>/s.exec(bulletinToPrintHtml({ ...doc, toc: ["门头沟区科协积极参与防汛抢险救灾工作并组织科技企业向灾区捐款"] }))![1];
+    expect(li2).toContain('<span class="w">向灾区</span>');
+    expect(li2).toContain('<span class="w">并组织</span>');
   });
 });

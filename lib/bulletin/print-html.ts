@@ -69,7 +69,32 @@ ${footerHtml(doc.footer)}
 }
 
 function tocHtml(toc: string[]): string {
-  return `<section class="toc"><h2 class="toc-title">目录提要</h2><ul>${toc.map((t) => `<li>${escText(t)}</li>`).join("")}</ul></section>\n`;
+  return `<section class="toc"><h2 class="toc-title">目录提要</h2><ul>${toc.map((t) => `<li>${tocWordsHtml(t)}</li>`).join("")}</ul></section>\n`;
+}
+
+/**
+ * A 目录提要 line wraps in the browser (its width depends on the bullet and the hanging indent), so
+ * each word of two or more characters (jieba's words, as for titles) is one unbreakable span: the
+ * line breaks between words, never inside one (「联合举 / 办」 before).
+ */
+function tocWordsHtml(entry: string): string {
+  // jieba leaves one-character words (对接|会, 学会|与, 企业|向|灾区): a lone Han character joins the
+  // word before it, except a conjunction or preposition (与 暨 并 向 …, jieba's c and p, or one of
+  // 与暨和及 when there is no tag), which starts the next word, where a break reads best.
+  const groups: string[] = [];
+  let lead = "";
+  for (const { text, tag } of titleWords(entry)) {
+    const han = /^\p{Script=Han}$/u.test(text);
+    const leads = han && (tag ? /^[cp]$/.test(tag) : /^[与暨和及]$/.test(text));
+    if (leads) lead += text;
+    else if (han && !lead && groups.length && /\p{Script=Han}$/u.test(groups[groups.length - 1])) groups[groups.length - 1] += text;
+    else {
+      groups.push(lead + text);
+      lead = "";
+    }
+  }
+  if (lead) groups.push(lead);
+  return groups.map((g) => ([...g].length > 1 ? `<span class="w">${escText(g)}</span>` : escText(g))).join("");
 }
 
 function itemHtml(item: BulletinItem): string {
@@ -199,6 +224,7 @@ em { font-style: normal; font-family: var(--kaiti); }
 .toc-title { font-family: var(--heiti); font-weight: 500; text-align: center; letter-spacing: 0.5em; text-indent: 0.5em; }
 .toc ul { list-style: none; font-family: var(--kaiti); }
 .toc li { padding-left: calc(2 * var(--cell)); text-indent: calc(-1 * var(--cell)); }
+.toc li .w { white-space: nowrap; }
 .toc li::before { content: "●"; display: inline-block; width: var(--cell); text-indent: 0; font-size: 0.6em; vertical-align: 0.2em; text-align: left; }
 .front.break { break-after: page; }
 

@@ -4,6 +4,8 @@ import { db } from "@/db";
 import { auditLog, items } from "@/db/schema";
 import { demoActor, errorCode } from "@/lib/testing/fixtures";
 import type { Actor } from "./actor";
+import zhDesk from "@/lib/i18n/messages/zh-CN/desk.json";
+import zhItem from "@/lib/i18n/messages/zh-CN/item.json";
 import { inboxFilterFromParams, inboxFilterSchema, listInbox } from "./inbox";
 import { decideItems, decideItemsSchema } from "./items";
 
@@ -55,6 +57,10 @@ describe("inbox", () => {
     expect(new Set(listInbox(editor, inboxFilterFromParams({ status: "all" }).filter).rows.map((r) => r.status)).size).toBeGreaterThan(1);
     // A malformed URL: the opening filter, and ok false (the page says so).
     expect(inboxFilterFromParams({ status: "nonsense" })).toMatchObject({ filter: { status: "submitted", sort: "submitted_desc" }, ok: false });
+    // …and what it says names that filter, not 全部稿件 (the opening view is no longer every item).
+    const said = zhDesk.desk.badFilter;
+    expect(said).toContain(zhItem.itemStatus.submitted);
+    expect(said).not.toContain("全部");
   });
 
   it("bulk decisions are all or nothing; return needs a note; contributors cannot decide", () => {

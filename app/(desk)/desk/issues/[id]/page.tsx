@@ -50,7 +50,6 @@ export default async function ArrangePage({ params }: { params: Promise<{ id: st
       />
       {issue.status === "drafting" && (
         <IssueMetaForm
-          key={issue.version}
           issue={{
             id: issue.id,
             version: issue.version,
