@@ -22,6 +22,8 @@ export type AppErrorCode =
   | "duplicate_total"
   /** A new issue's date outside its year: params `date` (Chinese form), `year`; field `date`. */
   | "date_other_year"
+  /** A 批示 or 转报 dated before the item's first publication: params `date` (yyyy-mm-dd); field `date`. */
+  | "date_before_publication"
   | "duplicate_supplement"
   | "title_mismatch"
   | "throttled"
