@@ -24,6 +24,8 @@ export type AppErrorCode =
   | "date_other_year"
   /** A 批示 or 转报 dated before the item's first publication: params `date` (yyyy-mm-dd); field `date`. */
   | "date_before_publication"
+  /** A paper distribution sending more copies than were printed: params `count`, `printRun`; field `recipientCount`. */
+  | "copies_over_print_run"
   | "duplicate_supplement"
   | "title_mismatch"
   | "throttled"
