@@ -37,7 +37,7 @@ const tomorrow = () => {
 };
 
 describe("批示 and 转报 dates: each wrong date says what is wrong", () => {
-  const ins = { itemId: 1, leader: "某领导", level: "bureau", text: "同意。" };
+  const ins = { itemId: 1, leader: "某领导", level: "bureau" as const, text: "同意。" };
   it("a malformed, a too early, a future date and a use before forwarding each have their own code, with a message in both locales", () => {
     expect(codes(recordInstructionSchema.safeParse({ ...ins, date: "2024-02-30" }))).toEqual(["date:invalid_date"]);
     expect(codes(recordInstructionSchema.safeParse({ ...ins, date: "1999-12-31" }))).toEqual(["date:date_before_2000"]);
