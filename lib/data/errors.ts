@@ -26,6 +26,10 @@ export type AppErrorCode =
   | "date_before_publication"
   /** A paper distribution sending more copies than were printed: params `count`, `printRun`; field `recipientCount`. */
   | "copies_over_print_run"
+  /** A call's deadline not after now; field `deadline`. */
+  | "deadline_past"
+  /** A call's deadline more than `days` days ahead; field `deadline`. */
+  | "deadline_too_far"
   | "duplicate_supplement"
   | "title_mismatch"
   | "throttled"
