@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/data/actor";
 import { AppError } from "@/lib/data/errors";
 import { type SearchHit, searchFacets, searchInputSchema, searchItems, type SearchResult } from "@/lib/data/search";
 import { issueLabeler } from "@/lib/i18n/issue-label";
+import { searchProblem } from "@/lib/search/problem";
 import styles from "@/components/search/search.module.css";
 
 type Params = { q?: string; unitId?: string; section?: string; year?: string; issueId?: string };
@@ -21,7 +22,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const q = (sp.q ?? "").trim();
   if (q) {
     const parsed = searchInputSchema.safeParse({ ...sp, q });
-    if (!parsed.success) error = t("tooShort");
+    if (!parsed.success) {
+      const problem = searchProblem(parsed.error.issues, sp);
+      error = problem.key === "badFilter" ? t("badFilter", { field: t(problem.field ?? "unit"), value: problem.value ?? "" }) : t(problem.key);
+    }
     else {
       try {
         result = searchItems(actor, parsed.data);

@@ -11,6 +11,7 @@ export interface UserRow {
   id: number;
   username: string;
   displayName: string;
+  email: string | null;
   active: boolean;
   unitId: number | null;
   unitName: string | null;
@@ -68,6 +69,7 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
   const uid = useId();
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState("");
+  const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [roles, setRoles] = useState<Role[]>(["contributor"]);
   const [unitId, setUnitId] = useState("");
@@ -79,9 +81,10 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
       aria-label={t("addUser")}
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await run({ username, displayName, password, roles, unitId: unitId ? Number(unitId) : null })) {
+        if (await run({ username, displayName, email, password, roles, unitId: unitId ? Number(unitId) : null })) {
           setUsername("");
           setDisplayName("");
+          setEmail("");
           setPassword("");
         }
       }}
@@ -96,6 +99,11 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
           <label htmlFor={`${uid}-name`}>{t("displayName")}</label>
           <input id={`${uid}-name`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} aria-invalid={fieldErrors.displayName ? true : undefined} />
           <FieldError message={fieldErrors.displayName} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-email`}>{t("email")}</label>
+          <input id={`${uid}-email`} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={fieldErrors.email ? true : undefined} />
+          <FieldError message={fieldErrors.email} />
         </div>
         <div className="field">
           <label htmlFor={`${uid}-password`}>{t("password")}</label>
@@ -134,6 +142,7 @@ function EditUserForm({ user, units, onDone }: { user: UserRow; units: UnitOptio
   // A name stored before the text rule is cleaned and said, so a role change alone is not refused for it.
   const stored = useCleanedOnLoad(user.displayName);
   const [displayName, setDisplayName] = useState(stored.value);
+  const [email, setEmail] = useState(user.email ?? "");
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [unitId, setUnitId] = useState(user.unitId ? String(user.unitId) : "");
   const { run, pending, error, fieldErrors } = useAdminAction(updateUserAction);
@@ -144,7 +153,7 @@ function EditUserForm({ user, units, onDone }: { user: UserRow; units: UnitOptio
       aria-label={`${t("edit")} ${user.username}`}
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await run({ id: user.id, displayName, roles, unitId: unitId ? Number(unitId) : null })) onDone();
+        if (await run({ id: user.id, displayName, email, roles, unitId: unitId ? Number(unitId) : null })) onDone();
       }}
     >
       <div className="field">
@@ -152,6 +161,11 @@ function EditUserForm({ user, units, onDone }: { user: UserRow; units: UnitOptio
         <input id={`${uid}-name`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} aria-invalid={fieldErrors.displayName ? true : undefined} />
         <FieldError message={fieldErrors.displayName} />
         <StoredTextNotice notices={stored.notices} onDismiss={stored.dismiss} testId="user-name-cleaned" />
+      </div>
+      <div className="field">
+        <label htmlFor={`${uid}-email`}>{t("email")}</label>
+        <input id={`${uid}-email`} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={fieldErrors.email ? true : undefined} />
+        <FieldError message={fieldErrors.email} />
       </div>
       <RolesField value={roles} onChange={setRoles} error={fieldErrors.roles} />
       <UnitField id={`${uid}-unit`} value={unitId} onChange={setUnitId} units={units} error={fieldErrors.unitId} />
@@ -270,7 +284,7 @@ export function UsersTable({ users, units, selfId }: { users: UserRow[]; units: 
       </thead>
       <tbody>
         {users.map((u) => (
-          <UserTableRow key={`${u.id}-${u.displayName}-${u.roles.join()}-${u.unitId}`} user={u} units={units} self={u.id === selfId} />
+          <UserTableRow key={`${u.id}-${u.displayName}-${u.email ?? ""}-${u.roles.join()}-${u.unitId}`} user={u} units={units} self={u.id === selfId} />
         ))}
       </tbody>
     </table>

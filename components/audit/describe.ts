@@ -73,6 +73,7 @@ export function describeAuditDetail(row: { entity: string; action: string; detai
       if (from.displayName !== to.displayName) out.push(change("user_displayName", from.displayName, to.displayName));
       const r = (a: readonly string[]) => list(a.map(roleName));
       if (r(from.roles) !== r(to.roles)) out.push(change("user_roles", r(from.roles), r(to.roles)));
+      if ((from.email ?? null) !== (to.email ?? null)) out.push(change("user_email", from.email ?? "", to.email ?? ""));
       if (from.unitId !== to.unitId) out.push(change("user_unit", from.unitId === null ? "" : `#${from.unitId}`, to.unitId === null ? "" : `#${to.unitId}`));
       return out.length ? out : [L("nothing_changed")];
     }

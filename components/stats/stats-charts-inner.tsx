@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { countAxis } from "@/lib/stats/chart-axis";
+import { countAxis, TREND_CURVE } from "@/lib/stats/chart-axis";
 import type { ChartsProps } from "./stats-charts";
 
 /** The charts; the count axes tick in whole numbers (halves only when a half co-credit made one). */
@@ -29,7 +29,7 @@ export default function StatsChartsInner({ units, trend, labels }: ChartsProps) 
             <XAxis dataKey="month" tick={{ fontSize: 12 }} />
             <YAxis {...(trendAxis.allowDecimals ? trendAxis : { allowDecimals: false, domain: [0, (max: number) => Math.max(1, Math.ceil(max * 1.1))] })} />
             <Tooltip />
-            <Line type="monotone" dataKey="adopted" name={labels.series} stroke="#c00000" isAnimationActive={false} />
+            <Line type={TREND_CURVE} dataKey="adopted" name={labels.series} stroke="#c00000" isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </figure>

@@ -2,13 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { UNIT_KINDS } from "@/lib/domain/enums";
 import { PERIOD_KINDS, type Period } from "@/lib/data/stats";
 import type { StatsFilter } from "@/lib/stats/period-problem";
+import styles from "./stats-filters.module.css";
 
 /** The message id the marked filters point to (aria-describedby). */
 const PROBLEM_ID = "stats-filter-problem";
 
 /**
  * The statistics filters as a plain GET form (works without scripts; the URL is shareable and is
- * what the exports read). Fields of the other period kinds are ignored by the server. `problem`:
+ * what the exports read). Only the chosen period kind's fields show (stats-filters.module.css);
+ * the other kinds' fields are still sent and ignored by the server. `problem`:
  * the filters that are wrong (marked aria-invalid, pointing to the message) and the Chinese
  * message shown right below the fields; the fields keep what the user sent so it can be fixed.
  */
@@ -20,7 +22,7 @@ export async function StatsFilters({ period, query, showKind, problem }: { perio
   const month = query.month || String(Number(period.from.slice(5, 7)));
   const quarter = query.quarter || String(Math.ceil(Number(period.from.slice(5, 7)) / 3));
   return (
-    <form method="get" className="filters field-row" aria-label={t("filters")}>
+    <form method="get" className={`filters field-row ${styles.periodFilters}`} aria-label={t("filters")}>
       <label className="field">
         {t("periodKind")}
         <select name="period" defaultValue={kindSent} {...mark("period")}>
@@ -31,11 +33,11 @@ export async function StatsFilters({ period, query, showKind, problem }: { perio
           ))}
         </select>
       </label>
-      <label className="field">
+      <label className="field" data-for="month quarter year">
         {t("year")}
         <input name="year" type="number" min={2000} max={2100} defaultValue={year} style={{ width: "6rem" }} {...mark("year")} />
       </label>
-      <label className="field">
+      <label className="field" data-for="month">
         {t("month")}
         <select name="month" defaultValue={month} {...mark("month")}>
           {Array.from({ length: 12 }, (_, i) => (
@@ -45,7 +47,7 @@ export async function StatsFilters({ period, query, showKind, problem }: { perio
           ))}
         </select>
       </label>
-      <label className="field">
+      <label className="field" data-for="quarter">
         {t("quarter")}
         <select name="quarter" defaultValue={quarter} {...mark("quarter")}>
           {[1, 2, 3, 4].map((q) => (
@@ -55,11 +57,11 @@ export async function StatsFilters({ period, query, showKind, problem }: { perio
           ))}
         </select>
       </label>
-      <label className="field">
+      <label className="field" data-for="range">
         {t("from")}
         <input name="from" type="date" defaultValue={query.from ?? (period.kind === "range" ? period.from : "")} {...mark("from")} />
       </label>
-      <label className="field">
+      <label className="field" data-for="range">
         {t("to")}
         <input name="to" type="date" defaultValue={query.to ?? (period.kind === "range" ? period.to : "")} {...mark("to")} />
       </label>

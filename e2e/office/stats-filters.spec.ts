@@ -23,6 +23,21 @@ test("the statistics pages name a bad filter beside the filters and say what the
   await expect(office.getByTestId("stats-period")).toHaveText(/^统计区间：\d{4}年\d{1,2}月（\d{4}年\d{1,2}月1日至\d{4}年\d{1,2}月\d{1,2}日）$/);
   if (SHOTS) await office.screenshot({ path: `${SHOTS}/stats-bad-range.png`, fullPage: false });
 
+  // Only the chosen period kind's fields show, and they follow the select without a reload.
+  await office.goto("/stats?period=year&year=2023");
+  await expect(filters.getByLabel("年份")).toBeVisible();
+  // By name: a label's accessible name holds its control's value or options (年份 2023, 月度季度…).
+  const NAMES: Record<string, string> = { 年份: "year", 月份: "month", 季度: "quarter", 开始日期: "from", 结束日期: "to" };
+  const field = (label: string) => filters.locator(`[name="${NAMES[label]}"]`);
+  for (const label of Object.keys(NAMES)) await expect(field(label)).toHaveCount(1);
+  for (const label of ["月份", "季度", "开始日期", "结束日期"]) await expect(field(label)).toBeHidden();
+  await filters.getByLabel("统计周期").selectOption("range");
+  for (const label of ["开始日期", "结束日期"]) await expect(field(label)).toBeVisible();
+  for (const label of ["年份", "月份", "季度"]) await expect(field(label)).toBeHidden();
+  await filters.getByLabel("统计周期").selectOption("month");
+  for (const label of ["年份", "月份"]) await expect(field(label)).toBeVisible();
+  await expect(field("季度")).toBeHidden();
+
   await office.goto("/stats?period=month&year=abc");
   await expect(problem).toContainText("年份「abc」不正确：请填写 2000 至 2100 之间的四位年份。因此下面显示的是本月");
   await expect(filters.getByLabel("年份")).toHaveAttribute("aria-invalid", "true");

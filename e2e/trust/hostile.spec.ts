@@ -144,6 +144,12 @@ const TEMPLATES: Template[] = [
   { action: "correctItemAction", actor: "office", field: "note", values: [...block(true), ...MARKUP], build: (v) => ({ issueId: 1, version: 1, itemIndex: 0, title: "标题", paragraphs: ["正文。"], note: v }) },
   { action: "recordInstructionAction", actor: "office", field: "leader", values: line(true), build: (v) => ({ itemId: 1, leader: v, level: "provincial", date: "2026-11-01", text: "批示内容" }) },
   { action: "recordInstructionAction", actor: "office", field: "text", values: [...block(true), ...MARKUP], build: (v) => ({ itemId: 1, leader: "某领导", level: "provincial", date: "2026-11-01", text: v }) },
+  // loop18: the user's e-mail, 批示/转报 dates out of range, copies over the print run, call deadlines out of range
+  { action: "createUserAction", actor: "admin", field: "email", values: [...BAD_ANY, ...BAD_LINE, "不是邮箱", "a@", "@example.org", "a b@example.org"], build: (v) => ({ username: "hostile-user", displayName: "测试", email: v, password: "mima-2026-ok", roles: ["editor"], unitId: null }) },
+  { action: "recordInstructionAction", actor: "office", field: "date", values: [...BAD_DATES, "1999-12-31", "2999-01-01"], build: (v) => ({ itemId: 1, leader: "某领导", level: "provincial", date: v, text: "批示内容" }) },
+  { action: "recordForwardAction", actor: "office", field: "usedDate", values: ["2026-10-31", "2999-01-01", ...BAD_DATES], build: (v) => ({ itemId: 1, target: "《中国科协信息》", date: "2026-11-01", used: true, usedDate: v }) },
+  { action: "correctRegisterAction", actor: "office", field: "recipientCount", values: [0, -1, 1.5, "10", 2_000_000, null], build: (v) => ({ recordId: 1, date: "2026-11-30", method: "print", groups: ["市科协"], recipientCount: v, printRun: 5, reason: "更正" }) },
+  { action: "publishCallAction", actor: "editor", field: "deadline", values: ["9999-12-31T17:00", "2000-01-01T08:00"], build: (v) => ({ topic: "约稿", guidance: "", deadline: v, target: "all", unitIds: [], issueId: null }) },
   { action: "recordForwardAction", actor: "office", field: "target", values: line(true), build: (v) => ({ itemId: 1, target: v, date: "2026-11-01", used: false, usedDate: null }) },
   { action: "saveWordListEntryAction", actor: "admin", field: "term", values: line(true), build: (v) => ({ list: "sensitive", term: v, replacement: "", note: "" }) },
   { action: "saveWordListEntryAction", actor: "admin", field: "replacement", values: line(true), build: (v) => ({ list: "standard", term: "旧提法", replacement: v, note: "" }) },

@@ -184,7 +184,7 @@ describe("users", () => {
   it("creates a contributor with a hashed password who can then log in, and never returns the hash", async () => {
     const name = `u${stamp()}`;
     const u = createUser(admin(), { username: name, displayName: " 新报送员 ", password: "secret-pass", roles: ["contributor", "contributor"], unitId: unitId() });
-    expect(u).toEqual({ id: u.id, username: name, displayName: "新报送员", unitId: unitId(), active: true, roles: ["contributor"] });
+    expect(u).toEqual({ id: u.id, username: name, displayName: "新报送员", email: null, unitId: unitId(), active: true, roles: ["contributor"] });
     expect(JSON.stringify(u)).not.toContain("$2");
     expect(hashOf(u.id)).toMatch(/^\$2[aby]\$/);
     expect(bcrypt.compareSync("secret-pass", hashOf(u.id))).toBe(true);

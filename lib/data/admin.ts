@@ -22,7 +22,7 @@ import { audit } from "./audit";
 import { AppError } from "./errors";
 import { resetPendingApprovals, voidChangedApprovals } from "./issues";
 import { currentPublication, listCatalogue } from "./publication";
-import { isEmail, loginKey, nameKey, textLine } from "@/lib/text/rule";
+import { isEmail, loginKey, mailbox, nameKey, textLine } from "@/lib/text/rule";
 import { passwordSchema } from "@/lib/auth/password";
 import { liftThrottle } from "@/lib/auth/throttle";
 
@@ -32,7 +32,7 @@ import { liftThrottle } from "@/lib/auth/throttle";
 export function listUsers(actor: Actor) {
   requireRole(actor, "admin");
   const rows = db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, active: users.active, unitId: users.unitId, unitName: units.name })
+    .select({ id: users.id, username: users.username, displayName: users.displayName, email: users.email, active: users.active, unitId: users.unitId, unitName: units.name })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .orderBy(asc(users.id))
@@ -197,9 +197,11 @@ const roles = z
   .min(1, { error: "roles_required" })
   .transform((r) => [...new Set(r)]);
 const unitId = z.coerce.number().int().positive().nullable();
+/** The address reminder e-mails go to (SMTP_URL set); "" for none. Left out of an update: unchanged. */
+const email = mailbox({ label: "电子邮箱", optional: true }).optional();
 
-export const createUserSchema = z.object({ username, displayName, password, roles, unitId }).strict();
-export const updateUserSchema = z.object({ id, displayName, roles, unitId }).strict();
+export const createUserSchema = z.object({ username, displayName, email, password, roles, unitId }).strict();
+export const updateUserSchema = z.object({ id, displayName, email, roles, unitId }).strict();
 export const resetPasswordSchema = z.object({ id, password }).strict();
 export const setUserActiveSchema = z.object({ id, active: z.boolean() }).strict();
 
@@ -215,7 +217,7 @@ function getUnitOr(unit: number, field: string) {
 }
 
 function getUser(userId: number) {
-  const u = db.select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId, active: users.active }).from(users).where(eq(users.id, userId)).get();
+  const u = db.select({ id: users.id, username: users.username, displayName: users.displayName, email: users.email, unitId: users.unitId, active: users.active }).from(users).where(eq(users.id, userId)).get();
   if (!u) throw new AppError("not_found");
   const r = db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((x) => x.role);
   return { ...u, roles: r };
@@ -232,9 +234,13 @@ export function createUser(actor: Actor, raw: z.input<typeof createUserSchema>):
   const passwordHash = bcrypt.hashSync(input.password, 10);
   const newId = db.transaction((tx) => {
     // A new user chooses their own password at first login.
-    const u = tx.insert(users).values({ username: input.username, displayName: input.displayName, passwordHash, unitId: input.unitId, mustChangePassword: true }).returning({ id: users.id }).get();
+    const u = tx
+      .insert(users)
+      .values({ username: input.username, displayName: input.displayName, email: input.email || null, passwordHash, unitId: input.unitId, mustChangePassword: true })
+      .returning({ id: users.id })
+      .get();
     tx.insert(userRoles).values(input.roles.map((role) => ({ userId: u.id, role }))).run();
-    audit(tx, actor, { entity: "user", entityId: u.id, action: "user_created", detail: { username: input.username, roles: input.roles, unitId: input.unitId } });
+    audit(tx, actor, { entity: "user", entityId: u.id, action: "user_created", detail: { username: input.username, roles: input.roles, unitId: input.unitId, email: input.email || null } });
     return u.id;
   });
   return getUser(newId);
@@ -246,11 +252,12 @@ export function updateUser(actor: Actor, raw: z.input<typeof updateUserSchema>):
   const before = getUser(input.id);
   if (input.id === actor.id && !input.roles.includes("admin")) throw new AppError("self_lockout", {}, "roles");
   assertUnitForRoles(input.roles, input.unitId);
+  const nextEmail = input.email === undefined ? before.email : input.email || null;
   db.transaction((tx) => {
     const rolesChanged = [...before.roles].sort().join() !== [...input.roles].sort().join() || before.unitId !== input.unitId;
     // A change of roles or unit ends the user's sessions: they sign in again with what they may now do.
     tx.update(users)
-      .set({ displayName: input.displayName, unitId: input.unitId, ...(rolesChanged ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+      .set({ displayName: input.displayName, email: nextEmail, unitId: input.unitId, ...(rolesChanged ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
       .where(eq(users.id, input.id))
       .run();
     tx.delete(userRoles).where(eq(userRoles.userId, input.id)).run();
@@ -260,8 +267,8 @@ export function updateUser(actor: Actor, raw: z.input<typeof updateUserSchema>):
       entityId: input.id,
       action: "user_updated",
       detail: {
-        from: { displayName: before.displayName, roles: before.roles, unitId: before.unitId },
-        to: { displayName: input.displayName, roles: input.roles, unitId: input.unitId },
+        from: { displayName: before.displayName, roles: before.roles, unitId: before.unitId, email: before.email },
+        to: { displayName: input.displayName, roles: input.roles, unitId: input.unitId, email: nextEmail },
       },
     });
   });

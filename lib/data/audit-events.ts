@@ -132,8 +132,8 @@ export const AUDIT_EVENTS = {
   "unit.alias_removed": z.object({ alias: text }).strict(),
   "unit.unit_merged": z.object({ from: text, fromId: id, into: text, items: z.array(id), users: z.array(id) }).strict(),
   // Users
-  "user.user_created": z.object({ username: text, roles: z.array(z.enum(ROLES)), unitId: id.nullable() }).strict(),
-  "user.user_updated": change(z.object({ displayName: text, roles: z.array(z.enum(ROLES)), unitId: id.nullable() }).strict()),
+  "user.user_created": z.object({ username: text, roles: z.array(z.enum(ROLES)), unitId: id.nullable(), email: text.nullable().optional() }).strict(),
+  "user.user_updated": change(z.object({ displayName: text, roles: z.array(z.enum(ROLES)), unitId: id.nullable(), email: text.nullable().optional() }).strict()),
   "user.password_reset": none,
   "user.user_reactivated": z.object({ username: text }).strict(),
   "user.user_deactivated": z.object({ username: text }).strict(),

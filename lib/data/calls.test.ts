@@ -76,7 +76,12 @@ describe("calls for items", () => {
     expect(errorCode(() => createItem(dongcheng, { ...itemFields("东城稿"), callId: call.id }))).toBe("invalid");
     expect(openCallsForUnit(dongcheng).map((o) => o.call.id)).not.toContain(call.id);
     expect(errorCode(() => publishCall(changping, { topic: "x", guidance: "", deadline: inHours(10), target: "all", unitIds: [], issueId: null }))).toBe("forbidden");
-    expect(errorCode(() => publishCall(editor, { topic: "过去", guidance: "", deadline: inHours(-1), target: "all", unitIds: [], issueId: null }))).toBe("invalid");
+    expect(errorCode(() => publishCall(editor, { topic: "过去", guidance: "", deadline: inHours(-1), target: "all", unitIds: [], issueId: null }))).toBe("deadline_past");
+    // A mistyped year is not a call open for eight thousand years; a year ahead still is fine.
+    expect(errorCode(() => publishCall(editor, { topic: "太远", guidance: "", deadline: "9999-12-31T17:00", target: "all", unitIds: [], issueId: null }))).toBe("deadline_too_far");
+    expect(errorCode(() => publishCall(editor, { topic: "太远", guidance: "", deadline: inHours(367 * 24), target: "all", unitIds: [], issueId: null }))).toBe("deadline_too_far");
+    expect(db.$client.prepare("select count(*) n from calls where topic = '太远'").get()).toEqual({ n: 0 });
+    expect(publishCall(editor, { topic: "一年内", guidance: "", deadline: inHours(360 * 24), target: "all", unitIds: [], issueId: null }).topic).toBe("一年内");
   });
 
   it("standing guidance: the editor edits, everyone reads; a contributor cannot edit", () => {

@@ -87,12 +87,16 @@ export function callUnitStatuses(database: Db, call: Call, now = Date.now()): Ca
   });
 }
 
+/** The furthest a call's deadline may be from its publication, in days (a year; 9999 was accepted). */
+export const MAX_CALL_DAYS = 366;
+
 /** Publishes a call (editor): writes it, tells the units asked, schedules its reminders (by the scheduler). */
 export function publishCall(actor: Actor, input: z.infer<typeof publishCallSchema>): Call {
   requireRole(actor, "editor");
   const pub = currentPublication();
   const deadline = chinaDateTime(input.deadline);
-  if (deadline <= Date.now()) throw new AppError("invalid", {}, "deadline");
+  if (deadline <= Date.now()) throw new AppError("deadline_past", {}, "deadline");
+  if (deadline > Date.now() + MAX_CALL_DAYS * 86_400_000) throw new AppError("deadline_too_far", { days: MAX_CALL_DAYS }, "deadline");
   if (input.issueId !== null) {
     const issue = db.select({ id: issues.id }).from(issues).where(and(eq(issues.id, input.issueId), eq(issues.publicationId, pub.id))).get();
     if (!issue) throw new AppError("invalid", {}, "issueId");

@@ -24,6 +24,14 @@ export type AppErrorCode =
   | "duplicate_total"
   /** A new issue's date outside its year: params `date` (Chinese form), `year`; field `date`. */
   | "date_other_year"
+  /** A 批示 or 转报 dated before the item's first publication: params `date` (yyyy-mm-dd); field `date`. */
+  | "date_before_publication"
+  /** A paper distribution sending more copies than were printed: params `count`, `printRun`; field `recipientCount`. */
+  | "copies_over_print_run"
+  /** A call's deadline not after now; field `deadline`. */
+  | "deadline_past"
+  /** A call's deadline more than `days` days ahead; field `deadline`. */
+  | "deadline_too_far"
   | "duplicate_supplement"
   | "title_mismatch"
   | "throttled"

@@ -19,7 +19,8 @@ import { bookTitle } from "@/lib/text/book-title";
  * higher-level publication (转报). Only the office records them; both score in the statistics.
  */
 
-const pastDate = isoDateSchema.refine((d) => d >= "2000-01-01" && d <= todayInChina(), "invalid_date");
+/** A date from 2000 to today (Beijing time); each way of missing it has its own message code. */
+const pastDate = isoDateSchema.refine((d) => d >= "2000-01-01", "date_before_2000").refine((d) => d <= todayInChina(), "date_in_future");
 
 export const recordInstructionSchema = z
   .object({
@@ -41,7 +42,7 @@ export const recordForwardSchema = z
   })
   .strict()
   .refine((v) => !v.used || !!v.usedDate, { message: "required", path: ["usedDate"] })
-  .refine((v) => !v.usedDate || v.usedDate >= v.date, { message: "invalid_date", path: ["usedDate"] });
+  .refine((v) => !v.usedDate || v.usedDate >= v.date, { message: "used_before_forward", path: ["usedDate"] });
 
 export const removeRecognitionSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) }).strict();
 
@@ -57,11 +58,23 @@ function publishedItem(actor: Actor, itemId: number) {
   return item;
 }
 
+/**
+ * Refuses a 批示 or 转报 dated before the item was first published (its earliest distributed
+ * issue's date): `date_before_publication` with params `date` (yyyy-mm-dd), field `date`.
+ */
+function assertAfterPublication(itemId: number, date: string): void {
+  const row = db.$client
+    .prepare("SELECT min(s.date) AS d FROM placements p JOIN issues s ON s.id = p.issue_id WHERE p.item_id = ? AND s.status = 'distributed'")
+    .get(itemId) as { d: string | null } | undefined;
+  if (row?.d && date < row.d) throw new AppError("date_before_publication", { date: row.d }, "date");
+}
+
 /** Records a leader's instruction on a published item (office only); notifies the unit; audited. */
 export function recordInstruction(actor: Actor, raw: z.input<typeof recordInstructionSchema>): LeaderInstruction {
   requireRole(actor, "office");
   const input = parse(recordInstructionSchema, raw);
   const item = publishedItem(actor, input.itemId);
+  assertAfterPublication(item.id, input.date);
   return db.transaction((tx) => {
     const row = tx.insert(leaderInstructions).values({ ...input, createdById: actor.id }).returning().get();
     audit(tx, actor, { entity: "item", entityId: item.id, action: "instruction", detail: { leader: input.leader, level: input.level, date: input.date } });
@@ -90,6 +103,7 @@ export function recordForward(actor: Actor, raw: z.input<typeof recordForwardSch
   requireRole(actor, "office");
   const input = parse(recordForwardSchema, raw);
   const item = publishedItem(actor, input.itemId);
+  assertAfterPublication(item.id, input.date);
   const usedDate = input.used ? input.usedDate || null : null;
   return db.transaction((tx) => {
     const existing = tx.select().from(forwards).where(and(eq(forwards.itemId, item.id), eq(forwards.target, input.target))).get();

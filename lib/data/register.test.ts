@@ -66,6 +66,22 @@ describe("distribution register", () => {
     ]);
   });
 
+  it("a paper distribution cannot send more copies than were printed, at recording and at correction; nothing is written", () => {
+    const issue = approvedIssue("2026-11-24");
+    const base = { issueId: issue.id, version: issue.version, date: "2026-11-24", distribution: ["市科协驻会领导"], method: "print" as const };
+    expect(errorCode(() => distributeIssue(office, { ...base, recipientCount: 200, printRun: 150 }))).toBe("copies_over_print_run");
+    expect(errorCode(() => distributeIssue(office, { ...base, method: "post", recipientCount: 151, printRun: 150 }))).toBe("copies_over_print_run");
+    expect(registerEntriesForIssue(office, issue.id)).toEqual([]);
+    expect(db.$client.prepare("select status from issues where id = ?").get(issue.id)).toEqual({ status: "approved" });
+    // Equal is fine; an electronic distribution has no print run to keep to.
+    distributeIssue(office, { ...base, recipientCount: 150, printRun: 150 });
+    const [entry] = registerEntriesForIssue(office, issue.id);
+    const fix = { recordId: entry.id, date: "2026-11-24", groups: ["市科协驻会领导"], reason: "更正份数" };
+    expect(errorCode(() => correctRegisterEntry(office, { ...fix, method: "print", recipientCount: 160, printRun: 150 }))).toBe("copies_over_print_run");
+    expect(registerEntriesForIssue(office, issue.id)).toHaveLength(1);
+    expect(correctRegisterEntry(office, { ...fix, method: "electronic", recipientCount: 160, printRun: 150 }).recipientCount).toBe(160);
+  });
+
   it("the register is not for contributors", () => {
     expect(errorCode(() => listRegister(changping, 2026))).toBe("forbidden");
   });

@@ -23,7 +23,15 @@ import { isoDateSchema } from "./validation";
 export const METHOD_LABELS: Record<(typeof DISTRIBUTION_METHODS)[number], string> = { print: "印发", electronic: "电子", post: "邮寄" };
 
 const groupsSchema = z.array(textLine({ label: "分送对象", max: 100, required: true, tooLong: "too_long", noMarkup: true })).min(1, "distribution_required").max(50);
-const countSchema = z.number("invalid").int("invalid").min(1, "invalid").max(1_000_000, "invalid");
+const countSchema = z.number("invalid_copies").int("invalid_copies").min(1, "invalid_copies").max(1_000_000, "invalid_copies");
+
+/**
+ * Refuses more copies sent than printed for a paper distribution (印发, 邮寄; an electronic one has
+ * no print run to keep to): `copies_over_print_run`, params `count`, `printRun`, field `recipientCount`.
+ */
+function assertCopiesWithinPrintRun(method: (typeof DISTRIBUTION_METHODS)[number], count: number, printRun: number | null): void {
+  if (method !== "electronic" && printRun !== null && count > printRun) throw new AppError("copies_over_print_run", { count, printRun }, "recipientCount");
+}
 
 /** The register fields a distribution form sends beside the date and groups. */
 export const registerFieldsSchema = z.object({
@@ -44,15 +52,19 @@ export function recordDistribution(
   issue: Issue,
   input: { date: string; distribution: string[]; method?: (typeof DISTRIBUTION_METHODS)[number]; recipientCount?: number | null; printRun?: number | null },
 ): DistributionRecord {
+  const method = input.method ?? "print";
+  const recipientCount = input.recipientCount ?? input.distribution.length;
+  const printRun = input.printRun ?? issue.printRun ?? null;
+  assertCopiesWithinPrintRun(method, recipientCount, printRun);
   return tx
     .insert(distributionRecords)
     .values({
       issueId: issue.id,
       date: input.date,
-      method: input.method ?? "print",
+      method,
       groups: input.distribution,
-      recipientCount: input.recipientCount ?? input.distribution.length,
-      printRun: input.printRun ?? issue.printRun ?? null,
+      recipientCount,
+      printRun,
       recordedById: actor.id,
       recordedByName: actor.displayName,
     })
@@ -80,6 +92,7 @@ export function correctRegisterEntry(actor: Actor, input: z.infer<typeof correct
   const current = currentEntry(prev.issueId);
   // Only the latest entry may be corrected: a correction of an old one would fork the history.
   if (!current || current.id !== prev.id) throw new AppError("conflict");
+  assertCopiesWithinPrintRun(input.method, input.recipientCount, input.printRun);
   return db.transaction((tx) => {
     const row = tx
       .insert(distributionRecords)

@@ -69,7 +69,11 @@ export function listRuleVersions(actor: Actor): RuleVersion[] {
   return ruleVersions(db, currentPublication().id);
 }
 
-const points = z.coerce.number("invalid").min(0, "invalid").max(1000, "invalid");
+// A blank value is refused, not read as 0 (z.coerce.number turns "" and "  " into 0).
+const points = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.coerce.number("points_range").min(0, "points_range").max(1000, "points_range"),
+);
 export const saveRulesSchema = z
   .object({
     effectiveFrom: isoDateSchema.refine((d) => d >= "2000-01-01" && d <= "2100-12-31", "invalid_date"),
@@ -84,7 +88,7 @@ export const saveRulesSchema = z
     perForwardUsed: points,
     perCallAnswered: points,
     perCallMissed: points,
-    coUnitShare: z.coerce.number("invalid").refine((v) => v === 1 || v === 0.5, "invalid"),
+    coUnitShare: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number("invalid").refine((v) => v === 1 || v === 0.5, "invalid")),
   })
   .strict();
 

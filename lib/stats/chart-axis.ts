@@ -23,3 +23,9 @@ export function countAxis(values: number[]): { allowDecimals: false; domain: [nu
   for (let v = 0; v <= top + 1e-9; v += step) ticks.push(Math.round(v * 2) / 2);
   return { allowDecimals: true, ticks, domain: [0, top] };
 }
+
+/**
+ * The monthly trend line's curve (a recharts `type`): straight segments. A month's count is a point;
+ * a smoothed curve (monotone, natural) drew values between months that no month had.
+ */
+export const TREND_CURVE = "linear" as const;

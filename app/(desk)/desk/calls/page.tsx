@@ -8,6 +8,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { callableUnits, currentGuidance, defaultCallDeadline, formatChina, listCalls } from "@/lib/data/calls";
 import { listIssues } from "@/lib/data/issues";
 import { reminderOffsetsHours } from "@/lib/mail";
+import { offsetMinutesOf, offsetWords } from "@/lib/reminders/offset";
 import { issueLabeler } from "@/lib/i18n/issue-label";
 
 export default async function CallsPage() {
@@ -23,7 +24,7 @@ export default async function CallsPage() {
   return (
     <section>
       <h1>{t("title")}</h1>
-      <p className="hint">{t("intro", { offsets: reminderOffsetsHours().join("、") })}</p>
+      <p className="hint">{t("intro", { offsets: offsetMinutesOf(reminderOffsetsHours()).map((m) => offsetWords(t, m)).join("、") })}</p>
       <h2>{t("list")}</h2>
       {rows.length === 0 ? (
         <p className="empty">{t("empty")}</p>

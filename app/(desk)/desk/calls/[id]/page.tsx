@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { CloseCallButton, RemindNowButton } from "@/components/calls/remind-now-button";
 import { requirePageActor } from "@/lib/auth/session";
 import { callView, formatChina } from "@/lib/data/calls";
+import { offsetWords } from "@/lib/reminders/offset";
 import styles from "@/components/calls/calls.module.css";
 import { loadPageRecord } from "@/lib/auth/page-record";
 import { issueLabeler } from "@/lib/i18n/issue-label";
@@ -67,7 +68,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
         <tbody>
           {reminders.map((r) => (
             <tr key={r.id}>
-              <td>{r.offsetMinutes === null ? t("reminderManual") : t("reminderOffset", { hours: r.offsetMinutes / 60 })}</td>
+              <td>{r.offsetMinutes === null ? t("reminderManual") : t("reminderOffset", { span: offsetWords(t, r.offsetMinutes) })}</td>
               <td>{formatChina(r.dueAt)}</td>
               <td>{r.sentAt ? formatChina(r.sentAt) : t("notSent")}</td>
               <td>{r.unitsReminded ? (JSON.parse(r.unitsReminded) as number[]).length : "—"}</td>
