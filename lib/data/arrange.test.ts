@@ -85,7 +85,8 @@ describe("arranging an issue", () => {
       const change = { op: "footer", mailbox: "", editorName: "", reviewerName: "", distribution: [], printedBy: "", printedDate: "", printRun: null, ...bad };
       expect(arrangeSchema.safeParse({ issueId, version: version(), change }).success, JSON.stringify(bad)).toBe(false);
     }
-    expect(boardView(editor, issueId).previewHtml).toContain("短标题");
+    // The TOC line is set word by word (nowrap spans): read its text.
+    expect(boardView(editor, issueId).previewHtml.replace(/<[^>]+>/g, "")).toContain("短标题");
   });
 
   it("refuses a change based on a stale version and changes nothing", () => {
@@ -147,7 +148,12 @@ describe("issue numbers and deadline", () => {
     expect(t("duplicate_total", clash!.params)).toBe(`总第${a.totalNumber}期已被${a.year}年第${a.number}期使用，总期号不能重复。`);
     expect(code(() => updateIssueMeta(changping, input({ number: 50 })))).toBe("forbidden");
     expect(snapshot()).toEqual(before);
-    const updated = updateIssueMeta(editor, input({ number: 50, totalNumber: 500 }, "2099-01-02T17:30"));
+    // The 截稿时间 lies on or before the issue's date, within the year before it.
+    const dated = (deadline: string) => ({ ...input({ number: 50, totalNumber: 500 }, deadline), year: 2099, date: "2099-01-05" });
+    for (const late of ["2099-01-06T00:00", "9999-12-31T17:00", "2097-12-01T08:00"]) expect(code(() => updateIssueMeta(editor, dated(late)))).toBe("deadline_outside_issue");
+    expect(snapshot()).toEqual(before);
+    expect(updateIssueMeta(editor, dated("2099-01-05T23:59")).deadline?.toISOString()).toBe("2099-01-05T15:59:00.000Z");
+    const updated = updateIssueMeta(editor, { ...dated("2099-01-02T17:30"), version: getIssue(editor, b.id).version });
     expect(updated).toMatchObject({ number: 50, totalNumber: 500 });
     expect(updated.deadline?.toISOString()).toBe("2099-01-02T09:30:00.000Z");
     expect(upcomingDeadline(changping)).toMatchObject({ number: 50 });
