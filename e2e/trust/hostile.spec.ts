@@ -88,6 +88,7 @@ const TEMPLATES: Template[] = [
   },
   { action: "setTitleBreaksAction", actor: "editor", field: "extra field", values: [1], build: () => ({ itemId: 1, title: "标题", breaks: [], lines: ["x"] }) },
   { action: "updateIssueMetaAction", actor: "editor", field: "date", values: BAD_DATES, build: (v) => ({ issueId: 1, version: 1, year: 2026, number: 1, totalNumber: 1, date: v, deadline: "" }) },
+  { action: "updateIssueMetaAction", actor: "editor", field: "deadline", values: ["9999-12-31T17:00", "2026-02-30T10:00", "明天"], build: (v) => ({ issueId: 1, version: 1, year: 2026, number: 1, totalNumber: 1, date: "2026-03-06", deadline: v }) },
   // review
   { action: "addCommentAction", actor: "reviewer", field: "body", values: block(true), build: (v) => ({ issueId: 1, itemId: null, parentId: null, quote: null, body: v }) },
   { action: "addCommentAction", actor: "reviewer", field: "quote", values: BAD_ANY, build: (v) => ({ issueId: 1, itemId: 1, parentId: null, quote: v, body: "意见" }) },

@@ -12,7 +12,8 @@ import { changeIssue, getIssue, issueRefSchema, loadBulletin, sectionFor, type T
 import { assertKindNumbersFree, issueName, numbersOfKind } from "./issue-kinds";
 import { issueLabelColumns } from "./issue-label-columns";
 import { listCatalogue } from "./publication";
-import { chinaInstant } from "@/lib/time";
+import { chineseDate } from "@/lib/bulletin/dates";
+import { addChinaDays, chinaInstant } from "@/lib/time";
 import { idSchema, isChinaDateTime, isoDateSchema } from "./validation";
 import { isEmail, textLine } from "@/lib/text/rule";
 import { countParagraphs } from "@/lib/text/count";
@@ -237,6 +238,8 @@ export const issueMetaSchema = issueRefSchema.extend({
  * issue's kind counts them (assertKindNumbersFree): a 合刊 keeps its two numbers (N..N+1,
  * M..M+1), a supplement is checked only against supplements of its name and keeps no running
  * number (its totalNumber is 0 whatever is sent), a regular or 合刊 issue needs numbers from 1.
+ * The 截稿时间, when set, lies on or before the issue's date and within the year before it
+ * (`deadline_outside_issue`: 9999-12-31, or a deadline after the issue is dated, was stored).
  */
 export function updateIssueMeta(actor: Actor, input: z.infer<typeof issueMetaSchema>): Issue {
   requireRole(actor, "editor");
@@ -244,6 +247,8 @@ export function updateIssueMeta(actor: Actor, input: z.infer<typeof issueMetaSch
   if (Number(input.date.slice(0, 4)) !== input.year) throw new AppError("invalid", {}, "date");
   if (current.kind !== "supplement" && input.number < 1) throw new AppError("invalid", {}, "number");
   if (current.kind !== "supplement" && input.totalNumber < 1) throw new AppError("invalid", {}, "totalNumber");
+  if (input.deadline && (input.deadline >= chinaInstant(addChinaDays(input.date, 1)) || input.deadline < chinaInstant(addChinaDays(input.date, -366))))
+    throw new AppError("deadline_outside_issue", { date: chineseDate(input.date) }, "deadline");
   const span = numbersOfKind(current.kind, input);
   assertKindNumbersFree(current.publicationId, { kind: current.kind, year: input.year, ...span, supplementLabel: current.supplementLabel }, current.id);
   const { issueId, version, ...rest } = input;
