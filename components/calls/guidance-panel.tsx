@@ -5,9 +5,11 @@ import styles from "./calls.module.css";
 
 /**
  * Beside the contributor's form: the standing guidance (报送要点) and the open calls the unit is
- * asked to answer, each with its own guidance and deadline. Server component.
+ * asked to answer, each with its own guidance and deadline; a call whose deadline has passed (still
+ * answerable for a week, counted late) says so instead of showing its deadline as if to come.
+ * Server component.
  */
-export async function GuidancePanel({ calls }: { calls: { id: number; topic: string; guidance: string; deadline: Date }[] }) {
+export async function GuidancePanel({ calls }: { calls: { id: number; topic: string; guidance: string; deadline: Date; pastDeadline: boolean }[] }) {
   const [t, format] = await Promise.all([getTranslations("calls"), getFormatter()]);
   const g = currentGuidance();
   return (
@@ -21,7 +23,8 @@ export async function GuidancePanel({ calls }: { calls: { id: number; topic: str
           <ul className={styles.calls}>
             {calls.map((c) => (
               <li key={c.id}>
-                <strong>{c.topic}</strong> <span className="hint">{t("due", { time: nearDateTime(format, c.deadline) })}</span>
+                <strong>{c.topic}</strong>{" "}
+                <span className="hint">{t(c.pastDeadline ? "dueLate" : "due", { time: nearDateTime(format, c.deadline) })}</span>
                 {c.guidance && <p className={styles.pre}>{c.guidance}</p>}
               </li>
             ))}

@@ -63,6 +63,9 @@ describe("calls for items", () => {
     const view = callView(editor, call.id);
     const byUnit = Object.fromEntries(view.units.map((u) => [u.unitName, u.status]));
     expect(byUnit).toEqual({ 昌平区科协: "answered", 东城区科协: "late", 通州区科协试点: "missed" });
+    // The unit that has not answered still sees the call (a late answer is taken), marked as past its deadline.
+    expect(openCallsForUnit(haidian).find((o) => o.call.id === call.id)).toMatchObject({ pastDeadline: true, overdue: true });
+    expect(openCallsForUnit(haidian, deadline - HOUR).find((o) => o.call.id === call.id)).toMatchObject({ pastDeadline: false, overdue: false });
     const figures = callFiguresByUnit(db, deadline - 1, deadline + 1);
     expect(figures.get(changping.unitId ?? 0)).toEqual({ answered: 1, answeredLate: 0, missed: 0 });
     expect(figures.get(dongcheng.unitId ?? 0)).toEqual({ answered: 0, answeredLate: 1, missed: 0 });

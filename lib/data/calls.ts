@@ -176,7 +176,9 @@ export function callView(actor: Actor, id: number, now = Date.now()) {
 
 /**
  * The calls a contributor's unit is asked to answer and that are still open (not closed, and the
- * deadline not more than a week past), soonest deadline first, with whether the unit has answered.
+ * deadline not more than a week past), soonest deadline first, with whether the unit has answered
+ * (`late`: after the deadline), whether the deadline has passed (`pastDeadline`; such a call still
+ * takes answers, counted late) and whether it is overdue (passed and not answered).
  */
 export function openCallsForUnit(actor: Actor, now = Date.now()) {
   requireRole(actor, "contributor");
@@ -191,7 +193,8 @@ export function openCallsForUnit(actor: Actor, now = Date.now()) {
     .filter((c) => c.deadline.getTime() > now - 7 * 86_400_000 && callTargetUnits(db, c).some((u) => u.id === unitId))
     .map((call) => {
       const a = callAnswers(db, call.id).get(unitId);
-      return { call, answeredAt: a?.at ?? null, late: a ? a.at > call.deadline.getTime() : false, overdue: !a && call.deadline.getTime() <= now };
+      const pastDeadline = call.deadline.getTime() <= now;
+      return { call, answeredAt: a?.at ?? null, late: a ? a.at > call.deadline.getTime() : false, pastDeadline, overdue: !a && pastDeadline };
     });
 }
 

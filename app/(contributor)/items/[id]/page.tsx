@@ -109,7 +109,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
           sourcePlaceholder={defaultSource(actor)}
           unitNames={listUnitNames()}
           calls={openCalls.map((c) => ({ id: c.call.id, label: `${c.call.topic}（${tc("due", { time: nearDateTime(format, c.call.deadline) })}）` }))}
-          guidance={<GuidancePanel calls={openCalls.map((c) => c.call)} />}
+          guidance={<GuidancePanel calls={openCalls.map((c) => ({ ...c.call, pastDeadline: c.pastDeadline }))} />}
         />
       ) : (
         <>

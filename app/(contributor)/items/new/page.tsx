@@ -41,7 +41,7 @@ export default async function NewItemPage({ searchParams }: { searchParams: Prom
         sourcePlaceholder={defaultSource(actor)}
         unitNames={listUnitNames()}
         calls={open.map((c) => ({ id: c.call.id, label: `${c.call.topic}（${tc("due", { time: nearDateTime(format, c.call.deadline) })}）` }))}
-        guidance={<GuidancePanel calls={open.map((c) => c.call)} />}
+        guidance={<GuidancePanel calls={open.map((c) => ({ ...c.call, pastDeadline: c.pastDeadline }))} />}
       />
     </section>
   );
