@@ -1,18 +1,19 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { DistributionRecord } from "@/db/schema";
-import { formatChina } from "@/lib/data/calls";
 import { METHOD_LABELS } from "@/lib/data/register";
+import { DATE, DATE_TIME } from "@/lib/i18n/dates";
+import { chinaInstant } from "@/lib/time";
 
 /** An issue's register entry as a readable list (the latest entry; earlier ones as its history). */
 export async function RegisterEntry({ entries }: { entries: DistributionRecord[] }) {
-  const t = await getTranslations("register");
+  const [t, format] = await Promise.all([getTranslations("register"), getFormatter()]);
   const current = entries.at(-1);
   if (!current) return <p className="hint">{t("noEntry")}</p>;
   return (
     <div className="register-entry" data-testid="register-entry">
       <dl className="meta">
         <dt>{t("date")}</dt>
-        <dd>{current.date}</dd>
+        <dd>{format.dateTime(chinaInstant(current.date), DATE)}</dd>
         <dt>{t("method")}</dt>
         <dd>{METHOD_LABELS[current.method]}</dd>
         <dt>{t("groups")}</dt>
@@ -22,7 +23,7 @@ export async function RegisterEntry({ entries }: { entries: DistributionRecord[]
         <dt>{t("printRun")}</dt>
         <dd>{current.printRun ?? "—"}</dd>
         <dt>{t("by")}</dt>
-        <dd>{t("recordedAt", { name: current.recordedByName, time: formatChina(current.createdAt.getTime()) })}</dd>
+        <dd>{t("recordedAt", { name: current.recordedByName, time: format.dateTime(current.createdAt, DATE_TIME) })}</dd>
       </dl>
       {entries.length > 1 && (
         <details>
@@ -30,7 +31,7 @@ export async function RegisterEntry({ entries }: { entries: DistributionRecord[]
           <ol>
             {entries.map((e) => (
               <li key={e.id}>
-                #{e.id} · {e.date} · {METHOD_LABELS[e.method]} · {e.groups.join("；")} · {e.recipientCount} · {e.printRun ?? "—"} · {e.recordedByName}
+                #{e.id} · {format.dateTime(chinaInstant(e.date), DATE)} · {METHOD_LABELS[e.method]} · {e.groups.join("；")} · {e.recipientCount} · {e.printRun ?? "—"} · {e.recordedByName}
                 {e.correctsId && <> · {t("correctionOf", { id: e.correctsId, reason: e.reason })}</>}
               </li>
             ))}

@@ -12,6 +12,7 @@ import { AppError } from "./errors";
 import { notifyUnit } from "./notifications";
 import { currentPublication } from "./publication";
 import { chinaDateTimeSchema } from "./validation";
+import { chineseDate } from "@/lib/bulletin/dates";
 import { addChinaDays, chinaDateTimeText, chinaDay, chinaInstant } from "@/lib/time";
 
 /** "2026-12-01T17:00" (a datetime-local field) read as Beijing time; ms since epoch. */
@@ -213,9 +214,12 @@ export function defaultCallDeadline(now = Date.now()): string {
   return `${addChinaDays(chinaDay(now), 3)}T17:00`;
 }
 
-/** 2026-12-01 17:00 in Beijing time. */
+/**
+ * A moment in Beijing time for the Chinese text of a stored notice (「…（截止 2026年12月1日 17:00）」):
+ * notices are written once, in Chinese, so they do not go through the reader's locale.
+ */
 export function formatChina(ms: number): string {
-  return chinaDateTimeText(ms);
+  return `${chineseDate(chinaDay(ms))} ${chinaDateTimeText(ms).slice(11)}`;
 }
 
 // ——— Standing guidance (报送要点) ———

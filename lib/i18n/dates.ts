@@ -20,3 +20,16 @@ export function nearDateTime(format: Pick<ReturnType<typeof createFormatter>, "d
   const sameYear = format.dateTime(at, { year: "numeric" }) === format.dateTime(now, { year: "numeric" });
   return format.dateTime(at, sameYear ? DAY_TIME : DATE_TIME);
 }
+
+/**
+ * When a unit answered a call, against the call's deadline: as nearDateTime, with seconds when the
+ * answer fell in the deadline's own minute — 「逾期报送 11月30日 14:02」 beside a 14:02 deadline
+ * read as on time; 「14:02:21」 does not.
+ */
+export function answerTime(format: Pick<ReturnType<typeof createFormatter>, "dateTime">, at: Date | number, deadline: Date | number, now: Date = new Date()): string {
+  const ms = typeof at === "number" ? at : at.getTime();
+  const due = typeof deadline === "number" ? deadline : deadline.getTime();
+  if (Math.floor(ms / 60_000) !== Math.floor(due / 60_000)) return nearDateTime(format, ms, now);
+  const sameYear = format.dateTime(new Date(ms), { year: "numeric" }) === format.dateTime(now, { year: "numeric" });
+  return format.dateTime(new Date(ms), { ...(sameYear ? DAY_TIME : DATE_TIME), second: "2-digit" });
+}

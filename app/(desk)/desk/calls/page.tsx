@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { GuidanceEditor } from "@/components/calls/guidance-editor";
 import { PublishCallForm } from "@/components/calls/publish-call-form";
 import { RemindNowButton } from "@/components/calls/remind-now-button";
 import styles from "@/components/calls/calls.module.css";
 import { requirePageActor } from "@/lib/auth/session";
-import { callableUnits, currentGuidance, defaultCallDeadline, formatChina, listCalls } from "@/lib/data/calls";
+import { callableUnits, currentGuidance, defaultCallDeadline, listCalls } from "@/lib/data/calls";
+import { nearDateTime } from "@/lib/i18n/dates";
 import { listIssues } from "@/lib/data/issues";
 import { reminderOffsetsHours } from "@/lib/mail";
 import { offsetMinutesOf, offsetWords } from "@/lib/reminders/offset";
@@ -14,7 +15,7 @@ import { issueLabeler } from "@/lib/i18n/issue-label";
 export default async function CallsPage() {
   const actor = await requirePageActor("editor");
   const rows = listCalls(actor);
-  const t = await getTranslations("calls");
+  const [t, format] = await Promise.all([getTranslations("calls"), getFormatter()]);
   const units = callableUnits(actor);
   const drafting = listIssues(actor).filter((i) => i.status === "drafting");
   const withDeadline = drafting.filter((i) => i.deadline);
@@ -48,7 +49,7 @@ export default async function CallsPage() {
                 <td>
                   <Link href={`/desk/calls/${r.call.id}`}>{r.call.topic}</Link>
                 </td>
-                <td>{formatChina(r.call.deadline.getTime())}</td>
+                <td>{nearDateTime(format, r.call.deadline)}</td>
                 <td>{r.call.closedAt ? t("closed") : r.pastDeadline ? t("pastDeadline") : t("open")}</td>
                 <td>{r.asked}</td>
                 <td>{r.answered}</td>
@@ -66,7 +67,7 @@ export default async function CallsPage() {
           <ul className="list" data-testid="issue-deadlines">
             {withDeadline.map((i) => (
               <li key={i.id}>
-                {labelOf(i)} · {t("due", { time: formatChina(i.deadline?.getTime() ?? 0) })} <RemindNowButton target={{ issueId: i.id }} />
+                {labelOf(i)} · {t("due", { time: nearDateTime(format, i.deadline ?? 0) })} <RemindNowButton target={{ issueId: i.id }} />
               </li>
             ))}
           </ul>

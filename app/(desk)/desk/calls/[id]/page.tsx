@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { CloseCallButton, RemindNowButton } from "@/components/calls/remind-now-button";
 import { requirePageActor } from "@/lib/auth/session";
-import { callView, formatChina } from "@/lib/data/calls";
+import { callView } from "@/lib/data/calls";
+import { answerTime, nearDateTime } from "@/lib/i18n/dates";
 import { offsetWords } from "@/lib/reminders/offset";
 import styles from "@/components/calls/calls.module.css";
 import { loadPageRecord } from "@/lib/auth/page-record";
@@ -12,7 +13,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePageActor("editor");
   const view = await loadPageRecord(params, (id) => callView(actor, id));
   const { call, units, reminders, issue } = view;
-  const [t, label] = await Promise.all([getTranslations("calls"), issueLabeler()]);
+  const [t, label, format] = await Promise.all([getTranslations("calls"), issueLabeler(), getFormatter()]);
   const open = !call.closedAt;
   return (
     <section>
@@ -24,7 +25,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
         <span>{!open ? t("closed") : view.pastDeadline ? t("pastDeadline") : t("open")}</span>
       </div>
       <p>
-        {t("due", { time: formatChina(call.deadline.getTime()) })}
+        {t("due", { time: nearDateTime(format, call.deadline) })}
         {issue && <> · {label(issue)}</>}
       </p>
       {call.guidance && <p className="note">{call.guidance}</p>}
@@ -49,7 +50,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
               <td>
                 <span className={`badge ${styles[u.status]}`}>{t(u.status)}</span>
               </td>
-              <td>{u.answeredAt ? formatChina(u.answeredAt) : "—"}</td>
+              <td>{u.answeredAt ? answerTime(format, u.answeredAt, call.deadline) : "—"}</td>
               <td>{u.items}</td>
             </tr>
           ))}
@@ -69,8 +70,8 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           {reminders.map((r) => (
             <tr key={r.id}>
               <td>{r.offsetMinutes === null ? t("reminderManual") : t("reminderOffset", { span: offsetWords(t, r.offsetMinutes) })}</td>
-              <td>{formatChina(r.dueAt)}</td>
-              <td>{r.sentAt ? formatChina(r.sentAt) : t("notSent")}</td>
+              <td>{nearDateTime(format, r.dueAt)}</td>
+              <td>{r.sentAt ? nearDateTime(format, r.sentAt) : t("notSent")}</td>
               <td>{r.unitsReminded ? (JSON.parse(r.unitsReminded) as number[]).length : "—"}</td>
             </tr>
           ))}
