@@ -1,6 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Forward, LeaderInstruction } from "@/db/schema";
-import { chineseDate } from "@/lib/bulletin/dates";
+import { calendarDay } from "@/lib/i18n/dates";
 import { RemoveRecognition } from "./recognition-forms";
 
 /**
@@ -8,7 +8,7 @@ import { RemoveRecognition } from "./recognition-forms";
  * see them; the office also gets a delete button on each (the forms to add are separate).
  */
 export async function RecognitionPanel({ instructions, forwards, editable = false }: { instructions: LeaderInstruction[]; forwards: Forward[]; editable?: boolean }) {
-  const t = await getTranslations("recognition");
+  const [t, format] = await Promise.all([getTranslations("recognition"), getFormatter()]);
   if (!editable && instructions.length === 0 && forwards.length === 0) return null;
   return (
     <section className="card" aria-labelledby="recognition-title" data-testid="recognition">
@@ -20,7 +20,7 @@ export async function RecognitionPanel({ instructions, forwards, editable = fals
         <ul className="list">
           {instructions.map((i) => (
             <li key={i.id}>
-              <strong>{i.leader}</strong>（{t(`levels.${i.level}`)}）· {chineseDate(i.date)}：{i.text}
+              <strong>{i.leader}</strong>（{t(`levels.${i.level}`)}）· {calendarDay(format, i.date)}：{i.text}
               {editable && <RemoveRecognition kind="instruction" id={i.id} />}
             </li>
           ))}
@@ -33,7 +33,7 @@ export async function RecognitionPanel({ instructions, forwards, editable = fals
         <ul className="list">
           {forwards.map((f) => (
             <li key={f.id}>
-              {f.target} · {chineseDate(f.date)} · {f.used && f.usedDate ? t("usedOn", { date: chineseDate(f.usedDate) }) : t("notUsed")}
+              {f.target} · {calendarDay(format, f.date)} · {f.used && f.usedDate ? t("usedOn", { date: calendarDay(format, f.usedDate) }) : t("notUsed")}
               {editable && <RemoveRecognition kind="forward" id={f.id} />}
             </li>
           ))}

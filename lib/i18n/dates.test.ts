@@ -25,3 +25,12 @@ describe("dates a reader sees", () => {
     expect(formatChina(deadline)).toBe("2026年11月30日 14:02");
   });
 });
+
+describe("calendar days", () => {
+  it("an issue's date in the reader's language; a value that is not a date is shown as it is", async () => {
+    const { calendarDay } = await import("./dates");
+    expect(calendarDay(zh, "2023-09-08")).toBe("2023年9月8日");
+    expect(calendarDay(en, "2023-09-08")).toBe("Sep 8, 2023");
+    expect(calendarDay(zh, "不是日期")).toBe("不是日期");
+  });
+});

@@ -1,4 +1,5 @@
 import type { createFormatter } from "next-intl";
+import { chinaInstant } from "@/lib/time";
 
 /**
  * The app's date formats, for next-intl's `format.dateTime` (useFormatter / getFormatter), which
@@ -32,4 +33,14 @@ export function answerTime(format: Pick<ReturnType<typeof createFormatter>, "dat
   if (Math.floor(ms / 60_000) !== Math.floor(due / 60_000)) return nearDateTime(format, ms, now);
   const sameYear = format.dateTime(new Date(ms), { year: "numeric" }) === format.dateTime(now, { year: "numeric" });
   return format.dateTime(new Date(ms), { ...(sameYear ? DAY_TIME : DATE_TIME), second: "2-digit" });
+}
+
+/**
+ * A calendar day stored as yyyy-mm-dd (an issue's date, a 批示's date) in the reader's language:
+ * 2026年11月30日 / Nov 30, 2026. The bulletin itself prints its dates with chineseDate
+ * (lib/bulletin/dates.ts) whatever the UI language.
+ */
+export function calendarDay(format: Pick<ReturnType<typeof createFormatter>, "dateTime">, iso: string): string {
+  const at = chinaInstant(iso);
+  return Number.isNaN(at.getTime()) ? iso : format.dateTime(at, DATE);
 }

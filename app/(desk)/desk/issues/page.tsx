@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { NewIssueForm } from "@/components/desk/new-issue-form";
 import { StatusBadge } from "@/components/item/status-badge";
 import { requirePageActor } from "@/lib/auth/session";
-import { chineseDate } from "@/lib/bulletin/dates";
+import { calendarDay } from "@/lib/i18n/dates";
 import { Pager, YearNav } from "@/components/layout/pager";
 import { pageOf, pageParam } from "@/lib/data/paging";
 import { issueYears, listIssues, proposeNextIssue } from "@/lib/data/issues";
@@ -54,7 +54,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
                     <td>
                       <Link href={`/desk/issues/${r.id}`}>{label(r)}</Link>
                     </td>
-                    <td>{chineseDate(r.date)}</td>
+                    <td>{calendarDay(format, r.date)}</td>
                     <td>{r.deadline ? format.dateTime(r.deadline, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }) : "—"}</td>
                     <td>{t("itemsCount", { count: r.items })}</td>
                     <td>

@@ -1,12 +1,12 @@
 import { issueLabeler } from "@/lib/i18n/issue-label";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Editions } from "@/components/office/editions";
 import { IssueExports } from "@/components/office/issue-exports";
 import { RegisterEntry } from "@/components/register/register-entry";
 import { registerEntriesForIssue } from "@/lib/data/register";
 import { requirePageActor } from "@/lib/auth/session";
-import { chineseDate } from "@/lib/bulletin/dates";
+import { calendarDay } from "@/lib/i18n/dates";
 import { Pager, YearNav } from "@/components/layout/pager";
 import { pageOf, pageParam } from "@/lib/data/paging";
 import { issueYears, listIssues } from "@/lib/data/issues";
@@ -23,7 +23,7 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
   const total = year ? (allYears.find((y) => y.year === year)?.count ?? 0) : allYears.reduce((n, y) => n + y.count, 0);
   const page = pageOf(total, pageParam.parse(sp.page));
   const rows = listIssues(actor, { status: "distributed", year, page });
-  const [t, td, tr, treg] = await Promise.all([getTranslations("office"), getTranslations("desk"), getTranslations("archiveRead"), getTranslations("register")]);
+  const [t, td, tr, treg, format] = await Promise.all([getTranslations("office"), getTranslations("desk"), getTranslations("archiveRead"), getTranslations("register"), getFormatter()]);
   // A 合刊 and a supplement are named as their masthead prints them.
   const label = await issueLabeler();
   const years = [...new Set(rows.map((r) => r.year))];
@@ -40,7 +40,7 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
               .filter((r) => r.year === y)
               .map((r) => (
                 <li key={r.id}>
-                  {label(r)} · {chineseDate(r.date)} · {td("itemsCount", { count: r.items })}
+                  {label(r)} · {calendarDay(format, r.date)} · {td("itemsCount", { count: r.items })}
                   {" · "}
                   <Link href={`/office/archive/${r.id}`}>{tr("read")}</Link>
                   <IssueExports issueId={r.id} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
-import { chineseDate } from "@/lib/bulletin/dates";
+import { calendarDay } from "@/lib/i18n/dates";
 import { AppError } from "@/lib/data/errors";
 import { listPublishedItems } from "@/lib/data/recognition";
 import { issueLabeler } from "@/lib/i18n/issue-label";
@@ -11,7 +11,7 @@ export default async function PublishedItemsPage({ searchParams }: { searchParam
   const actor = await requirePageActor("office");
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw) ?? "";
-  const [t, te, label] = await Promise.all([getTranslations("recognition"), getTranslations("errors"), issueLabeler({ total: false })]);
+  const [t, te, label, format] = await Promise.all([getTranslations("recognition"), getTranslations("errors"), issueLabeler({ total: false }), getFormatter()]);
   let rows: ReturnType<typeof listPublishedItems> = [];
   let error: string | null = null;
   try {
@@ -55,7 +55,7 @@ export default async function PublishedItemsPage({ searchParams }: { searchParam
                   {r.source && <span className="empty">（{r.source}）</span>}
                 </td>
                 <td>
-                  {label(r)} · {chineseDate(r.date)}
+                  {label(r)} · {calendarDay(format, r.date)}
                 </td>
                 <td>{r.instructions}</td>
                 <td>{r.forwards}</td>
