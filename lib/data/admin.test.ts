@@ -96,6 +96,9 @@ describe("units", () => {
     expect(refused(() => createUnit(admin(), { name: `x${stamp()}`, kind: "planet" as never }))).toMatchObject({ code: "invalid", field: "kind" });
     expect(refused(() => createUnit(admin(), { name: taken.name, kind: "district" }))).toMatchObject({ code: "name_taken", field: "name" });
     expect(refused(() => updateUnit(admin(), { id: taken.id, name: "昌平区科协", kind: "district" }))).toMatchObject({ code: "name_taken", field: "name" });
+    // The same name typed with an ideographic or an ordinary space inside is the same unit.
+    expect(refused(() => createUnit(admin(), { name: "昌平区\u3000科协", kind: "district" }))).toMatchObject({ code: "name_taken", field: "name" });
+    expect(refused(() => createUnit(admin(), { name: "昌平区 科协", kind: "district" }))).toMatchObject({ code: "name_taken", field: "name" });
     expect(refused(() => updateUnit(admin(), { id: 999999, name: `x${stamp()}`, kind: "district" })).code).toBe("not_found");
     expect(refused(() => createUnit(admin(), { name: `x${stamp()}`, kind: "district", active: false } as never)).code).toBe("invalid");
   });

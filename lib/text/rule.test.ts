@@ -32,6 +32,11 @@ describe("the text rule", () => {
   it("names equal after removing invisible characters are one name; logins ignore case", () => {
     expect(nameKey("昌平区\u200b科协")).toBe(nameKey("昌平区科协"));
     expect(nameKey(" 昌平区\ufeff科协 ")).toBe("昌平区科协");
+    // A space beside a Chinese character, ordinary or ideographic, means nothing in a name; between Latin words it does.
+    for (const spaced of ["昌平区\u3000科协", "昌平区 科协", "昌平区　 科协", " 昌平区科协\u3000"]) expect(nameKey(spaced)).toBe("昌平区科协");
+    expect(nameKey("IEEE 北京分会")).toBe(nameKey("IEEE北京分会"));
+    expect(nameKey("Beijing  Society\u3000of Science")).toBe("Beijing Society of Science");
+    expect(nameKey("BeijingSociety")).not.toBe(nameKey("Beijing Society"));
     expect(loginKey("Editor")).toBe(loginKey("editor"));
   });
 

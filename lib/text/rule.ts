@@ -149,12 +149,18 @@ export function isBlank(s: string): boolean {
   return stripInvisible(s).trim() === "";
 }
 
+// Han characters and CJK punctuation: a space beside one (an ordinary or an ideographic space) carries
+// no meaning in a Chinese name.
+const CJK_SPACE = /\s*([\p{Script=Han}\u3001-\u303f\uff01-\uffef])\s*/gu;
+
 /**
  * The key two names are compared by (units, users, sections): NFC, invisible characters removed,
- * runs of spaces collapsed, trimmed. 昌平区\u200b科协 and 昌平区科协 have one key.
+ * spaces beside a Chinese character removed (ordinary or ideographic: 昌平区\u3000科协), other runs of
+ * spaces collapsed, trimmed. 昌平区\u200b科协, 昌平区 科协 and 昌平区科协 have one key;
+ * "Beijing  Society" and "Beijing Society" have one, "BeijingSociety" another.
  */
 export function nameKey(s: string): string {
-  return stripInvisible(s.normalize("NFC")).replace(/\s+/g, " ").trim();
+  return stripInvisible(s.normalize("NFC")).replace(CJK_SPACE, "$1").replace(/\s+/g, " ").trim();
 }
 
 /** The key login names are compared by: nameKey, without regard to case. */
