@@ -128,3 +128,34 @@ describe("paste cleaner: ordered lists from web pages", () => {
     expect(paras(html).list).toEqual(["会议部署：", "1.第一项", "2.第二项", "c.丙项", "g.庚项", "h.辛项", "I.总则", "II.附则", "不编号", "无标记", "1. 自带编号"]);
   });
 });
+
+describe("paste cleaner: a web page's own lines", () => {
+  it("drops the breadcrumb, the info line, prev/next links, the QR box and the sharing buttons of a copied article, and names each", () => {
+    const html = `<div class="crumb">当前位置：首页 &gt; 工作动态 &gt; 基层科协</div>
+      <h1>区科协举办科普讲座</h1>
+      <div class="info">发布时间：2024-03-15 10:20　来源：昌平区科协　浏览次数：326</div>
+      <p>3月14日，区科协在回龙观街道举办科普讲座。</p>
+      <p>讲座吸引居民200余人参加。</p>
+      <div class="tools">【<a>放大</a> <a>缩小</a>】【<a>打印本页</a>】【<a>关闭窗口</a>】</div>
+      <div>分享到： 微信 微博 QQ空间</div>
+      <p>扫一扫在手机打开当前页</p>
+      <p>上一篇：区科协召开年度工作会议</p>`;
+    const { list, report } = paras(html);
+    expect(list).toEqual(["区科协举办科普讲座", "3月14日，区科协在回龙观街道举办科普讲座。", "讲座吸引居民200余人参加。"]);
+    expect(report.webLines).toHaveLength(6);
+    const notice = report.notices.find((n) => n.startsWith("已略去网页上的"));
+    expect(notice).toContain("6 行");
+    expect(notice).toContain("「当前位置：首页 > 工作动态 > 基层科协」");
+    expect(notice).toContain("「上一篇：区科协召开年度工作会议」");
+  });
+
+  it("keeps the article's own text that only looks alike: a sentence with 来源, a Word paste's 来源 line, a body mentioning 分享", () => {
+    const web = paras(`<p>据统计，数据来源：区统计局2023年年报，全区共建成科普基地42个。</p><p>活动中，专家与居民分享了科普知识。</p>`);
+    expect(web.list).toHaveLength(2);
+    expect(web.report.webLines).toEqual([]);
+    // From Word (Office markup on the clipboard) nothing is taken for a web page's line.
+    const word = paras(`<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><p class=MsoNormal>来源：区统计局</p><p class=MsoNormal>正文一段。</p></body></html>`);
+    expect(word.list).toEqual(["来源：区统计局", "正文一段。"]);
+    expect(word.report.notices.some((n) => n.includes("网页"))).toBe(false);
+  });
+});

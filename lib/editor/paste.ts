@@ -11,6 +11,7 @@
  * so): each no-break space inside the text stays one ordinary space, as the browser showed it, and is reported;
  * as indentation, an empty paragraph or a spacing span it changes nothing visible and is not.
  */
+import { isWebPageLine } from "@/lib/bulletin/web-noise";
 import { InvisibleCleaner } from "@/lib/text/invisible";
 
 export interface PasteReport {
@@ -26,6 +27,8 @@ export interface PasteReport {
   comments: number;
   /** Footnotes and endnotes kept as a 「注：」 paragraph after the paragraph that cites them. */
   notes: number;
+  /** A web page's own lines dropped (当前位置, 发布时间/来源/浏览次数, 分享到 …): named in the notices. */
+  webLines: string[];
   /** What was done, in Chinese, for the notice under the editor (empty when nothing worth saying). */
   notices: string[];
 }
@@ -195,7 +198,10 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   // A bare fragment (a web page's clipboard) gets a body, so every DOM library reads it the same.
   const whole = /<body[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const doc = (parser ?? new DOMParser()).parseFromString(whole, "text/html");
-  const report: PasteReport = { paragraphs: 0, images: 0, tables: 0, links: 0, formatting: false, trackedChanges: 0, comments: 0, notes: 0, notices: [] };
+  const report: PasteReport = { paragraphs: 0, images: 0, tables: 0, links: 0, formatting: false, trackedChanges: 0, comments: 0, notes: 0, webLines: [], notices: [] };
+  // Word and WPS put Office markup on the clipboard; a web page does not. Only a web page's
+  // breadcrumb, info line and sharing buttons are dropped (lib/bulletin/web-noise.ts).
+  const fromOffice = /urn:schemas-microsoft-com:office|mso-|ProgId|Kingsoft|\bwps\b/i.test(html);
   const paragraphs: Char[][] = [];
   let cur: Char[] = [];
   const invisibles = new InvisibleCleaner();
@@ -317,6 +323,11 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   for (const p of paragraphs) {
     const chars = tidy(p);
     if (!chars.length) continue;
+    const line = chars.map((c) => c.c).join("").trim();
+    if (!fromOffice && isWebPageLine(line)) {
+      report.webLines.push(line);
+      continue;
+    }
     noBreak += chars.filter((c) => c.nb).length;
     // The editor's HTML parser collapses a run of spaces into one; a space after a space goes out as
     // U+00A0, which it keeps, and the editor makes it an ordinary space again (nbspToSpace).
@@ -326,6 +337,8 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   if (report.trackedChanges) report.notices.push(`修订：已按“接受全部修订”处理 ${report.trackedChanges} 处（删去的文字未保留）`);
   if (report.comments) report.notices.push(`已略去：${report.comments} 条批注（批注标记和批注内容）`);
   if (report.notes) report.notices.push(`${report.notes} 个脚注/尾注已保留为所在段落后的“注：”段落，请核对`);
+  if (report.webLines.length)
+    report.notices.push(`已略去网页上的 ${report.webLines.length} 行（不是正文）：${report.webLines.map((l) => `「${l.length > 40 ? `${l.slice(0, 40)}…` : l}」`).join("")}，如需保留请手动补上`);
   // Each no-break space inside the text that became an ordinary space is said, as the plain-text paste says it.
   if (noBreak) invisibles.replaced.set("U+00A0", (invisibles.replaced.get("U+00A0") ?? 0) + noBreak);
   report.notices.push(...invisibles.notices());
