@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findTextProblem, invisibleProblem } from "@/lib/text/rule";
+import { findMarkup, findTextProblem, invisibleProblem } from "@/lib/text/rule";
 
 /**
  * The rich text a bulletin can print: paragraphs of text, some of it bold or italic.
@@ -11,12 +11,9 @@ export type MarkType = (typeof MARK_TYPES)[number];
 export const MAX_BODY_CHARS = 20_000;
 export const MAX_PARAGRAPHS = 400;
 
-/** Markup that has no business in stored text: tags, and characters no keyboard types. */
-const HTML_TAG = /<\/?[a-z!?][^<>]*>/i;
-
-/** The checks every stored plain-text field shares with the body text (titles, attributions, notes). */
+/** True when `s` holds an HTML tag (lib/text/rule.ts findMarkup): angle brackets used as text do not count. */
 export function hasMarkup(s: string): boolean {
-  return HTML_TAG.test(s);
+  return findMarkup(s) !== null;
 }
 /** What the text rule (lib/text/rule.ts) refuses: controls, bidi overrides, lone surrogates, line breaks unless allowed. */
 export function hasControlChars(s: string, allowNewlines = false): boolean {
@@ -32,11 +29,10 @@ const textNodeSchema = z
       .string()
       .min(1)
       .max(MAX_BODY_CHARS)
-      .refine((s) => !hasMarkup(s), "html_not_allowed")
       // Paragraphs are separate nodes, so a text node is one line under the text rule. Invisible
       // characters and odd spaces are looked for per paragraph (below), to say where they are.
       .superRefine((s, ctx) => {
-        const p = findTextProblem(s, { invisibles: false });
+        const p = findTextProblem(s, { invisibles: false, noMarkup: true });
         if (p) ctx.addIssue({ code: "custom", message: p.code, params: { field: "正文", char: p.char } });
       })
       .transform((s) => s.normalize("NFC")),

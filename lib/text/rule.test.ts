@@ -16,6 +16,12 @@ describe("the text rule", () => {
     expect(findTextProblem("一行\u2028两行")).toEqual({ code: "text_line_break", char: "U+2028" });
     expect(findTextProblem("一行\n两行", { multiline: true })).toBeNull();
     expect(findTextProblem("<b>粗</b>", { noMarkup: true })?.code).toBe("text_markup");
+    // Markup is a tag a browser would read; angle brackets used as text are text (and the message names the tag).
+    for (const tag of ["<img src=x onerror=alert(1)>", "</p>", "<!-- 注释 -->", '<a href="javascript:x">点</a>', "<o:p></o:p>", "<SCRIPT>", "<br/>"])
+      expect(findTextProblem(`正文${tag}`, { noMarkup: true })?.code, tag).toBe("text_markup");
+    expect(findTextProblem("<b>粗</b>", { noMarkup: true })?.char).toBe("<b>");
+    for (const text of ["a<b 和 c>d", "论文《基于<Transformer>的方法》获奖", "PM2.5<35，优良率>80%", "x<y>z", "1<2 and 3>2"])
+      expect(findTextProblem(text, { noMarkup: true }), text).toBeNull();
     expect(findTextProblem("1 < 2 > 0", { noMarkup: true })).toBeNull();
   });
 
@@ -74,5 +80,18 @@ describe("a too-long field is named with its limit", () => {
     const issue = r.error!.issues[0] as { message: string; params?: { field?: string; max?: number } };
     expect(issue.message).toBe("text_too_long");
     expect(message("text_too_long", issue.params)).toBe("「目录提要」过长（最多 60 字）。");
+  });
+});
+
+describe("the body's text nodes follow the same markup rule", () => {
+  it("keeps angle brackets used as text and refuses a tag, naming the field and the tag", async () => {
+    const { richDocSchema } = await import("@/lib/editor/schema");
+    const body = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+    expect(richDocSchema.safeParse(body("研究了 a<b 和 c>d 的情形。")).success).toBe(true);
+    expect(richDocSchema.safeParse(body("论文《基于<Transformer>的方法》获奖。")).success).toBe(true);
+    const refused = richDocSchema.safeParse(body("正文<script>alert(1)</script>"));
+    expect(refused.success).toBe(false);
+    expect(JSON.stringify(refused.error?.issues)).toContain("text_markup");
+    expect(JSON.stringify(refused.error?.issues)).toContain("<script>");
   });
 });

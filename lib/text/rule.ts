@@ -100,7 +100,21 @@ const NEWLINE_OR_TAB = /[\n\t\r]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 const LINE_SEP = /[\u2028\u2029]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const MARKUP = /<\/?[a-z!?][^<>]*>/i;
+// HTML a browser or a program would read as a tag: a known element name, then only attribute-shaped
+// text (name, name="value") up to ">", or a comment, doctype or XML declaration. Angle brackets used
+// as text — a<b 和 c>d, 《基于<Transformer>的方法》, PM2.5<35 — are not markup and pass.
+const TAG_NAMES =
+  "a|abbr|area|audio|b|base|big|blockquote|body|br|button|canvas|center|code|col|colgroup|dd|del|details|dialog|div|dl|dt|em|embed|fieldset|font|form|frame|frameset|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|li|link|main|mark|marquee|math|meta|nav|noscript|object|ol|option|p|param|picture|pre|q|s|script|section|select|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|title|tr|tt|u|ul|var|video|wbr|xmp|[a-z]+:[a-z]+";
+const MARKUP = new RegExp(`<\\/?(?:${TAG_NAMES})(?:\\s+[a-z_:@][-a-z0-9_:.@]*(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s"'=<>\`]+))?)*\\s*\\/?>|<!--|<!doctype|<\\?xml`, "i");
+
+/**
+ * The first HTML tag in `s` (`<b>`, `</p>`, `<img src=x onerror=…>`, `<!--`), or null. Used by the
+ * text rule's `noMarkup` fields and by the body's text nodes (lib/editor/schema.ts).
+ */
+export function findMarkup(s: string): string | null {
+  const m = MARKUP.exec(s);
+  return m ? (m[0].length > 24 ? `${m[0].slice(0, 24)}…` : m[0]) : null;
+}
 /** Characters that print nothing: zero-width spaces and joiners, marks, BOM, soft hyphen, fillers. */
 const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
 
@@ -128,7 +142,10 @@ export function findTextProblem(s: string, opts: TextRuleOptions = {}): TextProb
     const inv = invisibleProblem(s);
     if (inv) return inv;
   }
-  if (opts.noMarkup && MARKUP.test(s)) return { code: "text_markup" };
+  if (opts.noMarkup) {
+    const tag = findMarkup(s);
+    if (tag) return { code: "text_markup", char: tag };
+  }
   return null;
 }
 
@@ -211,7 +228,7 @@ const MESSAGES: Record<"zh-CN" | "en", Record<TextProblemCode, string>> = {
     text_line_break: "「{field}」只能填一行，请删除换行（{char}）。",
     text_invisible: "「{field}」{where}有一个看不见的{name}（{char}），请删除后再试。",
     text_odd_space: "「{field}」{where}有一个{name}（{char}），看起来像空格但不是普通空格，请换成普通空格或删除后再试。",
-    text_markup: "「{field}」不能包含 HTML 或其他标记（如 <b>），请只填文字。",
+    text_markup: "「{field}」不能包含 HTML 标记（{char}），请只填文字；尖括号作文字用时请改用〈〉或《》。",
     text_empty: "请填写「{field}」。",
     text_too_long: "「{field}」过长（最多 {max} 字）。",
     text_date: "「{field}」不是有效日期，请填写如 2023-07-07 的真实日期。",
@@ -224,7 +241,7 @@ const MESSAGES: Record<"zh-CN" | "en", Record<TextProblemCode, string>> = {
     text_line_break: "“{field}” is one line; remove the line break ({char}).",
     text_invisible: "“{field}” has an invisible {name} ({char}) {where}; remove it and try again.",
     text_odd_space: "“{field}” has a {name} ({char}) {where} that looks like a space but is not an ordinary one; replace it with a space or remove it.",
-    text_markup: "“{field}” cannot contain HTML or other markup (such as <b>); text only.",
+    text_markup: "“{field}” cannot contain HTML markup ({char}); text only. Where angle brackets are meant as text, use 〈〉 or 《》.",
     text_empty: "Fill in “{field}”.",
     text_too_long: "“{field}” is too long (at most {max} characters).",
     text_date: "“{field}” is not a real date; use a date such as 2023-07-07.",
