@@ -20,6 +20,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   invalid_param: 400,
   invalid_range: 400,
   date_other_year: 400,
+  distribution_date_range: 400,
   deadline_outside_issue: 400,
   date_before_publication: 400,
   copies_over_print_run: 400,

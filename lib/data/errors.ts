@@ -24,6 +24,8 @@ export type AppErrorCode =
   | "duplicate_total"
   /** A new issue's date outside its year: params `date` (Chinese form), `year`; field `date`. */
   | "date_other_year"
+  /** A 印发日期 outside its issue's range (lib/data/register.ts assertDistributionDate): params from, to; field date. */
+  | "distribution_date_range"
   /** An issue's 截稿时间 after its date or more than a year before it: params `date` (Chinese form); field `deadline`. */
   | "deadline_outside_issue"
   /** A 批示 or 转报 dated before the item's first publication: params `date` (yyyy-mm-dd); field `date`. */

@@ -6,7 +6,10 @@ import type { Actor } from "./actor";
 import { arrangeIssue } from "./arrange";
 import { approveIssue, createIssue, distributeIssue, loadBulletin, proposeNextIssue, sendToReview } from "./issues";
 import { createItem, decideItem, submitItem } from "./items";
-import { correctRegisterEntry, listRegister, registerEntriesForIssue, registerWorkbook } from "./register";
+import type { AppError } from "./errors";
+import { assertDistributionDate, correctRegisterEntry, listRegister, registerEntriesForIssue, registerWorkbook } from "./register";
+import { todayInChina } from "./validation";
+import { addChinaDays } from "@/lib/time";
 
 let changping: Actor, editor: Actor, reviewer: Actor, office: Actor;
 beforeAll(() => {
@@ -80,6 +83,28 @@ describe("distribution register", () => {
     expect(errorCode(() => correctRegisterEntry(office, { ...fix, method: "print", recipientCount: 160, printRun: 150 }))).toBe("copies_over_print_run");
     expect(registerEntriesForIssue(office, issue.id)).toHaveLength(1);
     expect(correctRegisterEntry(office, { ...fix, method: "electronic", recipientCount: 160, printRun: 150 }).recipientCount).toBe(160);
+  });
+
+  it("a 印发日期 years before the issue (a mistyped year) is refused, at recording and at correction, naming the range; nothing is written", () => {
+    const issue = approvedIssue("2026-11-25");
+    const base = { issueId: issue.id, version: issue.version, distribution: ["市科协驻会领导"], method: "print" as const, recipientCount: 10, printRun: 20 };
+    const today = todayInChina();
+    for (const date of ["2020-01-01", "2026-11-24", addChinaDays(today, 8)]) expect(errorCode(() => distributeIssue(office, { ...base, date })), date).toBe("distribution_date_range");
+    expect(registerEntriesForIssue(office, issue.id)).toEqual([]);
+    expect(db.$client.prepare("select status from issues where id = ?").get(issue.id)).toEqual({ status: "approved" });
+    const refusal = (() => {
+      try {
+        assertDistributionDate({ date: "2026-11-25", approvedAt: null }, "2020-01-01", "2026-11-30");
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(refusal).toMatchObject({ code: "distribution_date_range", params: { from: "2026年11月25日", to: "2026年12月7日" }, field: "date" });
+    distributeIssue(office, { ...base, date: "2026-11-25" });
+    const [entry] = registerEntriesForIssue(office, issue.id);
+    const fix = { recordId: entry.id, groups: ["市科协驻会领导"], method: "print" as const, recipientCount: 10, printRun: 20, reason: "更正日期" };
+    expect(errorCode(() => correctRegisterEntry(office, { ...fix, date: "2020-11-25" }))).toBe("distribution_date_range");
+    expect(correctRegisterEntry(office, { ...fix, date: today }).date).toBe(today);
   });
 
   it("the register is not for contributors", () => {

@@ -12,7 +12,9 @@ import { DISTRIBUTION_METHODS, distributionRecords, issues, type DistributionRec
 import { type Actor, requireRole } from "./actor";
 import { audit } from "./audit";
 import { AppError } from "./errors";
-import { isoDateSchema } from "./validation";
+import { isoDateSchema, todayInChina } from "./validation";
+import { chineseDate } from "@/lib/bulletin/dates";
+import { addChinaDays, chinaDay } from "@/lib/time";
 
 /**
  * The distribution register (发文登记): what was sent, to whom (groups and how many recipients),
@@ -31,6 +33,19 @@ const countSchema = z.number("invalid_copies").int("invalid_copies").min(1, "inv
  */
 function assertCopiesWithinPrintRun(method: (typeof DISTRIBUTION_METHODS)[number], count: number, printRun: number | null): void {
   if (method !== "electronic" && printRun !== null && count > printRun) throw new AppError("copies_over_print_run", { count, printRun }, "recipientCount");
+}
+
+/**
+ * The 印发日期 of a distribution or its correction lies from the earlier of the issue's date and the
+ * day it was approved, to a week after the later of its date and today (Beijing): a mistyped year
+ * (2020-01-01 for an issue of 2026) filed the issue under another year's register while its
+ * footer printed the right date. `distribution_date_range` (params from, to in Chinese form; field date).
+ */
+export function assertDistributionDate(issue: Pick<Issue, "date" | "approvedAt">, date: string, today = todayInChina()): void {
+  const approved = issue.approvedAt ? chinaDay(issue.approvedAt) : issue.date;
+  const from = approved < issue.date ? approved : issue.date;
+  const to = addChinaDays(issue.date > today ? issue.date : today, 7);
+  if (date < from || date > to) throw new AppError("distribution_date_range", { from: chineseDate(from), to: chineseDate(to) }, "date");
 }
 
 /** The register fields a distribution form sends beside the date and groups. */
@@ -55,6 +70,7 @@ export function recordDistribution(
   const method = input.method ?? "print";
   const recipientCount = input.recipientCount ?? input.distribution.length;
   const printRun = input.printRun ?? issue.printRun ?? null;
+  assertDistributionDate(issue, input.date);
   assertCopiesWithinPrintRun(method, recipientCount, printRun);
   return tx
     .insert(distributionRecords)
@@ -92,6 +108,9 @@ export function correctRegisterEntry(actor: Actor, input: z.infer<typeof correct
   const current = currentEntry(prev.issueId);
   // Only the latest entry may be corrected: a correction of an old one would fork the history.
   if (!current || current.id !== prev.id) throw new AppError("conflict");
+  const issue = db.select().from(issues).where(eq(issues.id, prev.issueId)).get();
+  if (!issue) throw new AppError("not_found");
+  assertDistributionDate(issue, input.date);
   assertCopiesWithinPrintRun(input.method, input.recipientCount, input.printRun);
   return db.transaction((tx) => {
     const row = tx
