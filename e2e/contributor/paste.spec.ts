@@ -18,6 +18,12 @@ const CASES: { from: string; html: string; paragraphs: string[]; bold?: string[]
     notice: /1 个链接只保留了文字/,
   },
   {
+    from: "a news site's article page with its breadcrumb, info line and sharing buttons",
+    html: `<div class="crumb">当前位置：首页 &gt; 工作动态</div><h1>区科协举办科普讲座</h1><div class="info">发布时间：2024-03-15　来源：昌平区科协　浏览次数：326</div><p>3月14日，区科协举办科普讲座。</p><div class="share">分享到： 微信 微博 QQ空间</div>`,
+    paragraphs: ["区科协举办科普讲座", "3月14日，区科协举办科普讲座。"],
+    notice: /已略去网页上的 3 行（不是正文）：「当前位置：首页 > 工作动态」/,
+  },
+  {
     from: "Google Docs (a bold wrapper that is not bold)",
     html: `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1234"><p dir="ltr"><span style="font-weight:400;">普通文字</span><span style="font-weight:700;">加粗文字</span><span style="font-style:italic;">倾斜文字</span></p></b>`,
     paragraphs: ["普通文字加粗文字倾斜文字"],
