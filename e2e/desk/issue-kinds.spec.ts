@@ -92,7 +92,7 @@ test("the desk makes a 合刊 and a 增刊; their mastheads print in the text an
   // The audit log names each new issue as it is named: 增刊第1期 / 专刊第1期 without 总期号, a 合刊 by both numbers.
   for (const [id, line] of [
     [supplementId, "2026年增刊第1期，"],
-    [specialId, "2026年专刊第1期，2026-03-11"],
+    [specialId, "2026年专刊第1期，2026年3月11日"],
     [doubleId, "2026年第3-4期合刊（总第 120-121 期）"],
   ] as const) {
     await page.goto(`/audit?entity=issue&entityId=${id}`);
