@@ -13,7 +13,7 @@ const actionId = (name: string) => discoveredActions().find((a) => a.name === na
 const userId = (username: string) => (openDb().prepare("select id from users where username = ?").get(username) as { id: number }).id;
 
 test("sign-out ends every session of the user, including a copied cookie", async () => {
-  const username = ensureAccount({ name: "signout-victim", roles: ["editor"] });
+  const username = ensureAccount({ name: "signout-victim", roles: ["editor"], own: true });
   const browser = await signIn(username);
   const state = await browser.storageState();
   const copy = await (await import("@playwright/test")).request.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`, storageState: state });
@@ -31,7 +31,7 @@ test("sign-out ends every session of the user, including a copied cookie", async
 });
 
 test("a password reset ends the user's sessions, and the new password must be changed at first login", async () => {
-  const username = ensureAccount({ name: "reset-victim", roles: ["contributor"] });
+  const username = ensureAccount({ name: "reset-victim", roles: ["contributor"], own: true });
   const victim = await signIn(username);
   const admin = await signIn("admin");
 
@@ -53,7 +53,7 @@ test("a password reset ends the user's sessions, and the new password must be ch
 });
 
 test("a role change and a deactivation end the sessions too", async () => {
-  const username = ensureAccount({ name: "role-victim", roles: ["office"] });
+  const username = ensureAccount({ name: "role-victim", roles: ["office"], own: true });
   const victim = await signIn(username);
   const admin = await signIn("admin");
   const id = userId(username);

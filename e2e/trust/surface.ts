@@ -222,9 +222,13 @@ export function openDb(readonly = true) {
   return new Database(E2E_DB, { readonly, fileMustExist: true });
 }
 
-/** The login for an actor: the demo login for a single demo role, else a test account made here. */
-export function ensureAccount(actor: { name: string; roles: Role[] }): string {
-  if (actor.roles.length === 1 && DEMO[actor.roles[0]]) return DEMO[actor.roles[0]]!;
+/**
+ * The login for an actor: the demo login for a single demo role, else a test account made here.
+ * `own`: always an account of its own — for a test that signs it out, resets its password or
+ * changes its roles, which must not end the demo user's sessions that later specs sign in with.
+ */
+export function ensureAccount(actor: { name: string; roles: Role[]; own?: boolean }): string {
+  if (!actor.own && actor.roles.length === 1 && DEMO[actor.roles[0]]) return DEMO[actor.roles[0]]!;
   const username = `matrix-${actor.name.replace(/\W/g, "-")}`;
   const db = openDb(false);
   try {
