@@ -421,6 +421,20 @@ describe("round trips: text → document → text → document", () => {
     expect(parseBulletinDocument(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
   });
 
+  it("a title as long as the form allows (80 characters) reads back from the text export as a title, lead item or in a section", () => {
+    const doc = parseBulletinText(readFileSync(path.join(SAMPLES, "2023-21.txt"), "utf8"));
+    const long57 = "昌平区科协联合中国农业大学等单位专家举办“科技赋能乡村振兴”主题论坛暨2026年度科普志愿服务启动仪式在回天地区隆重举行";
+    const long80 = `${long57}并发布首批乡村科普示范基地名单和志愿服务项目清单`.slice(0, 80);
+    expect([...long57].length).toBeGreaterThan(45);
+    expect([...long80].length).toBe(80);
+    doc.sections[0].items[0].title = long57;
+    doc.sections.at(-1)!.items.at(-1)!.title = long80;
+    const back = parseBulletinText(bulletinToText(doc));
+    expect(back.sections[0].items[0].title).toBe(long57);
+    expect(back.sections.at(-1)!.items.at(-1)!.title).toBe(long80);
+    expect(back).toEqual(doc);
+  });
+
   it("the 合刊 reads as one: numbers, totals, style, briefs, persons", () => {
     const doc = parseBulletinText(DOUBLE);
     expect(doc.masthead).toEqual({

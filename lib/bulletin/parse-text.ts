@@ -395,8 +395,12 @@ function isContinuationWide(line: Line, wrap: number): boolean {
 
 // ───────────────────────────── recognising lines ─────────────────────────────
 
-/** Widest a title can be: one printed line is ~28, a two-line title ~45. */
-const MAX_TITLE_WIDTH = 45;
+/**
+ * Widest a title can be: the form takes titles of up to 80 characters (lib/data/items.ts
+ * TITLE_MAX), and the text export writes each on one line, so a title of 57 characters must read
+ * back as a title (at 45 it came back glued to its first paragraph). A printed line holds ~28.
+ */
+const MAX_TITLE_WIDTH = 80;
 /** A title wraps onto two printed lines, rarely three. */
 const MAX_TITLE_LINES = 3;
 
