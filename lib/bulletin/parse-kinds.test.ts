@@ -421,6 +421,49 @@ describe("round trips: text → document → text → document", () => {
     expect(parseBulletinDocument(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
   });
 
+  it("a county office's bulletin: ★ / ☆ / ▲ highlights under 本期要目, sections 一、…, and 「——县教育局」 closing an item", () => {
+    const county = (mark: string) => `工 作 简 报
+
+〔2025〕第十二期（总第一百零六期）
+
+中共某某县委办公室编印                    二〇二五年十二月十日
+
+本期要目
+${mark}县科协召开全县科普工作推进会
+${mark}龚㚖研究员来县作乡村振兴专题报告
+
+一、工作动态
+
+县科协召开全县科普工作推进会
+
+　　12月8日，县科协召开全县科普工作推进会，各乡镇科协负责同志30余人参加。（县科协供稿）
+
+龚㚖研究员来县作乡村振兴专题报告
+
+　　12月5日，中国农业大学龚㚖研究员应邀来县作乡村振兴专题报告。
+（城关镇、县农业农村局）
+
+二、基层信息
+
+县第一中学举办科技节
+
+　　12月3日至5日，县第一中学举办第五届科技节，展出学生科技作品120件。
+——县教育局
+`;
+    for (const mark of ["★", "☆", "▲", "►"]) {
+      const doc = parseBulletinText(county(mark));
+      expect(doc.toc, mark).toEqual(["县科协召开全县科普工作推进会", "龚㚖研究员来县作乡村振兴专题报告"]);
+      expect(doc.sections.map((s) => [s.title, s.items.map((i) => [i.title, i.source])]), mark).toEqual([
+        ["工作动态", [["县科协召开全县科普工作推进会", "县科协"], ["龚㚖研究员来县作乡村振兴专题报告", "城关镇、县农业农村局"]]],
+        ["基层信息", [["县第一中学举办科技节", "县教育局"]]],
+      ]);
+      expect(doc.sections[1].items[0].paragraphs.map((p) => p.map((r) => r.text).join(""))).toEqual(["12月3日至5日，县第一中学举办第五届科技节，展出学生科技作品120件。"]);
+    }
+    // A dash inside a sentence is not an attribution.
+    const inline = parseBulletinText(county("★").replace("——县教育局", "本届主题是——科技点亮梦想"));
+    expect(inline.sections[1].items[0].source).toBeNull();
+  });
+
   it("a title as long as the form allows (80 characters) reads back from the text export as a title, lead item or in a section", () => {
     const doc = parseBulletinText(readFileSync(path.join(SAMPLES, "2023-21.txt"), "utf8"));
     const long57 = "昌平区科协联合中国农业大学等单位专家举办“科技赋能乡村振兴”主题论坛暨2026年度科普志愿服务启动仪式在回天地区隆重举行";

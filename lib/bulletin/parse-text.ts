@@ -791,6 +791,9 @@ function isNumberedToc(lines: Line[], i: number): boolean {
   return a !== undefined && b !== undefined && TOC_NUMBER.test(a.text) && TOC_NUMBER.test(b.text) && /^(?:1|（1）|\(1\)|①)/u.test(a.text) && !/[。；]$/u.test(a.text);
 }
 
+/** A highlight marked with a star or a triangle: ★县科协召开…, ▲县科协召开…. */
+const TOC_STAR = /^([★☆▲△►▶▸✦❖])\s*/u;
+
 /**
  * The 目录提要 list: after its header, or bulleted right under the masthead. Without bullets it is
  * the run of title-like lines, less the last one when a paragraph follows (that is the first
@@ -804,7 +807,15 @@ function takeToc(lines: Line[], start: number, afterMasthead: boolean, wrap: num
   else if (!(afterMasthead && ((lines[i]?.bullet && !lines[i].boxed) || isNumberedToc(lines, i)))) return { entries: [], end: start };
 
   const entries: string[] = [];
-  if (lines[i] && TOC_NUMBER.test(lines[i].text)) {
+  // ★ / ☆ / ▲ / ► before each highlight under a 本期要目 header: the mark of the list, not of a
+  // caption or a section (those marks mean that elsewhere, so only here, and only the header's run).
+  const starred = hasHeader ? TOC_STAR.exec(lines[i]?.text ?? "") : null;
+  if (starred) {
+    while (i < lines.length && lines[i].text.startsWith(starred[1]) && displayWidth(lines[i].text) <= MAX_TITLE_WIDTH + 2 && !/[。；]$/u.test(lines[i].text)) {
+      entries.push(lines[i].text.replace(TOC_STAR, ""));
+      i++;
+    }
+  } else if (lines[i] && TOC_NUMBER.test(lines[i].text)) {
     // 1. … 2. … (or ①②, （1）): numbered, with or without a header; the marks are not the highlight's text.
     while (i < lines.length && TOC_NUMBER.test(lines[i].text) && displayWidth(lines[i].text) <= MAX_TITLE_WIDTH + 4 && !/[。；]$/u.test(lines[i].text)) {
       entries.push(lines[i].text.replace(TOC_NUMBER, ""));
@@ -1022,15 +1033,20 @@ function assembleSections(blocks: Block[], dropped: DroppedLine[]): ParsedSectio
   return sections;
 }
 
+/** 「——县教育局」 closing an item: a dash, then a unit (or units) and nothing after. */
+const TRAILING_DASH = /(?:——|—|－－|--)\s*([^—－\-，。；！？,.;!?（）()“”\s][^—－，。；！？,.;!?（）()“”]{1,39})$/u;
+
 /**
  * Moves the attribution at the very end of the item's last paragraph into `source` (units, all
  * of them, joined by 、) and `author` (persons). Only a bracket that follows the end of a sentence
  * and reads as an attribution counts: （扩大） and 中心（市科协党校）开班 are part of the sentence.
+ * A dash before the unit (「——县教育局」, on its own line or after the last sentence) is an
+ * attribution as well.
  */
 function takeAttribution(item: ParsedItem): void {
   const last = item.paragraphs[item.paragraphs.length - 1];
   if (last === undefined) return;
-  const m = TRAILING_PAREN.exec(last);
+  const m = TRAILING_PAREN.exec(last) ?? TRAILING_DASH.exec(last);
   const attribution = m ? readAttribution(m[1]) : null;
   if (!m || !attribution) return;
   const before = last.slice(0, m.index).trimEnd();
