@@ -57,9 +57,9 @@ const TEMPLATES: Template[] = [
   // Items that exist but are not this unit's never-submitted drafts (or a stale version): refused, kept.
   { action: "deleteDraftAction", actor: "contributor", field: "not a deletable draft", values: [1, 2, 3, 5, 8, 13, 999_999], build: (v) => ({ id: v, version: 999_999 }) },
   // desk
-  { action: "decideItemAction", actor: "editor", field: "note", values: block(true), build: (v) => ({ id: 1, version: 1, decision: "return", note: v }) },
+  { action: "decideItemAction", actor: "editor", field: "note", values: [...block(true), ...MARKUP], build: (v) => ({ id: 1, version: 1, decision: "return", note: v }) },
   { action: "decideItemAction", actor: "editor", field: "extra field", values: [1], build: () => ({ id: 1, version: 1, decision: "accept", note: "", status: "published" }) },
-  { action: "decideItemsAction", actor: "editor", field: "note", values: block(true), build: (v) => ({ items: [{ id: 1, version: 1 }], decision: "return", note: v }) },
+  { action: "decideItemsAction", actor: "editor", field: "note", values: [...block(true), ...MARKUP], build: (v) => ({ items: [{ id: 1, version: 1 }], decision: "return", note: v }) },
   { action: "createIssueAction", actor: "editor", field: "date", values: BAD_DATES, build: (v) => ({ year: 2026, number: 90, totalNumber: 990, date: v }) },
   { action: "createIssueAction", actor: "editor", field: "extra field", values: [1], build: () => ({ year: 2026, number: 90, totalNumber: 990, date: "2026-11-30", publicationId: 2 }) },
   {
@@ -90,9 +90,9 @@ const TEMPLATES: Template[] = [
   { action: "updateIssueMetaAction", actor: "editor", field: "date", values: BAD_DATES, build: (v) => ({ issueId: 1, version: 1, year: 2026, number: 1, totalNumber: 1, date: v, deadline: "" }) },
   { action: "updateIssueMetaAction", actor: "editor", field: "deadline", values: ["9999-12-31T17:00", "2026-02-30T10:00", "明天"], build: (v) => ({ issueId: 1, version: 1, year: 2026, number: 1, totalNumber: 1, date: "2026-03-06", deadline: v }) },
   // review
-  { action: "addCommentAction", actor: "reviewer", field: "body", values: block(true), build: (v) => ({ issueId: 1, itemId: null, parentId: null, quote: null, body: v }) },
+  { action: "addCommentAction", actor: "reviewer", field: "body", values: [...block(true), ...MARKUP], build: (v) => ({ issueId: 1, itemId: null, parentId: null, quote: null, body: v }) },
   { action: "addCommentAction", actor: "reviewer", field: "quote", values: BAD_ANY, build: (v) => ({ issueId: 1, itemId: 1, parentId: null, quote: v, body: "意见" }) },
-  { action: "returnIssueAction", actor: "reviewer", field: "comment", values: block(true), build: (v) => ({ issueId: 1, version: 1, comment: v }) },
+  { action: "returnIssueAction", actor: "reviewer", field: "comment", values: [...block(true), ...MARKUP], build: (v) => ({ issueId: 1, version: 1, comment: v }) },
   { action: "returnIssueAction", actor: "reviewer", field: "extra field", values: [1], build: () => ({ issueId: 1, version: 1, comment: "退回", approvedById: 1 }) },
   // office
   { action: "distributeIssueAction", actor: "office", field: "distribution", values: line(true), build: (v) => ({ issueId: 1, version: 1, date: "2026-11-30", distribution: [v] }) },

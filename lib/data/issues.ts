@@ -476,7 +476,7 @@ export function reviewStage(issueId: number): { levels: 1 | 2; reviewed: { name:
 }
 
 export const returnIssueSchema = issueRefSchema.extend({
-  comment: textBlock({ label: "审核意见", max: 2000, required: "comment_required", tooLong: "too_long" }),
+  comment: textBlock({ label: "审核意见", max: 2000, required: "comment_required", tooLong: "too_long", noMarkup: true }),
 });
 
 /**
@@ -575,7 +575,7 @@ export function resetPendingApprovals(tx: Tx, actor: Actor, publicationId: numbe
 
 export const distributeIssueSchema = issueRefSchema.extend({
   date: isoDateSchema,
-  distribution: z.array(textLine({ label: "分送", max: 100, required: true, tooLong: "too_long" })).min(1, "distribution_required").max(50),
+  distribution: z.array(textLine({ label: "分送", max: 100, required: true, tooLong: "too_long", noMarkup: true })).min(1, "distribution_required").max(50),
   ...registerFieldsSchema.shape,
 });
 

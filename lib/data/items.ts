@@ -119,7 +119,7 @@ export const decideItemSchema = z
     id: idSchema,
     version: versionSchema,
     decision: z.enum(["accept", "return", "decline"]),
-    note: textBlock({ label: "处理意见", max: 1000, tooLong: "too_long" }),
+    note: textBlock({ label: "处理意见", max: 1000, tooLong: "too_long", noMarkup: true }),
   })
   .refine((v) => v.decision !== "return" || v.note.length > 0, { message: "note_required", path: ["note"] });
 
@@ -537,7 +537,7 @@ export const decideItemsSchema = z
   .object({
     items: z.array(z.object({ id: idSchema, version: versionSchema })).min(1, "invalid").max(200, "too_long"),
     decision: z.enum(["accept", "return", "decline"]),
-    note: textBlock({ label: "处理意见", max: 1000, tooLong: "too_long" }),
+    note: textBlock({ label: "处理意见", max: 1000, tooLong: "too_long", noMarkup: true }),
   })
   .refine((v) => v.decision !== "return" || v.note.length > 0, { message: "note_required", path: ["note"] });
 

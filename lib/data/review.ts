@@ -72,7 +72,7 @@ export const addCommentSchema = z.object({
   quote: textBlock({ label: "引用原文", max: 200, tooLong: "too_long" })
     .nullable()
     .transform((s) => s || null),
-  body: textBlock({ label: "意见", max: 2000, required: "comment_body_required", tooLong: "too_long" }),
+  body: textBlock({ label: "意见", max: 2000, required: "comment_body_required", tooLong: "too_long", noMarkup: true }),
 });
 
 /**
