@@ -22,7 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const entities = admin ? ENTITIES : ENTITIES.filter((e) => !(ADMIN_ONLY_ENTITIES as readonly string[]).includes(e));
   const rows = listAudit(actor, filter);
   const total = countAudit(actor, filter);
-  const [t, format, tItem, tIssue, td, tRole, tKind, tp] = await Promise.all([
+  const [t, format, tItem, tIssue, td, tRole, tKind, tp, tLevel] = await Promise.all([
     getTranslations("audit"),
     getFormatter(),
     getTranslations("itemStatus"),
@@ -31,6 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     getTranslations("roles"),
     getTranslations("unitKind"),
     getTranslations("paging"),
+    getTranslations("recognition.levels"),
   ]);
   const keep = { ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.entityId ? { entityId: String(filter.entityId) } : {}) };
   /** The row's detail in words (what changed, from → to), from its typed event; raw only for rows of no known shape. */
@@ -42,6 +43,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         const v = withDatesIn(values, (iso) => format.dateTime(chinaInstant(iso), DATE));
         if (typeof v.field === "string") v.field = messageFor(td, v.field) ?? v.field;
         if (key === "unit_kind_change") for (const k of ["from", "to"] as const) v[k] = messageFor(tKind, String(v[k])) ?? v[k];
+        // Codes in the stored detail read as words: a 批示's level, the register fields a correction changed.
+        if (key === "instruction") v.level = messageFor(tLevel, String(v.level)) ?? v.level;
+        if (key === "register_correct") v.fields = String(v.fields).split("、").map((f) => messageFor(td, `reg_${f}`) ?? f).join("、");
         return messageFor(td, key, v as Record<string, string | number>) ?? key;
       })
       .join("；");
