@@ -54,7 +54,7 @@ const paragraphSchema = z
 export const richDocSchema = z
   .object({
     type: z.literal("doc"),
-    content: z.array(paragraphSchema).min(1).max(MAX_PARAGRAPHS),
+    content: z.array(paragraphSchema).min(1).max(MAX_PARAGRAPHS, "body_too_many_paragraphs"),
   })
   .strict()
   .refine((doc) => richDocLength(doc) <= MAX_BODY_CHARS, { message: "body_too_long" })

@@ -94,4 +94,15 @@ describe("the body's text nodes follow the same markup rule", () => {
     expect(JSON.stringify(refused.error?.issues)).toContain("text_markup");
     expect(JSON.stringify(refused.error?.issues)).toContain("<script>");
   });
+
+  it("a body over 400 paragraphs is refused with its own message, not 「格式不正确」", async () => {
+    const { richDocSchema, MAX_PARAGRAPHS } = await import("@/lib/editor/schema");
+    const zh = (await import("@/lib/i18n/messages/zh-CN/common.json")).default as { errors: { fields: Record<string, string> } };
+    const many = { type: "doc", content: Array.from({ length: MAX_PARAGRAPHS + 50 }, (_, k) => ({ type: "paragraph", content: [{ type: "text", text: `第${k + 1}段。` }] })) };
+    const r = richDocSchema.safeParse(many);
+    expect(r.success).toBe(false);
+    const code = r.error!.issues[0].message;
+    expect(code).toBe("body_too_many_paragraphs");
+    expect(zh.errors.fields[code]).toContain("400 段");
+  });
 });
