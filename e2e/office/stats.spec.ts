@@ -24,9 +24,9 @@ test("the office records a 批示, reads the year's statistics and exports them;
   await form.getByRole("button", { name: "登记批示" }).click();
   await expect(office.getByTestId("recognition")).toContainText("市科协党组书记（厅局级）");
   // The log names the level in words, not its code (bureau).
-  const editor = await as(browser, "editor");
-  await editor.goto("/audit");
-  await expect(editor.getByTestId("audit")).toContainText("批示：市科协党组书记（厅局级）");
+  const desk = await as(browser, "editor");
+  await desk.goto("/audit");
+  await expect(desk.getByTestId("audit")).toContainText("批示：市科协党组书记（厅局级）");
 
   await office.goto("/stats?period=year&year=2023");
   await expect(office.getByTestId("stats-period")).toContainText("2023年");
