@@ -45,6 +45,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   board_conflict: 409,
   not_allowed_now: 409,
   draft_not_deletable: 409,
+  withdrawn_by_unit: 409,
   content_changed: 409,
   title_changed: 409,
   self_approval: 409,

@@ -95,6 +95,8 @@ describe("the unit follows its item", () => {
     expect(resent.status).toBe("submitted");
     const withdrawn = withdrawItem(changping, { id: resent.id, version: resent.version });
     expect(withdrawn.status).toBe("draft");
+    // The desk still had it open: its decision is told the unit withdrew it, not 「找不到」.
+    expect(code(() => decideItem(editor, { id: resent.id, version: resent.version, decision: "accept", note: "" }))).toBe("withdrawn_by_unit");
     const again = submitItem(changping, { id: withdrawn.id, version: withdrawn.version });
     const accepted = decideItem(editor, { id: again.id, version: again.version, decision: "accept", note: "" });
     expect(code(() => withdrawItem(changping, { id: accepted.id, version: accepted.version }))).toBe("not_allowed_now");

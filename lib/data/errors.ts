@@ -15,6 +15,8 @@ export type AppErrorCode =
   | "board_conflict"
   | "not_allowed_now"
   | "draft_not_deletable"
+  /** The editor decides on an item its unit has withdrawn meanwhile. */
+  | "withdrawn_by_unit"
   | "content_changed"
   | "self_approval"
   /** The first admin's password is the demo accounts' published one; field `password`. */

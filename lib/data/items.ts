@@ -313,8 +313,15 @@ export function withdrawItem(actor: Actor, input: z.infer<typeof itemRefSchema>)
   return applyTransition(actor, getOwnItem(actor, input.id), input.version, "withdraw");
 }
 
+/**
+ * The editor's decision on a submitted item (accept / return with a note / decline). An item its
+ * unit withdrew since the desk opened it is `withdrawn_by_unit` — the desk saw it, so saying so
+ * reveals nothing, and 「找不到该内容，或您无权查看」 read like a permission error.
+ */
 export function decideItem(actor: Actor, input: z.infer<typeof decideItemSchema>): Item {
   requireRole(actor, "editor");
+  const row = db.select({ status: items.status, submittedAt: items.submittedAt }).from(items).where(eq(items.id, input.id)).get();
+  if (row?.status === "draft" && row.submittedAt) throw new AppError("withdrawn_by_unit");
   return applyTransition(actor, getItem(actor, input.id), input.version, input.decision, {
     set: { editorNote: input.note },
     detail: input.note ? { note: input.note } : undefined,
