@@ -26,3 +26,13 @@ describe("a reminder's offset as the call page says it", () => {
     expect(intro).not.toMatch(/0\.0\d/);
   });
 });
+
+describe("offsets a deadline was already nearer than", () => {
+  it("a call published 23 h before its deadline lists the 24-hour offset as not scheduled, the 2-hour one not", async () => {
+    const { skippedOffsets } = await import("./offset");
+    const deadline = Date.parse("2026-12-01T06:00:00Z");
+    expect(skippedOffsets([1440, 120], deadline, deadline - 23 * 3_600_000, [120])).toEqual([1440]);
+    expect(skippedOffsets([1440, 120], deadline, deadline - 48 * 3_600_000, [1440, 120])).toEqual([]);
+    expect(skippedOffsets([1440, 120], deadline, deadline - 60 * 60_000, [])).toEqual([1440, 120]);
+  });
+});

@@ -21,3 +21,12 @@ export function offsetWords(t: Translate, minutes: number): string {
   const s = offsetSpan(minutes);
   return t(s.unit === "hours" ? "spanHours" : "spanMinutes", { n: s.n });
 }
+
+/**
+ * The offsets (minutes) that got no reminder row because the deadline was already nearer than
+ * that when it was set (lib/data/reminders.ts scheduleReminders skips them): a call published 23 h
+ * before its deadline has no 24-hour reminder. `scheduled`: the offsets that do have a row.
+ */
+export function skippedOffsets(offsets: number[], deadlineMs: number, createdMs: number, scheduled: (number | null)[]): number[] {
+  return offsets.filter((m) => deadlineMs - m * 60_000 <= createdMs && !scheduled.includes(m));
+}

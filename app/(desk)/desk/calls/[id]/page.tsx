@@ -4,7 +4,8 @@ import { CloseCallButton, RemindNowButton } from "@/components/calls/remind-now-
 import { requirePageActor } from "@/lib/auth/session";
 import { callView } from "@/lib/data/calls";
 import { answerTime, nearDateTime } from "@/lib/i18n/dates";
-import { offsetWords } from "@/lib/reminders/offset";
+import { reminderOffsetsHours } from "@/lib/mail";
+import { offsetMinutesOf, offsetWords, skippedOffsets } from "@/lib/reminders/offset";
 import styles from "@/components/calls/calls.module.css";
 import { loadPageRecord } from "@/lib/auth/page-record";
 import { issueLabeler } from "@/lib/i18n/issue-label";
@@ -15,6 +16,14 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const { call, units, reminders, issue } = view;
   const [t, label, format] = await Promise.all([getTranslations("calls"), issueLabeler(), getFormatter()]);
   const open = !call.closedAt;
+  // Offsets already past when the call was published get no reminder (the units had just been told
+  // of the call): listed as not scheduled, so nobody wonders where the 24-hour reminder went.
+  const skipped = skippedOffsets(
+    offsetMinutesOf(reminderOffsetsHours()),
+    call.deadline.getTime(),
+    call.createdAt.getTime(),
+    reminders.map((r) => r.offsetMinutes),
+  );
   return (
     <section>
       <p>
@@ -67,6 +76,14 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           </tr>
         </thead>
         <tbody>
+          {skipped.map((m) => (
+            <tr key={`skipped-${m}`} data-testid="reminder-skipped">
+              <td>{t("reminderOffset", { span: offsetWords(t, m) })}</td>
+              <td>—</td>
+              <td>{t("reminderSkipped", { span: offsetWords(t, m) })}</td>
+              <td>—</td>
+            </tr>
+          ))}
           {reminders.map((r) => (
             <tr key={r.id}>
               <td>{r.offsetMinutes === null ? t("reminderManual") : t("reminderOffset", { span: offsetWords(t, r.offsetMinutes) })}</td>
