@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/data/errors";
 import type { Period } from "@/lib/data/stats";
 import { DATE } from "@/lib/i18n/dates";
@@ -29,8 +29,19 @@ export async function statsFilterProblem(e: unknown, fallback: Period | "allKind
  * Nov 1, 2026); a range that is not a whole month, quarter or year is named once, by its dates.
  */
 export async function StatsPeriodLine({ period }: { period: Period }) {
-  const [t, format] = await Promise.all([getTranslations("stats"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("stats"), getFormatter(), getLocale()]);
   const from = format.dateTime(chinaInstant(period.from), DATE);
   const to = format.dateTime(chinaInstant(period.to), DATE);
-  return <p data-testid="stats-period">{labelIsTheDates(period) ? t("periodRange", { from, to }) : t("periodLabel", { label: period.label, from, to })}</p>;
+  // The stored label is Chinese (2026年11月, 2026年第四季度); other locales name the period themselves.
+  const year = period.from.slice(0, 4);
+  const label = locale.startsWith("zh")
+    ? period.label
+    : period.kind === "month"
+      ? format.dateTime(chinaInstant(period.from), { year: "numeric", month: "long" })
+      : period.kind === "quarter"
+        ? `Q${Math.floor(Number(period.from.slice(5, 7)) / 3) + 1} ${year}`
+        : period.kind === "year"
+          ? year
+          : period.label;
+  return <p data-testid="stats-period">{labelIsTheDates(period) ? t("periodRange", { from, to }) : t("periodLabel", { label, from, to })}</p>;
 }

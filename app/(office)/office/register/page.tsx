@@ -39,7 +39,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
             </option>
           ))}
         </select>{" "}
-        <button type="submit">OK</button>
+        <button type="submit">{t("showYear")}</button>
       </form>
       {rows.length === 0 ? (
         <p className="empty">{t("empty", { year })}</p>
