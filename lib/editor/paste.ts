@@ -10,6 +10,8 @@
  * U+00A0 is how HTML writes a space that must not collapse (Word writes every second typed space
  * so): each no-break space inside the text stays one ordinary space, as the browser showed it, and is reported;
  * as indentation, an empty paragraph or a spacing span it changes nothing visible and is not.
+ * A list number is followed directly by its text (「1.第一项」「一、总体要求」, as a Chinese bulletin
+ * prints it): Word's and WPS's tab padding after the number goes, unreported.
  */
 import { isWebPageLine } from "@/lib/bulletin/web-noise";
 import { InvisibleCleaner } from "@/lib/text/invisible";
@@ -231,12 +233,32 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
     for (const c of text) cur.push(c === "\u0002" ? { c: " ", bold, italic, nb: true } : { c, bold, italic });
   };
 
+  // Word draws a list's number between <![if !supportLists]> and <![endif]> (comments in the DOM),
+  // padded with no-break spaces for its tab: only the marker is kept, as for mso-list:Ignore.
+  let markerNodes: Node[] | null = null;
+  const flushMarker = (bold: boolean, italic: boolean) => {
+    if (!markerNodes) return;
+    const marker = markerNodes.map((n) => (n.nodeType === 1 ? listMarkerText(n as Element) : (n.nodeValue ?? "").replace(/[\s\u00a0\u3000]+/g, ""))).join("");
+    markerNodes = null;
+    if (marker && !BULLET_CHARS.test(marker)) pushText(marker, bold, italic);
+  };
+
   const walk = (node: Node, bold: boolean, italic: boolean, inCell: boolean) => {
+    if (node.nodeType === 8) {
+      const data = (node.nodeValue ?? "").trim();
+      if (/^\[if !supportLists\]$/i.test(data)) markerNodes = [];
+      else if (/^\[endif\]$/i.test(data)) flushMarker(bold, italic);
+      return;
+    }
+    if (markerNodes) {
+      markerNodes.push(node);
+      return;
+    }
     if (node.nodeType === 3) {
       pushText(node.nodeValue ?? "", bold, italic);
       return;
     }
-    if (node.nodeType !== 1) return; // comments, Word's <![if !supportLists]> …
+    if (node.nodeType !== 1) return;
     const el = node as Element;
     const tag = el.tagName.toLowerCase();
     if (IMAGE.has(tag)) {
@@ -306,6 +328,7 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
     const number = tag === "li" ? orderedMarker(el) : null;
     if (number) pushText(number, b, i);
     for (const child of Array.from(el.childNodes)) walk(child, b, i, inCell);
+    flushMarker(b, i);
     if (block && !inCell) breakParagraph();
   };
 
@@ -321,7 +344,7 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   const out: string[] = [];
   let noBreak = 0;
   for (const p of paragraphs) {
-    const chars = tidy(p);
+    const chars = dropMarkerPadding(tidy(p));
     if (!chars.length) continue;
     const line = chars.map((c) => c.c).join("").trim();
     if (!fromOffice && isWebPageLine(line)) {
@@ -343,6 +366,25 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   if (noBreak) invisibles.replaced.set("U+00A0", (invisibles.replaced.get("U+00A0") ?? 0) + noBreak);
   report.notices.push(...invisibles.notices());
   return { html: out.join(""), report };
+}
+
+// A list number written at the start of a paragraph: 1. 1、 （1） (1) 1) ① 一、 （一） 1.1 a) Ⅰ. 第一条
+const LEADING_MARKER = /^(?:\d{1,3}(?:[.．]\d{1,3})+[.．、]?|[（(]\d{1,3}[）)]|\d{1,3}[.．、)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[a-zA-Z][).、．]|[ⅰ-ⅻⅠ-Ⅻ][.．、]?|第[一二三四五六七八九十百]+[条章节款])/u;
+
+/**
+ * The spaces after a list number at the start of a paragraph (Word's and WPS's tab after
+ * 「1.」, written as no-break spaces) go: a Chinese bulletin prints 「1.第一项」「一、总体要求」
+ * with the text right after the marker. Only before Chinese text — 「1. Introduction」 keeps its space.
+ */
+function dropMarkerPadding(chars: Char[]): Char[] {
+  const head = chars.slice(0, 12).map((c) => c.c).join("");
+  const m = LEADING_MARKER.exec(head);
+  if (!m) return chars;
+  const k = [...m[0]].length;
+  let n = k;
+  while (n < chars.length && chars[n].c === " ") n++;
+  if (n === k || n >= chars.length || !HAN_OR_FULLWIDTH.test(chars[n].c)) return chars;
+  return [...chars.slice(0, k), ...chars.slice(n)];
 }
 
 const NO_MARKER = /list-style(?:-type)?\s*:\s*none/i;
