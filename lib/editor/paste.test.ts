@@ -203,3 +203,29 @@ describe("paste cleaner: the space after a list number", () => {
     expect(report.notices.join()).toMatch(/U\+00A0）3 个/);
   });
 });
+
+describe("paste cleaner: superscript and subscript", () => {
+  it("keeps their text as ordinary text and names each in the notice", () => {
+    const { list, report } = paras("<p>正文<sup>1</sup>脚注<sub>2</sub></p><p>水分子H<sub>2</sub>O，E=mc<span style='vertical-align:super'>2</span>。</p>");
+    expect(list).toEqual(["正文1脚注2", "水分子H2O，E=mc2。"]);
+    expect(report.raised).toEqual(["「正文[上标1]」", "「正文1脚注[下标2]」", "「水分子H[下标2]」", "「O，E=mc[上标2]」"]);
+    expect(report.notices.join()).toMatch(/4 处上标\/下标已改为普通文字，请核对：「正文\[上标1\]」/);
+  });
+
+  it("writes square and cubic metres as m² and m³ and says so", () => {
+    const { list, report } = paras("<p>展厅面积1200m<sup>2</sup>，水池50 m<sup>3</sup>，用地3km<sup>2</sup>。</p>");
+    expect(list).toEqual(["展厅面积1200m²，水池50 m³，用地3km²。"]);
+    expect(report.notices.join()).toMatch(/3 处上标\/下标已改为普通文字，请核对：「m2」已写作「m²」「m3」已写作「m³」「km2」已写作「km²」/);
+  });
+
+  it("reads a web page's footnote reference like Word's: the note becomes a 「注：」 paragraph, the number goes", () => {
+    const html =
+      '<p>据统计<sup id="fnref1"><a href="#fn1">1</a></sup>，全年开展活动15场<a href="#cite_note-2"><sup>[2]</sup></a>。</p><p>下一段。</p>' +
+      '<section class="footnotes"><ol><li id="fn1">数据来源：区科协年报。<a href="#fnref1">↩</a></li></ol></section>' +
+      '<ol class="references"><li id="cite_note-2"><a href="#cite_ref-2">^</a> 见《科普工作年鉴》。</li></ol>';
+    const { list, report } = paras(html);
+    expect(list).toEqual(["据统计，全年开展活动15场。", "注1：数据来源：区科协年报。", "注2：见《科普工作年鉴》。", "下一段。"]);
+    expect(report.notes).toBe(2);
+    expect(report.raised).toEqual([]);
+  });
+});
