@@ -167,3 +167,32 @@ test("the unit's list fits a 390-px phone, titles stay readable, dates are in Ch
   await shot(unit, "stats-period-dates");
   await unit.context().close();
 });
+
+test("写稿件 fits a 390-px phone when an open call has a long topic (its option must not widen the page)", async ({ browser }) => {
+  // A call's option reads 「topic（截止 …）」: a select is as wide as its longest option, which
+  // forced the one-column grid to 401 px and more (tester 18, F5).
+  const topic = `关于报送2026年全国科普日暨科技活动周重点活动开展情况和典型经验做法的约稿 ${Date.now().toString(36)}`.slice(0, 60);
+  const editor = await as(browser, "editor");
+  await editor.goto("/desk/calls");
+  await editor.getByLabel("主题").fill(topic);
+  await editor.getByLabel("要求", { exact: true }).fill("请报送重点活动开展情况。");
+  await editor.getByLabel("选定单位").check();
+  await editor.getByRole("group", { name: "单位" }).getByLabel("东城区科协", { exact: true }).check();
+  await editor.getByRole("button", { name: "发布", exact: true }).click();
+  await expect(editor.getByText("约稿已发布，相关单位已收到通知。")).toBeVisible();
+  await editor.context().close();
+
+  const unit = await as(browser, "dongcheng");
+  await unit.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/items/new", "/items"]) {
+    await unit.goto(path);
+    if (path === "/items/new") {
+      await expect(unit.getByLabel("回应约稿").locator("option", { hasText: topic })).toHaveCount(1);
+      const title = (await unit.getByLabel("标题").boundingBox())!;
+      expect(title.x + title.width).toBeLessThanOrEqual(390);
+    }
+    await shot(unit, path === "/items" ? "list-390px-long-call" : "new-390px-long-call");
+    expect(await unit.evaluate(() => document.scrollingElement!.scrollWidth), path).toBeLessThanOrEqual(390);
+  }
+  await unit.context().close();
+});

@@ -36,6 +36,17 @@ const CASES: { from: string; html: string; paragraphs: string[]; bold?: string[]
 领导。</p><p class=MsoNormal><span style="display:none">隐藏的修订</span>狠抓落实。</p>`,
     paragraphs: ["1.加强组织领导。", "狠抓落实。"],
   },
+  {
+    from: "Word with a list number whose marker span has no style (its tab padding goes)",
+    html: `<p class=MsoListParagraph style="mso-list:l0 level1 lfo1"><![if !supportLists]><span>1.<span>&nbsp;&nbsp;&nbsp; </span></span><![endif]>第一项：发布科普志愿服务计划；</p>`,
+    paragraphs: ["1.第一项：发布科普志愿服务计划；"],
+  },
+  {
+    from: "a web page with superscripts and subscripts (named in the notice)",
+    html: `<p>正文<sup>1</sup>脚注<sub>2</sub>，展厅面积300m<sup>2</sup>。</p>`,
+    paragraphs: ["正文1脚注2，展厅面积300m²。"],
+    notice: /3 处上标\/下标已改为普通文字，请核对：「正文\[上标1\]」「正文1脚注\[下标2\]」「m2」已写作「m²」/,
+  },
 ];
 
 for (const c of CASES) {

@@ -41,7 +41,7 @@ export const BulletinPaste = Extension.create({
             const { text: clean, notices } = cleanPastedTextReport(text);
             // Plain text says something only when it removed or replaced characters.
             if (notices.length) {
-              const report: PasteReport = { paragraphs: clean.split("\n").length, images: 0, tables: 0, links: 0, formatting: false, trackedChanges: 0, comments: 0, notes: 0, webLines: [], notices };
+              const report: PasteReport = { paragraphs: clean.split("\n").length, images: 0, tables: 0, links: 0, formatting: false, trackedChanges: 0, comments: 0, notes: 0, webLines: [], raised: [], notices };
               queueMicrotask(() => view.dom.dispatchEvent(new CustomEvent(PASTE_REPORT_EVENT, { detail: report, bubbles: true })));
             }
             return clean;

@@ -125,7 +125,7 @@ describe("paste cleaner: ordered lists from web pages", () => {
       "<ul><li>不编号</li></ul>" +
       '<ol style="list-style:none"><li>无标记</li></ol>' +
       "<ol><li>1. 自带编号</li></ol>";
-    expect(paras(html).list).toEqual(["会议部署：", "1.第一项", "2.第二项", "c.丙项", "g.庚项", "h.辛项", "I.总则", "II.附则", "不编号", "无标记", "1. 自带编号"]);
+    expect(paras(html).list).toEqual(["会议部署：", "1.第一项", "2.第二项", "c.丙项", "g.庚项", "h.辛项", "I.总则", "II.附则", "不编号", "无标记", "1.自带编号"]);
   });
 });
 
@@ -157,5 +157,75 @@ describe("paste cleaner: a web page's own lines", () => {
     const word = paras(`<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><p class=MsoNormal>来源：区统计局</p><p class=MsoNormal>正文一段。</p></body></html>`);
     expect(word.list).toEqual(["来源：区统计局", "正文一段。"]);
     expect(word.report.notices.some((n) => n.includes("网页"))).toBe(false);
+  });
+});
+
+describe("paste cleaner: the space after a list number", () => {
+  const item = (marker: string, text: string) => `<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'>${marker}${text}</p>`;
+  const word = (...items: string[]) => `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>${items.join("")}</body></html>`;
+
+  it("drops Word's tab padding after 「1.」 (<![if !supportLists]> without mso-list:Ignore) and does not report it as replaced spaces", () => {
+    // The tester's paste: the marker span has no style of its own.
+    const { list, report } = paras(word(item("<![if !supportLists]><span>1.<span>&nbsp;&nbsp;&nbsp; </span></span><![endif]>", "第一项：发布科普志愿服务计划；")));
+    expect(list).toEqual(["1.第一项：发布科普志愿服务计划；"]);
+    expect(report.notices.join()).not.toMatch(/U\+00A0|特殊空格/);
+  });
+
+  it("reads the marker between <!--[if !supportLists]--> comments, bullets dropped", () => {
+    const { list, report } = paras(
+      word(
+        item("<!--[if !supportLists]--><span style='font-family:Symbol'>·<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><!--[endif]-->", "发放宣传资料"),
+        item("<!--[if !supportLists]--><span>（一）<span>&nbsp;&nbsp; </span></span><!--[endif]-->", "加强组织领导"),
+      ),
+    );
+    expect(list).toEqual(["发放宣传资料", "（一）加强组织领导"]);
+    expect(report.notices.join()).not.toMatch(/U\+00A0/);
+  });
+
+  it("treats WPS's and typed shapes alike: 「1.&nbsp;&nbsp;」, 「一、 」, 「（1）\t」, 「①&nbsp;」 before Chinese text", () => {
+    const html =
+      '<html><head><meta name="Generator" content="Kingsoft Office"></head><body>' +
+      "<p>1.&nbsp;&nbsp;&nbsp;&nbsp;召开动员会议</p>" +
+      "<p>一、&nbsp;总体要求</p>" +
+      "<p>（1）\t确定参会范围</p>" +
+      "<p>①&nbsp;&nbsp;街道科普站</p>" +
+      "<p>1.1&nbsp;&nbsp;工作目标</p>" +
+      "<p>第一条&nbsp;本办法适用于各会员单位。</p>" +
+      "</body></html>";
+    const { list, report } = paras(html);
+    expect(list).toEqual(["1.召开动员会议", "一、总体要求", "（1）确定参会范围", "①街道科普站", "1.1工作目标", "第一条本办法适用于各会员单位。"]);
+    expect(report.notices.join()).not.toMatch(/U\+00A0/);
+  });
+
+  it("keeps spaces that are not list padding: inside the text, and before Latin text", () => {
+    const { list, report } = paras("<p>1. Introduction</p><p>会议时间&nbsp;&nbsp;上午9点</p><p>2026年&nbsp;全年</p>");
+    expect(list).toEqual(["1. Introduction", "会议时间  上午9点", "2026年 全年"]);
+    expect(report.notices.join()).toMatch(/U\+00A0）3 个/);
+  });
+});
+
+describe("paste cleaner: superscript and subscript", () => {
+  it("keeps their text as ordinary text and names each in the notice", () => {
+    const { list, report } = paras("<p>正文<sup>1</sup>脚注<sub>2</sub></p><p>水分子H<sub>2</sub>O，E=mc<span style='vertical-align:super'>2</span>。</p>");
+    expect(list).toEqual(["正文1脚注2", "水分子H2O，E=mc2。"]);
+    expect(report.raised).toEqual(["「正文[上标1]」", "「正文1脚注[下标2]」", "「水分子H[下标2]」", "「O，E=mc[上标2]」"]);
+    expect(report.notices.join()).toMatch(/4 处上标\/下标已改为普通文字，请核对：「正文\[上标1\]」/);
+  });
+
+  it("writes square and cubic metres as m² and m³ and says so", () => {
+    const { list, report } = paras("<p>展厅面积1200m<sup>2</sup>，水池50 m<sup>3</sup>，用地3km<sup>2</sup>。</p>");
+    expect(list).toEqual(["展厅面积1200m²，水池50 m³，用地3km²。"]);
+    expect(report.notices.join()).toMatch(/3 处上标\/下标已改为普通文字，请核对：「m2」已写作「m²」「m3」已写作「m³」「km2」已写作「km²」/);
+  });
+
+  it("reads a web page's footnote reference like Word's: the note becomes a 「注：」 paragraph, the number goes", () => {
+    const html =
+      '<p>据统计<sup id="fnref1"><a href="#fn1">1</a></sup>，全年开展活动15场<a href="#cite_note-2"><sup>[2]</sup></a>。</p><p>下一段。</p>' +
+      '<section class="footnotes"><ol><li id="fn1">数据来源：区科协年报。<a href="#fnref1">↩</a></li></ol></section>' +
+      '<ol class="references"><li id="cite_note-2"><a href="#cite_ref-2">^</a> 见《科普工作年鉴》。</li></ol>';
+    const { list, report } = paras(html);
+    expect(list).toEqual(["据统计，全年开展活动15场。", "注1：数据来源：区科协年报。", "注2：见《科普工作年鉴》。", "下一段。"]);
+    expect(report.notes).toBe(2);
+    expect(report.raised).toEqual([]);
   });
 });

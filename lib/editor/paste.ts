@@ -10,6 +10,11 @@
  * U+00A0 is how HTML writes a space that must not collapse (Word writes every second typed space
  * so): each no-break space inside the text stays one ordinary space, as the browser showed it, and is reported;
  * as indentation, an empty paragraph or a spacing span it changes nothing visible and is not.
+ * A list number is followed directly by its text (「1.第一项」「一、总体要求」, as a Chinese bulletin
+ * prints it): Word's and WPS's tab padding after the number goes, unreported.
+ * Superscripts and subscripts (<sup>, <sub>, vertical-align) become ordinary text and are named in
+ * the notice (m2/m3 after a metre unit become m²/m³); a web page's footnote reference whose note is
+ * on the clipboard (<sup><a href="#fn1">1</a></sup>) is read like Word's, as a 「注：」 paragraph.
  */
 import { isWebPageLine } from "@/lib/bulletin/web-noise";
 import { InvisibleCleaner } from "@/lib/text/invisible";
@@ -29,6 +34,11 @@ export interface PasteReport {
   notes: number;
   /** A web page's own lines dropped (当前位置, 发布时间/来源/浏览次数, 分享到 …): named in the notices. */
   webLines: string[];
+  /**
+   * Superscripts and subscripts the bulletin cannot print as such, now ordinary text: each as the
+   * few characters before it and the marker, e.g. 「正文[上标1]」「H[下标2]」, or 「m2」已写作「m²」 (m, cm, km … squared or cubed).
+   */
+  raised: string[];
   /** What was done, in Chinese, for the notice under the editor (empty when nothing worth saying). */
   notices: string[];
 }
@@ -198,7 +208,7 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   // A bare fragment (a web page's clipboard) gets a body, so every DOM library reads it the same.
   const whole = /<body[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const doc = (parser ?? new DOMParser()).parseFromString(whole, "text/html");
-  const report: PasteReport = { paragraphs: 0, images: 0, tables: 0, links: 0, formatting: false, trackedChanges: 0, comments: 0, notes: 0, webLines: [], notices: [] };
+  const report: PasteReport = { paragraphs: 0, images: 0, tables: 0, links: 0, formatting: false, trackedChanges: 0, comments: 0, notes: 0, webLines: [], raised: [], notices: [] };
   // Word and WPS put Office markup on the clipboard; a web page does not. Only a web page's
   // breadcrumb, info line and sharing buttons are dropped (lib/bulletin/web-noise.ts).
   const fromOffice = /urn:schemas-microsoft-com:office|mso-|ProgId|Kingsoft|\bwps\b/i.test(html);
@@ -231,14 +241,37 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
     for (const c of text) cur.push(c === "\u0002" ? { c: " ", bold, italic, nb: true } : { c, bold, italic });
   };
 
+  // Word draws a list's number between <![if !supportLists]> and <![endif]> (comments in the DOM),
+  // padded with no-break spaces for its tab: only the marker is kept, as for mso-list:Ignore.
+  let markerNodes: Node[] | null = null;
+  const flushMarker = (bold: boolean, italic: boolean) => {
+    if (!markerNodes) return;
+    const marker = markerNodes.map((n) => (n.nodeType === 1 ? listMarkerText(n as Element) : (n.nodeValue ?? "").replace(/[\s\u00a0\u3000]+/g, ""))).join("");
+    markerNodes = null;
+    if (marker && !BULLET_CHARS.test(marker)) pushText(marker, bold, italic);
+  };
+  // Web pages' footnote targets (<li id="fn1">) already read into a 「注：」 paragraph.
+  const usedTargets = new Set<Element>();
+
   const walk = (node: Node, bold: boolean, italic: boolean, inCell: boolean) => {
+    if (node.nodeType === 8) {
+      const data = (node.nodeValue ?? "").trim();
+      if (/^\[if !supportLists\]$/i.test(data)) markerNodes = [];
+      else if (/^\[endif\]$/i.test(data)) flushMarker(bold, italic);
+      return;
+    }
+    if (markerNodes) {
+      markerNodes.push(node);
+      return;
+    }
     if (node.nodeType === 3) {
       pushText(node.nodeValue ?? "", bold, italic);
       return;
     }
-    if (node.nodeType !== 1) return; // comments, Word's <![if !supportLists]> …
+    if (node.nodeType !== 1) return;
     const el = node as Element;
     const tag = el.tagName.toLowerCase();
+    if (usedTargets.has(el)) return;
     if (IMAGE.has(tag)) {
       report.images++;
       return;
@@ -260,6 +293,29 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
         report.notes++;
       }
       return;
+    }
+    const webRef = webNoteReference(el, doc);
+    if (webRef) {
+      const text = noteText(webRef, invisibles);
+      if (text) {
+        usedTargets.add(webRef);
+        pendingNotes.push(text);
+        report.notes++;
+        return;
+      }
+    }
+    const raised = raisedKind(el);
+    if (raised && !el.querySelector("a[href^='#_ftn'], a[href^='#_edn'], a[style*='mso-footnote'], a[style*='mso-endnote']")) {
+      const text = invisibles.clean((el.textContent ?? "").replace(CONTROL, "").replace(/[\s\u00a0]+/g, ""));
+      if (text) {
+        const before = cur.slice(-6).map((c) => c.c).join("").replace(/^.*\u0001/, "");
+        const unit = raised === "上标" && /^[23]$/.test(text) ? /(?:^|[^A-Za-z])([kcdm]?m)$/.exec(before)?.[1] : undefined;
+        const written = unit ? (text === "2" ? "²" : "³") : text;
+        report.raised.push(unit ? `「${unit}${text}」已写作「${unit}${written}」` : `「${before}[${raised}${text}]」`);
+        pushText(written, bold, italic);
+        report.formatting = true;
+        return;
+      }
     }
     if (isDeletion(el)) {
       if ((el.textContent ?? "").trim()) report.trackedChanges++;
@@ -306,6 +362,7 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
     const number = tag === "li" ? orderedMarker(el) : null;
     if (number) pushText(number, b, i);
     for (const child of Array.from(el.childNodes)) walk(child, b, i, inCell);
+    flushMarker(b, i);
     if (block && !inCell) breakParagraph();
   };
 
@@ -321,7 +378,7 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   const out: string[] = [];
   let noBreak = 0;
   for (const p of paragraphs) {
-    const chars = tidy(p);
+    const chars = dropMarkerPadding(tidy(p));
     if (!chars.length) continue;
     const line = chars.map((c) => c.c).join("").trim();
     if (!fromOffice && isWebPageLine(line)) {
@@ -337,12 +394,79 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   if (report.trackedChanges) report.notices.push(`修订：已按“接受全部修订”处理 ${report.trackedChanges} 处（删去的文字未保留）`);
   if (report.comments) report.notices.push(`已略去：${report.comments} 条批注（批注标记和批注内容）`);
   if (report.notes) report.notices.push(`${report.notes} 个脚注/尾注已保留为所在段落后的“注：”段落，请核对`);
+  if (report.raised.length) report.notices.push(`${report.raised.length} 处上标/下标已改为普通文字，请核对：${report.raised.join("")}`);
   if (report.webLines.length)
     report.notices.push(`已略去网页上的 ${report.webLines.length} 行（不是正文）：${report.webLines.map((l) => `「${l.length > 40 ? `${l.slice(0, 40)}…` : l}」`).join("")}，如需保留请手动补上`);
   // Each no-break space inside the text that became an ordinary space is said, as the plain-text paste says it.
   if (noBreak) invisibles.replaced.set("U+00A0", (invisibles.replaced.get("U+00A0") ?? 0) + noBreak);
   report.notices.push(...invisibles.notices());
   return { html: out.join(""), report };
+}
+
+/** Superscript or subscript: <sup>/<sub>, or a span raised or lowered by vertical-align. */
+function raisedKind(el: Element): "上标" | "下标" | null {
+  const tag = el.tagName.toLowerCase();
+  const align = /vertical-align\s*:\s*(super|sub)/i.exec(el.getAttribute("style") ?? "")?.[1]?.toLowerCase();
+  if (tag === "sup" || align === "super") return "上标";
+  if (tag === "sub" || align === "sub") return "下标";
+  return null;
+}
+
+/**
+ * A web page's footnote reference — <sup><a href="#fn1">1</a></sup>, <a href="#cite_note-2"><sup>[2]</sup></a> —
+ * whose target is on the clipboard too: the target element, or null.
+ */
+function webNoteReference(el: Element, doc: Document): Element | null {
+  const tag = el.tagName.toLowerCase();
+  let a: Element | null = null;
+  if (tag === "a") a = el;
+  else if (raisedKind(el)) {
+    const links = Array.from(el.querySelectorAll("a"));
+    if (links.length === 1 && (links[0].textContent ?? "").trim() === (el.textContent ?? "").trim()) a = links[0];
+  }
+  const href = a?.getAttribute("href") ?? "";
+  if (!a || !/^#./.test(href) || /^#_?(ftn|edn)/i.test(href) || /^#_msocom_/i.test(href)) return null;
+  if (!/^\[?\d{1,3}\]?$|^[*†‡]$/.test((a.textContent ?? "").trim())) return null;
+  let id = href.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // kept as written
+  }
+  const target = Array.from(doc.querySelectorAll("[id], a[name]")).find((t) => t.getAttribute("id") === id || t.getAttribute("name") === id) ?? null;
+  if (!target || target.contains(el)) return null;
+  // <a name="fn1"></a> before the note's text: the note is the paragraph around it.
+  return (target.textContent ?? "").trim() ? target : target.closest("p, li, div") ?? null;
+}
+
+/** A web footnote's text without its back-links (↩, ^, [1]). */
+function noteText(target: Element, invisibles: InvisibleCleaner): string {
+  const copy = target.cloneNode(true) as Element;
+  for (const a of Array.from(copy.querySelectorAll("a"))) if (/^#/.test(a.getAttribute("href") ?? "") && /^[\s↩↑^⤴\d\[\]a-z]*$/i.test(a.textContent ?? "")) a.remove();
+  return invisibles
+    .clean((copy.textContent ?? "").replace(CONTROL, "").replace(/[\s\u00a0]+/g, " "))
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, "")
+    .replace(/^(?:\[\d+\]|\d+[.．、]|[*†‡])\s*/, "")
+    .replace(/[\s↩↑^]+$/, "");
+}
+
+// A list number written at the start of a paragraph: 1. 1、 （1） (1) 1) ① 一、 （一） 1.1 a) Ⅰ. 第一条
+const LEADING_MARKER = /^(?:\d{1,3}(?:[.．]\d{1,3})+[.．、]?|[（(]\d{1,3}[）)]|\d{1,3}[.．、)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[a-zA-Z][).、．]|[ⅰ-ⅻⅠ-Ⅻ][.．、]?|第[一二三四五六七八九十百]+[条章节款])/u;
+
+/**
+ * The spaces after a list number at the start of a paragraph (Word's and WPS's tab after
+ * 「1.」, written as no-break spaces) go: a Chinese bulletin prints 「1.第一项」「一、总体要求」
+ * with the text right after the marker. Only before Chinese text — 「1. Introduction」 keeps its space.
+ */
+function dropMarkerPadding(chars: Char[]): Char[] {
+  const head = chars.slice(0, 12).map((c) => c.c).join("");
+  const m = LEADING_MARKER.exec(head);
+  if (!m) return chars;
+  const k = [...m[0]].length;
+  let n = k;
+  while (n < chars.length && chars[n].c === " ") n++;
+  if (n === k || n >= chars.length || !HAN_OR_FULLWIDTH.test(chars[n].c)) return chars;
+  return [...chars.slice(0, k), ...chars.slice(n)];
 }
 
 const NO_MARKER = /list-style(?:-type)?\s*:\s*none/i;
