@@ -17,6 +17,7 @@
  * on the clipboard (<sup><a href="#fn1">1</a></sup>) is read like Word's, as a 「注：」 paragraph.
  */
 import { isWebPageLine } from "@/lib/bulletin/web-noise";
+import { romanNumeral } from "@/lib/text/roman";
 import { InvisibleCleaner } from "@/lib/text/invisible";
 
 export interface PasteReport {
@@ -491,19 +492,8 @@ function orderedMarker(li: Element): string | null {
     n++;
   }
   const type = li.getAttribute("type") ?? ol.getAttribute("type") ?? "1";
-  const roman = (k: number) => {
-    const t: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
-    let out = "";
-    for (const [v, r] of t) {
-      while (k >= v) {
-        out += r;
-        k -= v;
-      }
-    }
-    return out;
-  };
   const letter = (k: number) => String.fromCharCode(97 + ((k - 1) % 26));
-  const text = type === "a" ? letter(n) : type === "A" ? letter(n).toUpperCase() : type === "i" ? roman(n) : type === "I" ? roman(n).toUpperCase() : String(n);
+  const text = type === "a" ? letter(n) : type === "A" ? letter(n).toUpperCase() : type === "i" ? romanNumeral(n).toLowerCase() : type === "I" ? romanNumeral(n) : String(n);
   return `${text}.`;
 }
 

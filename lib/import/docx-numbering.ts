@@ -1,3 +1,4 @@
+import { romanNumeral } from "@/lib/text/roman";
 import { DOMParser } from "@xmldom/xmldom";
 
 /**
@@ -48,18 +49,6 @@ function chineseCounting(n: number): string {
   });
   return out;
 }
-function roman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n);
-  const table: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
-  let out = "";
-  for (const [v, s] of table) {
-    while (n >= v) {
-      out += s;
-      n -= v;
-    }
-  }
-  return out;
-}
 function letters(n: number): string {
   // Word repeats the letter: a … z, aa … zz.
   const l = String.fromCharCode(97 + ((n - 1) % 26));
@@ -99,9 +88,9 @@ export function formatNumber(n: number, fmt: string): string {
     case "upperLetter":
       return letters(n).toUpperCase();
     case "lowerRoman":
-      return roman(n).toLowerCase();
+      return romanNumeral(n).toLowerCase();
     case "upperRoman":
-      return roman(n);
+      return romanNumeral(n);
     case "none":
       return "";
     default:
