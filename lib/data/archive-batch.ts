@@ -31,8 +31,13 @@ export interface BatchImportReport {
   files: FileImportReport[];
   imported: number;
   refused: number;
-  /** Numbers missing in the years the batch touched, and running numbers missing overall. */
+  /** Numbers missing in the years of `gapYears` (after the import), and running numbers missing in their span. */
   gaps: string[];
+  /**
+   * The years the gap check looked at: those of the issues the batch imported; when it imported
+   * nothing, every year the archive holds (so the verdict describes the archive as it is).
+   */
+  gapYears: number[];
   /** Units the batch created (flagged for an admin to confirm or merge). */
   unitsCreated: string[];
 }
@@ -137,7 +142,7 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
           : e instanceof AppError && e.code === "duplicate_supplement"
             ? `${e.params.year}年${e.params.label}第${e.params.number}期已存在，期号不能重复`
           : e instanceof AppError && e.code === "duplicate_total"
-            ? `总第${e.params.total}期已被${e.params.year}年第${e.params.number}期使用，总期号不能重复`
+            ? `本期（${report.issue}）的总第${e.params.total}期已被${e.params.year}年第${e.params.number}期使用，总期号不能重复`
             : e instanceof AppError
             ? `内容不完整（${e.field ?? e.code}）`
             : e instanceof Error
@@ -146,7 +151,11 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
     }
   }
   const imported = files.filter((f) => f.status === "imported").length;
-  return { files, imported, refused: files.length - imported, gaps: numberingGaps(pub.id, years), unitsCreated };
+  // Nothing imported: the verdict is over the whole archive, not over an empty set of years
+  // (which would always say 「没有缺口」).
+  if (!years.size) for (const r of db.select({ year: issues.year }).from(issues).where(eq(issues.publicationId, pub.id)).all()) years.add(r.year);
+  const gapYears = [...years].sort((a, b) => a - b);
+  return { files, imported, refused: files.length - imported, gaps: numberingGaps(pub.id, gapYears), gapYears, unitsCreated };
 }
 
 /**

@@ -42,6 +42,7 @@ export function importBulletin(actor: Actor | null, input: BulletinDocument, ori
     return writeImportedIssue(db, actor, parsed.data, origin);
   } catch (e) {
     if (e instanceof DuplicateIssueError) {
+      if (e.total) throw new AppError("duplicate_total", { total: e.total, year: e.year, number: e.number }, "totalNumber");
       if (e.supplementLabel) throw new AppError("duplicate_supplement", { year: e.year, label: e.supplementLabel, number: e.number });
       throw new AppError("duplicate_number", { year: e.year, number: e.number });
     }
