@@ -21,6 +21,19 @@ export interface ImportReport {
   tocUnmatched: string[];
   /** Attributions matched by a normalised name or an alias the admin keeps: [as printed, the unit]. */
   unitsAliased?: [string, string][];
+  /**
+   * Set when the issue's running number (总期号) is out of order with its date against an issue of
+   * the archive (an earlier date with a higher 总期号, or the reverse): a warning, it was imported.
+   */
+  totalOrder?: TotalOrderClash;
+}
+
+/** Two issues whose 总期号 run against their dates: `earlier` has the earlier date and the higher 总期号. */
+export interface TotalOrderClash {
+  earlier: { total: number; date: string };
+  later: { total: number; date: string };
+  /** How many other issues of the archive are out of order with this one besides the one named. */
+  more: number;
 }
 
 /**

@@ -77,6 +77,20 @@ describe("importArchiveBatch", () => {
     expect(errorCode(() => importBulletin(null, doc, "single.txt"))).toBe("duplicate_total");
   });
 
+  it("warns (and still imports) when a 总期号 is out of order with the dates, naming both issues", async () => {
+    const { parseBulletin, documentFromParsed } = await import("@/lib/bulletin/parse-text");
+    importBulletin(null, documentFromParsed(parseBulletin(pastIssue(2015, "一", 7001, "2015.1.9"))), "2015-1.txt");
+    const report = await importArchiveBatch(null, [{ name: "2014-十二.txt", bytes: enc(pastIssue(2014, "十二", 7050, "2014.12.10")) }]);
+    expect(report.files[0].status).toBe("imported");
+    expect(report.files[0].warnings.join("\n")).toContain("总第7050期（2014年12月10日）早于总第7001期（2015年1月9日），总期号却更大；总期号只增不减，请核对");
+    // The single import reports it too, whichever side the new issue is on (here the later date, the lower number).
+    const single = importBulletin(null, documentFromParsed(parseBulletin(pastIssue(2015, "二", 7002, "2015.1.16"))), "2015-2.txt");
+    expect(single.totalOrder).toMatchObject({ earlier: { total: 7050, date: "2014-12-10" }, later: { total: 7002, date: "2015-01-16" } });
+    // In order (after every issue of the archive, by date and by number): no warning.
+    const fine = importBulletin(null, documentFromParsed(parseBulletin(pastIssue(2030, "一", 99001, "2030.1.4"))), "2030-1.txt");
+    expect(fine.totalOrder).toBeUndefined();
+  });
+
   it("a masthead title different from the publication's is refused until confirmed, then imported with a warning", async () => {
     const text = pastIssue(2019, "五", 3005, "2019.4.1").replace("科协每周动态", "科协动态周报");
     const first = await importArchiveBatch(null, [{ name: "other.txt", bytes: enc(text) }]);

@@ -8,7 +8,7 @@ import type { BulletinDocument } from "@/lib/bulletin/document";
 import { issueLabel } from "@/lib/bulletin/numbering";
 import { BulletinParseError, documentFromParsed, DROPPED_REASONS, parseBulletin } from "@/lib/bulletin/parse-text";
 import { type Actor, requireRole } from "./actor";
-import { importBulletin } from "./archive";
+import { importBulletin, totalOrderWarning } from "./archive";
 import { AppError } from "./errors";
 import { currentPublication } from "./publication";
 
@@ -134,6 +134,7 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
         unitsCreated.push(...r.unitsCreated);
       }
       if (r.unitsAliased?.length) report.warnings.push(`按别名对应的单位：${r.unitsAliased.map(([a, b]) => `${a} → ${b}`).join("、")}`);
+      if (r.totalOrder) report.warnings.push(totalOrderWarning(r.totalOrder));
       if (r.tocUnmatched.length) report.warnings.push(`目录提要没有对应稿件：${r.tocUnmatched.join("；")}`);
     } catch (e) {
       report.reason =
