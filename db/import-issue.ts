@@ -21,6 +21,19 @@ export interface ImportReport {
   tocUnmatched: string[];
   /** Attributions matched by a normalised name or an alias the admin keeps: [as printed, the unit]. */
   unitsAliased?: [string, string][];
+  /**
+   * Set when the issue's running number (总期号) is out of order with its date against an issue of
+   * the archive (an earlier date with a higher 总期号, or the reverse): a warning, it was imported.
+   */
+  totalOrder?: TotalOrderClash;
+}
+
+/** Two issues whose 总期号 run against their dates: `earlier` has the earlier date and the higher 总期号. */
+export interface TotalOrderClash {
+  earlier: { total: number; date: string };
+  later: { total: number; date: string };
+  /** How many other issues of the archive are out of order with this one besides the one named. */
+  more: number;
 }
 
 /**
@@ -92,8 +105,10 @@ export class DuplicateIssueError extends Error {
     readonly number: number,
     /** A supplement's name (增刊, 专刊, 特刊) when the clash is between supplements of that name. */
     readonly supplementLabel?: string,
+    /** Set when the clash is of running numbers (总第N期) only: the running number both hold. */
+    readonly total?: number,
   ) {
-    super(`${year}年${supplementLabel ?? ""}第${number}期已存在`);
+    super(total ? `总第${total}期已被${year}年第${number}期使用` : `${year}年${supplementLabel ?? ""}第${number}期已存在`);
   }
 }
 
@@ -129,7 +144,12 @@ export function writeImportedIssue(handle: Db, actor: { id: number; displayName:
         overlap(m.totalNumber, totalNumberEnd ?? m.totalNumber, o.totalNumber, o.totalNumberEnd ?? o.totalNumber)
       );
     });
-  if (clash) throw new DuplicateIssueError(clash.year, clash.number, label ?? undefined);
+  if (clash) {
+    // Name what clashes: the same 第N期 in the year, or (only) the running number 总第N期.
+    const sameNumber = kind === "supplement" || (clash.year === m.year && m.number <= (clash.numberEnd ?? clash.number) && clash.number <= (numberEnd ?? m.number));
+    const total = sameNumber ? undefined : Math.max(m.totalNumber, clash.totalNumber);
+    throw new DuplicateIssueError(clash.year, clash.number, label ?? undefined, total);
+  }
 
   const catalogue = handle.select().from(catalogueSections).where(eq(catalogueSections.publicationId, pub.id)).all();
   const flat = doc.sections.flatMap((s) => s.items.map((it) => it.title));

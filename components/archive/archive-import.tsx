@@ -1,13 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { importArchiveAction, parseUploadAction } from "@/app/actions/import";
 import { useFormAction } from "@/components/ui/use-form-action";
+import type { ImportReport } from "@/db/import-issue";
 import type { BulletinDocument, BulletinItem } from "@/lib/bulletin/document";
+import { calendarDay } from "@/lib/i18n/dates";
 
 type Parsed = Extract<Awaited<ReturnType<typeof parseUploadAction>>, { data: unknown }>["data"];
-type Report = { issueId: number; year: number; number: number; items: number; unitsCreated: string[]; tocUnmatched: string[] };
+type Report = Pick<ImportReport, "issueId" | "year" | "number" | "items" | "unitsCreated" | "tocUnmatched" | "totalOrder">;
 
 const toLines = (item: BulletinItem) => item.paragraphs.map((p) => p.map((r) => r.text).join("")).join("\n");
 const fromLines = (text: string) =>
@@ -23,6 +25,8 @@ const fromLines = (text: string) =>
  */
 export function ArchiveImport() {
   const t = useTranslations("archive");
+  const format = useFormatter();
+  const formatDate = (iso: string) => calendarDay(format, iso);
   const tErrors = useTranslations("errors");
   const uid = useId();
   const tb = useTranslations("archiveBatch");
@@ -94,6 +98,17 @@ export function ArchiveImport() {
           {t("done", { year: report.year, number: report.number, items: report.items })}
           {report.unitsCreated.length > 0 && ` ${t("unitsCreated", { units: report.unitsCreated.join("、") })}`}
           {report.tocUnmatched.length > 0 && ` ${t("tocUnmatched", { lines: report.tocUnmatched.join("；") })}`}
+        </p>
+      )}
+      {report?.totalOrder && (
+        <p role="alert" className="error" data-testid="import-total-order">
+          {t("totalOrder", {
+            earlierTotal: report.totalOrder.earlier.total,
+            earlierDate: formatDate(report.totalOrder.earlier.date),
+            laterTotal: report.totalOrder.later.total,
+            laterDate: formatDate(report.totalOrder.later.date),
+          })}
+          {report.totalOrder.more > 0 && ` ${t("totalOrderMore", { count: report.totalOrder.more })}`}
         </p>
       )}
       {doc && m && source && !report && (

@@ -93,7 +93,7 @@ export function BatchImport() {
               ))}
             </tbody>
           </table>
-          <p>{report.gaps.length ? t("gaps", { gaps: report.gaps.join("；") }) : t("noGaps")}</p>
+          <p>{report.gaps.length ? t("gaps", { gaps: report.gaps.join("；") }) : report.gapYears?.length ? t("noGapsIn", { years: report.gapYears.join("、") }) : t("noGaps")}</p>
           {report.unitsCreated.length > 0 && <p>{t("unitsCreated", { units: [...new Set(report.unitsCreated)].join("、") })}</p>}
         </div>
       )}

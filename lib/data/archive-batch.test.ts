@@ -61,6 +61,36 @@ describe("importArchiveBatch", () => {
     expect([stored?.year, stored?.number, stored?.imported]).toEqual([2019, 3, true]);
   });
 
+  it("a 总期号 clash names the file's own issue and the issue holding the number; with nothing imported the gap verdict covers the archive", async () => {
+    await importArchiveBatch(null, [
+      { name: "2017-一.txt", bytes: enc(pastIssue(2017, "一", 6001, "2017.1.6")) },
+      { name: "2017-三.txt", bytes: enc(pastIssue(2017, "三", 6003, "2017.1.20")) },
+    ]);
+    const report = await importArchiveBatch(null, [{ name: "2016-十四.txt", bytes: enc(pastIssue(2016, "十四", 6003, "2016.7.1")) }]);
+    expect(report.files[0]).toMatchObject({ status: "refused", issue: "2016年第14期", reason: "本期（2016年第14期）的总第6003期已被2017年第3期使用，总期号不能重复" });
+    expect(report.imported).toBe(0);
+    expect(report.gapYears).toContain(2017);
+    expect(report.gaps).toContain("2017年缺第2期");
+    // The single import names the running number too (code duplicate_total, not duplicate_number).
+    const { parseBulletin, documentFromParsed } = await import("@/lib/bulletin/parse-text");
+    const doc = documentFromParsed(parseBulletin(pastIssue(2016, "十四", 6001, "2016.7.1")));
+    expect(errorCode(() => importBulletin(null, doc, "single.txt"))).toBe("duplicate_total");
+  });
+
+  it("warns (and still imports) when a 总期号 is out of order with the dates, naming both issues", async () => {
+    const { parseBulletin, documentFromParsed } = await import("@/lib/bulletin/parse-text");
+    importBulletin(null, documentFromParsed(parseBulletin(pastIssue(2015, "一", 7001, "2015.1.9"))), "2015-1.txt");
+    const report = await importArchiveBatch(null, [{ name: "2014-十二.txt", bytes: enc(pastIssue(2014, "十二", 7050, "2014.12.10")) }]);
+    expect(report.files[0].status).toBe("imported");
+    expect(report.files[0].warnings.join("\n")).toContain("总第7050期（2014年12月10日）早于总第7001期（2015年1月9日），总期号却更大；总期号只增不减，请核对");
+    // The single import reports it too, whichever side the new issue is on (here the later date, the lower number).
+    const single = importBulletin(null, documentFromParsed(parseBulletin(pastIssue(2015, "二", 7002, "2015.1.16"))), "2015-2.txt");
+    expect(single.totalOrder).toMatchObject({ earlier: { total: 7050, date: "2014-12-10" }, later: { total: 7002, date: "2015-01-16" } });
+    // In order (after every issue of the archive, by date and by number): no warning.
+    const fine = importBulletin(null, documentFromParsed(parseBulletin(pastIssue(2030, "一", 99001, "2030.1.4"))), "2030-1.txt");
+    expect(fine.totalOrder).toBeUndefined();
+  });
+
   it("a masthead title different from the publication's is refused until confirmed, then imported with a warning", async () => {
     const text = pastIssue(2019, "五", 3005, "2019.4.1").replace("科协每周动态", "科协动态周报");
     const first = await importArchiveBatch(null, [{ name: "other.txt", bytes: enc(text) }]);

@@ -8,7 +8,7 @@ import type { BulletinDocument } from "@/lib/bulletin/document";
 import { issueLabel } from "@/lib/bulletin/numbering";
 import { BulletinParseError, documentFromParsed, DROPPED_REASONS, parseBulletin } from "@/lib/bulletin/parse-text";
 import { type Actor, requireRole } from "./actor";
-import { importBulletin } from "./archive";
+import { importBulletin, totalOrderWarning } from "./archive";
 import { AppError } from "./errors";
 import { currentPublication } from "./publication";
 
@@ -31,8 +31,13 @@ export interface BatchImportReport {
   files: FileImportReport[];
   imported: number;
   refused: number;
-  /** Numbers missing in the years the batch touched, and running numbers missing overall. */
+  /** Numbers missing in the years of `gapYears` (after the import), and running numbers missing in their span. */
   gaps: string[];
+  /**
+   * The years the gap check looked at: those of the issues the batch imported; when it imported
+   * nothing, every year the archive holds (so the verdict describes the archive as it is).
+   */
+  gapYears: number[];
   /** Units the batch created (flagged for an admin to confirm or merge). */
   unitsCreated: string[];
 }
@@ -129,6 +134,7 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
         unitsCreated.push(...r.unitsCreated);
       }
       if (r.unitsAliased?.length) report.warnings.push(`按别名对应的单位：${r.unitsAliased.map(([a, b]) => `${a} → ${b}`).join("、")}`);
+      if (r.totalOrder) report.warnings.push(totalOrderWarning(r.totalOrder));
       if (r.tocUnmatched.length) report.warnings.push(`目录提要没有对应稿件：${r.tocUnmatched.join("；")}`);
     } catch (e) {
       report.reason =
@@ -137,7 +143,7 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
           : e instanceof AppError && e.code === "duplicate_supplement"
             ? `${e.params.year}年${e.params.label}第${e.params.number}期已存在，期号不能重复`
           : e instanceof AppError && e.code === "duplicate_total"
-            ? `总第${e.params.total}期已被${e.params.year}年第${e.params.number}期使用，总期号不能重复`
+            ? `本期（${report.issue}）的总第${e.params.total}期已被${e.params.year}年第${e.params.number}期使用，总期号不能重复`
             : e instanceof AppError
             ? `内容不完整（${e.field ?? e.code}）`
             : e instanceof Error
@@ -146,7 +152,11 @@ export async function importArchiveBatch(actor: Actor | null, inputs: { name: st
     }
   }
   const imported = files.filter((f) => f.status === "imported").length;
-  return { files, imported, refused: files.length - imported, gaps: numberingGaps(pub.id, years), unitsCreated };
+  // Nothing imported: the verdict is over the whole archive, not over an empty set of years
+  // (which would always say 「没有缺口」).
+  if (!years.size) for (const r of db.select({ year: issues.year }).from(issues).where(eq(issues.publicationId, pub.id)).all()) years.add(r.year);
+  const gapYears = [...years].sort((a, b) => a - b);
+  return { files, imported, refused: files.length - imported, gaps: numberingGaps(pub.id, gapYears), gapYears, unitsCreated };
 }
 
 /**

@@ -62,8 +62,22 @@ describe("search in Chinese", () => {
     expect(ids(searchItems(changping, { q: "记录到苍鹭" }))).toEqual([]);
   });
 
-  it("refuses an empty query or a one-character term", () => {
+  it("finds a one-character term (a rare given name), alone and with longer terms, as the inbox box does", () => {
+    const item = createItem(changping, itemFields("龚㚖 李𫖯等专家走进回天社区", ["李𫖯研究员为社区居民讲解湿地生态。"]));
+    submitItem(changping, { id: item.id, version: item.version });
+    const one = searchItems(office, { q: "𫖯" });
+    expect(ids(one)).toEqual([item.id]);
+    expect(marked(one.hits[0].snippet)).toContain("𫖯");
+    expect(ids(searchItems(editor, { q: "㚖" }))).toEqual([item.id]);
+    // With a two-character and a longer term: every term must still occur.
+    expect(ids(searchItems(editor, { q: "𫖯 湿地" }))).toEqual([item.id]);
+    expect(ids(searchItems(editor, { q: "𫖯 湿地生态" }))).toEqual([item.id]);
+    expect(ids(searchItems(editor, { q: "𫖯 星座" }))).toEqual([]);
+    expect(searchItems(editor, { q: "科" }).total).toBeGreaterThan(1);
+  });
+
+  it("refuses an empty query or one of punctuation only", () => {
     expect(errorCode(() => searchItems(editor, { q: "" }))).toBe("invalid");
-    expect(errorCode(() => searchItems(editor, { q: "科" }))).toBe("invalid");
+    expect(errorCode(() => searchItems(editor, { q: "， 。" }))).toBe("invalid");
   });
 });

@@ -10,7 +10,10 @@ import { AppError } from "./errors";
  *
  * Two FTS5 indexes keyed by items.id, kept in step by triggers (db/migrations/*_calls_search.sql):
  * a trigram index answers terms of three or more characters, a bigram index answers two-character
- * terms (科普), which trigrams cannot. Several terms (separated by spaces) must all occur.
+ * terms (科普), which trigrams cannot, and one-character terms (𫖯, a rare given name) as a prefix
+ * query (every two-character piece that starts with it), as the inbox's search box does
+ * (lib/data/text-match.ts) — every occurrence but the very last character of an item's text.
+ * Several terms (separated by spaces) must all occur.
  */
 const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().positive().max(2 ** 31).optional());
 
@@ -59,9 +62,13 @@ export interface SearchResult {
   tookMs: number;
 }
 
-/** The query split into terms: whitespace separates; a one-character term is refused (too broad). */
+/**
+ * The query split into terms: whitespace separates; quotes and FTS5 operators are dropped; a
+ * one-character term that is not a letter or digit (punctuation, which the bigram index does not
+ * hold) is dropped. At most 8 terms.
+ */
 export function searchTerms(q: string): string[] {
-  const terms = [...new Set(q.split(/[\s\u3000]+/).map((t) => t.replace(/["*^]/g, "").trim()).filter(Boolean))];
+  const terms = [...new Set(q.split(/[\s\u3000]+/).map((t) => t.replace(/["*^]/g, "").trim()).filter((t) => t && ([...t].length > 1 || TOKEN_CHAR.test(t))))];
   return terms.slice(0, 8);
 }
 
@@ -70,10 +77,16 @@ export const COUNT_CAP = 1000;
 
 const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
 
+/** Characters the bigram index's tokenizer (unicode61) keeps: letters, digits, marks, private use. */
+const TOKEN_CHAR = /[\p{L}\p{N}\p{M}\p{Co}]/u;
+
+/** A term of the bigram index: two characters as a phrase, one character as a prefix query. */
+const bigramTerm = (t: string) => ([...t].length === 1 ? `${phrase(t)}*` : phrase(t));
+
 /**
  * Searches the items the actor may see. Office, editor, reviewer, signer and admin: every item a unit has
  * sent (not units' unsent drafts); a contributor: its own unit's items only. Results newest first.
- * Errors: `invalid` (field q) for an empty query or a one-character term.
+ * Errors: `invalid` (field q) for a query with no searchable term (empty, or punctuation only).
  */
 export function searchItems(actor: Actor, input: SearchInput): SearchResult {
   const started = performance.now();
@@ -81,18 +94,19 @@ export function searchItems(actor: Actor, input: SearchInput): SearchResult {
   const desk = hasRole(actor, "editor", "reviewer", "signer", "office", "admin");
   if (!desk) requireRole(actor, "contributor");
   const terms = searchTerms(f.q);
-  if (terms.length === 0 || terms.some((t) => [...t].length < 2)) throw new AppError("invalid", {}, "q");
+  if (terms.length === 0) throw new AppError("invalid", {}, "q");
 
   const long = terms.filter((t) => [...t].length >= 3);
-  const short = terms.filter((t) => [...t].length === 2);
+  // Two characters: a phrase of the bigram index; one character: a prefix query of it.
+  const short = terms.filter((t) => [...t].length <= 2);
   // One index drives the query in rowid order (newest first, stopping at the page); the other, if
   // the query has terms of both lengths, filters.
   const driver = long.length ? "search_trigram" : "search_bigram";
   const where: string[] = [`fts.${driver} match ?`];
-  const params: unknown[] = [(long.length ? long : short).map(phrase).join(" AND ")];
+  const params: unknown[] = [long.length ? long.map(phrase).join(" AND ") : short.map(bigramTerm).join(" AND ")];
   if (long.length && short.length) {
     where.push("i.id in (select rowid from search_bigram where search_bigram match ?)");
-    params.push(short.map(phrase).join(" AND "));
+    params.push(short.map(bigramTerm).join(" AND "));
   }
   if (desk) {
     where.push("i.status <> 'draft'");

@@ -13,7 +13,9 @@ import { listRuleVersions, saveRuleVersion, DEFAULT_POINTS } from "./scoring-rul
 import { stopReader } from "@/lib/jobs/read-off-thread";
 import { currentPublication } from "./publication";
 import { adoptionStats, computeStats, computeStatsOffThread, myUnitStats, resolvePeriod, type UnitFigures } from "./stats";
-import { reportModel, reportToDocx, reportToPrintHtml, statsWorkbook } from "@/lib/stats/report";
+import { reportModel, reportTitleLines, reportToDocx, reportToPrintHtml, statsWorkbook } from "@/lib/stats/report";
+import { strFromU8, unzipSync } from "fflate";
+import { titleWidth } from "@/lib/bulletin/title-lines";
 
 const p = (text: string) => [[{ text }]];
 const issueDoc = (number: number, total: number, date: string, toc: string[], sections: BulletinDocument["sections"]): BulletinDocument => ({
@@ -240,6 +242,23 @@ describe("the 通报", () => {
     expect(html.indexOf("昌平区科协")).toBeLessThan(html.indexOf("东城区科协"));
     const docx = await reportToDocx(m);
     expect(docx.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("breaks its title as the bulletin's titles are: balanced lines, words whole, no lone 「通报」 (PDF and .docx)", async () => {
+    const s = await adoptionStats(office, { period: "month", year: 2025, month: 3 });
+    const m = { ...reportModel(s, { publicationTitle: "科协每周动态", office: "办公室", date: "2025-04-02" }), title: "关于2026年11月各单位信息报送采用情况的通报" };
+    const lines = reportTitleLines(m.title);
+    expect(lines.join("")).toBe(m.title);
+    expect(lines).toHaveLength(2);
+    const widths = lines.map(titleWidth);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(4);
+    expect(lines.at(-1)).not.toBe("通报");
+    const html = reportToPrintHtml(m);
+    expect(html).toContain(`<h1>${lines.map((l) => `<span class="title-line">${l}</span>`).join("")}</h1>`);
+    const xml = strFromU8(unzipSync(new Uint8Array(await reportToDocx(m)))["word/document.xml"]);
+    const title = xml.slice(0, xml.indexOf(lines[1]) + lines[1].length);
+    expect(title).toContain(lines[0]);
+    expect(title.slice(title.indexOf(lines[0]))).toContain("<w:br/>");
   });
 });
 

@@ -17,6 +17,8 @@ import {
 import ExcelJS from "exceljs";
 import type { UnitKind } from "@/db/schema";
 import { chineseDate } from "@/lib/bulletin/dates";
+import { titleLines } from "@/lib/bulletin/title-lines";
+import { titleWords } from "@/lib/bulletin/title-words";
 import { labelIsTheDates } from "./period-label";
 import { DEFAULT_FONT_BASE_URL, FONT_STACKS, FONT_STYLESHEET, WORD_FONTS } from "@/lib/bulletin/fonts";
 import type { RuleVersion } from "@/lib/data/scoring-rules";
@@ -138,6 +140,20 @@ const reportColumns = () =>
     .filter((c) => c !== undefined)
     .map((c) => ({ ...c, header: REPORT_HEADERS[c.key] ?? c.header }));
 
+/**
+ * Characters a line of the 通报's title holds: 二号 (22 pt) 小标宋 across the 156 mm type area
+ * (442 pt), so 20 full-width characters.
+ */
+export const REPORT_TITLE_CELLS = 20;
+
+/**
+ * The 通报's title as printed lines, broken as the bulletin's own titles are (GB/T 9704-2012
+ * §7.3.1: the fewest lines, about equal in length, words whole — never a lone 「通报」 line).
+ */
+export function reportTitleLines(title: string): string[] {
+  return titleLines(title, REPORT_TITLE_CELLS, { words: titleWords(title) });
+}
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 /** The 通报 as a self-contained A4 page (GB/T 9704 margins, the bulletin's faces), for print and PDF. */
@@ -162,6 +178,7 @@ html { font-family: ${FONT_STACKS.fangsong}; font-size: 16pt; line-height: 28.9p
 body { margin: 0; }
 .sheet { max-width: 156mm; margin: 0 auto; }
 h1 { font-family: ${FONT_STACKS.xiaobiaosong}; font-size: 22pt; line-height: 1.5; text-align: center; font-weight: normal; margin: 0 0 14pt; }
+h1 .title-line { display: block; white-space: nowrap; }
 h2 { font-family: ${FONT_STACKS.heiti}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 table { width: 100%; border-collapse: collapse; font-size: 11pt; line-height: 1.5; margin: 6pt 0 10pt; }
@@ -177,7 +194,7 @@ tr { break-inside: avoid; }
 </style>
 </head>
 <body><div class="sheet">
-<h1>${esc(m.title)}</h1>
+<h1>${reportTitleLines(m.title).map((l) => `<span class="title-line">${esc(l)}</span>`).join("")}</h1>
 <p>${esc(m.intro)}</p>
 <h2>一、各单位报送采用情况</h2>
 ${table}
@@ -242,7 +259,11 @@ export async function reportToDocx(m: ReportModel): Promise<Buffer> {
           }),
         },
         children: [
-          wpara(m.title, "xiaobiaosong", { center: true, size: 44 }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 0, after: 0 },
+            children: reportTitleLines(m.title).map((l, i) => new TextRun({ text: l, font: wordFont("xiaobiaosong"), size: 44, ...(i > 0 ? { break: 1 } : {}) })),
+          }),
           wpara(""),
           wpara(m.intro),
           wpara("一、各单位报送采用情况", "heiti"),

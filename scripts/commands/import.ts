@@ -28,6 +28,6 @@ export async function run(args: string[]): Promise<number> {
   }
   console.log(`\n共 ${report.files.length} 个文件：导入 ${report.imported} 个，未导入 ${report.refused} 个。`);
   if (report.unitsCreated.length) console.log(`新建单位（待管理员在“单位”页确认或合并）：${[...new Set(report.unitsCreated)].join("、")}`);
-  console.log(report.gaps.length ? `期号缺口：${report.gaps.join("；")}` : "期号没有缺口。");
+  console.log(report.gaps.length ? `期号缺口：${report.gaps.join("；")}` : report.gapYears.length ? `${report.gapYears.join("、")}年的期号没有缺口。` : "期号没有缺口。");
   return report.refused ? 1 : 0;
 }
