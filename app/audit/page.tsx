@@ -94,7 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {rows.map((r) => (
             <tr key={r.id} data-action={r.action}>
               <td>{format.dateTime(r.at, { dateStyle: "medium", timeStyle: "medium" })}</td>
-              <td>{r.actorName}</td>
+              <td>{r.actorId === null && r.actorName === "系统" ? t("systemActor") : r.actorName}</td>
               <td>
                 {actionLabel(r.action, r.detail)}
                 {r.fromState && r.toState && r.fromState !== r.toState ? `（${state(r.entity, r.fromState)} → ${state(r.entity, r.toState)}）` : ""}

@@ -3,6 +3,9 @@ import { auditKind } from "@/components/audit/labels";
 import type { AuditEntry } from "@/db/schema";
 import { messageFor } from "@/lib/i18n/dynamic";
 
+/** The stored name of changes nobody made by hand (lib/data/audit.ts): shown in the reader's language. */
+const SYSTEM = "系统";
+
 interface Row {
   entry: AuditEntry;
   /** How many saves in a row by one person this line stands for. */
@@ -45,7 +48,7 @@ export async function Timeline({ entries, title }: { entries: AuditEntry[]; titl
                 : (messageFor(t, auditKind(e.action, e.detail)) ?? messageFor(t, e.action) ?? e.action);
           return (
             <li key={e.id} data-action={e.action}>
-              <time dateTime={e.at.toISOString()}>{when(e.at)}</time> <span className="who">{e.actorName}</span> <span className="what">{what}</span>
+              <time dateTime={e.at.toISOString()}>{when(e.at)}</time> <span className="who">{e.actorId === null && e.actorName === SYSTEM ? t("systemActor") : e.actorName}</span> <span className="what">{what}</span>
               {edits > 1 && <span className="detail">{tl("edits", { count: edits, since: when(first) })}</span>}
               {note && <span className="detail">：{note}</span>}
             </li>

@@ -53,7 +53,7 @@ export async function SiteHeader() {
               {unread > 0 && <span className="badge" data-testid="unread-count">{unread}</span>}
             </Link>
             <span className="who">
-              {actor.displayName}（{actor.roles.map((r) => tRoles(r)).join("、")}）
+              {t("signedIn", { name: actor.displayName, roles: actor.roles.map((r) => tRoles(r)).join(t("listSep")) })}
             </span>
             <Link href="/logout">{t("logout")}</Link>
           </>
