@@ -1,4 +1,4 @@
-import { docToParagraphs, paragraphsToDoc, type Paragraph, type RichDoc, type Run } from "./schema";
+import { cutRuns, docToParagraphs, paragraphsToDoc, type Paragraph, type RichDoc } from "./schema";
 
 /**
  * An attribution typed at the end of the body — 「……取得实效。（昌平区科协）」 — belongs in the
@@ -17,17 +17,6 @@ export function trailingAttribution(text: string): { names: string[]; index: num
   return { names, index: m.index };
 }
 
-function cut(runs: Run[], n: number): Run[] {
-  const out: Run[] = [];
-  let left = n;
-  for (const r of runs) {
-    if (left <= 0) break;
-    out.push({ ...r, text: r.text.slice(0, left) });
-    left -= r.text.length;
-  }
-  return out.filter((r) => r.text.length > 0);
-}
-
 /**
  * Moves a trailing attribution out of the body into the attribution field, when the field is empty
  * or already names the same units. Returns null when there is nothing to move.
@@ -44,7 +33,7 @@ export function moveTrailingAttribution(body: RichDoc, source: string): { body: 
   if (current.length && !found.names.every((n) => current.includes(n))) return null;
   const keep = text.slice(0, found.index).trimEnd();
   const next = paras.slice(0, last + 1);
-  if (keep) next[last] = cut(paras[last], keep.length);
+  if (keep) next[last] = cutRuns(paras[last], keep.length);
   else next.splice(last, 1);
   const moved = found.names.join("、");
   return { body: paragraphsToDoc(next), source: current.length ? source : moved, moved };

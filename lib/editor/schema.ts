@@ -88,6 +88,22 @@ export function richDocLength(doc: RichDoc): number {
   return n;
 }
 
+/**
+ * A paragraph's runs cut to its first `n` UTF-16 units (what String.slice counts), marks kept and
+ * runs left empty dropped: the body without the attribution typed at its end (lib/editor/attribution.ts,
+ * lib/import/docx.ts).
+ */
+export function cutRuns(runs: Run[], n: number): Run[] {
+  const out: Run[] = [];
+  let left = n;
+  for (const r of runs) {
+    if (left <= 0) break;
+    out.push({ ...r, text: r.text.slice(0, left) });
+    left -= r.text.length;
+  }
+  return out.filter((r) => r.text.length > 0);
+}
+
 /** Paragraphs of runs, skipping empty paragraphs (they do not print). */
 export function docToParagraphs(doc: RichDoc): Paragraph[] {
   const out: Paragraph[] = [];

@@ -4,7 +4,7 @@ import { assertDocxWithinLimits, ZIP_LIMITS, ZipGuardError } from "./zip-guard";
 import { convertLegacyWord } from "./legacy-word";
 import { trailingAttribution } from "@/lib/editor/attribution";
 import { prepareDocx, type PrepareCounts } from "./docx-prepare";
-import { MAX_BODY_CHARS, MAX_PARAGRAPHS, paragraphsToDoc, type Paragraph, type RichDoc, type Run } from "@/lib/editor/schema";
+import { cutRuns, MAX_BODY_CHARS, MAX_PARAGRAPHS, paragraphsToDoc, type Paragraph, type RichDoc, type Run } from "@/lib/editor/schema";
 import { countParagraphs } from "@/lib/text/count";
 
 /**
@@ -395,7 +395,7 @@ export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<Doc
     if (found) {
       source = found.names.join("、");
       const keep = t.slice(0, found.index).trimEnd();
-      if (keep) paras[paras.length - 1] = { ...last, runs: cut(last.runs, keep.length) };
+      if (keep) paras[paras.length - 1] = { ...last, runs: cutRuns(last.runs, keep.length) };
       else paras = paras.slice(0, -1);
     }
   }
@@ -412,14 +412,3 @@ export function shapeItem(paras: Para[], report: DocxImport["report"]): Omit<Doc
   return { title, body: paragraphsToDoc(body), source, contactName, contactPhone, report, trailing };
 }
 
-/** The runs of a paragraph cut to its first n characters. */
-function cut(runs: Run[], n: number): Run[] {
-  const out: Run[] = [];
-  let left = n;
-  for (const r of runs) {
-    if (left <= 0) break;
-    out.push({ ...r, text: r.text.slice(0, left) });
-    left -= r.text.length;
-  }
-  return out;
-}
