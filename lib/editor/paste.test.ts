@@ -195,6 +195,8 @@ describe("paste cleaner: the space after a list number", () => {
     const { list, report } = paras(html);
     expect(list).toEqual(["1.召开动员会议", "一、总体要求", "（1）确定参会范围", "①街道科普站", "1.1工作目标", "第一条本办法适用于各会员单位。"]);
     expect(report.notices.join()).not.toMatch(/U\+00A0/);
+    // Typed spaces, not Word's drawn tab: closing them up is said.
+    expect(report.notices).toContain("6 处编号后的空格已去掉，编号后直接接正文（如「1.第一项」），请核对");
   });
 
   it("keeps spaces that are not list padding: inside the text, and before Latin text", () => {

@@ -11,7 +11,7 @@
  * so): each no-break space inside the text stays one ordinary space, as the browser showed it, and is reported;
  * as indentation, an empty paragraph or a spacing span it changes nothing visible and is not.
  * A list number is followed directly by its text (「1.第一项」「一、总体要求」, as a Chinese bulletin
- * prints it): Word's and WPS's tab padding after the number goes, unreported.
+ * prints it): Word's and WPS's tab padding after the number goes, and the notice says how often.
  * Superscripts and subscripts (<sup>, <sub>, vertical-align) become ordinary text and are named in
  * the notice (m2/m3 after a metre unit become m²/m³); a web page's footnote reference whose note is
  * on the clipboard (<sup><a href="#fn1">1</a></sup>) is read like Word's, as a 「注：」 paragraph.
@@ -378,8 +378,11 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
 
   const out: string[] = [];
   let noBreak = 0;
+  let closedUp = 0;
   for (const p of paragraphs) {
-    const chars = dropMarkerPadding(tidy(p));
+    const tidied = tidy(p);
+    const chars = dropMarkerPadding(tidied);
+    if (chars.length < tidied.length) closedUp++;
     if (!chars.length) continue;
     const line = chars.map((c) => c.c).join("").trim();
     if (!fromOffice && isWebPageLine(line)) {
@@ -395,6 +398,7 @@ export function cleanPastedHtml(html: string, parser?: HtmlParser): { html: stri
   if (report.trackedChanges) report.notices.push(`修订：已按“接受全部修订”处理 ${report.trackedChanges} 处（删去的文字未保留）`);
   if (report.comments) report.notices.push(`已略去：${report.comments} 条批注（批注标记和批注内容）`);
   if (report.notes) report.notices.push(`${report.notes} 个脚注/尾注已保留为所在段落后的“注：”段落，请核对`);
+  if (closedUp) report.notices.push(`${closedUp} 处编号后的空格已去掉，编号后直接接正文（如「1.第一项」），请核对`);
   if (report.raised.length) report.notices.push(`${report.raised.length} 处上标/下标已改为普通文字，请核对：${report.raised.join("")}`);
   if (report.webLines.length)
     report.notices.push(`已略去网页上的 ${report.webLines.length} 行（不是正文）：${report.webLines.map((l) => `「${l.length > 40 ? `${l.slice(0, 40)}…` : l}」`).join("")}，如需保留请手动补上`);
