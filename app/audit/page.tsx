@@ -6,9 +6,8 @@ import { requirePageActor } from "@/lib/auth/session";
 import { redirect } from "next/navigation";
 import { hasRole } from "@/lib/data/actor";
 import { ADMIN_ONLY_ENTITIES, AUDIT_PAGE, auditFilterSchema, countAudit, listAudit } from "@/lib/data/audit-log";
-import { DATE } from "@/lib/i18n/dates";
+import { calendarDay } from "@/lib/i18n/dates";
 import { messageFor } from "@/lib/i18n/dynamic";
-import { chinaInstant } from "@/lib/time";
 
 const ENTITIES = ["item", "issue", "auth", "user", "unit"] as const;
 
@@ -40,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (!lines) return r.detail ? JSON.stringify(r.detail) : "";
     return lines
       .map(({ key, values }) => {
-        const v = withDatesIn(values, (iso) => format.dateTime(chinaInstant(iso), DATE));
+        const v = withDatesIn(values, (iso) => calendarDay(format, iso));
         if (typeof v.field === "string") v.field = messageFor(td, v.field) ?? v.field;
         if (key === "unit_kind_change") for (const k of ["from", "to"] as const) v[k] = messageFor(tKind, String(v[k])) ?? v[k];
         // Codes in the stored detail read as words: a 批示's level, the register fields a correction changed.

@@ -6,8 +6,7 @@ import { useId, useRef, useState } from "react";
 import { createIssueAction } from "@/app/actions/desk";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { dateForYear, issueUsingNumber, issueUsingSupplement, issueUsingTotal, nextRegularNumbers, nextSupplementNumberOf, type NumberingState } from "@/lib/bulletin/next-numbers";
-import { DATE } from "@/lib/i18n/dates";
-import { chinaInstant } from "@/lib/time";
+import { calendarDay } from "@/lib/i18n/dates";
 import { SUPPLEMENT_LABELS, type SupplementLabel } from "@/lib/bulletin/numbering";
 
 interface Proposal {
@@ -86,7 +85,7 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
       ? tk("supplementMayBeUsed", { year: values.year, label: supplementLabel, last: supUpTo, number: supNumber })
       : null;
   // A date outside the year: said beside the date, with a date in the year to take instead.
-  const day = (iso: string) => format.dateTime(chinaInstant(iso), DATE);
+  const day = (iso: string) => calendarDay(format, iso);
   const dateFix = dateForYear(values.date, values.year, proposal.date);
   const dateNote = dateFix ? tk(dateFix.basis === "today" ? "dateOtherYearToday" : "dateOtherYearSameDay", { date: day(values.date), year: values.year, proposed: day(dateFix.date) }) : null;
   const { run, pending, error, fieldErrors: errors } = useFormAction(createIssueAction, { errorBesideFieldOnly: true, onSuccess: (issue) => router.push(`/desk/issues/${issue.id}`) });

@@ -1,8 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DistributionRecord } from "@/db/schema";
 import { METHOD_LABELS } from "@/lib/data/register";
-import { DATE, DATE_TIME } from "@/lib/i18n/dates";
-import { chinaInstant } from "@/lib/time";
+import { calendarDay, DATE_TIME } from "@/lib/i18n/dates";
 
 /** An issue's register entry as a readable list (the latest entry; earlier ones as its history). */
 export async function RegisterEntry({ entries }: { entries: DistributionRecord[] }) {
@@ -13,7 +12,7 @@ export async function RegisterEntry({ entries }: { entries: DistributionRecord[]
     <div className="register-entry" data-testid="register-entry">
       <dl className="meta">
         <dt>{t("date")}</dt>
-        <dd>{format.dateTime(chinaInstant(current.date), DATE)}</dd>
+        <dd>{calendarDay(format, current.date)}</dd>
         <dt>{t("method")}</dt>
         <dd>{METHOD_LABELS[current.method]}</dd>
         <dt>{t("groups")}</dt>
@@ -31,7 +30,7 @@ export async function RegisterEntry({ entries }: { entries: DistributionRecord[]
           <ol>
             {entries.map((e) => (
               <li key={e.id}>
-                #{e.id} · {format.dateTime(chinaInstant(e.date), DATE)} · {METHOD_LABELS[e.method]} · {e.groups.join("；")} · {e.recipientCount} · {e.printRun ?? "—"} · {e.recordedByName}
+                #{e.id} · {calendarDay(format, e.date)} · {METHOD_LABELS[e.method]} · {e.groups.join("；")} · {e.recipientCount} · {e.printRun ?? "—"} · {e.recordedByName}
                 {e.correctsId && <> · {t("correctionOf", { id: e.correctsId, reason: e.reason })}</>}
               </li>
             ))}

@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/data/errors";
 import type { Period } from "@/lib/data/stats";
-import { DATE } from "@/lib/i18n/dates";
+import { calendarDay } from "@/lib/i18n/dates";
 import { labelIsTheDates } from "@/lib/stats/period-label";
 import { periodProblem, type StatsFilter } from "@/lib/stats/period-problem";
 import { chinaInstant } from "@/lib/time";
@@ -18,7 +18,7 @@ export async function statsFilterProblem(e: unknown, fallback: Period | "allKind
   const problem = periodProblem(e);
   if (!problem) return null;
   const [t, format] = await Promise.all([getTranslations("stats"), getFormatter()]);
-  const day = (iso: string) => format.dateTime(chinaInstant(iso), DATE);
+  const day = (iso: string) => calendarDay(format, iso);
   const values = problem.key === "range" ? { from: day(problem.values.from), to: day(problem.values.to) } : problem.values;
   const then = fallback === "allKinds" ? t("problem.kindDropped") : t("problem.fellBack", { label: fallback.label });
   return { fields: problem.fields, message: `${t(`problem.${problem.key}` as "problem.year", values)}${then}` };
@@ -30,8 +30,8 @@ export async function statsFilterProblem(e: unknown, fallback: Period | "allKind
  */
 export async function StatsPeriodLine({ period }: { period: Period }) {
   const [t, format, locale] = await Promise.all([getTranslations("stats"), getFormatter(), getLocale()]);
-  const from = format.dateTime(chinaInstant(period.from), DATE);
-  const to = format.dateTime(chinaInstant(period.to), DATE);
+  const from = calendarDay(format, period.from);
+  const to = calendarDay(format, period.to);
   // The stored label is Chinese (2026年11月, 2026年第四季度); other locales name the period themselves.
   const year = period.from.slice(0, 4);
   const label = locale.startsWith("zh")

@@ -9,9 +9,8 @@ import { OpenCalls } from "@/components/calls/open-calls";
 import { StatusBadge } from "@/components/item/status-badge";
 import { Pager } from "@/components/layout/pager";
 import { pageOf } from "@/lib/data/paging";
-import { DATE, nearDateTime } from "@/lib/i18n/dates";
+import { calendarDay, nearDateTime } from "@/lib/i18n/dates";
 import styles from "@/components/item/item-page.module.css";
-import { chinaInstant } from "@/lib/time";
 
 // The order a unit thinks in: what needs doing first, then what is under way, then what is done.
 const TAB_ORDER = ["returned", "draft", "submitted", "accepted", "placed", "published", "declined"] as const;
@@ -101,7 +100,7 @@ export default async function MyItemsPage({ searchParams }: { searchParams: Prom
                   {date(r.submittedAt)}
                 </td>
                 <td data-label={t("eventDate")} data-empty={r.eventDate ? undefined : ""}>
-                  {r.eventDate ? format.dateTime(chinaInstant(r.eventDate), DATE) : "—"}</td>
+                  {r.eventDate ? calendarDay(format, r.eventDate) : "—"}</td>
                 <td data-label={t("issue")} data-empty={r.issueYear ? undefined : ""}>
                   {r.issueYear ? (
                     <>

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { GuidancePanel } from "@/components/calls/guidance-panel";
 import { ItemForm } from "@/components/item/item-form";
 import { openCallsForUnit } from "@/lib/data/calls";
-import { DATE, DATE_TIME, nearDateTime } from "@/lib/i18n/dates";
+import { calendarDay, DATE_TIME, nearDateTime } from "@/lib/i18n/dates";
 import { RichTextView } from "@/components/item/rich-text-view";
 import { StatusBadge } from "@/components/item/status-badge";
 import { DeskChanges } from "@/components/item/desk-changes";
@@ -20,7 +20,6 @@ import { docToParagraphs } from "@/lib/editor/schema";
 import { countDoc } from "@/lib/text/count";
 import styles from "@/components/item/item-page.module.css";
 import { loadPageRecord } from "@/lib/auth/page-record";
-import { chinaInstant } from "@/lib/time";
 
 export default async function ItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const actor = await requirePageActor("contributor");
@@ -64,7 +63,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
         <dt>{t("submittedAt")}</dt>
         <dd>{date(item.submittedAt)}</dd>
         <dt>{t("eventDate")}</dt>
-        <dd>{item.eventDate ? format.dateTime(chinaInstant(item.eventDate), DATE) : "—"}</dd>
+        <dd>{item.eventDate ? calendarDay(format, item.eventDate) : "—"}</dd>
         <dt>{t("section")}</dt>
         <dd>{view.sectionTitle ?? t("sectionNone")}</dd>
         {issueLabel && (
