@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findMarkup, findTextProblem, invisibleProblem } from "@/lib/text/rule";
+import { findTextProblem, invisibleProblem } from "@/lib/text/rule";
 
 /**
  * The rich text a bulletin can print: paragraphs of text, some of it bold or italic.
@@ -10,15 +10,6 @@ export type MarkType = (typeof MARK_TYPES)[number];
 
 export const MAX_BODY_CHARS = 20_000;
 export const MAX_PARAGRAPHS = 400;
-
-/** True when `s` holds an HTML tag (lib/text/rule.ts findMarkup): angle brackets used as text do not count. */
-export function hasMarkup(s: string): boolean {
-  return findMarkup(s) !== null;
-}
-/** What the text rule (lib/text/rule.ts) refuses: controls, bidi overrides, lone surrogates, line breaks unless allowed. */
-export function hasControlChars(s: string, allowNewlines = false): boolean {
-  return findTextProblem(s, { multiline: allowNewlines }) !== null;
-}
 
 const markSchema = z.object({ type: z.enum(MARK_TYPES) }).strict();
 
