@@ -459,6 +459,16 @@ ${mark}龚㚖研究员来县作乡村振兴专题报告
       ]);
       expect(doc.sections[1].items[0].paragraphs.map((p) => p.map((r) => r.text).join(""))).toEqual(["12月3日至5日，县第一中学举办第五届科技节，展出学生科技作品120件。"]);
     }
+    // Mixed marks in one list; a dash attribution on its own line before the next item or section,
+    // of one unit or two: the item's source, never a section or a title (a fresh tester's shapes).
+    const mixed = parseBulletinText(
+      county("★").replace("★龚㚖", "▲龚㚖").replace("（县科协供稿）", "\n——县科协、县科技局").replace("\n（城关镇、县农业农村局）", "\n——城关镇"),
+    );
+    expect(mixed.toc).toEqual(["县科协召开全县科普工作推进会", "龚㚖研究员来县作乡村振兴专题报告"]);
+    expect(mixed.sections.map((s) => [s.title, s.items.map((i) => [i.title, i.source])])).toEqual([
+      ["工作动态", [["县科协召开全县科普工作推进会", "县科协、县科技局"], ["龚㚖研究员来县作乡村振兴专题报告", "城关镇"]]],
+      ["基层信息", [["县第一中学举办科技节", "县教育局"]]],
+    ]);
     // A dash inside a sentence is not an attribution.
     const inline = parseBulletinText(county("★").replace("——县教育局", "本届主题是——科技点亮梦想"));
     expect(inline.sections[1].items[0].source).toBeNull();

@@ -508,11 +508,14 @@ function isMarked(line: Line): boolean {
   return line.heading > 0 || isBoldTitle(line) || line.bullet || sectionTitleOf(line) !== null || splitRunInHeading(line) !== null || isFooterLine(line);
 }
 
-/** A line that is nothing but an attribution: （石景山区科协）（通讯员 张三）. */
+/** A line that is nothing but an attribution: （石景山区科协）（通讯员 张三）——密云区科协. */
 function isAttributionOnly(line: Line): boolean {
-  const m = /^[（(]([^（）()]+)[）)]$/u.exec(line.text);
+  const m = /^[（(]([^（）()]+)[）)]$/u.exec(line.text) ?? DASH_ATTRIBUTION.exec(line.text);
   return m !== null && readAttribution(m[1]) !== null;
 }
+
+/** 「——密云区科协」 on a line of its own: a dash, then the unit(s). */
+const DASH_ATTRIBUTION = /^(?:——|—|－－|--)\s*([^—－\-，。；！？,.;!?（）()“”\s][^—－，。；！？,.;!?（）()“”]{1,39})$/u;
 
 /** Where a title may break onto its next line but never end: 「中国制冷学会、|北京制冷学会…」「对接会——|高端装备…」. */
 const TITLE_BREAK = /(?:、|——)$/u;
@@ -564,6 +567,9 @@ const OPENS_ON_DATE = /^\d{1,2}\s*月\s*\d{1,2}\s*日/u;
  * paragraph under the run (another title, a heading, the end), only a complete first line is one.
  */
 function titleAt(lines: Line[], i: number, wrap: number | null): number {
+  // 「——密云区科协」 after a finished sentence closes that item; it does not open the next one. (A
+  // wrapped title's second line may also start with ——, but never after a sentence.)
+  if (i > 0 && isAttributionOnly(lines[i]) && endsSentence(lines[i - 1].text)) return 0;
   let width = 0;
   for (let n = 0; n < MAX_TITLE_LINES; n++) {
     const line = lines[i + n];
@@ -811,7 +817,7 @@ function takeToc(lines: Line[], start: number, afterMasthead: boolean, wrap: num
   // caption or a section (those marks mean that elsewhere, so only here, and only the header's run).
   const starred = hasHeader ? TOC_STAR.exec(lines[i]?.text ?? "") : null;
   if (starred) {
-    while (i < lines.length && lines[i].text.startsWith(starred[1]) && displayWidth(lines[i].text) <= MAX_TITLE_WIDTH + 2 && !/[。；]$/u.test(lines[i].text)) {
+    while (i < lines.length && TOC_STAR.test(lines[i].text) && displayWidth(lines[i].text) <= MAX_TITLE_WIDTH + 2 && !/[。；]$/u.test(lines[i].text)) {
       entries.push(lines[i].text.replace(TOC_STAR, ""));
       i++;
     }
@@ -945,7 +951,7 @@ function headingAbove(lines: Line[], i: number, wrap: number | null): string | n
   const numbered = NUMBERED_HEADING.exec(line.text);
   // ▲协会动态 / ▶ 会员风采: a marked short name over a title (a ▲ caption sits over a paragraph).
   const marked = /^[▲▶►★☆]\s*([^，。、；：！？,.;:!?（）()\s]{2,10})$/u.exec(line.text);
-  const bare = wrap === null && !numbered && !marked && line.width <= 10 && isTitleLike(line) && !TITLE_BREAK.test(line.text) && next.width > line.width;
+  const bare = wrap === null && !numbered && !marked && line.width <= 10 && isTitleLike(line) && !isAttributionOnly(line) && !TITLE_BREAK.test(line.text) && next.width > line.width;
   if (!numbered && !bare && !marked) return null;
   const n = titleAt(lines, i + 1, wrap);
   if (n === 0 || !opensParagraph(lines, i + 1 + n, wrap)) return null;
